@@ -1,0 +1,185 @@
+//! The daemon's wiring, visible in one place:
+//!
+//! ```text
+//! discover ──paths (bounded)──▶ N workers ──batches (bounded)──▶ sink thread
+//!    ▲ stop signal                 │ extract on the blocking pool   │ append, fsync, ack
+//!                                  └──────── dispose after ack ◀────┘
+//! ```
+//!
+//! Only discovery listens for the stop signal (workers check it between files, so a file in
+//! hand is always finished). When discovery ends it drops the paths sender; when the last
+//! worker ends it drops the sink sender; the sink drains what is queued, syncs and returns.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use newsdrop_core::Extractor;
+use tokio::sync::{oneshot, watch};
+
+use crate::WatchError;
+use crate::discover::{Discover, Filter};
+use crate::settings::Settings;
+use crate::worker::{self, InFlight, WorkerContext};
+
+/// Makes every configured path absolute (relative to the working directory) and creates the
+/// folders that must exist.
+pub fn prepare(mut settings: Settings) -> Result<Settings, WatchError> {
+    let absolute = |p: &Path| -> Result<PathBuf, WatchError> {
+        std::path::absolute(p).map_err(|source| WatchError::Dir {
+            path: p.to_path_buf(),
+            source,
+        })
+    };
+    settings.watch.inbox = absolute(&settings.watch.inbox)?;
+    settings.watch.processed_dir = absolute(&settings.watch.processed_dir)?;
+    settings.watch.failed_dir = absolute(&settings.watch.failed_dir)?;
+    settings.sink.path = absolute(&settings.sink.path)?;
+    settings.sink.failures_path = absolute(&settings.sink.failures_path)?;
+    for dir in [
+        &settings.watch.inbox,
+        &settings.watch.processed_dir,
+        &settings.watch.failed_dir,
+    ] {
+        std::fs::create_dir_all(dir).map_err(|source| WatchError::Dir {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    Ok(settings)
+}
+
+/// Builds the extractor from settings (built-in resources).
+pub fn build_extractor(settings: &Settings) -> Result<Extractor, WatchError> {
+    Extractor::new(&settings.extract_config()).map_err(|e| WatchError::Resource(e.to_string()))
+}
+
+/// Runs the daemon until `stop` resolves (SIGTERM/SIGINT) or a fatal error.
+pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(), WatchError> {
+    let settings = prepare(settings)?;
+    let extractor = {
+        let s = settings.clone();
+        tokio::task::spawn_blocking(move || build_extractor(&s))
+            .await
+            .map_err(|e| WatchError::Internal(e.to_string()))??
+    };
+    let sink = newsdrop_sink::spawn(&settings.sink)?;
+    let (paths_tx, paths_rx) = async_channel::bounded::<PathBuf>(settings.watch.queue_capacity);
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let in_flight = InFlight::default();
+
+    let filter = Filter::new(
+        &settings.watch.inbox,
+        &[
+            settings.watch.processed_dir.clone(),
+            settings.watch.failed_dir.clone(),
+            settings.sink.path.clone(),
+            settings.sink.failures_path.clone(),
+        ],
+        &settings.watch.ignore,
+    )?;
+    let discover = Discover::new(
+        filter,
+        Duration::from_millis(settings.watch.settle_ms),
+        Duration::from_secs(settings.watch.rescan_interval_secs),
+        in_flight.clone(),
+    );
+    let (ready_tx, ready_rx) = oneshot::channel();
+    let mut discover_task = tokio::spawn(discover.run(paths_tx, shutdown_rx.clone(), ready_tx));
+
+    let ctx = Arc::new(WorkerContext {
+        settings: settings.clone(),
+        extractor: Arc::new(extractor),
+        sink: sink.sender.clone(),
+        in_flight,
+    });
+    // The workers hold the only remaining sink senders: when they end, the sink drains.
+    drop(sink.sender);
+    let n_workers = settings.worker_count();
+    let mut workers = tokio::task::JoinSet::new();
+    for _ in 0..n_workers {
+        workers.spawn(worker::run(
+            Arc::clone(&ctx),
+            paths_rx.clone(),
+            shutdown_rx.clone(),
+        ));
+    }
+    drop(paths_rx);
+    drop(ctx);
+
+    tokio::pin!(stop);
+    let mut ready_rx = Some(ready_rx);
+    let mut fatal: Option<WatchError> = None;
+    let mut discover_done = false;
+    loop {
+        tokio::select! {
+            _ = &mut stop => {
+                tracing::info!("stop requested; finishing files in hand");
+                break;
+            }
+            queued = async { ready_rx.as_mut().expect("polled only while present").await }, if ready_rx.is_some() => {
+                ready_rx = None;
+                if let Ok(queued) = queued {
+                    tracing::info!(workers = n_workers, backlog = queued, "ready");
+                }
+            }
+            result = &mut discover_task, if !discover_done => {
+                discover_done = true;
+                match result {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => { fatal = Some(e); break; }
+                    Err(e) => { fatal = Some(WatchError::Internal(format!("discovery panicked: {e}"))); break; }
+                }
+            }
+            Some(result) = workers.join_next() => {
+                match result {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => { fatal = Some(e); break; }
+                    Err(e) => { fatal = Some(WatchError::Internal(format!("worker panicked: {e}"))); break; }
+                }
+            }
+        }
+    }
+    let _ = shutdown_tx.send(true);
+    let deadline = Duration::from_secs(settings.watch.shutdown_timeout_secs);
+    let drained = tokio::time::timeout(deadline, async {
+        if !discover_done {
+            if let Ok(Err(e)) = discover_task.await {
+                tracing::warn!(error = %e, "discovery ended with an error during shutdown");
+            }
+        }
+        while let Some(result) = workers.join_next().await {
+            if let Ok(Err(e)) = result {
+                if fatal.is_none() {
+                    fatal = Some(e);
+                }
+            }
+        }
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!(
+            timeout_secs = settings.watch.shutdown_timeout_secs,
+            "files in hand did not finish in time; they stay in the inbox"
+        );
+        workers.abort_all();
+    }
+    let stats = tokio::task::spawn_blocking(move || sink.thread.join())
+        .await
+        .map_err(|e| WatchError::Internal(e.to_string()))?
+        .map_err(|_| WatchError::Internal("the sink thread panicked".into()))?;
+    match (fatal, stats) {
+        (Some(e), _) => Err(e),
+        (None, Err(e)) => Err(e.into()),
+        (None, Ok(stats)) => {
+            tracing::info!(
+                lines = stats.lines,
+                bytes = stats.bytes,
+                fsyncs = stats.syncs,
+                "stopped"
+            );
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! The one typed configuration: built-in `config/default.toml`, then `--config FILE`, then
+//! `NEWSDROP__SECTION__KEY` environment variables. Unknown keys and bad values are errors that
+//! name the key.
+
+use std::path::{Path, PathBuf};
+
+use config::{Config, Environment, File, FileFormat};
+use newsdrop_core::ExtractConfig;
+use newsdrop_sink::SinkConfig;
+use serde::{Deserialize, Serialize};
+
+use crate::WatchError;
+
+/// The built-in default configuration.
+pub const DEFAULT_TOML: &str = include_str!("../../../config/default.toml");
+
+/// Every setting of the daemon.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `[watch]`: the inbox and what happens to files.
+    pub watch: WatchConfig,
+    /// `[sink]`: the output files.
+    pub sink: SinkConfig,
+    /// `[extract]`: extraction tuning.
+    pub extract: ExtractConfig,
+    /// `[log]`: logging.
+    pub log: LogConfig,
+}
+
+/// What to do with a file once its records are durable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnSuccess {
+    /// Move it to `processed_dir`.
+    Move,
+    /// Delete it.
+    Delete,
+}
+
+/// `[watch]` settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WatchConfig {
+    /// The watched folder.
+    pub inbox: PathBuf,
+    /// Where processed files go.
+    pub processed_dir: PathBuf,
+    /// Where failed files go.
+    pub failed_dir: PathBuf,
+    /// Move or delete processed files.
+    pub on_success: OnSuccess,
+    /// Larger files are refused.
+    pub max_file_bytes: u64,
+    /// Quiet period after which an unclosed file counts as complete.
+    pub settle_ms: u64,
+    /// Period of the reconciling rescan.
+    pub rescan_interval_secs: u64,
+    /// Extraction workers; 0 = one per CPU.
+    pub workers: usize,
+    /// Bounded queue of complete files.
+    pub queue_capacity: usize,
+    /// Base-name globs never processed.
+    pub ignore: Vec<String>,
+    /// Drain deadline on SIGTERM.
+    pub shutdown_timeout_secs: u64,
+    /// Read attempts for files that cannot be read yet.
+    pub read_attempts: u32,
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// `[log]` settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    /// Level filter (`info`, `debug`, or an EnvFilter directive).
+    pub level: String,
+    /// Text or JSON.
+    pub format: LogFormat,
+}
+
+impl Settings {
+    /// Loads the layers: built-in defaults, the optional file, then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings, WatchError> {
+        Self::load_with_env(file, std::env::vars())
+    }
+
+    /// As [`Settings::load`], with the environment given explicitly (for tests).
+    pub fn load_with_env(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Settings, WatchError> {
+        let mut builder =
+            Config::builder().add_source(File::from_str(DEFAULT_TOML, FileFormat::Toml));
+        if let Some(path) = file {
+            if !path.is_file() {
+                return Err(WatchError::Config(format!(
+                    "config file {} does not exist or is not a file",
+                    path.display()
+                )));
+            }
+            builder = builder.add_source(File::from(path).format(FileFormat::Toml).required(true));
+        }
+        let env_map: std::collections::HashMap<String, String> = env
+            .into_iter()
+            .filter(|(k, _)| k.starts_with("NEWSDROP__"))
+            .collect();
+        builder = builder.add_source(
+            Environment::with_prefix("NEWSDROP")
+                .prefix_separator("__")
+                .separator("__")
+                .source(Some(env_map)),
+        );
+        let settings: Settings = builder
+            .build()
+            .and_then(Config::try_deserialize)
+            .map_err(|e| WatchError::Config(e.to_string()))?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Checks values serde cannot (ranges, relations between keys).
+    pub fn validate(&self) -> Result<(), WatchError> {
+        let bad = |key: &str, why: &str| Err(WatchError::Config(format!("{key}: {why}")));
+        if self.watch.max_file_bytes == 0 {
+            return bad("watch.max_file_bytes", "must be greater than 0");
+        }
+        if self.watch.queue_capacity == 0 {
+            return bad("watch.queue_capacity", "must be greater than 0");
+        }
+        if self.sink.queue_capacity == 0 {
+            return bad("sink.queue_capacity", "must be greater than 0");
+        }
+        if self.watch.read_attempts == 0 {
+            return bad("watch.read_attempts", "must be at least 1");
+        }
+        if self.sink.path == self.sink.failures_path {
+            return bad("sink.failures_path", "must differ from sink.path");
+        }
+        if self.watch.processed_dir == self.watch.inbox || self.watch.failed_dir == self.watch.inbox
+        {
+            return bad(
+                "watch.processed_dir",
+                "processed_dir and failed_dir must differ from inbox",
+            );
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
+            return bad("log.level", "not a valid level or filter directive");
+        }
+        for pattern in &self.watch.ignore {
+            if pattern.is_empty() {
+                return bad("watch.ignore", "empty pattern");
+            }
+        }
+        Ok(())
+    }
+
+    /// The effective configuration as TOML.
+    pub fn to_toml(&self) -> Result<String, WatchError> {
+        toml::to_string(self).map_err(|e| WatchError::Config(e.to_string()))
+    }
+
+    /// The extraction settings with the watch limits copied in.
+    pub fn extract_config(&self) -> ExtractConfig {
+        ExtractConfig {
+            max_file_bytes: self.watch.max_file_bytes,
+            ..self.extract.clone()
+        }
+    }
+
+    /// Number of workers to run.
+    pub fn worker_count(&self) -> usize {
+        if self.watch.workers > 0 {
+            self.watch.workers
+        } else {
+            std::thread::available_parallelism().map_or(2, |n| n.get())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_load() {
+        let s = Settings::load_with_env(None, env(&[])).unwrap();
+        assert_eq!(s.watch.inbox, PathBuf::from("data/inbox"));
+        assert_eq!(s.sink.fsync, newsdrop_sink::FsyncPolicy::Batch);
+    }
+
+    #[test]
+    fn env_overrides() {
+        let s = Settings::load_with_env(
+            None,
+            env(&[
+                ("NEWSDROP__WATCH__INBOX", "/srv/in"),
+                ("NEWSDROP__WATCH__SETTLE_MS", "7"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.watch.inbox, PathBuf::from("/srv/in"));
+        assert_eq!(s.watch.settle_ms, 7);
+    }
+
+    #[test]
+    fn bad_enum_names_key() {
+        let e =
+            Settings::load_with_env(None, env(&[("NEWSDROP__LOG__FORMAT", "xml")])).unwrap_err();
+        assert!(e.to_string().contains("log.format"), "{e}");
+    }
+
+    #[test]
+    fn unknown_key_is_error() {
+        let e =
+            Settings::load_with_env(None, env(&[("NEWSDROP__WATCH__INBOXX", "x")])).unwrap_err();
+        assert!(e.to_string().contains("inboxx"), "{e}");
+    }
+
+    #[test]
+    fn bad_type_names_key() {
+        let e = Settings::load_with_env(None, env(&[("NEWSDROP__WATCH__SETTLE_MS", "abc")]))
+            .unwrap_err();
+        assert!(e.to_string().contains("settle_ms"), "{e}");
+    }
+
+    #[test]
+    fn printed_config_loads_back() {
+        let s = Settings::load_with_env(None, env(&[])).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("c.toml");
+        std::fs::write(&p, s.to_toml().unwrap()).unwrap();
+        assert_eq!(Settings::load_with_env(Some(&p), env(&[])).unwrap(), s);
+    }
+}

@@ -1,0 +1,275 @@
+//! Workers: read a complete file, extract on the blocking pool, hand the lines to the sink,
+//! wait until they are durable, then dispose of the file. A bad file becomes a failure record;
+//! only a sink that cannot write is fatal.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use newsdrop_core::{ArticleRecord, Extractor, FailureRecord, FailureSource, Input};
+use newsdrop_sink::{Batch, Stream};
+use tokio::sync::{oneshot, watch};
+
+use crate::dispose::{self, ErrorSidecar};
+use crate::settings::{OnSuccess, Settings};
+use crate::{WatchError, now_rfc3339};
+
+/// Paths between discovery and disposal. Discovery skips a path that is in here, so a file
+/// is never queued twice; the worker removes it once the file has left the inbox.
+#[derive(Debug, Clone, Default)]
+pub struct InFlight(Arc<Mutex<HashSet<PathBuf>>>);
+
+impl InFlight {
+    /// Adds `path`; false when it was already in flight.
+    pub fn insert(&self, path: &Path) -> bool {
+        self.0
+            .lock()
+            .map(|mut set| set.insert(path.to_path_buf()))
+            .unwrap_or(false)
+    }
+
+    /// Removes `path`.
+    pub fn remove(&self, path: &Path) {
+        if let Ok(mut set) = self.0.lock() {
+            set.remove(path);
+        }
+    }
+
+    /// Whether `path` is in flight.
+    pub fn contains(&self, path: &Path) -> bool {
+        self.0.lock().map(|set| set.contains(path)).unwrap_or(false)
+    }
+
+    /// How many paths are in flight.
+    pub fn len(&self) -> usize {
+        self.0.lock().map(|set| set.len()).unwrap_or(0)
+    }
+
+    /// Whether nothing is in flight.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What one file produced.
+#[derive(Debug)]
+pub enum Outcome {
+    /// One record per article.
+    Records(Vec<ArticleRecord>),
+    /// The file could not be processed.
+    Failed(FailureRecord),
+}
+
+/// Extracts one file's bytes; a panic inside extraction becomes a failure record.
+pub fn extract_file(path: &str, bytes: &[u8], extractor: &Extractor) -> Outcome {
+    let ingested_at = now_rfc3339();
+    let input = Input {
+        path,
+        bytes,
+        ingested_at: &ingested_at,
+    };
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        newsdrop_core::extract(&input, extractor)
+    }));
+    let source = || FailureSource {
+        path: path.to_string(),
+        sha256: Some(newsdrop_core::sha256_hex(bytes)),
+        bytes: Some(bytes.len() as u64),
+    };
+    match result {
+        Ok(Ok(records)) => Outcome::Records(records),
+        Ok(Err(e)) => Outcome::Failed(FailureRecord::new(
+            source(),
+            e.step().as_str(),
+            e.to_string(),
+            now_rfc3339(),
+        )),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            Outcome::Failed(FailureRecord::new(
+                source(),
+                "extract",
+                format!("{path}: extract: extractor panicked: {what}"),
+                now_rfc3339(),
+            ))
+        }
+    }
+}
+
+/// What every worker shares.
+#[derive(Debug)]
+pub struct WorkerContext {
+    /// Settings (absolute paths).
+    pub settings: Settings,
+    /// The shared extractor.
+    pub extractor: Arc<Extractor>,
+    /// Queue into the sink.
+    pub sink: async_channel::Sender<Batch>,
+    /// Paths in flight.
+    pub in_flight: InFlight,
+}
+
+/// One worker: takes paths until the queue closes or shutdown is requested.
+pub async fn run(
+    ctx: Arc<WorkerContext>,
+    paths: async_channel::Receiver<PathBuf>,
+    mut shutdown: watch::Receiver<bool>,
+) -> Result<(), WatchError> {
+    loop {
+        if *shutdown.borrow() {
+            return Ok(());
+        }
+        let path = tokio::select! {
+            biased;
+            _ = shutdown.changed() => return Ok(()),
+            received = paths.recv() => match received {
+                Ok(path) => path,
+                Err(_) => return Ok(()),
+            },
+        };
+        let result = process(&ctx, &path).await;
+        ctx.in_flight.remove(&path);
+        result?;
+    }
+}
+
+/// Processes one file from read to disposal.
+async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
+    let watch = &ctx.settings.watch;
+    let path_str = path.to_string_lossy().into_owned();
+    let mut attempts = 0u32;
+    let bytes = loop {
+        attempts += 1;
+        match read_limited(path, watch.max_file_bytes).await {
+            Ok(bytes) => break Ok(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                tracing::info!(path = %path.display(), "file disappeared before it was read; skipped");
+                return Ok(());
+            }
+            Err(e)
+                if e.kind() == std::io::ErrorKind::PermissionDenied
+                    && attempts < watch.read_attempts =>
+            {
+                let backoff = Duration::from_millis(100 * 2u64.pow(attempts.min(8)));
+                tracing::debug!(path = %path.display(), attempts, "cannot read yet, retrying");
+                tokio::time::sleep(backoff).await;
+            }
+            Err(e) => break Err(e),
+        }
+    };
+    let outcome = match bytes {
+        Ok(bytes) => {
+            let extractor = Arc::clone(&ctx.extractor);
+            let name = path_str.clone();
+            tokio::task::spawn_blocking(move || extract_file(&name, &bytes, &extractor))
+                .await
+                .unwrap_or_else(|join_error| {
+                    Outcome::Failed(FailureRecord::new(
+                        FailureSource {
+                            path: path_str.clone(),
+                            sha256: None,
+                            bytes: None,
+                        },
+                        "extract",
+                        format!("{path_str}: extract: worker task failed: {join_error}"),
+                        now_rfc3339(),
+                    ))
+                })
+        }
+        Err(e) => Outcome::Failed(FailureRecord::new(
+            FailureSource {
+                path: path_str.clone(),
+                sha256: None,
+                bytes: None,
+            },
+            "read",
+            format!("{path_str}: read: {e}"),
+            now_rfc3339(),
+        )),
+    };
+    let durable = ctx.settings.sink.fsync != newsdrop_sink::FsyncPolicy::Never;
+    match outcome {
+        Outcome::Records(records) => {
+            let lines = records
+                .iter()
+                .map(newsdrop_sink::to_line)
+                .collect::<Result<Vec<_>, _>>()?;
+            let n = lines.len();
+            commit(ctx, Stream::Articles, lines).await?;
+            match watch.on_success {
+                OnSuccess::Move => {
+                    dispose::move_into(path, &watch.inbox, &watch.processed_dir, durable).map_err(
+                        |source| WatchError::Dispose {
+                            path: path.to_path_buf(),
+                            source,
+                        },
+                    )?;
+                }
+                OnSuccess::Delete => {
+                    std::fs::remove_file(path).map_err(|source| WatchError::Dispose {
+                        path: path.to_path_buf(),
+                        source,
+                    })?;
+                }
+            }
+            tracing::debug!(path = %path.display(), records = n, "processed");
+        }
+        Outcome::Failed(failure) => {
+            tracing::warn!(path = %path.display(), step = %failure.step, error = %failure.error, "file failed");
+            let line = newsdrop_sink::to_line(&failure)?;
+            commit(ctx, Stream::Failures, vec![line]).await?;
+            let sidecar = ErrorSidecar {
+                path: &failure.source.path,
+                step: &failure.step,
+                reason: &failure.error,
+                attempts,
+                at: &failure.at,
+            };
+            dispose::fail(path, &watch.inbox, &watch.failed_dir, &sidecar, durable).map_err(
+                |source| WatchError::Dispose {
+                    path: path.to_path_buf(),
+                    source,
+                },
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads at most `limit + 1` bytes, so an oversized file is refused without reading it whole.
+async fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use tokio::io::AsyncReadExt;
+    let file = tokio::fs::File::open(path).await?;
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .await?;
+    Ok(bytes)
+}
+
+/// Sends lines to the sink and waits until they are durable.
+async fn commit(
+    ctx: &WorkerContext,
+    stream: Stream,
+    lines: Vec<Vec<u8>>,
+) -> Result<(), WatchError> {
+    let (done, acked) = oneshot::channel();
+    ctx.sink
+        .send(Batch {
+            stream,
+            lines,
+            done: Some(done),
+        })
+        .await
+        .map_err(|_| WatchError::Internal("the sink has stopped".into()))?;
+    match acked.await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(reason)) => Err(WatchError::Internal(format!("output failed: {reason}"))),
+        Err(_) => Err(WatchError::Internal("the sink has stopped".into())),
+    }
+}

@@ -1,0 +1,1 @@
+//! Test harness: temp directories and a running daemon.
