@@ -1,8 +1,442 @@
-//! Calendar dates in the body, resolved to ISO form.
+//! Calendar dates in the body (`2020年2月6日`, `3 月 17 日`, `2022-05-03`, a bare `5日` after
+//! `11月4日`), resolved to ISO form. Relative words (今天, 昨日, 当天) are left out.
+//!
+//! A date that prints no year takes the year of an earlier dated mention in the body, else the
+//! publish year (marked `resolved`), else it stays `--MM-DD`.
 
+use crate::numerals::{cn_digit, fold_width, is_arabic_digit};
 use crate::record::DateMention;
+use std::ops::Range;
+
+/// A date found in running text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Character range of the mention in the text.
+    pub span: Range<usize>,
+    /// Year when the text prints one.
+    pub year: Option<i32>,
+    /// Month 1–12.
+    pub month: u32,
+    /// Day 1–31.
+    pub day: u32,
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t'
+}
+
+fn skip_spaces(chars: &[char], mut i: usize) -> usize {
+    while i < chars.len() && is_space(chars[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// Reads a small number (Arabic digits, or Chinese 一…三十一 / 廿X) at `i`; returns the value
+/// and the index after it.
+fn read_small(chars: &[char], i: usize, max_len: usize) -> Option<(u32, usize, bool)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    while j < chars.len() && j - i < max_len && is_arabic_digit(chars[j]) {
+        v = v * 10 + (fold_width(chars[j]) as u32 - '0' as u32);
+        j += 1;
+    }
+    if j > i {
+        if j < chars.len() && is_arabic_digit(chars[j]) {
+            return None;
+        }
+        return Some((v, j, true));
+    }
+    // Chinese: 一..九, 十, 十一.., 二十.., 三十一, 廿一
+    let mut s = String::new();
+    while j < chars.len()
+        && j - i < 4
+        && (cn_digit(chars[j]).is_some() || matches!(chars[j], '十' | '廿' | '卅'))
+    {
+        s.push(chars[j]);
+        j += 1;
+    }
+    if s.is_empty() {
+        return None;
+    }
+    let v = crate::numerals::parse_mode(&s, crate::numerals::Mode::Normal)?.as_integer()?;
+    Some((u32::try_from(v).ok()?, j, false))
+}
+
+/// Reads a year (`2020`, `二〇二〇`, and when `short` is allowed `15`, `九零`) followed by 年.
+fn read_year(chars: &[char], i: usize, short: bool) -> Option<(i32, usize)> {
+    let mut j = i;
+    let mut digits = String::new();
+    while j < chars.len() && digits.len() < 5 {
+        let c = chars[j];
+        if is_arabic_digit(c) {
+            digits.push(fold_width(c));
+        } else if let Some(d) = cn_digit(c).filter(|_| c != '两') {
+            digits.push(char::from(b'0' + d));
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let k = skip_spaces(chars, j);
+    if chars.get(k) != Some(&'年') {
+        return None;
+    }
+    let y: i32 = digits.parse().ok()?;
+    let year = match digits.len() {
+        4 if (1900..=2100).contains(&y) => y,
+        2 if short => {
+            if y <= 50 {
+                2000 + y
+            } else {
+                1900 + y
+            }
+        }
+        _ => return None,
+    };
+    Some((year, k + 1))
+}
+
+fn days_in_month(year: Option<i32>, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) => 28,
+            _ => 29,
+        },
+        _ => 0,
+    }
+}
+
+fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
+    (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
+}
+
+/// `M月D日` (or 号) at `i`, with spaces allowed between the parts.
+fn read_month_day(chars: &[char], i: usize) -> Option<(u32, u32, usize)> {
+    let (m, j, _) = read_small(chars, i, 2)?;
+    let j = skip_spaces(chars, j);
+    if chars.get(j) != Some(&'月') {
+        return None;
+    }
+    let j = skip_spaces(chars, j + 1);
+    let (d, k, _) = read_small(chars, j, 2)?;
+    let k = skip_spaces(chars, k);
+    match chars.get(k) {
+        Some('日') | Some('号') => Some((m, d, k + 1)),
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD` at `i`.
+fn read_numeric(chars: &[char], i: usize) -> Option<(i32, u32, u32, usize)> {
+    let num = |from: usize, n: usize| -> Option<(u32, usize)> {
+        let mut j = from;
+        let mut v = 0u32;
+        while j < chars.len() && j - from < n && is_arabic_digit(chars[j]) {
+            v = v * 10 + (fold_width(chars[j]) as u32 - '0' as u32);
+            j += 1;
+        }
+        (j > from).then_some((v, j))
+    };
+    let (y, j) = num(i, 4)?;
+    if j - i != 4 {
+        return None;
+    }
+    let sep = fold_width(*chars.get(j)?);
+    if !matches!(sep, '-' | '/' | '.') {
+        return None;
+    }
+    let (m, k) = num(j + 1, 2)?;
+    if fold_width(*chars.get(k)?) != sep {
+        return None;
+    }
+    let (d, l) = num(k + 1, 2)?;
+    if chars.get(l).is_some_and(|c| is_arabic_digit(*c)) {
+        return None;
+    }
+    let y = i32::try_from(y).ok()?;
+    (1900..=2100).contains(&y).then_some((y, m, d, l))
+}
+
+fn is_boundary_before_bare_day(c: Option<&char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            matches!(
+                fold_width(*c),
+                ',' | '，'
+                    | '、'
+                    | ';'
+                    | '；'
+                    | '。'
+                    | '\n'
+                    | '至'
+                    | '到'
+                    | '和'
+                    | '及'
+                    | '或'
+                    | '-'
+                    | '~'
+                    | '～'
+                    | '—'
+                    | '('
+                    | '（'
+                    | '“'
+                    | ' '
+            )
+        }
+    }
+}
+
+/// Every date in `text`, in order, with the character span of each mention.
+pub fn find(text: &str) -> Vec<Found> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    let mut last_month: Option<(u32, Option<i32>, usize)> = None; // month, year, paragraph id
+    let mut paragraph = 0usize;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            paragraph += 1;
+            i += 1;
+            continue;
+        }
+        let prev = if i > 0 { Some(&chars[i - 1]) } else { None };
+        let starts_number = is_arabic_digit(c) || cn_digit(c).is_some() || c == '十';
+        let glued = prev.is_some_and(|p| {
+            is_arabic_digit(*p) || p.is_ascii_alphabetic() || cn_digit(*p).is_some() || *p == '第'
+        });
+        if !starts_number || glued {
+            i += 1;
+            continue;
+        }
+        // numeric ISO form
+        if let Some((y, m, d, end)) = read_numeric(&chars, i)
+            && valid(Some(y), m, d)
+        {
+            out.push(Found {
+                span: i..end,
+                year: Some(y),
+                month: m,
+                day: d,
+            });
+            last_month = Some((m, Some(y), paragraph));
+            i = end;
+            continue;
+        }
+        // [YYYY年]M月D日
+        let (year, j) = match read_year(&chars, i, false) {
+            Some((y, j)) => (Some(y), skip_spaces(&chars, j)),
+            None => (None, i),
+        };
+        if let Some((m, d, end)) = read_month_day(&chars, j) {
+            let year = year.or_else(|| last_month.and_then(|(_, y, _)| y));
+            if valid(year, m, d) {
+                out.push(Found {
+                    span: i..end,
+                    year,
+                    month: m,
+                    day: d,
+                });
+                last_month = Some((m, year, paragraph));
+                i = end;
+                continue;
+            }
+        }
+        // bare D日 carrying the month of the previous date in the same paragraph
+        if let Some((m, y, para)) = last_month
+            && para == paragraph
+            && is_boundary_before_bare_day(prev)
+            && let Some((d, k, arabic)) = read_small(&chars, i, 2)
+            && arabic
+        {
+            let k2 = skip_spaces(&chars, k);
+            if chars.get(k2) == Some(&'日') && valid(y, m, d) {
+                out.push(Found {
+                    span: i..k2 + 1,
+                    year: y,
+                    month: m,
+                    day: d,
+                });
+                i = k2 + 1;
+                continue;
+            }
+        }
+        // skip the rest of this number
+        while i < chars.len() && (is_arabic_digit(chars[i]) || cn_digit(chars[i]).is_some()) {
+            i += 1;
+        }
+        if i < chars.len() && !(is_arabic_digit(chars[i]) || cn_digit(chars[i]).is_some()) {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Character ranges of the dates in `text` (used to keep date digits out of quantities).
+pub fn spans(text: &str) -> Vec<Range<usize>> {
+    find(text).into_iter().map(|f| f.span).collect()
+}
+
+/// Year, month and day of a `published_at` value (`2020-02-26T19:06:39+08:00` or `2020-02-26`).
+fn publish_ymd(published_at: &str) -> Option<(i32, u32, u32)> {
+    let d = published_at.get(..10)?;
+    let y = d.get(..4)?.parse().ok()?;
+    let m = d.get(5..7)?.parse().ok()?;
+    let day = d.get(8..10)?.parse().ok()?;
+    Some((y, m, day))
+}
+
+/// The year a month-day most likely falls in, for an article published on `base`: the
+/// publish year, unless that puts the date more than half a year after publication.
+pub fn infer_year(base: (i32, u32, u32), month: u32, day: u32) -> i32 {
+    let ordinal = |m: u32, d: u32| m * 31 + d;
+    let (y, bm, bd) = base;
+    if ordinal(month, day) > ordinal(bm, bd) + 6 * 31 {
+        y - 1
+    } else {
+        y
+    }
+}
 
 /// Every calendar date in `body`; `published_at` supplies a missing year.
-pub fn extract(_body: &str, _published_at: Option<&str>) -> Vec<DateMention> {
-    Vec::new()
+///
+/// `value` is `YYYY-MM-DD` when the year is known (printed, carried from an earlier date, or
+/// inferred from the publish date) and `--MM-DD` otherwise; `resolved` repeats the full date
+/// when the year came from `published_at`. Each date is listed once.
+pub fn extract(body: &str, published_at: Option<&str>) -> Vec<DateMention> {
+    let chars: Vec<char> = body.chars().collect();
+    let base = published_at.and_then(publish_ymd);
+    let mut out: Vec<DateMention> = Vec::new();
+    for f in find(body) {
+        let text: String = chars[f.span.clone()].iter().collect();
+        let (value, resolved) = match (f.year, base) {
+            (Some(y), _) => (format!("{y:04}-{:02}-{:02}", f.month, f.day), None),
+            (None, Some(b)) => {
+                let y = infer_year(b, f.month, f.day);
+                let full = format!("{y:04}-{:02}-{:02}", f.month, f.day);
+                (full.clone(), Some(full))
+            }
+            (None, None) => (format!("--{:02}-{:02}", f.month, f.day), None),
+        };
+        if out.iter().any(|d| d.value == value) {
+            continue;
+        }
+        out.push(DateMention {
+            text,
+            value,
+            resolved,
+        });
+    }
+    out
+}
+
+/// Parses one date string on its own (`2019/04/19`, `20240307`, `2022 11 23`,
+/// `零七年八月二十九号`, `9月30日`, `30日`), filling a missing year or month from `base`
+/// (`(year, month)`). Returns `(year, month, day)`.
+pub fn parse(text: &str, base: Option<(i32, Option<u32>)>) -> Option<(i32, u32, u32)> {
+    let t = text.trim();
+    let chars: Vec<char> = t.chars().collect();
+    let ok = |y: i32, m: u32, d: u32| valid(Some(y), m, d).then_some((y, m, d));
+    // 20240307
+    if chars.len() == 8 && chars.iter().all(|c| is_arabic_digit(*c)) {
+        let s: String = chars.iter().map(|c| fold_width(*c)).collect();
+        let y = s.get(..4)?.parse().ok()?;
+        let m = s.get(4..6)?.parse().ok()?;
+        let d = s.get(6..)?.parse().ok()?;
+        return ok(y, m, d);
+    }
+    // 2022 11 23, 2019.9.6, 1994.01-19, 2019/04/19
+    let parts: Vec<&str> = t
+        .split(|c: char| matches!(fold_width(c), ' ' | '-' | '/' | '.'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() == 3
+        && parts[0].len() == 4
+        && parts.iter().all(|p| p.chars().all(is_arabic_digit))
+    {
+        let y = parts[0].parse().ok()?;
+        let m = parts[1].parse().ok()?;
+        let d = parts[2].parse().ok()?;
+        return ok(y, m, d);
+    }
+    // [YY(YY)年]M月D日
+    if let Some((y, j)) = read_year(&chars, 0, true)
+        && let Some((m, d, end)) = read_month_day(&chars, skip_spaces(&chars, j))
+        && end == chars.len()
+    {
+        return ok(y, m, d);
+    }
+    if let Some((m, d, end)) = read_month_day(&chars, 0)
+        && end == chars.len()
+    {
+        return ok(base?.0, m, d);
+    }
+    if let Some((d, k, _)) = read_small(&chars, 0, 2)
+        && matches!(chars.get(k), Some('日') | Some('号'))
+        && k + 1 == chars.len()
+    {
+        let (y, m) = base?;
+        return ok(y, m?, d);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(body: &str, p: Option<&str>) -> Vec<String> {
+        extract(body, p).into_iter().map(|d| d.value).collect()
+    }
+
+    #[test]
+    fn month_carry_and_no_year() {
+        let body = "11月4日，市委组织部下发通知，5日，又联合团市委下发。";
+        assert_eq!(values(body, None), ["--11-04", "--11-05"]);
+    }
+
+    #[test]
+    fn year_from_publish_date() {
+        let d = extract(
+            "2月16日，团区委组建突击队。",
+            Some("2020-02-28T14:19:17+08:00"),
+        );
+        assert_eq!(d[0].value, "2020-02-16");
+        assert_eq!(d[0].resolved.as_deref(), Some("2020-02-16"));
+        // December mentioned in a January article is last year
+        assert_eq!(values("12月30日", Some("2021-01-05")), ["2020-12-30"]);
+    }
+
+    #[test]
+    fn printed_year_and_spaces() {
+        assert_eq!(values("截至 3 月 11 日，共有", None), ["--03-11"]);
+        assert_eq!(values("2020年2月6日起", None), ["2020-02-06"]);
+        assert_eq!(values("二〇二〇年二月六日", None), ["2020-02-06"]);
+        assert_eq!(values("于2022-05-03发布", None), ["2022-05-03"]);
+    }
+
+    #[test]
+    fn rejects_non_dates() {
+        assert!(
+            values(
+                "第一时间响应，扣12分，聚富南路8号，今年1月，半日，每日",
+                None
+            )
+            .is_empty()
+        );
+        assert!(values("零陵区“11.02”疫情", None).is_empty());
+        assert!(values("13月40日", None).is_empty());
+    }
+
+    #[test]
+    fn standalone_parse() {
+        assert_eq!(parse("2019/04/19", None), Some((2019, 4, 19)));
+        assert_eq!(parse("零七年八月二十九号", None), Some((2007, 8, 29)));
+        assert_eq!(parse("9月30日", Some((2008, Some(3)))), Some((2008, 9, 30)));
+        assert_eq!(parse("30日", Some((2021, Some(6)))), Some((2021, 6, 30)));
+    }
 }

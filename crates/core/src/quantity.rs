@@ -1,8 +1,1030 @@
-//! Statistics in the body: number, unit, item and hedge.
+//! Statistics in the body: number, unit, item and hedge (`医用口罩8万余件`, `约 3.15 亿元`,
+//! `近 6000 名社工`, `3至5万元`).
+//!
+//! A statistic is a number (Arabic, Chinese or mixed) followed by a measure word or currency
+//! from `data/measure_words.txt`. Dates, times of day, years, ordinals (第一), product names
+//! (84消毒液, KN95), hotlines and codes carry no measure word or are rejected by rule. `一`
+//! used as an indefinite article (一名党员, 一批物资) is not a count; `一` before a duration
+//! (一个小时, 一整天) is.
 
-use crate::record::Quantity;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::numerals::{self, Dec, Mode, cn_big_unit, cn_digit, cn_small_unit, fold_width};
+use crate::record::{Approx, Quantity};
+
+/// What a measure word measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Count,
+    Measure,
+    Time,
+    Money,
+    Percent,
+}
+
+#[derive(Debug)]
+struct UnitWord {
+    word: Vec<char>,
+    class: Class,
+    out: String,
+}
+
+fn units() -> &'static [UnitWord] {
+    static UNITS: OnceLock<Vec<UnitWord>> = OnceLock::new();
+    UNITS.get_or_init(|| {
+        let mut v: Vec<UnitWord> = include_str!("../data/measure_words.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let word = f.next()?.trim();
+                let class = match f.next()?.trim() {
+                    "count" => Class::Count,
+                    "measure" => Class::Measure,
+                    "time" => Class::Time,
+                    "money" => Class::Money,
+                    "percent" => Class::Percent,
+                    _ => return None,
+                };
+                let out = f.next().map(str::trim).unwrap_or(word).to_string();
+                Some(UnitWord {
+                    word: word.chars().collect(),
+                    class,
+                    out,
+                })
+            })
+            .collect();
+        v.sort_by_key(|u| std::cmp::Reverse(u.word.len()));
+        v
+    })
+}
+
+fn fixed_expressions() -> &'static [Vec<char>] {
+    static FIXED: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    FIXED.get_or_init(|| {
+        include_str!("../data/not_quantities.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.chars().collect())
+            .collect()
+    })
+}
+
+fn starts_with(chars: &[char], i: usize, word: &[char]) -> bool {
+    chars.len() >= i + word.len() && chars[i..i + word.len()] == *word
+}
+
+fn starts_with_str(chars: &[char], i: usize, word: &str) -> bool {
+    (i..)
+        .zip(word.chars())
+        .all(|(k, c)| chars.get(k) == Some(&c))
+}
+
+fn ends_with_str(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && starts_with_str(chars, end - n, word)
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '\t')
+}
+
+fn skip_spaces(chars: &[char], mut i: usize) -> usize {
+    while i < chars.len() && is_space(chars[i]) {
+        i += 1;
+    }
+    i
+}
+
+fn is_digit(c: char) -> bool {
+    numerals::is_arabic_digit(c)
+}
+
+fn is_cn_run_char(c: char) -> bool {
+    numerals::is_cn_numeral_char(c)
+}
+
+/// Punctuation that ends the phrase naming an item.
+fn is_boundary(c: char) -> bool {
+    matches!(
+        fold_width(c),
+        ',' | '。'
+            | '!'
+            | '?'
+            | ';'
+            | ':'
+            | '、'
+            | '\n'
+            | '('
+            | ')'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '|'
+            | '…'
+            | '—'
+            | '，'
+            | '；'
+            | '：'
+    )
+}
+
+/// A number read at some position: its value, where it ends, and what it looked like.
+#[derive(Debug, Clone)]
+struct Num {
+    value: Dec,
+    end: usize,
+    /// The bare indefinite `一` (or `壹`).
+    bare_one: bool,
+    /// Written with Chinese numerals only.
+    chinese: bool,
+    /// The numeric part before trailing multiplier characters, for range inheritance.
+    lead: Dec,
+    /// Power of ten of the trailing multiplier characters (万 = 4, 百亿 = 10).
+    trailing_pow: u32,
+    /// Has 十/百/千 or 万/亿 anywhere.
+    has_units: bool,
+    /// 数十, 几百, 上万: a vague magnitude.
+    vague: bool,
+    /// The high end when the numeral itself is a range (两三, 三五百).
+    max: Option<Dec>,
+}
+
+fn pow10(e: u32) -> Dec {
+    Dec::int(10i128.pow(e.min(30)))
+}
+
+/// Would a measure word start at `i` (so `千米` is a unit, not a multiplier)?
+fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitWord> {
+    units().iter().find(|u| starts_with(chars, i, &u.word))
+}
+
+/// Reads trailing multiplier characters (万, 亿, 千, 百) after an Arabic number.
+fn read_multiplier(chars: &[char], mut i: usize) -> (u32, usize) {
+    let mut pow = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let p = if let Some(b) = cn_big_unit(c) {
+            b
+        } else if let Some(s) = cn_small_unit(c) {
+            if s == 1 {
+                break;
+            }
+            s
+        } else {
+            break;
+        };
+        if let Some(u) = unit_at(chars, i)
+            && u.word.len() > 1
+        {
+            break;
+        }
+        pow += p;
+        i += 1;
+    }
+    (pow, i)
+}
+
+/// Reads an Arabic number with thousands separators and decimals at `i`.
+fn read_arabic(chars: &[char], i: usize) -> Option<(Dec, usize)> {
+    let mut j = i;
+    let mut text = String::new();
+    let mut group = 0usize;
+    let mut grouped = false;
+    while j < chars.len() {
+        let c = fold_width(chars[j]);
+        if c.is_ascii_digit() {
+            text.push(c);
+            group += 1;
+            j += 1;
+        } else if c == '.' && !text.contains('.') && chars.get(j + 1).is_some_and(|c| is_digit(*c))
+        {
+            if grouped && group != 3 {
+                break;
+            }
+            text.push('.');
+            j += 1;
+        } else if c == ','
+            && !text.contains('.')
+            && (if grouped {
+                group == 3
+            } else {
+                (1..=3).contains(&group)
+            })
+            && (1..=3).all(|k| chars.get(j + k).is_some_and(|c| is_digit(*c)))
+            && !chars.get(j + 4).is_some_and(|c| is_digit(*c))
+        {
+            grouped = true;
+            group = 0;
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    Some((Dec::parse_arabic(&text)?, j))
+}
+
+/// Reads a number starting at `i`. `i` must not be inside another number.
+fn read_number(chars: &[char], i: usize) -> Option<Num> {
+    let c = *chars.get(i)?;
+    if is_digit(c) {
+        let (v, j) = read_arabic(chars, i)?;
+        let k = skip_spaces(chars, j);
+        // 80余万 / 20 万余: an infix marker before the multiplier is handled by the caller
+        let (pow, end) = read_multiplier(chars, k);
+        let (value, end) = if pow > 0 {
+            (v.times(pow10(pow))?, end)
+        } else {
+            (v, j)
+        };
+        return Some(Num {
+            value,
+            end,
+            bare_one: false,
+            chinese: false,
+            lead: v,
+            trailing_pow: pow,
+            has_units: pow > 0,
+            vague: false,
+            max: None,
+        });
+    }
+    // 数十 / 几百 / 上万
+    if matches!(c, '数' | '几' | '上')
+        && let Some(&n) = chars.get(i + 1)
+    {
+        let p = cn_small_unit(n).or(cn_big_unit(n))?;
+        if c == '上' && p < 2 {
+            return None;
+        }
+        let (more, end) = read_multiplier(chars, i + 2);
+        let pow = p + more;
+        return Some(Num {
+            value: pow10(pow),
+            end,
+            bare_one: false,
+            chinese: true,
+            lead: Dec::int(1),
+            trailing_pow: pow,
+            has_units: true,
+            vague: true,
+            max: None,
+        });
+    }
+    // capitals (壹贰…玖拾) are ordinary characters too (队伍, 陆地): only a run of two or more
+    let capital = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c);
+    let starts = (cn_digit(c).is_some_and(|d| d != 0) || matches!(c, '十' | '廿' | '卅' | '拾'))
+        && (!capital || chars.get(i + 1).is_some_and(|n| is_cn_run_char(*n)));
+    if !starts {
+        return None;
+    }
+    let mut j = i;
+    while j < chars.len() && is_cn_run_char(chars[j]) {
+        j += 1;
+    }
+    // 两三个, 三五百块, 八九亿: two neighbouring digits are a range
+    if j >= i + 2
+        && let (Some(a), Some(b)) = (cn_digit(chars[i]), cn_digit(chars[i + 1]))
+        && a > 0
+        && b > a
+        && b - a <= 2
+        && chars[i] != '零'
+    {
+        let rest: String = chars[i + 2..j].iter().collect();
+        let mut pow = 0;
+        for ch in rest.chars() {
+            pow += cn_small_unit(ch).or(cn_big_unit(ch))?;
+        }
+        return Some(Num {
+            value: Dec::int(i128::from(a)).times(pow10(pow))?,
+            end: j,
+            bare_one: false,
+            chinese: true,
+            lead: Dec::int(i128::from(a)),
+            trailing_pow: pow,
+            has_units: pow > 0,
+            vague: false,
+            max: Some(Dec::int(i128::from(b)).times(pow10(pow))?),
+        });
+    }
+    // shrink from the right until the run parses (十分 is handled by the fixed list)
+    let mut end = j;
+    while end > i {
+        let text: String = chars[i..end].iter().collect();
+        if let Some(v) = numerals::parse_mode(&text, Mode::Normal) {
+            // trailing multiplier characters, for ranges (三十万 → 万)
+            let mut t = end;
+            let mut pow = 0;
+            while t > i + 1 && (cn_big_unit(chars[t - 1]).is_some()) {
+                pow += cn_big_unit(chars[t - 1]).unwrap_or(0);
+                t -= 1;
+            }
+            // 三仟: a digit and one small unit
+            if pow == 0
+                && end == i + 2
+                && let Some(sm) = cn_small_unit(chars[i + 1])
+            {
+                pow = sm;
+                t = i + 1;
+            }
+            let lead_text: String = chars[i..t].iter().collect();
+            let lead = numerals::parse_mode(&lead_text, Mode::Normal).unwrap_or(v);
+            let has_units = chars[i..end]
+                .iter()
+                .any(|c| cn_small_unit(*c).is_some() || cn_big_unit(*c).is_some());
+            return Some(Num {
+                value: v,
+                end,
+                bare_one: text == "一" || text == "壹",
+                chinese: true,
+                lead,
+                trailing_pow: pow,
+                has_units,
+                vague: false,
+                max: None,
+            });
+        }
+        end -= 1;
+    }
+    None
+}
+
+const TIME_AFTER_GE: [&str; 7] = ["小时", "月", "星期", "昼夜", "钟头", "工作日", "学期"];
+
+/// One statistic found, before its item is decided.
+#[derive(Debug)]
+struct Hit {
+    start: usize,
+    num_start: usize,
+    end: usize,
+    value: Dec,
+    value_max: Option<Dec>,
+    unit: String,
+    class: Class,
+    approx: Option<Approx>,
+}
+
+fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
+    let k = {
+        let mut k = num_start;
+        while k > 0 && is_space(chars[k - 1]) {
+            k -= 1;
+        }
+        k
+    };
+    let table: [(&str, Option<Approx>); 13] = [
+        ("将近", Some(Approx::Nearly)),
+        ("接近", Some(Approx::Nearly)),
+        ("不到", Some(Approx::Nearly)),
+        ("不足", Some(Approx::Nearly)),
+        ("大约", Some(Approx::About)),
+        ("超过", Some(Approx::MoreThan)),
+        ("至少", Some(Approx::AtLeast)),
+        ("多达", None),
+        ("约", Some(Approx::About)),
+        ("近", Some(Approx::Nearly)),
+        ("逾", Some(Approx::MoreThan)),
+        ("超", Some(Approx::MoreThan)),
+        ("达", None),
+    ];
+    for (word, approx) in table {
+        if ends_with_str(chars, k, word) {
+            let n = word.chars().count();
+            // 最近, 附近 are not hedges
+            if word == "近" && k >= 2 && matches!(chars[k - 2], '最' | '附' | '靠' | '临' | '邻')
+            {
+                continue;
+            }
+            if approx.is_none() {
+                return (None, num_start);
+            }
+            return (approx, k - n);
+        }
+    }
+    (None, num_start)
+}
+
+/// Spans of short quoted labels (“两个维护”, “单采信息 3 人小分队”): a number inside one is a
+/// name, not a statistic.
+fn label_spans(chars: &[char]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let close = match chars[i] {
+            '“' => '”',
+            '「' => '」',
+            '‘' => '’',
+            '"' => '"',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut j = i + 1;
+        let mut speech = false;
+        while j < chars.len() && chars[j] != close && chars[j] != '\n' && j - i <= 40 {
+            if matches!(
+                fold_width(chars[j]),
+                ',' | '。' | '!' | '?' | ';' | '，' | '；'
+            ) {
+                speech = true;
+            }
+            j += 1;
+        }
+        if j < chars.len() && chars[j] == close && !speech && j - i <= 20 {
+            out.push(i..j + 1);
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn in_any(spans: &[Range<usize>], i: usize) -> bool {
+    spans.iter().any(|r| r.contains(&i))
+}
+
+/// Tries to read a statistic whose number starts at `i`.
+fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
+    // 百分之三十
+    if starts_with_str(chars, i, "百分之") {
+        let n = read_number(chars, i + 3)?;
+        let (approx, start) = prefix_approx(chars, i);
+        return Some(Hit {
+            start,
+            num_start: i,
+            end: n.end,
+            value: n.value,
+            value_max: None,
+            unit: "%".into(),
+            class: Class::Percent,
+            approx,
+        });
+    }
+    // 半日, 半天, 半年, 半个月
+    if chars[i] == '半' {
+        let k = if chars.get(i + 1) == Some(&'个') {
+            i + 2
+        } else {
+            i + 1
+        };
+        let u = unit_at(chars, k).filter(|u| u.class == Class::Time)?;
+        let word: String = u.word.iter().collect();
+        let (out, end) = if chars.get(i + 1) == Some(&'个') || word != "月" {
+            (u.out.clone(), k + u.word.len())
+        } else {
+            return None;
+        };
+        return Some(Hit {
+            start: i,
+            num_start: i,
+            end,
+            value: Dec { m: 5, s: 1 },
+            value_max: None,
+            unit: out,
+            class: Class::Time,
+            approx: None,
+        });
+    }
+    let n = read_number(chars, i)?;
+    let mut value = n.value;
+    let mut value_max = n.max;
+    let mut approx = if n.vague {
+        Some(Approx::MoreThan)
+    } else {
+        None
+    };
+    let mut k = skip_spaces(chars, n.end);
+    // infix hedge: 8万余件, 300余套, 十多个, 十几个, 80余万元
+    if let Some(&c) = chars.get(k)
+        && matches!(c, '余' | '多' | '几' | '来')
+    {
+        let (pow, after) = read_multiplier(chars, k + 1);
+        let after_unit = unit_at(chars, skip_spaces(chars, after));
+        let ge_time = chars.get(skip_spaces(chars, after)) == Some(&'个');
+        if after_unit.is_some() || ge_time {
+            approx = Some(if c == '来' {
+                Approx::About
+            } else {
+                Approx::MoreThan
+            });
+            if pow > 0 {
+                value = value.times(pow10(pow))?;
+            }
+            k = skip_spaces(chars, after);
+        }
+    }
+    // range: 3至5万元, 1万-5万元, 两到三万
+    if value_max.is_none()
+        && let Some(&c) = chars.get(k)
+        && matches!(fold_width(c), '至' | '到' | '~' | '-' | '—' | '－')
+    {
+        let mut r = k + 1;
+        while r < chars.len() && matches!(fold_width(chars[r]), '-' | '—') {
+            r += 1;
+        }
+        r = skip_spaces(chars, r);
+        if let Some(hi) = read_number(chars, r) {
+            let hk = skip_spaces(chars, hi.end);
+            if unit_at(chars, hk).is_some() {
+                let mut lo = value;
+                if n.trailing_pow == 0
+                    && hi.trailing_pow > 0
+                    && n.value.to_f64() <= hi.lead.to_f64()
+                {
+                    lo = lo.times(pow10(hi.trailing_pow))?;
+                }
+                value = lo;
+                value_max = Some(hi.value);
+                k = hk;
+            }
+        }
+    }
+    // 一整天
+    if chars.get(k) == Some(&'整') && unit_at(chars, k + 1).is_some_and(|u| u.class == Class::Time)
+    {
+        k += 1;
+    }
+    // the measure word: 个小时 / 个多月 / 个半小时 take the time word
+    let mut unit_end;
+    let unit_word;
+    let class;
+    if chars.get(k) == Some(&'个')
+        && let Some((w, extra)) = {
+            let mut q = k + 1;
+            let mut more = false;
+            if matches!(chars.get(q), Some('多') | Some('余')) {
+                more = true;
+                q += 1;
+            }
+            TIME_AFTER_GE
+                .iter()
+                .find(|w| starts_with_str(chars, q, w))
+                .map(|w| (*w, (q - k - 1, more)))
+        }
+    {
+        let (skip, more) = extra;
+        unit_word = w.to_string();
+        class = Class::Time;
+        unit_end = k + 1 + skip + w.chars().count();
+        if more {
+            approx = approx.or(Some(Approx::MoreThan));
+        }
+    } else if let Some(u) = unit_at(chars, k) {
+        unit_word = u.out.clone();
+        class = u.class;
+        unit_end = k + u.word.len();
+    } else if matches!(chars.get(k), Some('%') | Some('％')) {
+        unit_word = "%".into();
+        class = Class::Percent;
+        unit_end = k + 1;
+    } else if chars.get(k) == Some(&'成')
+        && n.chinese
+        && chars
+            .get(k + 1)
+            .is_none_or(|c| is_boundary(*c) || matches!(c, '以' | '左' | '多' | '的'))
+    {
+        unit_word = "成".into();
+        class = Class::Percent;
+        unit_end = k + 1;
+    } else {
+        return None;
+    };
+    let unit_start = k;
+    // rules that turn a match away
+    let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+    match unit_word.as_str() {
+        "年" => {
+            // a year (2020年) or a date (15年3月) is not a duration
+            let too_big = value.to_f64() >= 100.0;
+            let next_is_number = chars
+                .get(skip_spaces(chars, unit_end))
+                .is_some_and(|c| is_digit(*c) || cn_digit(*c).is_some());
+            if too_big || next_is_number || chars.get(unit_end) == Some(&'级') {
+                return None;
+            }
+        }
+        "日" if !n.chinese || prev == Some('月') => return None,
+        "周" if matches!(chars.get(unit_end), Some('岁') | Some('年')) => return None,
+        // 8点30分 is a time; 一分热, 十分 are not points
+        "分" if n.chinese || matches!(prev, Some('点') | Some('时') | Some(':')) => return None,
+        "度" if n.chinese => return None,
+        _ => {}
+    }
+    if n.bare_one && class != Class::Time {
+        return None;
+    }
+    if n.bare_one
+        && class == Class::Time
+        && prev.is_some_and(|p| "每这那哪同某任第其另".contains(p))
+    {
+        return None;
+    }
+    // 三个一: a lone numeral right after the measure word names a mechanism
+    if chars
+        .get(unit_end)
+        .is_some_and(|c| cn_digit(*c).is_some() || is_digit(*c))
+        && chars
+            .get(unit_end + 1)
+            .is_none_or(|c| is_boundary(*c) || matches!(c, '”' | '」' | '’' | '"'))
+        && class != Class::Time
+    {
+        return None;
+    }
+    // 九棵树街道: a one-digit Chinese numeral in a place name
+    if n.chinese && !n.has_units && unit_end - i <= 2 {
+        let place = [
+            "街道", "路", "街", "村", "镇", "乡", "社区", "小区", "区", "县", "里",
+        ];
+        if place
+            .iter()
+            .any(|p| starts_with_str(chars, unit_end + 1, p))
+        {
+            return None;
+        }
+    }
+    // suffix hedges: 以上, 左右, 上下, 一年多
+    if approx.is_none() {
+        let after_ok = |q: usize| chars.get(q).is_none_or(|c| is_boundary(*c) || *c == '的');
+        if starts_with_str(chars, unit_end, "以上") {
+            approx = Some(Approx::MoreThan);
+            unit_end += 2;
+        } else if starts_with_str(chars, unit_end, "左右")
+            || (starts_with_str(chars, unit_end, "上下") && after_ok(unit_end + 2))
+        {
+            approx = Some(Approx::About);
+            unit_end += 2;
+        } else if class == Class::Time && matches!(chars.get(unit_end), Some('多') | Some('余')) {
+            approx = Some(Approx::MoreThan);
+            unit_end += 1;
+        }
+    }
+    let (pre, start) = prefix_approx(chars, i);
+    if pre.is_some() {
+        approx = pre;
+    }
+    // 有一天 tells a story; 已有一年多 measures
+    if n.bare_one && approx.is_none() && prev == Some('有') {
+        return None;
+    }
+    let _ = unit_start;
+    Some(Hit {
+        start,
+        num_start: i,
+        end: unit_end,
+        value,
+        value_max,
+        unit: unit_word,
+        class,
+        approx,
+    })
+}
+
+const AFTER_STRIP: [&str; 5] = ["的", "内", "里", "中", "之"];
+const AFTER_REJECT: [&str; 40] = [
+    "时间",
+    "时候",
+    "期间",
+    "下来",
+    "以来",
+    "之内",
+    "之间",
+    "来自",
+    "赶",
+    "都",
+    "就",
+    "已",
+    "也",
+    "便",
+    "才",
+    "又",
+    "还",
+    "立即",
+    "尚未",
+    "参与",
+    "参加",
+    "积极",
+    "来到",
+    "直接",
+    "奔赴",
+    "下沉",
+    "齐心",
+    "轮班",
+    "高强度",
+    "累计",
+    "共",
+    "均",
+    "分别",
+    "被",
+    "将",
+    "把",
+    "后",
+    "前",
+    "左右",
+    "不",
+];
+const AFTER_CUT: [&str; 22] = [
+    "在", "到", "参与", "参加", "组成", "分成", "奔赴", "投入", "来到", "进入", "主动", "积极",
+    "齐心", "直接", "下沉", "举起", "送", "结对", "立即", "等", "给", "为",
+];
+const BEFORE_TRAIL: [&str; 30] = [
+    "总计", "共计", "合计", "累计", "共有", "已有", "达到", "达", "共", "计", "为", "是", "有",
+    "已", "了", "约", "各", "超过", "逾", "近", "将近", "的", "和", "至少", "大约", "只", "仅",
+    "就", "都", "还",
+];
+const BEFORE_CUT: [&str; 10] = [
+    "共有", "包括", "其中", "以及", "目前", "先后", "分别", "此外", "另有", "还有",
+];
+const PRONOUNS: [&str; 8] = ["他们", "她们", "我们", "你们", "大家", "他", "她", "其"];
+
+fn trim_item(s: &str) -> Option<String> {
+    let t = s
+        .trim_matches(|c: char| is_space(c))
+        .trim_end_matches(['的', '们']);
+    let t = t.trim();
+    if t.chars().count() < 2 || PRONOUNS.contains(&t) {
+        return None;
+    }
+    Some(t.to_string())
+}
+
+fn item_after(chars: &[char], from: usize, limit: usize) -> Option<String> {
+    let mut end = from;
+    while end < limit && end - from < 20 && !is_boundary(chars[end]) {
+        end += 1;
+    }
+    let mut s: String = chars[from..end].iter().collect();
+    s = s.trim().to_string();
+    loop {
+        let stripped = AFTER_STRIP
+            .iter()
+            .find(|p| s.starts_with(*p) && s.chars().count() > 2)
+            .map(|p| s[p.len()..].to_string());
+        match stripped {
+            Some(t) => s = t.trim().to_string(),
+            None => break,
+        }
+    }
+    if AFTER_REJECT.iter().any(|w| s.starts_with(w)) {
+        return None;
+    }
+    // cut at the first verb or particle after the head
+    let mut cut = s.len();
+    for w in AFTER_CUT {
+        if let Some(p) = s
+            .char_indices()
+            .skip(1)
+            .map(|(b, _)| b)
+            .find(|b| s[*b..].starts_with(w))
+        {
+            cut = cut.min(p);
+        }
+    }
+    trim_item(&s[..cut])
+}
+
+fn item_before(chars: &[char], to: usize, limit: usize) -> Option<String> {
+    let mut start = to;
+    while start > limit
+        && to - start < 20
+        && !is_boundary(chars[start - 1])
+        && !is_digit(chars[start - 1])
+    {
+        start -= 1;
+    }
+    let mut s: String = chars[start..to].iter().collect();
+    s = s.trim().to_string();
+    loop {
+        let t = BEFORE_TRAIL
+            .iter()
+            .find(|w| s.ends_with(*w) && s.len() > w.len())
+            .map(|w| s[..s.len() - w.len()].trim_end().to_string());
+        match t {
+            Some(t) => s = t,
+            None => break,
+        }
+    }
+    if let Some(p) = s.rfind('的') {
+        let tail = &s[p + '的'.len_utf8()..];
+        if tail.chars().count() >= 2 {
+            s = tail.to_string();
+        }
+    }
+    for w in BEFORE_CUT {
+        if let Some(p) = s.rfind(w) {
+            let tail = &s[p + w.len()..];
+            if tail.chars().count() >= 2 {
+                s = tail.to_string();
+            }
+        }
+    }
+    let n = s.chars().count();
+    if n > 10 {
+        s = s.chars().skip(n - 10).collect();
+    }
+    trim_item(&s)
+}
 
 /// Every number-bearing statistic in `body`, in text order.
-pub fn extract(_body: &str) -> Vec<Quantity> {
-    Vec::new()
+pub fn extract(body: &str) -> Vec<Quantity> {
+    let chars: Vec<char> = body.chars().collect();
+    let dates = crate::dates::spans(body);
+    let labels = label_spans(&chars);
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let could_start = is_digit(c)
+            || is_cn_run_char(c)
+            || matches!(c, '半' | '数' | '几' | '上')
+            || starts_with_str(&chars, i, "百分之");
+        if !could_start || in_any(&dates, i) {
+            i += 1;
+            continue;
+        }
+        let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+        let glued = prev.is_some_and(|p| {
+            is_digit(p)
+                || fold_width(p).is_ascii_alphabetic()
+                || matches!(fold_width(p), '.' | '-' | '_' | '/' | '#')
+                || p == '第'
+                || p == '年' && is_digit(c)
+                || (is_cn_run_char(p) && is_cn_run_char(c))
+        });
+        let fixed = fixed_expressions()
+            .iter()
+            .any(|w| starts_with(&chars, i, w));
+        if glued || fixed {
+            // skip the rest of this number
+            let mut j = i + 1;
+            while j < chars.len() && (is_digit(chars[j]) || is_cn_run_char(chars[j])) {
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        match read_hit(&chars, i) {
+            Some(h) if !in_any(&labels, i) && h.value.to_f64().is_finite() => {
+                i = h.end.max(i + 1);
+                hits.push(h);
+            }
+            _ => {
+                let mut j = i + 1;
+                if is_digit(c) || is_cn_run_char(c) {
+                    while j < chars.len() && (is_digit(chars[j]) || is_cn_run_char(chars[j])) {
+                        j += 1;
+                    }
+                }
+                i = j;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(hits.len());
+    for (n, h) in hits.iter().enumerate() {
+        let next_start = hits.get(n + 1).map_or(chars.len(), |x| x.start);
+        let next_limit = dates
+            .iter()
+            .map(|r| r.start)
+            .filter(|s| *s >= h.end)
+            .min()
+            .unwrap_or(chars.len())
+            .min(next_start);
+        let prev_end = if n > 0 { hits[n - 1].end } else { 0 };
+        let prev_limit = dates
+            .iter()
+            .map(|r| r.end)
+            .filter(|e| *e <= h.start)
+            .max()
+            .unwrap_or(0)
+            .max(prev_end);
+        let item = match h.class {
+            Class::Percent => item_before(&chars, h.start, prev_limit),
+            _ => item_after(&chars, h.end, next_limit)
+                .or_else(|| item_before(&chars, h.start, prev_limit)),
+        };
+        let value = h.value.to_f64();
+        if !value.is_finite() {
+            continue;
+        }
+        let value_max = h.value_max.map(Dec::to_f64).filter(|v| v.is_finite());
+        let _ = h.num_start;
+        out.push(Quantity {
+            text: chars[h.start..h.end].iter().collect(),
+            value,
+            value_max,
+            unit: h.unit.clone(),
+            item,
+            approx: h.approx,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Quantity {
+        let q = extract(text);
+        assert_eq!(q.len(), 1, "{text}: {q:?}");
+        q.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn issue_examples() {
+        let q = one("党员捐款超过520万元。");
+        assert_eq!((q.value, q.unit.as_str()), (5_200_000.0, "元"));
+        assert_eq!(q.approx, Some(Approx::MoreThan));
+        assert_eq!(q.item.as_deref(), Some("党员捐款"));
+
+        let q = one("包括医用口罩8万余件、");
+        assert_eq!((q.value, q.unit.as_str()), (80_000.0, "件"));
+        assert_eq!(q.approx, Some(Approx::MoreThan));
+        assert_eq!(q.item.as_deref(), Some("医用口罩"));
+
+        let q = one("累计捐款捐物约 3.15 亿元。");
+        assert_eq!(q.value, 315_000_000.0);
+        assert_eq!(q.approx, Some(Approx::About));
+
+        let q = one("服务时长总计 367.18 万小时。");
+        assert_eq!((q.value, q.unit.as_str()), (3_671_800.0, "小时"));
+
+        let q = one("服务近2000余人次。");
+        assert_eq!((q.value, q.unit.as_str()), (2000.0, "人次"));
+        assert_eq!(q.approx, Some(Approx::Nearly));
+
+        let q = one("送去消毒液四箱。");
+        assert_eq!((q.value, q.unit.as_str()), (4.0, "箱"));
+        assert_eq!(q.item.as_deref(), Some("送去消毒液"));
+
+        let q = one("筹集数十万元。");
+        assert_eq!((q.value, q.unit.as_str()), (100_000.0, "元"));
+        assert_eq!(q.approx, Some(Approx::MoreThan));
+    }
+
+    #[test]
+    fn numeral_after_unit() {
+        assert_eq!(one("1600 套二级防护服").value, 1600.0);
+        assert_eq!(one("志愿服务时数1640小时").value, 1640.0);
+        assert_eq!(one("送上460余册").value, 460.0);
+    }
+
+    #[test]
+    fn ranges() {
+        let q = one("预计投入3至5万元。");
+        assert_eq!((q.value, q.value_max), (30_000.0, Some(50_000.0)));
+        let q = one("需要两三个小时。");
+        assert_eq!(
+            (q.value, q.value_max, q.unit.as_str()),
+            (2.0, Some(3.0), "小时")
+        );
+    }
+
+    #[test]
+    fn not_quantities() {
+        for text in [
+            "第一时间到岗",
+            "使用84消毒液",
+            "KN95口罩",
+            "一名普通党员",
+            "一批防护物资",
+            "晚上8点半",
+            "19 时",
+            "2022年6期",
+            "聚富南路8号",
+            "热线12355",
+            "70多岁老人",
+            "“三个一”机制",
+            "九棵树街道",
+            "队伍组织领导",
+            "十分高兴",
+            "有一分热",
+            "2月6日",
+            "“单采信息 3 人小分队”",
+        ] {
+            assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
+        }
+    }
+
+    #[test]
+    fn durations_with_one() {
+        assert_eq!(one("一个小时的时间").unit, "小时");
+        assert_eq!(one("一整天都在路上").unit, "天");
+        let q = one("已有一年多的时间");
+        assert_eq!((q.value, q.approx), (1.0, Some(Approx::MoreThan)));
+        assert_eq!(one("短短半日就").value, 0.5);
+        assert_eq!(one("每天超长工作十多个小时。").value, 10.0);
+    }
+
+    #[test]
+    fn items_after_the_number() {
+        let q = one("捐赠一万个医用口罩、现金");
+        assert_eq!(q.item.as_deref(), Some("医用口罩"));
+        let q = one("价值 30 万元的防疫物资;");
+        assert_eq!(q.item.as_deref(), Some("防疫物资"));
+    }
 }

@@ -65,6 +65,7 @@ fn eval_scores_meet_floors() {
     assert!(output.status.success(), "score.py gate failed:\n{report}");
 }
 
+#[allow(clippy::unwrap_used)] // test helper: a temp dir that cannot be made is a broken machine
 fn tempfile_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("newsdrop-eval-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
