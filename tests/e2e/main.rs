@@ -1,6 +1,9 @@
 //! End-to-end tests of the real `newsdrop` binary. One test binary (so cargo builds it once),
 //! one module per area; the harness is in `util`.
 
+// Test harness code outside #[test] functions may panic on setup failures: that is a test failure.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod util;
 
 /// The command line: extract, check-config, --help/--version.

@@ -109,7 +109,8 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
     drop(ctx);
 
     tokio::pin!(stop);
-    let mut ready_rx = Some(ready_rx);
+    let mut ready_rx = ready_rx;
+    let mut ready_seen = false;
     let mut fatal: Option<WatchError> = None;
     let mut discover_done = false;
     loop {
@@ -118,8 +119,8 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
                 tracing::info!("stop requested; finishing files in hand");
                 break;
             }
-            queued = async { ready_rx.as_mut().expect("polled only while present").await }, if ready_rx.is_some() => {
-                ready_rx = None;
+            queued = &mut ready_rx, if !ready_seen => {
+                ready_seen = true;
                 if let Ok(queued) = queued {
                     tracing::info!(workers = n_workers, backlog = queued, "ready");
                 }
@@ -144,16 +145,14 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
     let _ = shutdown_tx.send(true);
     let deadline = Duration::from_secs(settings.watch.shutdown_timeout_secs);
     let drained = tokio::time::timeout(deadline, async {
-        if !discover_done {
-            if let Ok(Err(e)) = discover_task.await {
-                tracing::warn!(error = %e, "discovery ended with an error during shutdown");
-            }
+        if !discover_done && let Ok(Err(e)) = discover_task.await {
+            tracing::warn!(error = %e, "discovery ended with an error during shutdown");
         }
         while let Some(result) = workers.join_next().await {
-            if let Ok(Err(e)) = result {
-                if fatal.is_none() {
-                    fatal = Some(e);
-                }
+            if let Ok(Err(e)) = result
+                && fatal.is_none()
+            {
+                fatal = Some(e);
             }
         }
     })
