@@ -27,10 +27,14 @@
 
 pub mod analyze;
 pub mod blocks;
+pub mod byline;
 pub mod config;
 pub mod dates;
 pub mod decode;
 pub mod error;
+pub mod furniture;
+pub mod html;
+pub mod meta;
 pub mod nlp;
 pub mod numerals;
 pub mod quantity;

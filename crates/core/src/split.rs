@@ -1,6 +1,11 @@
-//! Blocks to articles: finds where each article starts and recovers its metadata and body.
+//! Blocks to articles: drops page furniture, finds where each article starts (a title-like line
+//! after a closing credit or attribution), and recovers title, time, publication, bylines,
+//! keywords, breadcrumb and a clean body with broken lines joined and captions removed.
 
-use crate::blocks::Block;
+use crate::blocks::{Block, BlockKind};
+use crate::byline::{self, Meta};
+use crate::furniture::{self, Furniture};
+use crate::meta;
 use crate::record::Byline;
 
 /// One article recovered from a page, before entity and statistic extraction.
@@ -24,15 +29,535 @@ pub struct ArticleText {
     pub warnings: Vec<String>,
 }
 
-/// Splits blocks into articles (currently: the whole page is one article, first line title).
+fn clen(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Characters that end a sentence or a quoted sentence.
+fn ends_sentence(s: &str) -> bool {
+    s.chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '。' | '！'
+                | '？'
+                | '!'
+                | '?'
+                | '…'
+                | '”'
+                | '」'
+                | '』'
+                | '）'
+                | ')'
+                | '】'
+                | '；'
+                | ';'
+                | '：'
+                | ':'
+                | '"'
+                | '’'
+                | '.'
+        )
+    })
+}
+
+/// A line made only of quotation marks or brackets: debris of a lost paragraph.
+fn is_debris(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            "“”‘’\"'「」『』（）()【】[]《》<>|｜-—_=*~·•".contains(c) || c.is_whitespace()
+        })
+}
+
+/// A headline: short, no full stop inside, not ending in a comma, with some Han characters.
+fn is_title_like(s: &str) -> bool {
+    let n = clen(s);
+    if !(4..=64).contains(&n) {
+        return false;
+    }
+    if s.contains('。') || s.ends_with(['，', ',', '、', '；', ';', '：', ':']) {
+        return false;
+    }
+    if meta::find_times(s).first().is_some_and(|t| t.start == 0) {
+        return false;
+    }
+    s.chars().filter(|c| meta::is_han(*c)).count() >= 3
+}
+
+/// A body paragraph: long, or a full sentence.
+fn is_body_like(s: &str) -> bool {
+    clen(s) >= 40 || s.contains('。') || s.contains('！') || s.contains('？')
+}
+
+/// An image caption or photo credit (图为…, 图片由…提供, …供图, …/摄).
+fn is_caption(s: &str) -> bool {
+    let t = s.trim();
+    let n = clen(t);
+    if t.starts_with("图为") || t.starts_with("图片来源") || t.starts_with("(图") {
+        return n <= 120;
+    }
+    if t.starts_with("图片由") && t.ends_with("提供") && n <= 30 {
+        return true;
+    }
+    n <= 80
+        && (t.contains("供图")
+            || t.ends_with("/摄)")
+            || t.ends_with("摄)")
+            || t.ends_with("/摄")
+            || t.ends_with(" 摄")
+            || t.contains("资料图")
+            || t.contains("图片来自"))
+}
+
+/// A paragraph ending in a bracketed credit or attribution: `…。(据澎湃新闻)`,
+/// `… (记者雷永福实习记者李永利)`. Returns the paragraph without it and what it says.
+fn trailing_credit(s: &str) -> Option<(String, Meta)> {
+    let t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
+    let close = t.chars().next_back()?;
+    if close != ')' && close != '）' {
+        return None;
+    }
+    let open = t.rfind(['(', '（'])?;
+    let inner = &t[open..];
+    let before = t[..open].trim_end();
+    if before.is_empty() || clen(inner) > 40 {
+        return None;
+    }
+    let m = byline::parse_meta_line(inner, false)?;
+    if m.bylines.is_empty() && m.publication.is_none() {
+        return None;
+    }
+    Some((before.to_string(), m))
+}
+
+#[derive(Debug, Default)]
+struct Draft {
+    title: Option<String>,
+    original_title: Option<String>,
+    meta: Meta,
+    /// Publication sources by priority: label/attribution, periodical, dateline.
+    periodical: Option<String>,
+    body: Vec<String>,
+    /// Seen a closing credit or attribution after the body.
+    ended: bool,
+    in_body: bool,
+}
+
+impl Draft {
+    fn merge(&mut self, m: Meta) {
+        if self.meta.published_at.is_none() {
+            self.meta.published_at = m.published_at;
+        }
+        if self.meta.publication.is_none() {
+            self.meta.publication = m.publication;
+        }
+        for b in m.bylines {
+            if !self.meta.bylines.contains(&b) {
+                self.meta.bylines.push(b);
+            }
+        }
+        for k in m.keywords {
+            if !self.meta.keywords.contains(&k) {
+                self.meta.keywords.push(k);
+            }
+        }
+    }
+}
+
+/// Page-level hints an HTML page gives besides its text lines.
+#[derive(Debug, Default)]
+struct Hints {
+    doc_title: Option<String>,
+    headings: Vec<String>,
+    meta_title: Option<String>,
+    meta_time: Option<String>,
+    meta_keywords: Vec<String>,
+    meta_source: Option<String>,
+    html: bool,
+}
+
+fn collect_hints(blocks: &[Block]) -> Hints {
+    let mut h = Hints::default();
+    for b in blocks {
+        match &b.kind {
+            BlockKind::DocTitle => {
+                h.html = true;
+                h.doc_title.get_or_insert_with(|| b.text.clone());
+            }
+            BlockKind::Heading => {
+                h.html = true;
+                h.headings.push(b.text.clone());
+            }
+            BlockKind::MetaTitle => {
+                h.html = true;
+                h.meta_title.get_or_insert_with(|| b.text.clone());
+            }
+            BlockKind::MetaTime => {
+                h.html = true;
+                if h.meta_time.is_none() {
+                    h.meta_time = meta::find_times(&b.text).into_iter().next().map(|t| t.iso);
+                }
+            }
+            BlockKind::MetaKeywords => {
+                h.html = true;
+                if h.meta_keywords.is_empty() {
+                    h.meta_keywords = meta::keywords(&b.text);
+                }
+            }
+            BlockKind::MetaSource => {
+                h.html = true;
+                h.meta_source.get_or_insert_with(|| b.text.clone());
+            }
+            BlockKind::Line => {}
+        }
+    }
+    h
+}
+
+/// The headline of an HTML page: an `<h1>` the `<title>` contains, else the meta title, else
+/// the `<title>` without its site suffix.
+fn html_title(h: &Hints) -> Option<String> {
+    let doc = h.doc_title.as_deref().unwrap_or("");
+    let fold = |s: &str| furniture::fold(s);
+    for head in &h.headings {
+        let f = fold(head);
+        if clen(&f) >= 4 && !doc.is_empty() && fold(doc).contains(&f) {
+            return Some(head.clone());
+        }
+    }
+    if let Some(t) = &h.meta_title
+        && clen(t) >= 4
+    {
+        return Some(strip_site_suffix(t));
+    }
+    if !doc.trim().is_empty() {
+        return Some(strip_site_suffix(doc));
+    }
+    h.headings.iter().find(|s| clen(s) >= 4).cloned()
+}
+
+/// `标题_网易新闻` → `标题`: drops trailing site names after `_`, `|`, ` - `, `--`.
+fn strip_site_suffix(t: &str) -> String {
+    let mut s = t.trim();
+    for sep in ["_", "｜", "|", " - ", "--", " — ", "-"] {
+        if let Some(i) = s.find(sep) {
+            let head = s[..i].trim();
+            if clen(head) >= 6 {
+                s = head;
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// Splits blocks into articles, in page order.
 pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
-    let Some((first, rest)) = blocks.split_first() else {
-        return Vec::new();
-    };
-    let body: Vec<&str> = rest.iter().map(|b| b.text.as_str()).collect();
-    vec![ArticleText {
-        title: Some(first.text.clone()),
-        body: body.join("\n"),
-        ..ArticleText::default()
-    }]
+    let hints = collect_hints(blocks);
+    let mut breadcrumb: Vec<String> = Vec::new();
+    let mut page_publication: Option<String> = None;
+    // 1. Drop furniture; keep content lines in order.
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_list = false;
+    for b in blocks.iter().filter(|b| b.kind == BlockKind::Line) {
+        let text = b.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        match furniture::classify(text) {
+            Some(Furniture::Breadcrumb(segs)) => {
+                if breadcrumb.is_empty() {
+                    breadcrumb = segs;
+                }
+                continue;
+            }
+            Some(Furniture::ListHeader) => {
+                in_list = true;
+                continue;
+            }
+            Some(Furniture::Line) => {
+                if page_publication.is_none() {
+                    page_publication = meta::copyright_holder(text);
+                }
+                continue;
+            }
+            None => {}
+        }
+        if in_list {
+            if clen(text) <= 30 && !text.contains('。') && !text.contains('，') {
+                continue;
+            }
+            in_list = false;
+        }
+        lines.push(text.to_string());
+    }
+    // 2. Walk the lines: header, body, closing credits, next article.
+    let mut drafts: Vec<Draft> = vec![Draft::default()];
+    let allow_split = !hints.html;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].as_str();
+        i += 1;
+        if is_debris(line) {
+            continue;
+        }
+        let Some(d) = drafts.last_mut() else { break };
+        if !d.in_body {
+            if d.title.is_none()
+                && d.meta.published_at.is_none()
+                && d.meta.bylines.is_empty()
+                && let Some(rest) = line
+                    .strip_prefix("原标题")
+                    .map(|r| r.trim_start_matches([':', '：', ' ']))
+            {
+                d.original_title = Some(rest.to_string());
+                continue;
+            }
+            if d.title.as_deref() == Some(line) {
+                continue;
+            }
+            if let Some(p) = meta::periodical_line(line) {
+                d.periodical.get_or_insert(p);
+                continue;
+            }
+            if let Some(m) = byline::parse_meta_line(line, true) {
+                d.merge(m);
+                continue;
+            }
+            if d.title.is_none() && !hints.html && is_title_like(line) && !is_caption(line) {
+                d.title = Some(line.to_string());
+                continue;
+            }
+            if is_caption(line) {
+                continue;
+            }
+            d.in_body = true;
+        }
+        // Body state.
+        if let Some(rest) = line.strip_prefix("原标题") {
+            if d.original_title.is_none() {
+                d.original_title = Some(rest.trim_start_matches([':', '：', ' ']).to_string());
+            }
+            continue;
+        }
+        if let Some(m) = byline::parse_meta_line(line, false) {
+            d.merge(m);
+            d.ended = true;
+            continue;
+        }
+        if let Some(p) = meta::periodical_line(line) {
+            d.periodical.get_or_insert(p);
+            continue;
+        }
+        let starts_new = allow_split
+            && !d.body.is_empty()
+            && is_title_like(line)
+            && !is_caption(line)
+            && (d.ended && body_follows(&lines[i..])
+                || next_is_dated_meta(&lines[i..])
+                    && body_follows(&lines[(i + 1).min(lines.len())..]));
+        if starts_new {
+            drafts.push(Draft {
+                title: Some(line.to_string()),
+                ..Draft::default()
+            });
+            continue;
+        }
+        if let Some((para, m)) = trailing_credit(line) {
+            d.body.push(para);
+            d.merge(m);
+            d.ended = true;
+            continue;
+        }
+        d.body.push(line.to_string());
+        if is_body_like(line) {
+            d.ended = false;
+        }
+    }
+    // 3. Assemble.
+    let mut out = Vec::new();
+    for d in drafts {
+        let mut title = if hints.html {
+            html_title(&hints)
+        } else {
+            d.title.clone().or(d.original_title.clone())
+        };
+        if let Some(t) = &title
+            && t.trim().is_empty()
+        {
+            title = None;
+        }
+        let body_lines: Vec<String> = d
+            .body
+            .iter()
+            .filter(|l| title.as_deref() != Some(l.as_str()))
+            .cloned()
+            .collect();
+        let body = clean_body(body_lines);
+        if body.trim().is_empty() {
+            continue;
+        }
+        let dateline = body.lines().next().and_then(meta::dateline_outlet);
+        let publication = d
+            .meta
+            .publication
+            .clone()
+            .or(d.periodical.clone())
+            .or(hints.meta_source.clone())
+            .or(dateline)
+            .or(page_publication.clone());
+        let mut keywords = d.meta.keywords.clone();
+        if keywords.is_empty() {
+            keywords = hints.meta_keywords.clone();
+        }
+        out.push(ArticleText {
+            title,
+            published_at: d.meta.published_at.clone().or(hints.meta_time.clone()),
+            publication,
+            bylines: d.meta.bylines.clone(),
+            keywords_declared: keywords,
+            breadcrumb: breadcrumb.clone(),
+            body,
+            warnings: Vec::new(),
+        });
+    }
+    out
+}
+
+/// True when enough body text follows (before the next closing credit) for a new article.
+fn body_follows(rest: &[String]) -> bool {
+    let mut chars = 0;
+    let mut sentence = false;
+    for l in rest {
+        if byline::parse_meta_line(l, true).is_some() && chars > 0 {
+            break;
+        }
+        if furniture::classify(l).is_some() {
+            break;
+        }
+        if is_body_like(l) {
+            chars += clen(l);
+            sentence |= l.contains('。');
+        }
+        if chars >= 80 && sentence {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when the next line is a dated metadata line (a new article's header).
+fn next_is_dated_meta(rest: &[String]) -> bool {
+    rest.first()
+        .and_then(|l| byline::parse_meta_line(l, true))
+        .is_some_and(|m| m.published_at.is_some())
+}
+
+/// Removes captions and debris at the edges, joins lines broken mid-sentence.
+fn clean_body(lines: Vec<String>) -> String {
+    let mut lines: Vec<String> = lines.into_iter().filter(|l| !is_debris(l)).collect();
+    // Photo credits and captions with a credit go everywhere; a credit at the end also takes
+    // the short caption lines just above it.
+    let had_tail_credit = lines
+        .iter()
+        .rev()
+        .take(4)
+        .any(|l| is_caption(l) || (l.starts_with("图片由") && l.ends_with("提供")));
+    lines.retain(|l| !is_caption(l));
+    if had_tail_credit {
+        while lines.len() > 1
+            && lines
+                .last()
+                .is_some_and(|l| clen(l) <= 30 && !l.contains(['，', ',']))
+        {
+            lines.pop();
+        }
+    }
+    let mut paras: Vec<String> = Vec::new();
+    for l in lines {
+        let l = tidy(&l);
+        if let Some(prev) = paras.last_mut() {
+            let broken = !ends_sentence(prev)
+                && (prev.ends_with(['，', ',', '、']) || clen(prev) >= 30)
+                && !is_title_like_after_break(&l);
+            if broken {
+                prev.push_str(&l);
+                continue;
+            }
+        }
+        paras.push(l);
+    }
+    paras.join("\n")
+}
+
+/// The next line after an unfinished one is a continuation unless it is a bullet.
+fn is_title_like_after_break(l: &str) -> bool {
+    l.starts_with(['•', '·', '●', '■', '◆'])
+}
+
+/// Collapses runs of whitespace to one space.
+fn tidy(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Block> {
+        text.lines()
+            .map(|l| Block {
+                text: l.trim().to_string(),
+                kind: BlockKind::Line,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn header_furniture_and_trailer() {
+        let page = "APP下载\n\n党员冲锋在一线\n\n2022-06-18常菁菁焦超超\n\n北京支部生活 2022年6期\n关键词:通州区防疫志愿者\n\n常菁菁 焦超超\n\n在新冠肺炎疫情防控工作中,党员冲锋在前,守护家园,让党旗高高飘扬。\n\n(责任编辑:袁瑛)\n\n猜你喜欢\n\n志愿者\n防疫宣传\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].title.as_deref(), Some("党员冲锋在一线"));
+        assert_eq!(a[0].published_at.as_deref(), Some("2022-06-18"));
+        assert_eq!(a[0].publication.as_deref(), Some("北京支部生活 2022年6期"));
+        assert_eq!(a[0].keywords_declared, vec!["通州区", "防疫", "志愿者"]);
+        assert_eq!(a[0].bylines.len(), 3);
+        assert!(a[0].body.starts_with("在新冠肺炎"));
+        assert!(a[0].body.ends_with("高高飘扬。"));
+    }
+
+    #[test]
+    fn two_articles_and_broken_lines() {
+        let page = "第一篇报道的标题\n\n“\n\n近期疫情发生以来,社会组织党委认真贯彻落实工作部署,组织全市社会组织开展行动,解决防护物\n\n资短缺难题。服务时长总计 367 万小时。(据深圳社会组织动态)\n\n第二篇报道的标题在这里\n\n3 月 17 日,从上海市团市委获悉,上海市各区的团员、青年积极响应,冲锋在前,投身疫情防控第一线。全市各区、高校团组织和青年志愿服务组织共招募志愿者 45018 名,当日上岗 9965 人。\n\n(据澎湃新闻)\n\n松江区九里亭街道志愿者(上海市团市委供图)\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[0].publication.as_deref(), Some("深圳社会组织动态"));
+        assert!(a[0].body.starts_with("近期疫情"));
+        assert!(a[0].body.contains("防护物资短缺"));
+        assert!(a[0].body.ends_with("367 万小时。"));
+        assert_eq!(a[1].title.as_deref(), Some("第二篇报道的标题在这里"));
+        assert_eq!(a[1].publication.as_deref(), Some("澎湃新闻"));
+        assert!(a[1].body.ends_with("当日上岗 9965 人。"));
+    }
+
+    #[test]
+    fn trailing_captions_before_credit() {
+        let page = "标题在这里啊\n\n2月26日下午,团区委书记带着两名理发师志愿者来到小区。20名环卫工人积极参与,纷纷表示义剪很及时。\n\n为志愿者送上防护物资。\n\n图片由通讯员提供\n\n信息时报社 版权所有(C) 粤ICP备14002173号-1\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1);
+        assert!(a[0].body.ends_with("义剪很及时。"), "{}", a[0].body);
+        assert_eq!(a[0].publication.as_deref(), Some("信息时报"));
+    }
 }

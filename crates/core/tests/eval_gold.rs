@@ -70,6 +70,8 @@ fn eval_scores_meet_floors() {
 #[allow(clippy::unwrap_used)] // test helper: a temp dir that cannot be made is a broken machine
 fn tempfile_dir() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("newsdrop-eval-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        panic!("cannot create {}: {e}", dir.display());
+    }
     dir
 }

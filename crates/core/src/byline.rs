@@ -1,0 +1,565 @@
+//! Byline grammar: recognises metadata lines (记者/编辑/通讯员/作者/摄影 credits, 来源,
+//! 发布时间, counters, 关键词), including glued forms such as `【记者 谭啟菊】`,
+//! `(记者赵燕通讯员陈轶群)`, `2022-06-18常菁菁焦超超` and
+//! `作者:临澧党建网发布时间:2020-03-19 16:44:06`, and splits glued name lists into names.
+
+use crate::furniture::fold_char;
+use crate::meta::{self, is_han};
+use crate::record::{Byline, BylineRole};
+use std::sync::OnceLock;
+
+/// What a metadata line says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Publish time, ISO.
+    pub published_at: Option<String>,
+    /// Outlet (来源, 据…).
+    pub publication: Option<String>,
+    /// Credited people.
+    pub bylines: Vec<Byline>,
+    /// 关键词 words.
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Role(BylineRole),
+    Source,
+    Time,
+    Counter,
+    Keywords,
+    /// 审核, 校对 …: credited, but not a byline role of the record.
+    Other,
+}
+
+/// Labels, longest first so that 责任编辑 wins over 编辑.
+fn labels() -> &'static [(String, Label)] {
+    static LABELS: OnceLock<Vec<(String, Label)>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        use BylineRole::*;
+        let table: &[(&str, Label)] = &[
+            ("责任编辑", Label::Role(Editor)),
+            ("責任編輯", Label::Role(Editor)),
+            ("值班编辑", Label::Role(Editor)),
+            ("网络编辑", Label::Role(Editor)),
+            ("责编", Label::Role(Editor)),
+            ("編輯", Label::Role(Editor)),
+            ("编辑", Label::Role(Editor)),
+            ("融媒体记者", Label::Role(Reporter)),
+            ("全媒体记者", Label::Role(Reporter)),
+            ("本报记者", Label::Role(Reporter)),
+            ("本台记者", Label::Role(Reporter)),
+            ("本网记者", Label::Role(Reporter)),
+            ("实习记者", Label::Role(Reporter)),
+            ("實習記者", Label::Role(Reporter)),
+            ("见习记者", Label::Role(Reporter)),
+            ("特约记者", Label::Role(Reporter)),
+            ("首席记者", Label::Role(Reporter)),
+            ("融媒记者", Label::Role(Reporter)),
+            ("记者", Label::Role(Reporter)),
+            ("記者", Label::Role(Reporter)),
+            ("实习生", Label::Role(Reporter)),
+            ("特约通讯员", Label::Role(Correspondent)),
+            ("通讯员", Label::Role(Correspondent)),
+            ("通訊員", Label::Role(Correspondent)),
+            ("作者", Label::Role(Author)),
+            ("撰稿", Label::Role(Author)),
+            ("撰文", Label::Role(Author)),
+            ("文/", Label::Role(Author)),
+            ("文:", Label::Role(Author)),
+            ("摄影", Label::Role(Photographer)),
+            ("攝影", Label::Role(Photographer)),
+            ("摄像", Label::Role(Photographer)),
+            ("图/", Label::Role(Photographer)),
+            ("图:", Label::Role(Photographer)),
+            ("信息来源", Label::Source),
+            ("文章来源", Label::Source),
+            ("新闻来源", Label::Source),
+            ("来源", Label::Source),
+            ("來源", Label::Source),
+            ("稿源", Label::Source),
+            ("出处", Label::Source),
+            ("发布时间", Label::Time),
+            ("發布時間", Label::Time),
+            ("發佈時間", Label::Time),
+            ("发布日期", Label::Time),
+            ("发表时间", Label::Time),
+            ("发稿时间", Label::Time),
+            ("更新时间", Label::Time),
+            ("时间", Label::Time),
+            ("時間", Label::Time),
+            ("日期", Label::Time),
+            ("浏览次数", Label::Counter),
+            ("瀏覽次數", Label::Counter),
+            ("阅读次数", Label::Counter),
+            ("点击次数", Label::Counter),
+            ("浏览量", Label::Counter),
+            ("阅读量", Label::Counter),
+            ("点击数", Label::Counter),
+            ("点击量", Label::Counter),
+            ("访问量", Label::Counter),
+            ("浏览", Label::Counter),
+            ("阅读", Label::Counter),
+            ("点击", Label::Counter),
+            ("关键词", Label::Keywords),
+            ("关键字", Label::Keywords),
+            ("關鍵詞", Label::Keywords),
+            ("标签", Label::Keywords),
+            ("审核", Label::Other),
+            ("审校", Label::Other),
+            ("校对", Label::Other),
+            ("终审", Label::Other),
+            ("初审", Label::Other),
+            ("复审", Label::Other),
+            ("监制", Label::Other),
+            ("统筹", Label::Other),
+            ("策划", Label::Other),
+        ];
+        let mut v: Vec<(String, Label)> = table.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+        v.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+        v
+    })
+}
+
+fn surnames() -> &'static (Vec<String>, Vec<String>) {
+    static S: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut single = Vec::new();
+        let mut compound = Vec::new();
+        for line in include_str!("../data/surnames.txt").lines() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            for w in line.split_whitespace() {
+                if w.chars().count() == 1 {
+                    single.push(w.to_string());
+                } else {
+                    compound.push(w.to_string());
+                }
+            }
+        }
+        (single, compound)
+    })
+}
+
+/// Length in chars of the surname `chars` starts with (0 when none).
+fn surname_len(chars: &[char]) -> usize {
+    let (single, compound) = surnames();
+    let two: String = chars.iter().take(2).collect();
+    if chars.len() >= 2 && compound.contains(&two) {
+        return 2;
+    }
+    let one: String = chars.iter().take(1).collect();
+    usize::from(!one.is_empty() && single.contains(&one))
+}
+
+/// Characters that never occur in a personal name written in a byline.
+fn is_name_char(c: char) -> bool {
+    is_han(c) || c == '·'
+}
+
+/// Splits a glued run of names (`常菁菁焦超超`, `彭沛黎俊`) into names, each starting with a
+/// known surname. `None` when no split fits.
+pub fn split_glued_names(token: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = token.chars().collect();
+    if chars.is_empty() || !chars.iter().all(|c| is_name_char(*c)) {
+        return None;
+    }
+    let n = chars.len();
+    if n <= 3 {
+        return (n >= 2 && surname_len(&chars) > 0).then(|| vec![token.to_string()]);
+    }
+    if n == 4 && surname_len(&chars) == 2 {
+        return Some(vec![token.to_string()]);
+    }
+    // best[i] = fewest names covering chars[i..]; prefer 3-character names on ties.
+    let mut best: Vec<Option<Vec<usize>>> = vec![None; n + 1];
+    best[n] = Some(Vec::new());
+    for i in (0..n).rev() {
+        let s = surname_len(&chars[i..]);
+        if s == 0 {
+            continue;
+        }
+        for len in [3, 2, 4] {
+            if len == 4 && s != 2 {
+                continue;
+            }
+            if i + len <= n
+                && let Some(rest) = &best[i + len]
+            {
+                let candidate: Vec<usize> =
+                    std::iter::once(len).chain(rest.iter().copied()).collect();
+                let better = match &best[i] {
+                    None => true,
+                    Some(cur) => candidate.len() < cur.len(),
+                };
+                if better {
+                    best[i] = Some(candidate);
+                }
+            }
+        }
+    }
+    let lens = best[0].clone()?;
+    let mut out = Vec::new();
+    let mut at = 0;
+    for len in lens {
+        out.push(chars[at..at + len].iter().collect());
+        at += len;
+    }
+    Some(out)
+}
+
+/// The names in a credit value (`彭沛 黎俊`, `谭啟菊`, `常菁菁焦超超`); `None` when the value
+/// is not a list of personal names.
+pub fn parse_names(value: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for token in value
+        .split(|c: char| c.is_whitespace() || ",，、;；/".contains(c))
+        .filter(|t| !t.is_empty())
+    {
+        out.extend(split_glued_names(token)?);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// True when a credit value names an organisation or website rather than a person.
+fn is_org_like(value: &str) -> bool {
+    let n = value.chars().count();
+    (2..=24).contains(&n)
+        && !value.chars().any(|c| "。，,；;！？".contains(c))
+        && [
+            "网",
+            "报",
+            "社",
+            "台",
+            "站",
+            "中心",
+            "委",
+            "局",
+            "部",
+            "办",
+            "会",
+            "院",
+            "校",
+            "馆",
+            "所",
+            "处",
+            "队",
+            "室",
+            "组",
+            "镇",
+            "街道",
+            "区",
+            "县",
+            "市",
+            "村",
+            "支部",
+            "党委",
+            "公司",
+            "集团",
+            "频道",
+            "客户端",
+            "新闻",
+            "号",
+            "杂志",
+            "期刊",
+            "平台",
+        ]
+        .iter()
+        .any(|s| value.ends_with(s))
+}
+
+/// Normalises a line for the byline grammar: full-width ASCII folded, brackets and bars to
+/// spaces, the pinyin glosses some reposting sites insert (`發(fā)布`) removed.
+fn normalise(line: &str) -> String {
+    let folded: String = line.chars().map(fold_char).collect();
+    let mut out = String::with_capacity(folded.len());
+    let mut rest = folded.as_str();
+    while let Some(i) = rest.find('(') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find(')') {
+            Some(j)
+                if j > 0
+                    && after[..j]
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || ('\u{e0}'..='\u{24f}').contains(&c))
+                    && !after[..j].is_ascii() =>
+            {
+                rest = &after[j + 1..];
+            }
+            _ => {
+                out.push('(');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.chars()
+        .map(|c| match c {
+            '【' | '】' | '[' | ']' | '(' | ')' | '|' | '〔' | '〕' | '<' | '>' | '《' | '》' => {
+                ' '
+            }
+            _ => c,
+        })
+        .collect()
+}
+
+fn label_at(s: &str) -> Option<(&'static str, Label)> {
+    labels()
+        .iter()
+        .find(|(l, _)| s.starts_with(l.as_str()))
+        .map(|(l, k)| (l.as_str(), *k))
+}
+
+/// Parses one line as metadata; `None` when it is not a metadata line. `header` allows the
+/// forms that only occur above the body (a bare list of names, a date glued to names).
+pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
+    let norm = normalise(line);
+    let t = norm.trim();
+    if t.is_empty() || t.chars().count() > 160 {
+        return None;
+    }
+    let mut meta = Meta::default();
+    // Dates first: they may be glued to names or labels.
+    let times = meta::find_times(t);
+    let starts_with_date = times
+        .first()
+        .is_some_and(|f| t[..f.start].trim().is_empty());
+    let mut rest = String::with_capacity(t.len());
+    let mut at = 0;
+    for f in &times {
+        rest.push_str(&t[at..f.start]);
+        rest.push(' ');
+        at = f.end;
+    }
+    rest.push_str(&t[at..]);
+    if let Some(f) = times.first() {
+        meta.published_at = Some(f.iso.clone());
+    }
+    if rest.chars().any(|c| "。！？!?".contains(c)) {
+        return None;
+    }
+    // Cut into (label, value) parts.
+    let mut prefix = String::new();
+    let mut parts: Vec<(Label, String)> = Vec::new();
+    let mut i = 0;
+    while i < rest.len() {
+        let s = &rest[i..];
+        if let Some((l, kind)) = label_at(s) {
+            parts.push((kind, String::new()));
+            i += l.len();
+            continue;
+        }
+        let Some(c) = s.chars().next() else { break };
+        match parts.last_mut() {
+            Some((_, v)) => v.push(c),
+            None => prefix.push(c),
+        }
+        i += c.len_utf8();
+    }
+    let clean = |v: &str| {
+        v.trim()
+            .trim_matches(|c: char| c == ':' || c.is_whitespace())
+            .trim()
+            .to_string()
+    };
+    let prefix = clean(&prefix);
+    let mut explained = 0usize;
+    if !prefix.is_empty() {
+        if let Some(p) = prefix
+            .strip_prefix('据')
+            .and_then(|_| meta::attribution(&prefix))
+        {
+            meta.publication = Some(p);
+        } else if starts_with_date || (header && !parts.is_empty()) {
+            let names = parse_names(&prefix)?;
+            for name in names {
+                push_byline(&mut meta.bylines, BylineRole::Author, name);
+            }
+        } else if header && parts.is_empty() {
+            let names = parse_names(&prefix)?;
+            if names.len() > 6 {
+                return None;
+            }
+            for name in names {
+                push_byline(&mut meta.bylines, BylineRole::Author, name);
+            }
+        } else {
+            return None;
+        }
+        explained += 1;
+    }
+    for (kind, value) in &parts {
+        let value = clean(value);
+        match kind {
+            Label::Role(role) => {
+                if value.is_empty() {
+                    continue;
+                }
+                if let Some(names) = parse_names(&value) {
+                    for name in names {
+                        push_byline(&mut meta.bylines, *role, name);
+                    }
+                } else if is_org_like(&value) {
+                    if meta.publication.is_none() {
+                        meta.publication = Some(value.clone());
+                    }
+                } else {
+                    return None;
+                }
+                explained += 1;
+            }
+            Label::Source => {
+                if value.is_empty() {
+                    continue;
+                }
+                if value.chars().count() > 30 || value.contains(',') || value.contains('，') {
+                    return None;
+                }
+                meta.publication = Some(value);
+                explained += 1;
+            }
+            Label::Time => {
+                // A label with no date after it is only accepted next to other metadata.
+                if !value.is_empty() && !value.chars().all(|c| c.is_ascii_digit() || c == ':') {
+                    return None;
+                }
+            }
+            Label::Counter => {
+                if !value
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_whitespace() || c == '次')
+                {
+                    return None;
+                }
+            }
+            Label::Keywords => {
+                meta.keywords.extend(meta::keywords(&value));
+                explained += 1;
+            }
+            Label::Other => {
+                if !value.is_empty() && parse_names(&value).is_none() {
+                    return None;
+                }
+            }
+        }
+    }
+    let any = explained > 0 || meta.published_at.is_some() || !parts.is_empty();
+    if !any {
+        return None;
+    }
+    // A line that is only a date must be short (a date line, not a sentence with a date).
+    if parts.is_empty() && prefix.is_empty() && meta.published_at.is_none() {
+        return None;
+    }
+    Some(meta)
+}
+
+fn push_byline(list: &mut Vec<Byline>, role: BylineRole, name: String) {
+    if !list.iter().any(|b| b.role == role && b.name == name) {
+        list.push(Byline { role, name });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BylineRole::*;
+
+    fn bl(role: BylineRole, name: &str) -> Byline {
+        Byline {
+            role,
+            name: name.into(),
+        }
+    }
+
+    #[test]
+    fn bracketed_credits() {
+        let m = parse_meta_line(
+            "| 【记者 谭啟菊】【编辑 甄曦】通讯员 左琰 | 2020-02-28 14:19:17",
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            m.bylines,
+            vec![
+                bl(Reporter, "谭啟菊"),
+                bl(Editor, "甄曦"),
+                bl(Correspondent, "左琰")
+            ]
+        );
+        assert_eq!(m.published_at.as_deref(), Some("2020-02-28T14:19:17+08:00"));
+    }
+
+    #[test]
+    fn glued_credits() {
+        let m = parse_meta_line("(记者赵燕通讯员陈轶群)", false).unwrap();
+        assert_eq!(
+            m.bylines,
+            vec![bl(Reporter, "赵燕"), bl(Correspondent, "陈轶群")]
+        );
+        let m = parse_meta_line("2022-06-18常菁菁焦超超", true).unwrap();
+        assert_eq!(m.bylines, vec![bl(Author, "常菁菁"), bl(Author, "焦超超")]);
+        assert_eq!(m.published_at.as_deref(), Some("2022-06-18"));
+        let m = parse_meta_line("作者:临澧党建网发布时间:2020-03-19 16:44:06", false).unwrap();
+        assert!(m.bylines.is_empty());
+        assert_eq!(m.publication.as_deref(), Some("临澧党建网"));
+        assert_eq!(m.published_at.as_deref(), Some("2020-03-19T16:44:06+08:00"));
+        let m = parse_meta_line("(记者雷永福实习记者李永利实习生王忠华)", false).unwrap();
+        assert_eq!(
+            m.bylines,
+            vec![
+                bl(Reporter, "雷永福"),
+                bl(Reporter, "李永利"),
+                bl(Reporter, "王忠华")
+            ]
+        );
+    }
+
+    #[test]
+    fn labelled_lines() {
+        let m = parse_meta_line("作者:彭沛 黎俊", false).unwrap();
+        assert_eq!(m.bylines, vec![bl(Author, "彭沛"), bl(Author, "黎俊")]);
+        let m = parse_meta_line("(责任编辑:袁瑛)", false).unwrap();
+        assert_eq!(m.bylines, vec![bl(Editor, "袁瑛")]);
+        let m = parse_meta_line("来源:永州日报", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("永州日报"));
+        let m = parse_meta_line(
+            "发布时间:2020-03-11 10:39:00 来源:东升镇 浏览量: 作者:通讯员",
+            false,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东升镇"));
+        assert_eq!(m.published_at.as_deref(), Some("2020-03-11T10:39:00+08:00"));
+        assert!(m.bylines.is_empty());
+        let m =
+            parse_meta_line("發(fā)布時(shí)間:2022/3/14 9:15:45 瀏覽次數:3244", false).unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2022-03-14T09:15:45+08:00"));
+        let m = parse_meta_line("关键词:通州区防疫志愿者", true).unwrap();
+        assert_eq!(m.keywords, vec!["通州区", "防疫", "志愿者"]);
+        let m = parse_meta_line("常菁菁 焦超超", true).unwrap();
+        assert_eq!(m.bylines, vec![bl(Author, "常菁菁"), bl(Author, "焦超超")]);
+    }
+
+    #[test]
+    fn body_lines_are_not_credits() {
+        assert!(parse_meta_line("记者了解到,该社区已完成核酸检测。", false).is_none());
+        assert!(parse_meta_line("今天,一起看看他们的战役日记吧。", true).is_none());
+        assert!(parse_meta_line("“这个我负责!”", true).is_none());
+        assert!(parse_meta_line("自驾前往疫区,输送防疫物资", true).is_none());
+        assert!(parse_meta_line("常菁菁 焦超超", false).is_none());
+        assert!(parse_meta_line("党员突击队。", true).is_none());
+    }
+
+    #[test]
+    fn glued_names() {
+        assert_eq!(
+            split_glued_names("常菁菁焦超超").unwrap(),
+            vec!["常菁菁", "焦超超"]
+        );
+        assert_eq!(split_glued_names("彭沛黎俊").unwrap(), vec!["彭沛", "黎俊"]);
+        assert_eq!(split_glued_names("欧阳小明").unwrap(), vec!["欧阳小明"]);
+        assert!(split_glued_names("了解到").is_none());
+    }
+}

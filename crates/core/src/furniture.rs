@@ -1,0 +1,278 @@
+//! Page furniture: classifies one line of page text as menu, widget, footer, breadcrumb or the
+//! header of a link list, from the vocabulary in `data/furniture.txt` and a few shape rules.
+
+use std::sync::OnceLock;
+
+/// What a furniture line is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Furniture {
+    /// Menus, widgets, counters, footers: dropped.
+    Line,
+    /// The header of a link list (猜你喜欢, 相关文章…): it and the short lines after it are
+    /// dropped.
+    ListHeader,
+    /// A 当前位置 path, with its segments.
+    Breadcrumb(Vec<String>),
+}
+
+struct Vocabulary {
+    exact: Vec<String>,
+    prefix: Vec<String>,
+    contains: Vec<String>,
+    list_header: Vec<String>,
+    breadcrumb: Vec<String>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
+    VOCAB.get_or_init(|| {
+        let mut v = Vocabulary {
+            exact: Vec::new(),
+            prefix: Vec::new(),
+            contains: Vec::new(),
+            list_header: Vec::new(),
+            breadcrumb: Vec::new(),
+        };
+        let mut section = "";
+        for line in include_str!("../data/furniture.txt").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') && line.ends_with(']') {
+                section = line;
+                continue;
+            }
+            let entry = fold(line);
+            match section {
+                "[exact]" => v.exact.push(entry),
+                "[prefix]" => v.prefix.push(entry),
+                "[contains]" => v.contains.push(entry),
+                "[list_header]" => v.list_header.push(entry),
+                "[breadcrumb]" => v.breadcrumb.push(entry),
+                _ => {}
+            }
+        }
+        v
+    })
+}
+
+/// Folds full-width ASCII forms to ASCII, the ideographic space to a space, and removes all
+/// whitespace: the form furniture entries are compared in.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            let c = fold_char(c);
+            (!c.is_whitespace()).then_some(c)
+        })
+        .collect()
+}
+
+/// Full-width ASCII to ASCII; other characters unchanged.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// True for bullet characters that open menu items.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '·'
+            | '●'
+            | '◆'
+            | '■'
+            | '□'
+            | '▪'
+            | '►'
+            | '▶'
+            | '◇'
+            | '○'
+            | '◎'
+            | '※'
+            | '>'
+            | '»'
+    )
+}
+
+/// Number of characters.
+fn clen(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// True when the line holds sentence punctuation (a body line, not a menu).
+pub fn has_sentence_punct(s: &str) -> bool {
+    s.chars().any(|c| {
+        matches!(
+            c,
+            '。' | '，' | ',' | '；' | ';' | '！' | '？' | '!' | '?' | '：' | ':'
+        )
+    })
+}
+
+/// Classifies one trimmed line; `None` when it is not furniture.
+pub fn classify(line: &str) -> Option<Furniture> {
+    let line = line.trim();
+    let v = vocabulary();
+    let folded = fold(line);
+    if folded.is_empty() {
+        return None;
+    }
+    for b in &v.breadcrumb {
+        if let Some(rest_folded) = folded.strip_prefix(b.as_str()) {
+            let path = match line.find([':', '：']) {
+                Some(i) => line[i..].trim_start_matches([':', '：']).to_string(),
+                None => rest_folded.to_string(),
+            };
+            return Some(Furniture::Breadcrumb(breadcrumb_segments(&path)));
+        }
+    }
+    if v.list_header.iter().any(|h| {
+        folded == *h
+            || (folded.starts_with(h.as_str())
+                && clen(&folded) <= clen(h) + 6
+                && !has_sentence_punct(&folded[h.len()..]))
+    }) {
+        return Some(Furniture::ListHeader);
+    }
+    if v.exact.contains(&folded) {
+        return Some(Furniture::Line);
+    }
+    let short_or_unpunctuated = clen(&folded) <= 60 || !folded.contains('。');
+    if short_or_unpunctuated
+        && (v.prefix.iter().any(|p| folded.starts_with(p.as_str()))
+            || v.contains.iter().any(|p| folded.contains(p.as_str())))
+    {
+        return Some(Furniture::Line);
+    }
+    if is_return_link(&folded) || is_menu(line) || is_epaper_nav(&folded) {
+        return Some(Furniture::Line);
+    }
+    if let Some(first) = line.chars().next()
+        && is_bullet(first)
+    {
+        let rest = line.trim_start_matches(is_bullet).trim();
+        if clen(rest) <= 12 && !has_sentence_punct(rest) {
+            return Some(Furniture::Line);
+        }
+    }
+    None
+}
+
+/// 返回首页, 返回红网首页 返回永州站首页, 返回顶部 …
+fn is_return_link(folded: &str) -> bool {
+    folded.starts_with("返回")
+        && clen(folded) <= 30
+        && ["首页", "顶部", "列表", "目录", "上一页", "主页"]
+            .iter()
+            .any(|t| folded.contains(t))
+}
+
+/// 第01版:头版, 第10版 …: e-paper page navigation.
+fn is_epaper_nav(folded: &str) -> bool {
+    let Some(rest) = folded.strip_prefix('第') else {
+        return false;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && rest[digits..].starts_with('版') && clen(folded) <= 16
+}
+
+/// A row of menu items: several short unpunctuated segments separated by `|` or spaces.
+fn is_menu(line: &str) -> bool {
+    if has_sentence_punct(line) && !line.contains('|') {
+        return false;
+    }
+    let by_bar: Vec<&str> = line
+        .split(['|', '｜'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if by_bar.len() >= 3
+        && by_bar.iter().all(|s| {
+            clen(s) <= 8 && !has_sentence_punct(s) && !s.chars().any(|c| c.is_ascii_digit())
+        })
+    {
+        return true;
+    }
+    let by_space: Vec<&str> = line.split_whitespace().collect();
+    by_space.len() >= 5
+        && by_space
+            .iter()
+            .all(|s| clen(s) <= 6 && !has_sentence_punct(s))
+}
+
+/// The segments of a breadcrumb path (`首页 > 新闻 > 正文`).
+pub fn breadcrumb_segments(path: &str) -> Vec<String> {
+    path.split(['>', '＞', '»', '›', '→', '/', '|', '｜', '\\', '-'])
+        .flat_map(|s| s.split(" - "))
+        .map(|s| {
+            s.trim()
+                .trim_matches(|c: char| c == ':' || c == '：')
+                .trim()
+        })
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for line in [
+            "APP下载",
+            "阅读下一篇",
+            "返回红网首页 返回永州站首页",
+            "  • 冷水滩",
+            "信息时报社 版权所有(C) 粤ICP备14002173号-1 爆料电话:020-34323111",
+            "网上有害信息举报专区",
+            "【打印正文】",
+            "分享到:",
+            "浏览次数:3244",
+            "首页 | 版面导航 | 标题导航",
+            "第01版:头版",
+        ] {
+            assert_eq!(classify(line), Some(Furniture::Line), "{line}");
+        }
+        assert_eq!(classify("猜你喜欢"), Some(Furniture::ListHeader));
+        assert_eq!(classify("相关链接"), Some(Furniture::ListHeader));
+    }
+
+    #[test]
+    fn body_lines_are_not_furniture() {
+        for line in [
+            "返回岗位后,他继续坚守在一线。",
+            "“这个我负责!”",
+            "常菁菁 焦超超",
+            "桃花正艳 授粉正忙",
+            "党员突击队。",
+            "……",
+        ] {
+            assert_eq!(classify(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn breadcrumbs() {
+        assert_eq!(
+            classify("当前位置: 首页 > 微社区e家通 > 海珠区 > 素社街 > 正文"),
+            Some(Furniture::Breadcrumb(vec![
+                "首页".into(),
+                "微社区e家通".into(),
+                "海珠区".into(),
+                "素社街".into(),
+                "正文".into()
+            ]))
+        );
+        assert_eq!(classify("当前位置:"), Some(Furniture::Breadcrumb(vec![])));
+        assert_eq!(
+            classify("您的位置：首页 » 新闻"),
+            Some(Furniture::Breadcrumb(vec!["首页".into(), "新闻".into()]))
+        );
+    }
+}

@@ -1,0 +1,303 @@
+//! HTML to blocks: parses the page with `scraper`, drops scripts, styles, navigation, headers,
+//! footers and widgets, picks the element that holds the article text (most sentence text
+//! outside links) and returns its text lines in reading order, plus `<title>`, `<h1>` and meta
+//! tags as title, time, keyword and source candidates.
+
+use crate::blocks::{Block, BlockKind};
+use crate::byline;
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node};
+use std::collections::HashMap;
+
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+    "textarea", "nav", "header", "footer", "aside", "head", "link", "meta", "input", "canvas",
+    "video", "audio", "object", "embed", "map", "dialog", "math",
+];
+
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "center",
+    "hr",
+    "main",
+    "body",
+    "tbody",
+    "thead",
+];
+
+/// Class or id fragments of widgets that never hold the article.
+const NOISE_ATTR: &[&str] = &[
+    "comment",
+    "share",
+    "footer",
+    "sidebar",
+    "recommend",
+    "related",
+    "breadcrumb",
+    "copyright",
+    "hot-news",
+    "hotnews",
+    "toolbar",
+    "login",
+    "qrcode",
+];
+
+fn is_skipped(el: &ElementRef<'_>) -> bool {
+    let name = el.value().name();
+    if SKIP.contains(&name) {
+        return true;
+    }
+    let attrs = format!(
+        "{} {}",
+        el.value().attr("class").unwrap_or(""),
+        el.value().attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    if NOISE_ATTR.iter().any(|n| attrs.contains(n)) {
+        return true;
+    }
+    let style = el
+        .value()
+        .attr("style")
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace(' ', "");
+    style.contains("display:none") || el.value().attr("hidden").is_some()
+}
+
+/// Lines of text under `node`, in reading order.
+fn lines_of(node: NodeRef<'_, Node>, out: &mut Vec<String>, cur: &mut String) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) => cur.push_str(t),
+            Node::Element(_) => {
+                let Some(el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                if is_skipped(&el) {
+                    continue;
+                }
+                let block = BLOCK.contains(&el.value().name());
+                if block {
+                    flush(out, cur);
+                }
+                lines_of(child, out, cur);
+                if block {
+                    flush(out, cur);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn flush(out: &mut Vec<String>, cur: &mut String) {
+    let line = clean_line(cur);
+    if !line.is_empty() {
+        out.push(line);
+    }
+    cur.clear();
+}
+
+/// Whitespace collapsed, and any markup that survived as text (double-escaped pages) removed.
+fn clean_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    let chars: Vec<char> = s.chars().collect();
+    let mut space = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if in_tag {
+            if c == '>' {
+                in_tag = false;
+            }
+            continue;
+        }
+        if c == '<'
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == '/' || *n == '!')
+        {
+            in_tag = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            if !space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Sentence punctuation count: the text-density signal of article paragraphs.
+fn punct(s: &str) -> usize {
+    s.chars()
+        .filter(|c| matches!(c, '，' | '。' | '、' | '；' | '！' | '？' | '“' | '”' | ','))
+        .count()
+}
+
+/// Scores every element by the paragraph text it directly holds (outside links) and returns
+/// the best container.
+fn best_container(doc: &Html) -> Option<NodeRef<'_, Node>> {
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    let root = doc.root_element();
+    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = vec![(*root, false)];
+    while let Some((node, in_link)) = stack.pop() {
+        for child in node.children() {
+            match child.value() {
+                Node::Element(_) => {
+                    let Some(el) = ElementRef::wrap(child) else {
+                        continue;
+                    };
+                    if is_skipped(&el) {
+                        continue;
+                    }
+                    stack.push((child, in_link || el.value().name() == "a"));
+                }
+                Node::Text(t) if !in_link => {
+                    let text = t.trim();
+                    let n = text.chars().count();
+                    if n < 8 {
+                        continue;
+                    }
+                    let score = 1.0 + punct(text) as f64 + (n as f64 / 80.0).min(3.0);
+                    // The paragraph element, its container and the container's parent.
+                    let mut up = Some(node);
+                    let mut weight = 1.0;
+                    for _ in 0..3 {
+                        let Some(u) = up else { break };
+                        if BLOCK.contains(&u.value().as_element().map_or("", |e| e.name()))
+                            || u.value().is_element()
+                        {
+                            *scores.entry(u.id()).or_insert(0.0) += score * weight;
+                        }
+                        weight /= 2.0;
+                        up = u.parent();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let (id, _) = scores
+        .into_iter()
+        .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))?;
+    doc.tree.get(id)
+}
+
+/// Turns a parsed HTML page into blocks.
+pub fn to_blocks(text: &str) -> Vec<Block> {
+    let doc = Html::parse_document(text);
+    let mut blocks = Vec::new();
+    let block = |kind: BlockKind, text: String| Block { text, kind };
+    for node in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        match el.value().name() {
+            "title" => {
+                let t = clean_line(&el.text().collect::<String>());
+                if !t.is_empty() {
+                    blocks.push(block(BlockKind::DocTitle, t));
+                }
+            }
+            "h1" if !node.ancestors().any(|a| {
+                ElementRef::wrap(a).is_some_and(|e| is_skipped(&e) && e.value().name() != "head")
+            }) =>
+            {
+                let t = clean_line(&el.text().collect::<String>());
+                if !t.is_empty() {
+                    blocks.push(block(BlockKind::Heading, t));
+                }
+            }
+            "meta" => {
+                let key = el
+                    .value()
+                    .attr("name")
+                    .or_else(|| el.value().attr("property"))
+                    .or_else(|| el.value().attr("itemprop"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let content = clean_line(el.value().attr("content").unwrap_or(""));
+                if content.is_empty() {
+                    continue;
+                }
+                let kind = match key.as_str() {
+                    "og:title" | "twitter:title" => Some(BlockKind::MetaTitle),
+                    "article:published_time"
+                    | "pubdate"
+                    | "publishdate"
+                    | "publish_date"
+                    | "og:release_date"
+                    | "datepublished"
+                    | "weibo:article:create_at"
+                    | "article:publish_time"
+                    | "ptime"
+                    | "firstpublishedtime" => Some(BlockKind::MetaTime),
+                    "keywords" | "news_keywords" => Some(BlockKind::MetaKeywords),
+                    "source" | "article:source" | "og:article:source" => {
+                        Some(BlockKind::MetaSource)
+                    }
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    blocks.push(block(kind, content));
+                }
+            }
+            _ => {}
+        }
+    }
+    // All lines of the page and the lines of the content container.
+    let body = doc
+        .tree
+        .root()
+        .descendants()
+        .find(|n| n.value().as_element().is_some_and(|e| e.name() == "body"))
+        .unwrap_or(doc.tree.root());
+    let container = best_container(&doc).unwrap_or(body);
+    let mut content = Vec::new();
+    let mut cur = String::new();
+    lines_of(container, &mut content, &mut cur);
+    flush(&mut content, &mut cur);
+    // Metadata lines printed between the headline and the text (time, 来源, 记者).
+    let mut all = Vec::new();
+    lines_of(body, &mut all, &mut cur);
+    flush(&mut all, &mut cur);
+    let first_content = content.first().cloned().unwrap_or_default();
+    let start = all.iter().position(|l| *l == first_content).unwrap_or(0);
+    for l in all.iter().take(start).rev().take(12).rev() {
+        if l.chars().count() <= 100 && byline::parse_meta_line(l, false).is_some() {
+            blocks.push(block(BlockKind::Line, l.clone()));
+        }
+    }
+    blocks.extend(content.into_iter().map(|l| block(BlockKind::Line, l)));
+    blocks
+}

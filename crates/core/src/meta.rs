@@ -1,0 +1,248 @@
+//! Page metadata rules: publish date-times, the publication (来源, 据…, periodical issue line,
+//! copyright footer, dateline) and declared keywords (关键词).
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A date or date-time found in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundTime {
+    /// `YYYY-MM-DDTHH:MM:SS+08:00` or `YYYY-MM-DD`.
+    pub iso: String,
+    /// Byte offset where the match starts.
+    pub start: usize,
+    /// Byte offset where the match ends.
+    pub end: usize,
+}
+
+fn datetime_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(
+            r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?(?:\s*(?:T|\s)?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?",
+        )
+        .unwrap()
+    })
+}
+
+/// Every well-formed date or date-time in `text`, in order.
+pub fn find_times(text: &str) -> Vec<FoundTime> {
+    let mut out = Vec::new();
+    for caps in datetime_re().captures_iter(text) {
+        let Some(whole) = caps.get(0) else { continue };
+        // A longer number glued before the year (an id or phone number) is not a date.
+        if text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (Some(y), Some(m), Some(d)) = (num(1), num(2), num(3)) else {
+            continue;
+        };
+        if !(1..=12).contains(&m) || !(1..=days_in_month(y, m)).contains(&d) {
+            continue;
+        }
+        let mut iso = format!("{y:04}-{m:02}-{d:02}");
+        let mut end = whole.end();
+        if let (Some(h), Some(mi)) = (num(4), num(5)) {
+            let s = num(6).unwrap_or(0);
+            if h < 24 && mi < 60 && s < 60 {
+                iso = format!("{iso}T{h:02}:{mi:02}:{s:02}+08:00");
+            } else if let Some(g) = caps.get(3) {
+                end = g.end();
+            }
+        }
+        out.push(FoundTime {
+            iso,
+            start: whole.start(),
+            end,
+        });
+    }
+    out
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The issue line of a periodical (`北京支部生活 2022年6期`, `…2021年第3期`): the whole line.
+pub fn periodical_line(line: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(r"^[\p{Han}A-Za-z《》“”]{2,20}\s*(?:(?:19|20)\d{2}\s*年\s*(?:第\s*)?\d{1,3}\s*期|第\s*\d{1,4}\s*期)(?:\s*总第\s*\d+\s*期)?$").unwrap()
+    });
+    let t = line.trim();
+    re.is_match(t).then(|| t.to_string())
+}
+
+/// The outlet of an attribution `据X` / `据X报道` (without brackets).
+pub fn attribution(inner: &str) -> Option<String> {
+    let t = inner.trim();
+    let rest = t.strip_prefix('据')?;
+    let rest = rest.trim();
+    let rest = ["报道", "消息", "讯", "综合", "整理"]
+        .iter()
+        .fold(rest, |r, s| r.strip_suffix(s).unwrap_or(r))
+        .trim();
+    let n = rest.chars().count();
+    ((2..=20).contains(&n) && !rest.chars().any(|c| "。，,；;！？".contains(c)))
+        .then(|| rest.to_string())
+}
+
+/// The copyright holder of a footer line (`信息时报社 版权所有(C) …` gives `信息时报`).
+pub fn copyright_holder(line: &str) -> Option<String> {
+    let idx = line.find("版权所有")?;
+    let before = line[..idx]
+        .replace("Copyright", "")
+        .replace("copyright", "")
+        .replace("(C)", "")
+        .replace("(c)", "")
+        .replace(['©', '®'], "");
+    let name: String = before
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "-–:：,，".contains(c))
+        .to_string();
+    let name = name
+        .rsplit([' ', '　', '|'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let n = name.chars().count();
+    if !(2..=20).contains(&n) {
+        return None;
+    }
+    // A newspaper office (…报社) publishes the newspaper (…报).
+    Some(match name.strip_suffix('社') {
+        Some(paper) if paper.ends_with('报') => paper.to_string(),
+        _ => name,
+    })
+}
+
+/// The outlet of a dateline at the head of the body (`云上荆州报道:`, `新华社北京3月1日电`).
+pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)[:：]|^(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}\d{1,2}月\d{1,2}日(?:电|讯)").unwrap()
+    });
+    let caps = re.captures(first_paragraph)?;
+    let name = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    if name.starts_with("本") || name.starts_with("记者") || name.contains("据") {
+        return None;
+    }
+    Some(name.to_string())
+}
+
+/// Splits a 关键词 value into words; a glued run is segmented with the dictionary.
+pub fn keywords(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in value
+        .split(|c: char| c.is_whitespace() || ",，、;；|/".contains(c))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        if part.chars().count() > 4 && part.chars().all(is_han) {
+            out.extend(segment(part));
+        } else {
+            out.push(part.to_string());
+        }
+    }
+    out.dedup();
+    out
+}
+
+fn segment(text: &str) -> Vec<String> {
+    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+    let jieba = JIEBA.get_or_init(jieba_rs::Jieba::new);
+    jieba
+        .cut(text, true)
+        .into_iter()
+        .map(|t| t.word.to_string())
+        .filter(|w| !w.trim().is_empty())
+        .collect()
+}
+
+/// True for CJK ideographs.
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+        || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        || ('\u{f900}'..='\u{faff}').contains(&c)
+        || ('\u{20000}'..='\u{2ffff}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(s: &str) -> Option<String> {
+        find_times(s).into_iter().next().map(|t| t.iso)
+    }
+
+    #[test]
+    fn dates_and_times() {
+        assert_eq!(
+            first("2020-02-26 19:06:39").as_deref(),
+            Some("2020-02-26T19:06:39+08:00")
+        );
+        assert_eq!(first("2022-06-18常菁菁").as_deref(), Some("2022-06-18"));
+        assert_eq!(
+            first("发布时间:2022/3/14 9:15:45 浏览").as_deref(),
+            Some("2022-03-14T09:15:45+08:00")
+        );
+        assert_eq!(
+            first("2021年11月02日 星期二").as_deref(),
+            Some("2021-11-02")
+        );
+        assert_eq!(
+            first("2020年3月5日 10:30").as_deref(),
+            Some("2020-03-05T10:30:00+08:00")
+        );
+        assert_eq!(first("北京支部生活 2022年6期"), None);
+        assert_eq!(first("2021-02-30"), None);
+        assert_eq!(first("电话:020-34323111"), None);
+    }
+
+    #[test]
+    fn publications() {
+        assert_eq!(
+            periodical_line("北京支部生活 2022年6期").as_deref(),
+            Some("北京支部生活 2022年6期")
+        );
+        assert_eq!(periodical_line("今年6期"), None);
+        assert_eq!(attribution("据澎湃新闻").as_deref(), Some("澎湃新闻"));
+        assert_eq!(attribution("据新华社报道").as_deref(), Some("新华社"));
+        assert_eq!(
+            copyright_holder("信息时报社 版权所有(C) 粤ICP备14002173号-1").as_deref(),
+            Some("信息时报")
+        );
+        assert_eq!(
+            dateline_outlet("云上荆州报道:在疫情防控工作中").as_deref(),
+            Some("云上荆州")
+        );
+        assert_eq!(
+            dateline_outlet("新华社北京3月1日电 记者").as_deref(),
+            Some("新华社")
+        );
+        assert_eq!(dateline_outlet("本报讯 近日"), None);
+    }
+
+    #[test]
+    fn keyword_lists() {
+        assert_eq!(
+            keywords("通州区防疫志愿者"),
+            vec!["通州区", "防疫", "志愿者"]
+        );
+        assert_eq!(keywords("疫情 志愿者,党建"), vec!["疫情", "志愿者", "党建"]);
+    }
+}
