@@ -73,6 +73,9 @@ fn labels() -> &'static [(String, Label)] {
             ("图/", Label::Role(Photographer)),
             ("图:", Label::Role(Photographer)),
             ("信息来源", Label::Source),
+            ("本文来源", Label::Source),
+            ("稿件来源", Label::Source),
+            ("内容来源", Label::Source),
             ("文章来源", Label::Source),
             ("新闻来源", Label::Source),
             ("来源", Label::Source),
@@ -217,6 +220,11 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
         .split(|c: char| c.is_whitespace() || ",，、;；/".contains(c))
         .filter(|t| !t.is_empty())
     {
+        // Editor ids some CMSs append: 杨倩_NF4425.
+        let token = match token.find('_') {
+            Some(i) if token[i + 1..].chars().all(|c| c.is_ascii_alphanumeric()) => &token[..i],
+            _ => token,
+        };
         out.extend(split_glued_names(token)?);
     }
     (!out.is_empty()).then_some(out)
@@ -377,6 +385,13 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             for name in names {
                 push_byline(&mut meta.bylines, BylineRole::Author, name);
             }
+        } else if is_org_like(&prefix)
+            && parts
+                .first()
+                .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
+        {
+            // 新京报记者 陆一夫: the outlet before the credit.
+            meta.publication = Some(prefix.clone());
         } else if header && parts.is_empty() {
             let names = parse_names(&prefix)?;
             if names.len() > 6 {
@@ -414,10 +429,13 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 if value.is_empty() {
                     continue;
                 }
-                if value.chars().count() > 30 || value.contains(',') || value.contains('，') {
-                    return None;
+                let (outlet, person) = clean_source(&value)?;
+                if meta.publication.is_none() {
+                    meta.publication = Some(outlet);
                 }
-                meta.publication = Some(value);
+                if let Some(name) = person {
+                    push_byline(&mut meta.bylines, BylineRole::Author, name);
+                }
                 explained += 1;
             }
             Label::Time => {
@@ -454,6 +472,56 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         return None;
     }
     Some(meta)
+}
+
+/// Widget words glued after a source on many pages (`证券市场红周刊 举报`).
+const SOURCE_TAIL: &[&str] = &[
+    "举报",
+    "参与互动",
+    "调整字体",
+    "字体",
+    "字号",
+    "打印",
+    "分享到",
+    "分享",
+    "评论",
+    "收藏",
+    "纠错",
+    "大中小",
+    "手机看",
+];
+
+/// The outlet of a 来源 value, and a trailing author name when one follows it
+/// (`金海环保 江汶泽`). `None` when the value is a sentence, not an outlet.
+fn clean_source(value: &str) -> Option<(String, Option<String>)> {
+    let mut v = value
+        .trim_start_matches(['于', ':', ' '])
+        .trim()
+        .to_string();
+    loop {
+        let before = v.len();
+        for tail in SOURCE_TAIL {
+            if let Some(head) = v.strip_suffix(tail) {
+                v = head.trim().to_string();
+            }
+        }
+        if v.len() == before {
+            break;
+        }
+    }
+    if v.is_empty() || v.chars().count() > 30 || v.contains([',', '，', '。']) {
+        return None;
+    }
+    let tokens: Vec<&str> = v.split_whitespace().collect();
+    if tokens.len() == 2 {
+        let name = tokens[1];
+        if split_glued_names(name).is_some_and(|n| n.len() == 1)
+            && split_glued_names(tokens[0]).is_none()
+        {
+            return Some((tokens[0].to_string(), Some(name.to_string())));
+        }
+    }
+    Some((v, None))
 }
 
 fn push_byline(list: &mut Vec<Byline>, role: BylineRole, name: String) {
@@ -543,6 +611,21 @@ mod tests {
     }
 
     #[test]
+    fn sources_with_widgets_and_outlet_credits() {
+        let m = parse_meta_line("本文来源：证券市场红周刊 责任编辑：杨倩_NF4425", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("证券市场红周刊"));
+        assert_eq!(m.bylines, vec![bl(Editor, "杨倩")]);
+        let m = parse_meta_line("来源: 新京报 举报", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("新京报"));
+        let m = parse_meta_line("新京报记者 陆一夫", false).unwrap();
+        assert_eq!(m.bylines, vec![bl(Reporter, "陆一夫")]);
+        assert_eq!(m.publication.as_deref(), Some("新京报"));
+        let m = parse_meta_line("来源: 金海环保 江汶泽", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("金海环保"));
+        assert_eq!(m.bylines, vec![bl(Author, "江汶泽")]);
+    }
+
+    #[test]
     fn body_lines_are_not_credits() {
         assert!(parse_meta_line("记者了解到,该社区已完成核酸检测。", false).is_none());
         assert!(parse_meta_line("今天,一起看看他们的战役日记吧。", true).is_none());
@@ -561,5 +644,6 @@ mod tests {
         assert_eq!(split_glued_names("彭沛黎俊").unwrap(), vec!["彭沛", "黎俊"]);
         assert_eq!(split_glued_names("欧阳小明").unwrap(), vec!["欧阳小明"]);
         assert!(split_glued_names("了解到").is_none());
+        assert_eq!(parse_names("杨倩_NF4425").unwrap(), vec!["杨倩"]);
     }
 }

@@ -10,9 +10,9 @@ use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
 
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
-    "textarea", "nav", "header", "footer", "aside", "head", "link", "meta", "input", "canvas",
-    "video", "audio", "object", "embed", "map", "dialog", "math",
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
+    "nav", "header", "footer", "aside", "head", "link", "meta", "input", "canvas", "video",
+    "audio", "object", "embed", "map", "dialog", "math",
 ];
 
 const BLOCK: &[&str] = &[
@@ -77,7 +77,8 @@ fn is_skipped(el: &ElementRef<'_>) -> bool {
         el.value().attr("id").unwrap_or("")
     )
     .to_ascii_lowercase();
-    if NOISE_ATTR.iter().any(|n| attrs.contains(n)) {
+    // Widgets are small; a big element whose class mentions `share` is the article itself.
+    if NOISE_ATTR.iter().any(|n| attrs.contains(n)) && text_len(el) < 300 {
         return true;
     }
     let style = el
@@ -87,6 +88,18 @@ fn is_skipped(el: &ElementRef<'_>) -> bool {
         .to_ascii_lowercase()
         .replace(' ', "");
     style.contains("display:none") || el.value().attr("hidden").is_some()
+}
+
+/// Characters of text under `el`, stopping early past 300.
+fn text_len(el: &ElementRef<'_>) -> usize {
+    let mut n = 0;
+    for t in el.text() {
+        n += t.trim().chars().count();
+        if n >= 300 {
+            break;
+        }
+    }
+    n
 }
 
 /// Lines of text under `node`, in reading order.

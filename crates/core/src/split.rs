@@ -291,7 +291,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
     }
     // 2. Walk the lines: header, body, closing credits, next article.
     let mut drafts: Vec<Draft> = vec![Draft::default()];
-    let allow_split = !hints.html;
+    let page_title = if hints.html { html_title(&hints) } else { None };
+    let page_title_folded = page_title.as_deref().map(furniture::fold);
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].as_str();
@@ -322,8 +323,17 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 d.merge(m);
                 continue;
             }
-            if d.title.is_none() && !hints.html && is_title_like(line) && !is_caption(line) {
-                d.title = Some(line.to_string());
+            if d.title.is_none() && is_title_like(line) && !is_caption(line) {
+                // On an HTML page the headline line is the one the <h1>/<title> names.
+                let matches_page = page_title_folded
+                    .as_deref()
+                    .is_none_or(|t| furniture::fold(line) == t);
+                if matches_page {
+                    d.title = Some(line.to_string());
+                    continue;
+                }
+            }
+            if page_title_folded.as_deref() == Some(furniture::fold(line).as_str()) {
                 continue;
             }
             if is_caption(line) {
@@ -332,9 +342,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             d.in_body = true;
         }
         // Body state.
-        if let Some(rest) = line.strip_prefix("原标题") {
+        if let Some(orig) = original_title_line(line) {
             if d.original_title.is_none() {
-                d.original_title = Some(rest.trim_start_matches([':', '：', ' ']).to_string());
+                d.original_title = Some(orig);
             }
             continue;
         }
@@ -347,8 +357,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             d.periodical.get_or_insert(p);
             continue;
         }
-        let starts_new = allow_split
-            && !d.body.is_empty()
+        let starts_new = !d.body.is_empty()
             && is_title_like(line)
             && !is_caption(line)
             && (d.ended && body_follows(&lines[i..])
@@ -374,11 +383,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
     }
     // 3. Assemble.
     let mut out = Vec::new();
-    for d in drafts {
-        let mut title = if hints.html {
-            html_title(&hints)
+    for (index, d) in drafts.into_iter().enumerate() {
+        let own = d.title.clone().or(d.original_title.clone());
+        let mut title = if index == 0 {
+            page_title.clone().or(own)
         } else {
-            d.title.clone().or(d.original_title.clone())
+            own
         };
         if let Some(t) = &title
             && t.trim().is_empty()
@@ -420,6 +430,32 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         });
     }
     out
+}
+
+/// A `(原标题：…)` / `本文原标题：《…》` / `(原题为《…》)` line: the original headline.
+fn original_title_line(line: &str) -> Option<String> {
+    let t = line.trim();
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+        .unwrap_or(t);
+    let rest = ["本文原标题", "原标题", "原题为", "原题"]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p))?;
+    let rest = rest.trim_start_matches([':', '：', ' ']).trim();
+    // A 原标题 followed by more text on the same line is not a bare title line.
+    if rest.is_empty() || clen(rest) > 80 {
+        return None;
+    }
+    if let Some(quoted) = rest.strip_prefix('《') {
+        // Text after the closing 》 belongs to the body: keep the line then.
+        let close = quoted.find('》')?;
+        if !quoted[close..].trim_start_matches('》').trim().is_empty() {
+            return None;
+        }
+        return Some(quoted[..close].to_string());
+    }
+    Some(rest.to_string())
 }
 
 /// True when enough body text follows (before the next closing credit) for a new article.
