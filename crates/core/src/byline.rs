@@ -65,6 +65,7 @@ fn labels() -> &'static [(String, Label)] {
             ("作者", Label::Role(Author)),
             ("撰稿", Label::Role(Author)),
             ("撰文", Label::Role(Author)),
+            ("文/图", Label::Role(Author)),
             ("文/", Label::Role(Author)),
             ("文:", Label::Role(Author)),
             ("摄影", Label::Role(Photographer)),
@@ -281,29 +282,8 @@ fn is_org_like(value: &str) -> bool {
 /// spaces, the pinyin glosses some reposting sites insert (`發(fā)布`) removed.
 fn normalise(line: &str) -> String {
     let folded: String = line.chars().map(fold_char).collect();
-    let mut out = String::with_capacity(folded.len());
-    let mut rest = folded.as_str();
-    while let Some(i) = rest.find('(') {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + 1..];
-        match after.find(')') {
-            Some(j)
-                if j > 0
-                    && after[..j]
-                        .chars()
-                        .all(|c| c.is_ascii_lowercase() || ('\u{e0}'..='\u{24f}').contains(&c))
-                    && !after[..j].is_ascii() =>
-            {
-                rest = &after[j + 1..];
-            }
-            _ => {
-                out.push('(');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out.chars()
+    strip_pinyin(&folded)
+        .chars()
         .map(|c| match c {
             '【' | '】' | '[' | ']' | '(' | ')' | '|' | '〔' | '〕' | '<' | '>' | '《' | '》' => {
                 ' '
@@ -311,6 +291,35 @@ fn normalise(line: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// Removes the pinyin glosses some reposting sites insert after characters (`發(fā)布`).
+pub fn strip_pinyin(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['(', '（']) {
+        out.push_str(&rest[..i]);
+        let open = rest[i..].chars().next().map_or(1, char::len_utf8);
+        let after = &rest[i + open..];
+        match after.find([')', '）']) {
+            Some(j)
+                if j > 0
+                    && after[..j].chars().all(|c| {
+                        c.is_ascii_lowercase() || c == ' ' || ('\u{e0}'..='\u{24f}').contains(&c)
+                    })
+                    && !after[..j].is_ascii() =>
+            {
+                let close = after[j..].chars().next().map_or(1, char::len_utf8);
+                rest = &after[j + close..];
+            }
+            _ => {
+                out.push_str(&rest[i..i + open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn label_at(s: &str) -> Option<(&'static str, Label)> {
@@ -323,7 +332,23 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
 /// Parses one line as metadata; `None` when it is not a metadata line. `header` allows the
 /// forms that only occur above the body (a bare list of names, a date glued to names).
 pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
-    let norm = normalise(line);
+    let mut norm = normalise(line);
+    for noise in [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+        "星期天",
+        "上一期",
+        "下一期",
+        "上一篇",
+        "下一篇",
+    ] {
+        norm = norm.replace(noise, " ");
+    }
     let t = norm.trim();
     if t.is_empty() || t.chars().count() > 160 {
         return None;
@@ -604,6 +629,10 @@ mod tests {
         let m =
             parse_meta_line("發(fā)布時(shí)間:2022/3/14 9:15:45 瀏覽次數:3244", false).unwrap();
         assert_eq!(m.published_at.as_deref(), Some("2022-03-14T09:15:45+08:00"));
+        let m = parse_meta_line("2021年11月02日 星期二上一期下一期", true).unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2021-11-02"));
+        let m = parse_meta_line("(文/图 刘玺东 易赛楠)", false).unwrap();
+        assert_eq!(m.bylines, vec![bl(Author, "刘玺东"), bl(Author, "易赛楠")]);
         let m = parse_meta_line("关键词:通州区防疫志愿者", true).unwrap();
         assert_eq!(m.keywords, vec!["通州区", "防疫", "志愿者"]);
         let m = parse_meta_line("常菁菁 焦超超", true).unwrap();
@@ -633,6 +662,12 @@ mod tests {
         assert!(parse_meta_line("自驾前往疫区,输送防疫物资", true).is_none());
         assert!(parse_meta_line("常菁菁 焦超超", false).is_none());
         assert!(parse_meta_line("党员突击队。", true).is_none());
+    }
+
+    #[test]
+    fn pinyin_glosses() {
+        assert_eq!(strip_pinyin("社會(huì )責任 (記者)"), "社會責任 (記者)");
+        assert_eq!(strip_pinyin("發(fā)布時(shí)間"), "發布時間");
     }
 
     #[test]

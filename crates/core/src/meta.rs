@@ -134,10 +134,14 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)[:：]|^(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}\d{1,2}月\d{1,2}日(?:电|讯)").unwrap()
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)[:：]|^(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}\d{1,2}月\d{1,2}日(?:电|讯)|^([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?讯").unwrap()
     });
     let caps = re.captures(first_paragraph)?;
-    let name = caps.get(1).or_else(|| caps.get(2))?.as_str();
+    let name = caps
+        .get(1)
+        .or_else(|| caps.get(2))
+        .or_else(|| caps.get(3))?
+        .as_str();
     if name.starts_with("本") || name.starts_with("记者") || name.contains("据") {
         return None;
     }
@@ -235,6 +239,14 @@ mod tests {
             Some("新华社")
         );
         assert_eq!(dateline_outlet("本报讯 近日"), None);
+        assert_eq!(
+            dateline_outlet("新京报讯（记者 陆一夫）11月25日").as_deref(),
+            Some("新京报")
+        );
+        assert_eq!(
+            dateline_outlet("长江网10月4日讯（记者陈智）").as_deref(),
+            Some("长江网")
+        );
     }
 
     #[test]

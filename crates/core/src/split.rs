@@ -114,7 +114,22 @@ fn trailing_credit(s: &str) -> Option<(String, Meta)> {
     let t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
     let close = t.chars().next_back()?;
     if close != ')' && close != '）' {
-        return None;
+        // A cut-off page: `…组织保障。(高浩` with the bracket never closed.
+        let open = t.rfind(['(', '（'])?;
+        let inner = t[open..].trim_start_matches(['(', '（']);
+        let before = t[..open].trim_end();
+        if before.is_empty() || !ends_sentence(before) || clen(inner) > 8 {
+            return None;
+        }
+        let names = byline::parse_names(inner)?;
+        let mut m = Meta::default();
+        for name in names {
+            m.bylines.push(Byline {
+                role: crate::record::BylineRole::Author,
+                name,
+            });
+        }
+        return Some((before.to_string(), m));
     }
     let open = t.rfind(['(', '（'])?;
     let inner = &t[open..];
@@ -140,6 +155,8 @@ struct Draft {
     /// Seen a closing credit or attribution after the body.
     ended: bool,
     in_body: bool,
+    /// Seen a metadata line in the header.
+    saw_meta: bool,
 }
 
 impl Draft {
@@ -302,14 +319,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         }
         let Some(d) = drafts.last_mut() else { break };
         if !d.in_body {
-            if d.title.is_none()
-                && d.meta.published_at.is_none()
-                && d.meta.bylines.is_empty()
-                && let Some(rest) = line
-                    .strip_prefix("原标题")
-                    .map(|r| r.trim_start_matches([':', '：', ' ']))
-            {
-                d.original_title = Some(rest.to_string());
+            if let Some(orig) = original_title_line(line) {
+                d.original_title.get_or_insert(orig);
                 continue;
             }
             if d.title.as_deref() == Some(line) {
@@ -317,13 +328,23 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             if let Some(p) = meta::periodical_line(line) {
                 d.periodical.get_or_insert(p);
+                d.saw_meta = true;
                 continue;
             }
             if let Some(m) = byline::parse_meta_line(line, true) {
                 d.merge(m);
+                d.saw_meta = true;
                 continue;
             }
-            if d.title.is_none() && is_title_like(line) && !is_caption(line) {
+            // A second headline-like line before any metadata is the real headline; the
+            // first was a site name or kicker.
+            let replaces = d.title.is_some()
+                && !d.saw_meta
+                && page_title_folded.is_none()
+                && (6..=40).contains(&clen(line))
+                && !line.contains([',', '，', '；', ';'])
+                && !line.starts_with(['—', '-', '─']);
+            if (d.title.is_none() || replaces) && is_title_like(line) && !is_caption(line) {
                 // On an HTML page the headline line is the one the <h1>/<title> names.
                 let matches_page = page_title_folded
                     .as_deref()
@@ -395,6 +416,17 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         {
             title = None;
         }
+        // A reposting site's keyword prefix on the title (`关键词_标题`) when the keyword is
+        // also spammed through the body.
+        let spam = repeated_lines(&d.body);
+        if let Some(t) = &title
+            && let Some(rest) = spam.iter().find_map(|k| {
+                t.strip_prefix(k.as_str())
+                    .and_then(|r| r.strip_prefix(['_', '|']))
+            })
+        {
+            title = Some(rest.trim().to_string());
+        }
         let body_lines: Vec<String> = d
             .body
             .iter()
@@ -405,7 +437,16 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         if body.trim().is_empty() {
             continue;
         }
-        let dateline = body.lines().next().and_then(meta::dateline_outlet);
+        let first_para = body.lines().next().unwrap_or("");
+        let dateline = meta::dateline_outlet(first_para);
+        let mut bylines = d.meta.bylines.clone();
+        if let Some(m) = dateline_credit(first_para) {
+            for b in m.bylines {
+                if !bylines.contains(&b) {
+                    bylines.push(b);
+                }
+            }
+        }
         let publication = d
             .meta
             .publication
@@ -422,7 +463,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             title,
             published_at: d.meta.published_at.clone().or(hints.meta_time.clone()),
             publication,
-            bylines: d.meta.bylines.clone(),
+            bylines,
             keywords_declared: keywords,
             breadcrumb: breadcrumb.clone(),
             body,
@@ -430,6 +471,21 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         });
     }
     out
+}
+
+/// The credits in a dateline at the head of the body: `本报讯(记者赵燕通讯员陈轶群)近日,…`.
+fn dateline_credit(first: &str) -> Option<Meta> {
+    let head: String = first.chars().take(60).collect();
+    let open = head.find(['(', '（'])?;
+    let lead = &head[..open];
+    if clen(lead) > 16 || lead.contains(['。', '，', ',']) {
+        return None;
+    }
+    let after = &head[open..];
+    let close = after.find([')', '）'])?;
+    let inner = &after[..close];
+    let m = byline::parse_meta_line(inner, false)?;
+    (!m.bylines.is_empty()).then_some(m)
 }
 
 /// A `(原标题：…)` / `本文原标题：《…》` / `(原题为《…》)` line: the original headline.
@@ -489,7 +545,11 @@ fn next_is_dated_meta(rest: &[String]) -> bool {
 
 /// Removes captions and debris at the edges, joins lines broken mid-sentence.
 fn clean_body(lines: Vec<String>) -> String {
-    let mut lines: Vec<String> = lines.into_iter().filter(|l| !is_debris(l)).collect();
+    let spam = repeated_lines(&lines);
+    let mut lines: Vec<String> = lines
+        .into_iter()
+        .filter(|l| !is_debris(l) && !spam.contains(l))
+        .collect();
     // Photo credits and captions with a credit go everywhere; a credit at the end also takes
     // the short caption lines just above it.
     let had_tail_credit = lines
@@ -509,7 +569,7 @@ fn clean_body(lines: Vec<String>) -> String {
     }
     let mut paras: Vec<String> = Vec::new();
     for l in lines {
-        let l = tidy(&l);
+        let l = tidy(&byline::strip_pinyin(&l));
         if let Some(prev) = paras.last_mut() {
             let broken = !ends_sentence(prev)
                 && (prev.ends_with(['，', ',', '、']) || clen(prev) >= 30)
@@ -522,6 +582,21 @@ fn clean_body(lines: Vec<String>) -> String {
         paras.push(l);
     }
     paras.join("\n")
+}
+
+/// Short non-sentence lines that occur more than once in a body: keyword spam a reposting
+/// site inserted between paragraphs.
+fn repeated_lines(lines: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if is_body_like(l) || clen(l) > 30 || out.contains(l) {
+            continue;
+        }
+        if lines[i + 1..].contains(l) {
+            out.push(l.clone());
+        }
+    }
+    out
 }
 
 /// The next line after an unfinished one is a continuation unless it is a bullet.
