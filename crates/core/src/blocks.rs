@@ -22,6 +22,8 @@ pub enum BlockKind {
     MetaKeywords,
     /// A source from a meta tag.
     MetaSource,
+    /// A Markdown heading of a text page (`### 标题`), with its level.
+    TextHeading(u8),
 }
 
 /// One unit of page text in reading order.
@@ -37,16 +39,7 @@ pub struct Block {
 pub fn to_blocks(decoded: &Decoded, source_name: &str) -> Result<Vec<Block>, ExtractError> {
     let blocks: Vec<Block> = match decoded.format {
         Format::Html => crate::html::to_blocks(&decoded.text),
-        Format::Text => decoded
-            .text
-            .lines()
-            .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'))
-            .filter(|l| !l.is_empty())
-            .map(|l| Block {
-                text: l.to_string(),
-                kind: BlockKind::Line,
-            })
-            .collect(),
+        Format::Text => text_blocks(&decoded.text),
     };
     if !blocks.iter().any(|b| b.kind == BlockKind::Line) {
         return Err(ExtractError::NoArticle {
@@ -56,4 +49,67 @@ pub fn to_blocks(decoded: &Decoded, source_name: &str) -> Result<Vec<Block>, Ext
         });
     }
     Ok(blocks)
+}
+
+/// Lines of a plain-text page. Markdown headings become [`BlockKind::TextHeading`]; lines
+/// carrying inline HTML (`<p>…</p>` in Markdown) are reduced to their text.
+fn text_blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let l = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if l.is_empty() {
+            continue;
+        }
+        let hashes = l.chars().take_while(|c| *c == '#').count();
+        if (1..=6).contains(&hashes) && l[hashes..].starts_with(' ') {
+            let title = l[hashes..].trim();
+            if !title.is_empty() {
+                out.push(Block {
+                    text: title.to_string(),
+                    kind: BlockKind::TextHeading(hashes as u8),
+                });
+            }
+            continue;
+        }
+        if has_inline_html(l) {
+            for t in crate::html::fragment_lines(l) {
+                out.push(Block {
+                    text: t,
+                    kind: BlockKind::Line,
+                });
+            }
+            continue;
+        }
+        out.push(Block {
+            text: l.to_string(),
+            kind: BlockKind::Line,
+        });
+    }
+    out
+}
+
+/// True when a text line carries HTML block or inline tags.
+fn has_inline_html(l: &str) -> bool {
+    let lower = l.to_ascii_lowercase();
+    [
+        "<p>", "<p ", "</p>", "<br", "<strong>", "</div>", "<div", "<span", "&nbsp;",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_and_inline_html() {
+        let b = text_blocks(
+            "### 标题\n<p><strong>央视网消息</strong>（新闻联播）：正文。</p><p>第二段&nbsp;</p>\n",
+        );
+        assert_eq!(b[0].kind, BlockKind::TextHeading(3));
+        assert_eq!(b[0].text, "标题");
+        assert_eq!(b[1].text, "央视网消息（新闻联播）：正文。");
+        assert_eq!(b[2].text, "第二段");
+    }
 }

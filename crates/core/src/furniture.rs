@@ -148,7 +148,7 @@ pub fn classify(line: &str) -> Option<Furniture> {
     {
         return Some(Furniture::Line);
     }
-    if is_return_link(&folded) || is_menu(line) || is_epaper_nav(&folded) {
+    if is_return_link(&folded) || is_menu(line) || is_epaper_nav(&folded) || is_link_only(line) {
         return Some(Furniture::Line);
     }
     if let Some(first) = line.chars().next()
@@ -160,6 +160,15 @@ pub fn classify(line: &str) -> Option<Furniture> {
         }
     }
     None
+}
+
+/// A bare Markdown link or URL line (`[视频](http://…)`, `http://…`).
+fn is_link_only(line: &str) -> bool {
+    let t = line.trim();
+    if t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.") {
+        return !t.contains(' ');
+    }
+    t.starts_with('[') && t.ends_with(')') && t.contains("](")
 }
 
 /// 返回首页, 返回红网首页 返回永州站首页, 返回顶部 …
@@ -236,6 +245,7 @@ mod tests {
             "浏览次数:3244",
             "首页 | 版面导航 | 标题导航",
             "第01版:头版",
+            "[视频](https://tv.cctv.com/2022/11/01/VIDE.shtml)",
         ] {
             assert_eq!(classify(line), Some(Furniture::Line), "{line}");
         }

@@ -226,6 +226,16 @@ fn best_container(doc: &Html) -> Option<NodeRef<'_, Node>> {
     doc.tree.get(id)
 }
 
+/// The text lines of an HTML fragment (inline HTML inside a text page).
+pub fn fragment_lines(fragment: &str) -> Vec<String> {
+    let doc = Html::parse_fragment(fragment);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    lines_of(doc.tree.root(), &mut out, &mut cur);
+    flush(&mut out, &mut cur);
+    out
+}
+
 /// Turns a parsed HTML page into blocks.
 pub fn to_blocks(text: &str) -> Vec<Block> {
     let doc = Html::parse_document(text);

@@ -134,7 +134,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)[:：]|^(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}\d{1,2}月\d{1,2}日(?:电|讯)|^([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?讯").unwrap()
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}\d{1,2}月\d{1,2}日(?:电|讯)|^([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?讯").unwrap()
     });
     let caps = re.captures(first_paragraph)?;
     let name = caps
@@ -239,6 +239,10 @@ mod tests {
             Some("新华社")
         );
         assert_eq!(dateline_outlet("本报讯 近日"), None);
+        assert_eq!(
+            dateline_outlet("央视网消息（新闻联播）：10月31日").as_deref(),
+            Some("央视网")
+        );
         assert_eq!(
             dateline_outlet("新京报讯（记者 陆一夫）11月25日").as_deref(),
             Some("新京报")

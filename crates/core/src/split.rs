@@ -224,7 +224,7 @@ fn collect_hints(blocks: &[Block]) -> Hints {
                 h.html = true;
                 h.meta_source.get_or_insert_with(|| b.text.clone());
             }
-            BlockKind::Line => {}
+            BlockKind::Line | BlockKind::TextHeading(_) => {}
         }
     }
     h
@@ -274,7 +274,11 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
     // 1. Drop furniture; keep content lines in order.
     let mut lines: Vec<String> = Vec::new();
     let mut in_list = false;
-    for b in blocks.iter().filter(|b| b.kind == BlockKind::Line) {
+    let mut headings: Vec<usize> = Vec::new();
+    for b in blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Line | BlockKind::TextHeading(_)))
+    {
         let text = b.text.trim();
         if text.is_empty() {
             continue;
@@ -304,6 +308,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             in_list = false;
         }
+        if matches!(b.kind, BlockKind::TextHeading(_)) {
+            headings.push(lines.len());
+        }
         lines.push(text.to_string());
     }
     // 2. Walk the lines: header, body, closing credits, next article.
@@ -315,6 +322,18 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         let line = lines[i].as_str();
         i += 1;
         if is_debris(line) {
+            continue;
+        }
+        // A Markdown heading (`### 标题`) opens a new article once the current one has text.
+        if headings.contains(&(i - 1)) {
+            let has_body = drafts.last().is_some_and(|d| !d.body.is_empty());
+            if has_body {
+                drafts.push(Draft::default());
+            }
+            if let Some(d) = drafts.last_mut() {
+                d.title = Some(line.to_string());
+                d.in_body = false;
+            }
             continue;
         }
         let Some(d) = drafts.last_mut() else { break };
