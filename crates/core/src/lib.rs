@@ -35,6 +35,7 @@ pub mod error;
 pub mod furniture;
 pub mod html;
 pub mod meta;
+pub mod money;
 pub mod nlp;
 pub mod numerals;
 pub mod quantity;

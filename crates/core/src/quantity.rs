@@ -76,7 +76,7 @@ fn starts_with(chars: &[char], i: usize, word: &[char]) -> bool {
     chars.len() >= i + word.len() && chars[i..i + word.len()] == *word
 }
 
-fn starts_with_str(chars: &[char], i: usize, word: &str) -> bool {
+pub(crate) fn starts_with_str(chars: &[char], i: usize, word: &str) -> bool {
     (i..)
         .zip(word.chars())
         .all(|(k, c)| chars.get(k) == Some(&c))
@@ -87,11 +87,11 @@ fn ends_with_str(chars: &[char], end: usize, word: &str) -> bool {
     end >= n && starts_with_str(chars, end - n, word)
 }
 
-fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '\t')
 }
 
-fn skip_spaces(chars: &[char], mut i: usize) -> usize {
+pub(crate) fn skip_spaces(chars: &[char], mut i: usize) -> usize {
     while i < chars.len() && is_space(chars[i]) {
         i += 1;
     }
@@ -134,9 +134,9 @@ fn is_boundary(c: char) -> bool {
 
 /// A number read at some position: its value, where it ends, and what it looked like.
 #[derive(Debug, Clone)]
-struct Num {
-    value: Dec,
-    end: usize,
+pub(crate) struct Num {
+    pub(crate) value: Dec,
+    pub(crate) end: usize,
     /// The bare indefinite `一` (or `壹`).
     bare_one: bool,
     /// Written with Chinese numerals only.
@@ -148,12 +148,32 @@ struct Num {
     /// Has 十/百/千 or 万/亿 anywhere.
     has_units: bool,
     /// 数十, 几百, 上万: a vague magnitude.
-    vague: bool,
+    pub(crate) vague: bool,
     /// The high end when the numeral itself is a range (两三, 三五百).
-    max: Option<Dec>,
+    pub(crate) max: Option<Dec>,
+    /// Has 万/亿 (or an Arabic number's multiplier).
+    has_big: bool,
+    /// `trailing_pow` comes from 万/亿 (not from the 千 of 三千).
+    trailing_big: bool,
 }
 
-fn pow10(e: u32) -> Dec {
+impl Num {
+    /// The low end of the range `self`–`hi`: `3至5万` is 3万, `两到三千` is 2000, `八到九百亿`
+    /// is 8亿, `8500到3万` stays 8500.
+    pub(crate) fn range_low(&self, hi: &Num) -> Option<Dec> {
+        if !self.has_big
+            && hi.trailing_pow > 0
+            && (hi.trailing_big || !self.has_units)
+            && self.value.to_f64() <= hi.lead.to_f64()
+        {
+            self.value.times(pow10(hi.trailing_pow))
+        } else {
+            Some(self.value)
+        }
+    }
+}
+
+pub(crate) fn pow10(e: u32) -> Dec {
     Dec::int(10i128.pow(e.min(30)))
 }
 
@@ -163,7 +183,7 @@ fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitWord> {
 }
 
 /// Reads trailing multiplier characters (万, 亿, 千, 百) after an Arabic number.
-fn read_multiplier(chars: &[char], mut i: usize) -> (u32, usize) {
+pub(crate) fn read_multiplier(chars: &[char], mut i: usize) -> (u32, usize) {
     let mut pow = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -228,7 +248,7 @@ fn read_arabic(chars: &[char], i: usize) -> Option<(Dec, usize)> {
 }
 
 /// Reads a number starting at `i`. `i` must not be inside another number.
-fn read_number(chars: &[char], i: usize) -> Option<Num> {
+pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
     let c = *chars.get(i)?;
     if is_digit(c) {
         let (v, j) = read_arabic(chars, i)?;
@@ -250,6 +270,8 @@ fn read_number(chars: &[char], i: usize) -> Option<Num> {
             has_units: pow > 0,
             vague: false,
             max: None,
+            has_big: pow > 0,
+            trailing_big: true,
         });
     }
     // 数十 / 几百 / 上万
@@ -272,6 +294,8 @@ fn read_number(chars: &[char], i: usize) -> Option<Num> {
             has_units: true,
             vague: true,
             max: None,
+            has_big: true,
+            trailing_big: true,
         });
     }
     // capitals (壹贰…玖拾) are ordinary characters too (队伍, 陆地): only a run of two or more
@@ -308,6 +332,8 @@ fn read_number(chars: &[char], i: usize) -> Option<Num> {
             has_units: pow > 0,
             vague: false,
             max: Some(Dec::int(i128::from(b)).times(pow10(pow))?),
+            has_big: pow > 0,
+            trailing_big: true,
         });
     }
     // shrink from the right until the run parses (十分 is handled by the fixed list)
@@ -322,6 +348,7 @@ fn read_number(chars: &[char], i: usize) -> Option<Num> {
                 pow += cn_big_unit(chars[t - 1]).unwrap_or(0);
                 t -= 1;
             }
+            let trailing_big = pow > 0;
             // 三仟: a digit and one small unit
             if pow == 0
                 && end == i + 2
@@ -345,6 +372,8 @@ fn read_number(chars: &[char], i: usize) -> Option<Num> {
                 has_units,
                 vague: false,
                 max: None,
+                has_big: chars[i..end].iter().any(|c| cn_big_unit(*c).is_some()),
+                trailing_big,
             });
         }
         end -= 1;
@@ -531,14 +560,7 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
         if let Some(hi) = read_number(chars, r) {
             let hk = skip_spaces(chars, hi.end);
             if unit_at(chars, hk).is_some() {
-                let mut lo = value;
-                if n.trailing_pow == 0
-                    && hi.trailing_pow > 0
-                    && n.value.to_f64() <= hi.lead.to_f64()
-                {
-                    lo = lo.times(pow10(hi.trailing_pow))?;
-                }
-                value = lo;
+                value = n.range_low(&hi)?;
                 value_max = Some(hi.value);
                 k = hk;
             }
