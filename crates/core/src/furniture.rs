@@ -130,6 +130,9 @@ pub fn classify(line: &str) -> Option<Furniture> {
             return Some(Furniture::Breadcrumb(breadcrumb_segments(&path)));
         }
     }
+    if let Some(segs) = unlabelled_breadcrumb(line) {
+        return Some(Furniture::Breadcrumb(segs));
+    }
     if v.list_header.iter().any(|h| {
         folded == *h
             || (folded.starts_with(h.as_str())
@@ -160,6 +163,24 @@ pub fn classify(line: &str) -> Option<Furniture> {
         }
     }
     None
+}
+
+/// `首页 > 新闻中心 > 工作动态`: a path from the home page with no 当前位置 label.
+fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    if !["首页", "主页", "网站首页", "Home", "home"]
+        .iter()
+        .any(|h| t.starts_with(h))
+    {
+        return None;
+    }
+    let seps = t.matches(['>', '＞', '»', '›']).count();
+    if seps < 1 {
+        return None;
+    }
+    let segs = breadcrumb_segments(t);
+    (segs.len() >= 2 && segs.iter().all(|s| clen(s) <= 16 && !has_sentence_punct(s)))
+        .then_some(segs)
 }
 
 /// A bare Markdown link or URL line (`[视频](http://…)`, `http://…`).
@@ -280,6 +301,14 @@ mod tests {
             ]))
         );
         assert_eq!(classify("当前位置:"), Some(Furniture::Breadcrumb(vec![])));
+        assert_eq!(
+            classify("首页 > 党建动态 > 正文"),
+            Some(Furniture::Breadcrumb(vec![
+                "首页".into(),
+                "党建动态".into(),
+                "正文".into()
+            ]))
+        );
         assert_eq!(
             classify("您的位置：首页 » 新闻"),
             Some(Furniture::Breadcrumb(vec!["首页".into(), "新闻".into()]))

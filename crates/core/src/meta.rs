@@ -112,12 +112,26 @@ pub fn copyright_holder(line: &str) -> Option<String> {
         .trim()
         .trim_matches(|c: char| c.is_ascii_digit() || c.is_whitespace() || "-–:：,，".contains(c))
         .to_string();
-    let name = name
+    let mut name = name
         .rsplit([' ', '　', '|'])
         .next()
         .unwrap_or("")
         .trim()
         .to_string();
+    if name.is_empty() {
+        // 版权所有：中共某区委组织部 — the holder after the words.
+        let after = line[idx + "版权所有".len()..]
+            .trim_start_matches([':', '：', ' ', '　'])
+            .replace("(C)", "")
+            .replace('©', "");
+        name = after
+            .trim()
+            .split([' ', '　', '|', '，', ',', '；', ';'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+    }
     let n = name.chars().count();
     if !(2..=20).contains(&n) {
         return None;

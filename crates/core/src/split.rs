@@ -8,6 +8,9 @@ use crate::furniture::{self, Furniture};
 use crate::meta;
 use crate::record::Byline;
 
+/// Marks a page header seen after text (a second page glued to the first).
+const BOUNDARY: &str = "\u{1}boundary";
+
 /// One article recovered from a page, before entity and statistic extraction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleText {
@@ -92,7 +95,11 @@ fn is_body_like(s: &str) -> bool {
 fn is_caption(s: &str) -> bool {
     let t = s.trim();
     let n = clen(t);
-    if t.starts_with("图为") || t.starts_with("图片来源") || t.starts_with("(图") {
+    if t.starts_with("图为")
+        || t.starts_with("图片来源")
+        || t.starts_with("(图")
+        || t.starts_with(['▲', '△', '↑'])
+    {
         return n <= 120;
     }
     if t.starts_with("图片由") && t.ends_with("提供") && n <= 30 {
@@ -288,6 +295,10 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 if breadcrumb.is_empty() {
                     breadcrumb = segs;
                 }
+                // A second page header after text: the next article may start here.
+                if lines.iter().any(|l| is_body_like(l)) {
+                    lines.push(BOUNDARY.to_string());
+                }
                 continue;
             }
             Some(Furniture::ListHeader) => {
@@ -322,6 +333,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         let line = lines[i].as_str();
         i += 1;
         if is_debris(line) {
+            continue;
+        }
+        if line == BOUNDARY {
+            if let Some(d) = drafts.last_mut() {
+                d.ended = d.in_body;
+            }
             continue;
         }
         // A Markdown heading (`### 标题`) opens a new article once the current one has text.
@@ -377,6 +394,14 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 continue;
             }
             if is_caption(line) {
+                continue;
+            }
+            // A subtitle (——记某某同志) under the headline is not body.
+            if d.title.is_some()
+                && line.starts_with("——")
+                && clen(line) <= 40
+                && !line.contains('。')
+            {
                 continue;
             }
             d.in_body = true;
