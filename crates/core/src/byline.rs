@@ -425,6 +425,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         {
             // 新京报记者 陆一夫: the outlet before the credit.
             meta.publication = Some(prefix.clone());
+        } else if is_org_like(&prefix)
+            && parts.len() == 1
+            && parts
+                .first()
+                .is_some_and(|(k, v)| *k == Label::Source && v.trim().is_empty())
+        {
+            // (区委组织部 供稿): the contributing unit.
+            meta.publication = Some(prefix.clone());
         } else if header && parts.is_empty() {
             let names = parse_names(&prefix)?;
             if names.len() > 6 {
@@ -654,6 +662,8 @@ mod tests {
         assert_eq!(m.bylines, vec![bl(Editor, "杨倩")]);
         let m = parse_meta_line("来源: 新京报 举报", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("新京报"));
+        let m = parse_meta_line("(区委组织部 供稿)", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("区委组织部"));
         let m = parse_meta_line("新京报记者 陆一夫", false).unwrap();
         assert_eq!(m.bylines, vec![bl(Reporter, "陆一夫")]);
         assert_eq!(m.publication.as_deref(), Some("新京报"));

@@ -49,6 +49,37 @@ const BLOCK: &[&str] = &[
     "thead",
 ];
 
+/// Elements that hold one paragraph's text (their container is what gets scored).
+const PARAGRAPH: &[&str] = &[
+    "p",
+    "span",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "font",
+    "a",
+    "u",
+    "small",
+    "big",
+    "sup",
+    "sub",
+    "label",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "li",
+    "br",
+    "code",
+    "pre",
+    "mark",
+    "ins",
+    "del",
+];
+
 /// Class or id fragments of widgets that never hold the article.
 const NOISE_ATTR: &[&str] = &[
     "comment",
@@ -202,14 +233,21 @@ fn best_container(doc: &Html) -> Option<NodeRef<'_, Node>> {
                         continue;
                     }
                     let score = 1.0 + punct(text) as f64 + (n as f64 / 80.0).min(3.0);
-                    // The paragraph element, its container and the container's parent.
+                    // Paragraph-level elements pass their text to the container that holds
+                    // them; the container and its parent are scored.
                     let mut up = Some(node);
+                    while let Some(u) = up {
+                        let name = u.value().as_element().map_or("", |e| e.name());
+                        if PARAGRAPH.contains(&name) {
+                            up = u.parent();
+                        } else {
+                            break;
+                        }
+                    }
                     let mut weight = 1.0;
-                    for _ in 0..3 {
+                    for _ in 0..2 {
                         let Some(u) = up else { break };
-                        if BLOCK.contains(&u.value().as_element().map_or("", |e| e.name()))
-                            || u.value().is_element()
-                        {
+                        if u.value().is_element() {
                             *scores.entry(u.id()).or_insert(0.0) += score * weight;
                         }
                         weight /= 2.0;
