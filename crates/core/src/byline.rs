@@ -434,8 +434,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             // (区委组织部 供稿): the contributing unit.
             meta.publication = Some(prefix.clone());
         } else if header && parts.is_empty() {
+            // A bare line of names under the headline (常菁菁 焦超超): spaced names, or one
+            // short name; a glued run of four or more characters is more likely a word.
+            let tokens: Vec<&str> = prefix.split_whitespace().collect();
+            if tokens.len() == 1 && prefix.chars().count() > 3 {
+                return None;
+            }
             let names = parse_names(&prefix)?;
-            if names.len() > 6 {
+            if names.len() > 6 || names.len() != tokens.len() {
                 return None;
             }
             for name in names {
@@ -680,6 +686,8 @@ mod tests {
         assert!(parse_meta_line("自驾前往疫区,输送防疫物资", true).is_none());
         assert!(parse_meta_line("常菁菁 焦超超", false).is_none());
         assert!(parse_meta_line("党员突击队。", true).is_none());
+        assert!(parse_meta_line("王者荣耀", true).is_none());
+        assert!(parse_meta_line("党建动态", true).is_none());
     }
 
     #[test]

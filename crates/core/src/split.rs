@@ -503,6 +503,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         if keywords.is_empty() {
             keywords = hints.meta_keywords.clone();
         }
+        let no_title = title.is_none();
         out.push(ArticleText {
             title,
             published_at: d.meta.published_at.clone().or(hints.meta_time.clone()),
@@ -510,8 +511,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             bylines,
             keywords_declared: keywords,
             breadcrumb: breadcrumb.clone(),
+            warnings: article_warnings(no_title, &body),
             body,
-            warnings: Vec::new(),
         });
     }
     out
@@ -556,6 +557,18 @@ fn original_title_line(line: &str) -> Option<String> {
         return Some(quoted[..close].to_string());
     }
     Some(rest.to_string())
+}
+
+/// Doubts worth recording on an article.
+fn article_warnings(no_title: bool, body: &str) -> Vec<String> {
+    let mut w = Vec::new();
+    if no_title {
+        w.push("title: no headline line found".to_string());
+    }
+    if clen(body) < 50 {
+        w.push("body: under 50 characters".to_string());
+    }
+    w
 }
 
 /// True when enough body text follows (before the next closing credit) for a new article.
@@ -648,8 +661,60 @@ fn is_title_like_after_break(l: &str) -> bool {
     l.starts_with(['•', '·', '●', '■', '◆'])
 }
 
-/// Collapses runs of whitespace to one space.
+/// Full-width punctuation that never takes a space next to it.
+fn is_cjk_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '…'
+            | '—'
+    )
+}
+
+/// Collapses runs of whitespace to one space and drops the spaces scrapers put around
+/// punctuation in Chinese text (`永平街 , 共有` → `永平街,共有`).
 fn tidy(s: &str) -> String {
+    let collapsed = collapse_spaces(s);
+    let chars: Vec<char> = collapsed.chars().collect();
+    let mut out = String::with_capacity(collapsed.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let mut kept = out.chars().rev();
+            let prev = kept.next();
+            let before_prev = kept.next();
+            let next = chars.get(i + 1).copied();
+            let han = |x: Option<char>| x.is_some_and(meta::is_han);
+            let ascii_punct = |x: Option<char>| x.is_some_and(|x| ",;:!?".contains(x));
+            let drop = prev.is_some_and(is_cjk_punct)
+                || next.is_some_and(is_cjk_punct)
+                || (ascii_punct(next) && han(prev))
+                || (ascii_punct(prev) && han(next) && han(before_prev));
+            if drop {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collapses runs of whitespace to one space.
+fn collapse_spaces(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.trim().chars() {
@@ -705,6 +770,16 @@ mod tests {
         assert_eq!(a[1].title.as_deref(), Some("第二篇报道的标题在这里"));
         assert_eq!(a[1].publication.as_deref(), Some("澎湃新闻"));
         assert!(a[1].body.ends_with("当日上岗 9965 人。"));
+    }
+
+    #[test]
+    fn spaced_punctuation() {
+        assert_eq!(
+            tidy("永平街 , 共有 “两新” 组织 。"),
+            "永平街,共有“两新”组织。"
+        );
+        assert_eq!(tidy("3 月 17 日, 从上海"), "3 月 17 日,从上海");
+        assert_eq!(tidy("Hello, world"), "Hello, world");
     }
 
     #[test]
