@@ -923,11 +923,37 @@ pub fn extract(body: &str) -> Vec<Quantity> {
             .max()
             .unwrap_or(0)
             .max(prev_end);
-        let item = match h.class {
-            Class::Percent => item_before(&chars, h.start, prev_limit),
-            _ => item_after(&chars, h.end, next_limit)
-                .or_else(|| item_before(&chars, h.start, prev_limit)),
+        let after = || item_after(&chars, h.end, next_limit).map(|i| (i, true));
+        let before = || item_before(&chars, h.start, prev_limit).map(|i| (i, false));
+        let found = match h.class {
+            Class::Percent => before(),
+            _ => after().or_else(before),
         };
+        // the verbatim span takes in the item when it is written next to the number
+        let (mut from, mut to) = (h.start, h.end);
+        if let Some((name, is_after)) = &found {
+            let (lo, hi) = if *is_after {
+                (h.end, next_limit)
+            } else {
+                (prev_limit, h.start)
+            };
+            let region: String = chars[lo..hi].iter().collect();
+            let at = if *is_after {
+                region.find(name.as_str())
+            } else {
+                region.rfind(name.as_str())
+            };
+            if let Some(b) = at {
+                let c0 = lo + region[..b].chars().count();
+                let c1 = c0 + name.chars().count();
+                if *is_after {
+                    to = c1;
+                } else {
+                    from = c0;
+                }
+            }
+        }
+        let item = found.map(|(name, _)| name);
         let value = h.value.to_f64();
         if !value.is_finite() {
             continue;
@@ -935,7 +961,7 @@ pub fn extract(body: &str) -> Vec<Quantity> {
         let value_max = h.value_max.map(Dec::to_f64).filter(|v| v.is_finite());
         let _ = h.num_start;
         out.push(Quantity {
-            text: chars[h.start..h.end].iter().collect(),
+            text: chars[from..to].iter().collect(),
             value,
             value_max,
             unit: h.unit.clone(),
