@@ -22,6 +22,8 @@ pub enum BlockKind {
     MetaKeywords,
     /// A source from a meta tag.
     MetaSource,
+    /// An author from a meta tag.
+    MetaAuthor,
     /// A Markdown heading of a text page (`### 标题`), with its level.
     TextHeading(u8),
 }

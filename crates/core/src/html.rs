@@ -327,6 +327,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
                     "source" | "article:source" | "og:article:source" => {
                         Some(BlockKind::MetaSource)
                     }
+                    "author" | "article:author" => Some(BlockKind::MetaAuthor),
                     _ => None,
                 };
                 if let Some(kind) = kind {

@@ -196,6 +196,7 @@ struct Hints {
     meta_time: Option<String>,
     meta_keywords: Vec<String>,
     meta_source: Option<String>,
+    meta_authors: Vec<String>,
     html: bool,
 }
 
@@ -230,6 +231,12 @@ fn collect_hints(blocks: &[Block]) -> Hints {
             BlockKind::MetaSource => {
                 h.html = true;
                 h.meta_source.get_or_insert_with(|| b.text.clone());
+            }
+            BlockKind::MetaAuthor => {
+                h.html = true;
+                if h.meta_authors.is_empty() {
+                    h.meta_authors = byline::parse_names(&b.text).unwrap_or_default();
+                }
             }
             BlockKind::Line | BlockKind::TextHeading(_) => {}
         }
@@ -503,6 +510,14 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         if keywords.is_empty() {
             keywords = hints.meta_keywords.clone();
         }
+        if bylines.is_empty() && index == 0 {
+            for name in &hints.meta_authors {
+                bylines.push(Byline {
+                    role: crate::record::BylineRole::Author,
+                    name: name.clone(),
+                });
+            }
+        }
         let no_title = title.is_none();
         out.push(ArticleText {
             title,
@@ -615,6 +630,24 @@ fn clean_body(lines: Vec<String>) -> String {
         .take(4)
         .any(|l| is_caption(l) || (l.starts_with("图片由") && l.ends_with("提供")));
     lines.retain(|l| !is_caption(l));
+    // Pages that set a short caption under every picture: a trailing line of that shape is a
+    // caption too, credit line or not.
+    let caption_shaped = |l: &String| {
+        clen(l) <= 30
+            && l.ends_with('。')
+            && !l.contains(['，', ',', '“', '：', ':'])
+            && l.matches('。').count() <= 2
+    };
+    let mid_captions = lines
+        .iter()
+        .take(lines.len().saturating_sub(1))
+        .filter(|l| caption_shaped(l))
+        .count();
+    if mid_captions >= 3 {
+        while lines.len() > 1 && lines.last().is_some_and(caption_shaped) {
+            lines.pop();
+        }
+    }
     if had_tail_credit {
         while lines.len() > 1
             && lines
@@ -770,6 +803,13 @@ mod tests {
         assert_eq!(a[1].title.as_deref(), Some("第二篇报道的标题在这里"));
         assert_eq!(a[1].publication.as_deref(), Some("澎湃新闻"));
         assert!(a[1].body.ends_with("当日上岗 9965 人。"));
+    }
+
+    #[test]
+    fn trailing_caption_on_a_captioned_page() {
+        let page = "标题在这里啊\n\n社区是疫情联防联控的第一线,也是最有效的防线,突击队驰援街道疫情防控工作。\n\n党员突击队。\n\n队员们值守社区的5个出入口岗位,负责测量体温,提醒返穗人员填报信息。\n\n党员为居民测温。\n\n队员们还用自备的酒精给快递小哥喷洒双手,叮嘱小哥们照顾好自己。\n\n为快递小哥双手消毒。\n\n20名环卫工人积极参与,纷纷表示义剪很及时。\n\n为志愿者送上防护物资。\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("义剪很及时。"), "{}", a[0].body);
     }
 
     #[test]
