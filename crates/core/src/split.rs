@@ -86,6 +86,18 @@ fn is_title_like(s: &str) -> bool {
     s.chars().filter(|c| meta::is_han(*c)).count() >= 3
 }
 
+/// A numbered section head (`二、加强组织领导`, `(一)…`, `3.…`, `第二篇`): part of an article.
+fn is_enumerated(s: &str) -> bool {
+    let t = s.trim_start_matches(['(', '（', ' ']);
+    let numerals = "一二三四五六七八九十0123456789０１２３４５６７８９";
+    let lead = t.chars().take_while(|c| numerals.contains(*c)).count();
+    if lead > 0 {
+        let rest: String = t.chars().skip(lead).take(1).collect();
+        return ["、", ".", "．", ")", "）", "是"].contains(&rest.as_str());
+    }
+    t.starts_with('第') && t.chars().nth(1).is_some_and(|c| numerals.contains(c))
+}
+
 /// A body paragraph: long, or a full sentence.
 fn is_body_like(s: &str) -> bool {
     clen(s) >= 40 || s.contains('。') || s.contains('！') || s.contains('？')
@@ -431,6 +443,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         }
         let starts_new = !d.body.is_empty()
             && is_title_like(line)
+            && !is_enumerated(line)
             && !is_caption(line)
             && (d.ended && body_follows(&lines[i..])
                 || next_is_dated_meta(&lines[i..])
@@ -793,14 +806,14 @@ mod tests {
 
     #[test]
     fn two_articles_and_broken_lines() {
-        let page = "第一篇报道的标题\n\n“\n\n近期疫情发生以来,社会组织党委认真贯彻落实工作部署,组织全市社会组织开展行动,解决防护物\n\n资短缺难题。服务时长总计 367 万小时。(据深圳社会组织动态)\n\n第二篇报道的标题在这里\n\n3 月 17 日,从上海市团市委获悉,上海市各区的团员、青年积极响应,冲锋在前,投身疫情防控第一线。全市各区、高校团组织和青年志愿服务组织共招募志愿者 45018 名,当日上岗 9965 人。\n\n(据澎湃新闻)\n\n松江区九里亭街道志愿者(上海市团市委供图)\n";
+        let page = "第一篇报道的标题\n\n“\n\n近期疫情发生以来,社会组织党委认真贯彻落实工作部署,组织全市社会组织开展行动,解决防护物\n\n资短缺难题。服务时长总计 367 万小时。(据深圳社会组织动态)\n\n上海青年志愿者这样守护上海\n\n3 月 17 日,从上海市团市委获悉,上海市各区的团员、青年积极响应,冲锋在前,投身疫情防控第一线。全市各区、高校团组织和青年志愿服务组织共招募志愿者 45018 名,当日上岗 9965 人。\n\n(据澎湃新闻)\n\n松江区九里亭街道志愿者(上海市团市委供图)\n";
         let a = split_articles(&lines(page));
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].publication.as_deref(), Some("深圳社会组织动态"));
         assert!(a[0].body.starts_with("近期疫情"));
         assert!(a[0].body.contains("防护物资短缺"));
         assert!(a[0].body.ends_with("367 万小时。"));
-        assert_eq!(a[1].title.as_deref(), Some("第二篇报道的标题在这里"));
+        assert_eq!(a[1].title.as_deref(), Some("上海青年志愿者这样守护上海"));
         assert_eq!(a[1].publication.as_deref(), Some("澎湃新闻"));
         assert!(a[1].body.ends_with("当日上岗 9965 人。"));
     }
@@ -810,6 +823,14 @@ mod tests {
         let page = "标题在这里啊\n\n社区是疫情联防联控的第一线,也是最有效的防线,突击队驰援街道疫情防控工作。\n\n党员突击队。\n\n队员们值守社区的5个出入口岗位,负责测量体温,提醒返穗人员填报信息。\n\n党员为居民测温。\n\n队员们还用自备的酒精给快递小哥喷洒双手,叮嘱小哥们照顾好自己。\n\n为快递小哥双手消毒。\n\n20名环卫工人积极参与,纷纷表示义剪很及时。\n\n为志愿者送上防护物资。\n";
         let a = split_articles(&lines(page));
         assert!(a[0].body.ends_with("义剪很及时。"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn section_heads_do_not_start_articles() {
+        assert!(is_enumerated("二、加强组织领导"));
+        assert!(is_enumerated("（一）强化责任落实"));
+        assert!(is_enumerated("第二篇:"));
+        assert!(!is_enumerated("协调物资、做核酸、帮买药"));
     }
 
     #[test]
