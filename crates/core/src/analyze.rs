@@ -13,7 +13,9 @@ pub fn build_record(
     ingested_at: &str,
     extractor: &Extractor,
 ) -> ArticleRecord {
-    let analysis = extractor.nlp().analyze(&article.body);
+    let analysis = extractor
+        .nlp()
+        .analyze_top(&article.body, extractor.config().keywords_top);
     let quantities = quantity::extract(&article.body);
     let dates = dates::extract(&article.body, article.published_at.as_deref());
     let quotes = quotes::extract(&article.body, &analysis.persons);

@@ -1,8 +1,21 @@
 //! Segmentation and entities: one jieba pass per article feeds persons, organizations, places
 //! and keywords.
+//!
+//! jieba-rs is built once (default dictionary + the domain user dictionary + the gazetteer of
+//! administrative divisions) and shared read-only across worker threads. Each body is tagged
+//! once; the extractors in the submodules read that one token list.
+
+mod keywords;
+pub mod lexicon;
+mod orgs;
+mod persons;
+mod places;
+
+use jieba_rs::Jieba;
 
 use crate::ResourceError;
 use crate::record::{Keyword, Organization, Person, Place};
+use lexicon::Lexicon;
 
 /// What the NLP pass finds in one body.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -17,18 +30,287 @@ pub struct Analysis {
     pub keywords: Vec<Keyword>,
 }
 
+/// One tagged token of a body (byte offsets into the body).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok<'a> {
+    /// The word as written.
+    pub word: &'a str,
+    /// jieba's POS tag (`n`, `nr`, `ns`, `x` …; `""` for user words without a tag).
+    pub tag: &'a str,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Tok<'_> {
+    /// Length in characters.
+    pub fn chars(&self) -> usize {
+        self.word.chars().count()
+    }
+
+    /// Punctuation, whitespace or symbols.
+    pub fn is_punct(&self) -> bool {
+        self.word
+            .chars()
+            .all(|c| !c.is_alphanumeric() || c.is_whitespace())
+    }
+}
+
+/// The kind of an entity span (for evaluation against NER corpora).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityKind {
+    /// A person's name.
+    Person,
+    /// A place name.
+    Place,
+    /// An organization name.
+    Organization,
+}
+
+/// One recognised entity mention: kind and byte range in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EntitySpan {
+    /// What it names.
+    pub kind: EntityKind,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
 /// The shared segmenter and lexicons.
-#[derive(Debug)]
-pub struct Nlp {}
+pub struct Nlp {
+    jieba: Jieba,
+    lex: Lexicon,
+}
+
+impl std::fmt::Debug for Nlp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Nlp").finish_non_exhaustive()
+    }
+}
+
+/// How many keywords [`Nlp::analyze`] reports.
+pub const DEFAULT_KEYWORDS_TOP: usize = 10;
 
 impl Nlp {
     /// Builds the segmenter with the built-in lexicons plus `user_dict` lines.
-    pub fn new(_user_dict: Option<&str>) -> Result<Self, ResourceError> {
-        Ok(Nlp {})
+    pub fn new(user_dict: Option<&str>) -> Result<Self, ResourceError> {
+        let lex = Lexicon::builtin();
+        let mut jieba = Jieba::new();
+        let builtin = lexicon::USER_DICT
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+        jieba
+            .load_dict(&mut builtin.as_bytes())
+            .map_err(|e| ResourceError {
+                what: "built-in user dictionary",
+                reason: e.to_string(),
+            })?;
+        jieba
+            .load_dict(&mut lex.division_dict().as_bytes())
+            .map_err(|e| ResourceError {
+                what: "built-in gazetteer",
+                reason: e.to_string(),
+            })?;
+        if let Some(text) = user_dict {
+            for line in text.lines() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let mut parts = line.split_whitespace();
+                let Some(word) = parts.next() else { continue };
+                let second = parts.next();
+                let third = parts.next();
+                // `word`, `word freq`, `word tag` or `word freq tag`; a missing frequency is
+                // suggested by jieba so that the word is actually chosen.
+                let (freq, tag) = match (second, third) {
+                    (Some(f), t) if f.chars().all(|c| c.is_ascii_digit()) => {
+                        let freq = f.parse::<usize>().map_err(|e| ResourceError {
+                            what: "user dictionary",
+                            reason: format!("line `{line}`: {e}"),
+                        })?;
+                        (Some(freq), t)
+                    }
+                    (Some(t), None) => (None, Some(t)),
+                    (Some(_), Some(_)) => {
+                        return Err(ResourceError {
+                            what: "user dictionary",
+                            reason: format!("line `{line}`: frequency is not a number"),
+                        });
+                    }
+                    (None, _) => (None, None),
+                };
+                jieba.add_word(word, freq, tag);
+            }
+        }
+        Ok(Nlp { jieba, lex })
     }
 
-    /// Analyses one body.
-    pub fn analyze(&self, _body: &str) -> Analysis {
-        Analysis::default()
+    /// Segments and tags `body` once (HMM on, so unknown names are joined).
+    pub fn tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
+        self.jieba
+            .tag(body, true)
+            .into_iter()
+            .map(|t| Tok {
+                word: t.word,
+                tag: t.tag,
+                start: t.byte_start,
+                end: t.byte_end,
+            })
+            .collect()
+    }
+
+    /// Plain jieba POS tags of `text` (for comparisons): `(word, tag, byte_start, byte_end)`.
+    pub fn raw_tags<'a>(&'a self, text: &'a str) -> Vec<Tok<'a>> {
+        self.tokens(text)
+    }
+
+    /// Analyses one body with the default number of keywords.
+    pub fn analyze(&self, body: &str) -> Analysis {
+        self.analyze_top(body, DEFAULT_KEYWORDS_TOP)
+    }
+
+    /// Analyses one body and reports `keywords_top` keywords.
+    pub fn analyze_top(&self, body: &str, keywords_top: usize) -> Analysis {
+        let toks = self.tokens(body);
+        self.analyze_tokens(body, &toks, keywords_top)
+    }
+
+    /// Runs every extractor over an already tagged body.
+    pub fn analyze_tokens(&self, body: &str, toks: &[Tok<'_>], keywords_top: usize) -> Analysis {
+        let orgs = orgs::find(&self.lex, toks);
+        let places = places::find(&self.lex, toks, &orgs);
+        let persons = persons::find(&self.lex, body, toks, &orgs, &places);
+        let keywords = keywords::extract(&self.lex, toks, keywords_top);
+        Analysis {
+            persons: persons::to_records(body, &persons),
+            organizations: orgs::to_records(body, &orgs),
+            places: places::to_records(&places),
+            keywords,
+        }
+    }
+
+    /// Every entity mention in `text` with its byte range (for NER evaluation).
+    pub fn entity_spans(&self, text: &str) -> Vec<EntitySpan> {
+        let toks = self.tokens(text);
+        let orgs = orgs::find(&self.lex, &toks);
+        let places = places::find(&self.lex, &toks, &orgs);
+        let persons = persons::find(&self.lex, text, &toks, &orgs, &places);
+        let mut out = Vec::new();
+        for o in &orgs {
+            out.push(EntitySpan {
+                kind: EntityKind::Organization,
+                start: o.start,
+                end: o.end,
+            });
+        }
+        for p in &places {
+            out.push(EntitySpan {
+                kind: EntityKind::Place,
+                start: p.start,
+                end: p.end,
+            });
+        }
+        for p in &persons {
+            out.push(EntitySpan {
+                kind: EntityKind::Person,
+                start: p.start,
+                end: p.end,
+            });
+        }
+        out
+    }
+}
+
+/// Grammar words that end any name span (particles, prepositions, conjunctions, pronouns).
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
+    "的", "地", "得", "和", "与", "及", "以及", "或", "在", "向", "对", "为", "由", "从", "把",
+    "被", "将", "给", "是", "等", "了", "着", "也", "都", "还", "又", "并", "而", "各", "该", "其",
+    "本", "我", "你", "他", "她", "我们", "他们", "她们", "你们", "这", "那", "这个", "那个", "以",
+    "于", "到", "至", "就", "让", "使", "跟", "同", "共", "全", "全市", "全区", "全县", "全省",
+    "全体", "所有", "一些", "有", "没有", "说", "表示",
+];
+
+/// Whether `w` is a grammar word.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nlp() -> Nlp {
+        Nlp::new(None).unwrap()
+    }
+
+    #[test]
+    fn nlp_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Nlp>();
+    }
+
+    #[test]
+    fn user_dict_words_without_frequency_are_used() {
+        let n = Nlp::new(Some("甄曦 nr\n志愿服务站 100 n\n")).unwrap();
+        let toks = n.tokens("编辑甄曦在志愿服务站");
+        assert!(toks.iter().any(|t| t.word == "甄曦" && t.tag == "nr"));
+        assert!(toks.iter().any(|t| t.word == "志愿服务站"));
+    }
+
+    #[test]
+    fn bad_user_dict_is_an_error() {
+        assert!(Nlp::new(Some("词 abc n")).is_err());
+    }
+
+    #[test]
+    fn roles_orgs_places_persons() {
+        let a = nlp().analyze(
+            "广州市好商汇网络技术有限公司党支部书记胡亮说，他们是公司的两位党员经理杜宗伟、刘富平。",
+        );
+        let names: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&"胡亮"), "{names:?}");
+        assert!(names.contains(&"杜宗伟"), "{names:?}");
+        assert!(names.contains(&"刘富平"), "{names:?}");
+        let hu = a.persons.iter().find(|p| p.name == "胡亮").unwrap();
+        assert!(hu.roles.iter().any(|r| r.ends_with("党支部书记")), "{hu:?}");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(
+            orgs.contains(&"广州市好商汇网络技术有限公司党支部"),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn district_is_not_a_person() {
+        let a = nlp().analyze("进驻白云区医学观察隔离区，支援湖北。");
+        assert!(a.persons.is_empty(), "{:?}", a.persons);
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(places.contains(&"白云区"), "{places:?}");
+        assert!(places.contains(&"湖北"), "{places:?}");
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        let n = nlp();
+        for s in [
+            "",
+            " ",
+            "、、、",
+            "书记",
+            "书记。",
+            "a",
+            "第",
+            "（",
+            "号号号",
+            "市委市委",
+        ] {
+            let _ = n.analyze(s);
+        }
     }
 }

@@ -1,0 +1,252 @@
+//! The built-in lexicons (role titles, organization and place suffixes, the gazetteer of
+//! administrative divisions, surnames, stop lists), parsed once from the data files under
+//! `crates/core/data/nlp/`.
+
+use std::collections::HashSet;
+
+/// The domain user dictionary (`word freq tag` lines) loaded into jieba.
+pub const USER_DICT: &str = include_str!("../../data/nlp/user_dict.txt");
+const ROLES: &str = include_str!("../../data/nlp/roles.txt");
+const ORG_SUFFIXES: &str = include_str!("../../data/nlp/org_suffixes.txt");
+const ORG_STANDALONE: &str = include_str!("../../data/nlp/org_standalone.txt");
+const PLACE_SUFFIXES: &str = include_str!("../../data/nlp/place_suffixes.txt");
+const DIVISIONS: &str = include_str!("../../data/nlp/divisions.txt");
+const PLACE_SHORT_STOP: &str = include_str!("../../data/nlp/place_short_stop.txt");
+const SURNAMES: &str = include_str!("../../data/nlp/surnames.txt");
+const NOT_NAMES: &str = include_str!("../../data/nlp/not_names.txt");
+const KEYWORD_STOP: &str = include_str!("../../data/nlp/keyword_stop.txt");
+
+/// How far up the administrative ladder a place suffix sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceLevel {
+    /// Province, prefecture, county or district: a place of its own, never joined to the next.
+    Admin,
+    /// Street office, township, village, community, compound or road.
+    Local,
+}
+
+/// Every lexicon the extractors read.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Role titles (书记, 主任 …).
+    pub roles: HashSet<String>,
+    /// Organization suffixes with their kind, longest first.
+    pub org_suffixes: Vec<(String, String)>,
+    /// Organizations named by a level and a body alone (市委, 区政府 …).
+    pub org_standalone: HashSet<String>,
+    /// Place suffixes with their level, longest first.
+    pub place_suffixes: Vec<(String, PlaceLevel)>,
+    /// Full names of administrative divisions (深圳市, 零陵区).
+    pub divisions: HashSet<String>,
+    /// Short forms (深圳, 零陵, 湖北) that stand for a division on their own.
+    pub division_short: HashSet<String>,
+    /// Short forms of provinces and prefectures only (a stronger signal than county forms).
+    pub division_short_major: HashSet<String>,
+    /// Single-character family names.
+    pub surnames: HashSet<char>,
+    /// Two-character family names.
+    pub surnames2: HashSet<String>,
+    /// Words jieba tags as names that are not names.
+    pub not_names: HashSet<String>,
+    /// Words never reported as keywords.
+    pub keyword_stop: HashSet<String>,
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+}
+
+fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((it.next()?, it.next()?))
+        })
+}
+
+/// The short form of a division name, when it has one of two characters or more.
+fn short_form(name: &str) -> Option<&str> {
+    const ENDINGS: [&str; 12] = [
+        "特别行政区",
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "自治区",
+        "新区",
+        "地区",
+        "省",
+        "市",
+        "区",
+        "县",
+        "盟",
+    ];
+    for end in ENDINGS {
+        if let Some(stem) = name.strip_suffix(end)
+            && stem.chars().count() >= 2
+            && !stem.ends_with("族")
+        {
+            return Some(stem);
+        }
+    }
+    None
+}
+
+impl Lexicon {
+    /// Parses the embedded data files.
+    pub fn builtin() -> Lexicon {
+        let mut org_suffixes: Vec<(String, String)> = pairs(ORG_SUFFIXES)
+            .map(|(s, k)| (s.to_string(), k.to_string()))
+            .collect();
+        org_suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+        let mut place_suffixes: Vec<(String, PlaceLevel)> = pairs(PLACE_SUFFIXES)
+            .map(|(s, l)| {
+                let level = if l == "admin" {
+                    PlaceLevel::Admin
+                } else {
+                    PlaceLevel::Local
+                };
+                (s.to_string(), level)
+            })
+            .collect();
+        place_suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
+        let short_stop: HashSet<&str> = words(PLACE_SHORT_STOP).collect();
+        let mut divisions = HashSet::new();
+        let mut division_short = HashSet::new();
+        let mut division_short_major = HashSet::new();
+        for line in DIVISIONS.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (major_line, line) = match line.strip_prefix('@') {
+                Some(rest) => (true, rest),
+                None => (false, line),
+            };
+            for (i, name) in line.split_whitespace().enumerate() {
+                divisions.insert(name.to_string());
+                let major = major_line || i == 0;
+                if let Some(short) = short_form(name)
+                    && !short_stop.contains(short)
+                {
+                    division_short.insert(short.to_string());
+                    if major {
+                        division_short_major.insert(short.to_string());
+                    }
+                }
+            }
+        }
+        let mut surnames = HashSet::new();
+        let mut surnames2 = HashSet::new();
+        for s in words(SURNAMES) {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => {
+                    surnames.insert(c);
+                }
+                (Some(_), Some(_)) => {
+                    surnames2.insert(s.to_string());
+                }
+                _ => {}
+            }
+        }
+        Lexicon {
+            roles: words(ROLES).map(str::to_string).collect(),
+            org_suffixes,
+            org_standalone: words(ORG_STANDALONE).map(str::to_string).collect(),
+            place_suffixes,
+            divisions,
+            division_short,
+            division_short_major,
+            surnames,
+            surnames2,
+            not_names: words(NOT_NAMES).map(str::to_string).collect(),
+            keyword_stop: words(KEYWORD_STOP).map(str::to_string).collect(),
+        }
+    }
+
+    /// Dictionary lines that make jieba keep every division name whole.
+    pub fn division_dict(&self) -> String {
+        let mut out = String::new();
+        let mut names: Vec<&String> = self.divisions.iter().collect();
+        names.sort();
+        for name in names {
+            out.push_str(name);
+            out.push_str(" 3000 ns\n");
+        }
+        out
+    }
+
+    /// The organization kind of `word` when it ends with an organization suffix.
+    pub fn org_suffix(&self, word: &str) -> Option<&str> {
+        let len = word.chars().count();
+        for (suffix, kind) in &self.org_suffixes {
+            if word == suffix {
+                return Some(kind);
+            }
+            if word.ends_with(suffix.as_str()) {
+                let slen = suffix.chars().count();
+                // A one-character suffix (局) closes only a word that carries its own stem
+                // (税务局), never a longer common word.
+                if slen >= 2 || len <= 4 {
+                    return Some(kind);
+                }
+            }
+        }
+        None
+    }
+
+    /// The place level of `word` when it ends with a place suffix (and has a stem).
+    pub fn place_suffix(&self, word: &str) -> Option<(PlaceLevel, usize)> {
+        for (suffix, level) in &self.place_suffixes {
+            if word.ends_with(suffix.as_str()) {
+                return Some((*level, suffix.chars().count()));
+            }
+        }
+        None
+    }
+
+    /// Whether `word` starts with a family name and has a plausible length for a name.
+    pub fn has_surname(&self, word: &str) -> bool {
+        let n = word.chars().count();
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        let two: String = word.chars().take(2).collect();
+        if self.surnames2.contains(&two) {
+            return (3..=4).contains(&n);
+        }
+        self.surnames.contains(&first) && (2..=3).contains(&n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms() {
+        assert_eq!(short_form("深圳市"), Some("深圳"));
+        assert_eq!(short_form("浦东新区"), Some("浦东"));
+        assert_eq!(short_form("湖北省"), Some("湖北"));
+        assert_eq!(short_form("香港特别行政区"), Some("香港"));
+        assert_eq!(short_form("忠县"), None);
+    }
+
+    #[test]
+    fn lexicon_loads() {
+        let lex = Lexicon::builtin();
+        assert!(lex.divisions.contains("零陵区"));
+        assert!(lex.division_short.contains("零陵"));
+        assert!(lex.division_short_major.contains("湖北"));
+        assert!(!lex.division_short.contains("和平"));
+        assert!(lex.roles.contains("书记"));
+        assert_eq!(lex.org_suffix("有限公司"), Some("company"));
+        assert_eq!(lex.org_suffix("税务局"), Some("government"));
+        assert!(lex.has_surname("胡亮"));
+        assert!(!lex.has_surname("青少年"));
+    }
+}

@@ -1,0 +1,291 @@
+//! Organizations: the longest written name assembled from the tokens left of an organization
+//! suffix (有限公司, 党支部, 税务局 …), with chained suffixes (…有限公司党支部, 市委统战部) and
+//! the kind the last suffix tells.
+
+use std::collections::HashMap;
+
+use super::lexicon::Lexicon;
+use super::{Tok, is_function_word};
+use crate::record::Organization;
+
+/// One organization mention.
+#[derive(Debug, Clone)]
+pub struct OrgSpan {
+    /// Byte range in the body.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// First token index.
+    pub first: usize,
+    /// One past the last token index.
+    pub last: usize,
+    /// The name as written.
+    pub name: String,
+    /// Kind from the last suffix.
+    pub kind: String,
+    /// Whether the name starts with a proper name (not a level or a bare suffix).
+    pub named_start: bool,
+}
+
+/// Words that tie a unit to the body it belongs to inside one name (市直单位驻…, 附属…).
+const CONNECTORS: &[&str] = &["驻", "派出", "附属"];
+/// Administrative levels that may prefix a body on their own (市税务局, 区检察院).
+const LEVELS: &[&str] = &[
+    "市", "区", "县", "省", "镇", "乡", "街道", "市直", "区直", "县直", "街",
+];
+/// Nouns that head an apposition and so end a name on its left (会员企业 X有限公司).
+const APPOSITION: &[&str] = &[
+    "企业", "会员", "单位", "线上", "线下", "基层", "各级", "成员", "下属", "所属", "旗下", "部门",
+    "机构", "我市", "我区", "我县", "我省",
+];
+/// Branch suffixes that join a parent across one place word (链家集团通州分公司).
+const BRANCHES: &[&str] = &["分公司", "分局", "分院", "分会", "支行", "分行", "分所"];
+
+fn name_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "nr"
+            | "nrfg"
+            | "nrt"
+            | "ns"
+            | "nt"
+            | "nz"
+            | "j"
+            | "ng"
+            | "b"
+            | "vn"
+            | "l"
+            | "eng"
+            | "zg"
+            | "a"
+            | "an"
+            | "t"
+            | "k"
+            | "s"
+            | "f"
+            | ""
+    )
+}
+
+fn numbered(word: &str) -> bool {
+    (word.starts_with('第') && word.chars().count() >= 2)
+        || (word.ends_with('号') && word.chars().count() >= 2)
+}
+
+fn is_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    !t.is_punct() && lex.org_suffix(t.word).is_some()
+}
+
+fn left_ok(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    if t.is_punct() || is_function_word(t.word) || APPOSITION.contains(&t.word) {
+        return false;
+    }
+    if lex.roles.contains(t.word) {
+        return false;
+    }
+    if CONNECTORS.contains(&t.word) {
+        return true;
+    }
+    if t.tag == "m" {
+        return numbered(t.word);
+    }
+    name_tag(t.tag)
+}
+
+/// Finds every organization mention in the tagged body.
+pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_suffix(lex, &toks[i]) {
+            i += 1;
+            continue;
+        }
+        // The core: adjacent suffixes, and a branch across one place word.
+        let core_start = i;
+        let mut end = i + 1;
+        loop {
+            if end < toks.len() && is_suffix(lex, &toks[end]) {
+                end += 1;
+                continue;
+            }
+            if end + 1 < toks.len()
+                && matches!(toks[end].tag, "ns" | "nz" | "n")
+                && BRANCHES.contains(&toks[end + 1].word)
+            {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        // Extend left through name-like tokens.
+        let mut start = core_start;
+        let mut chars = 0;
+        while start > 0 {
+            let t = &toks[start - 1];
+            if is_suffix(lex, t) {
+                // Another organization ends here; only 附属 ties the two into one name.
+                break;
+            }
+            if t.word == "联合" {
+                if start == core_start {
+                    start -= 1;
+                    continue;
+                }
+                break;
+            }
+            if !left_ok(lex, t) {
+                break;
+            }
+            chars += t.chars();
+            if chars > 24 {
+                break;
+            }
+            start -= 1;
+            if t.word == "附属" && start > 0 && is_suffix(lex, &toks[start - 1]) {
+                // 同济大学附属…医院: take the parent in, then keep going left from it.
+                start -= 1;
+                while start > 0 && left_ok(lex, &toks[start - 1]) {
+                    start -= 1;
+                }
+            }
+        }
+        // Trim connectors and stray modifiers at the start.
+        while start < core_start
+            && (CONNECTORS.contains(&toks[start].word)
+                || toks[start].word == "联合"
+                || matches!(toks[start].tag, "f" | "t" | "a" | "b" | "k"))
+        {
+            start += 1;
+        }
+        i = end;
+        let span = &toks[start..end];
+        let name: String = span.iter().map(|t| t.word).collect();
+        let named_start = !is_suffix(lex, &span[0]) && !LEVELS.contains(&span[0].word);
+        let has_name = span.iter().any(|t| {
+            (!is_suffix(lex, t) && !LEVELS.contains(&t.word))
+                || lex
+                    .org_suffix(t.word)
+                    .is_some_and(|_| stem_len(lex, t.word) > 0)
+        });
+        let has_level = span.iter().any(|t| LEVELS.contains(&t.word));
+        let standalone =
+            lex.org_standalone.contains(span[0].word) || lex.org_standalone.contains(name.as_str());
+        if !(has_name || has_level || standalone) {
+            continue;
+        }
+        if name.chars().count() < 2 {
+            continue;
+        }
+        let kind = lex.org_suffix(toks[end - 1].word).unwrap_or("").to_string();
+        out.push(OrgSpan {
+            start: toks[start].start,
+            end: toks[end - 1].end,
+            first: start,
+            last: end,
+            name,
+            kind,
+            named_start,
+        });
+    }
+    out
+}
+
+/// Characters of `word` before its organization suffix.
+fn stem_len(lex: &Lexicon, word: &str) -> usize {
+    for (suffix, _) in &lex.org_suffixes {
+        if word.ends_with(suffix.as_str()) {
+            return word.chars().count() - suffix.chars().count();
+        }
+    }
+    0
+}
+
+/// A key under which spelling variants meet: the name without the level character after a
+/// leading place (深圳市社会组织党委 = 深圳社会组织党委).
+fn variant_key(name: &str) -> String {
+    for level in ["市", "区", "县", "省"] {
+        for (idx, _) in name.match_indices(level) {
+            let head = &name[..idx];
+            let n = head.chars().count();
+            if (2..=3).contains(&n) {
+                return format!("{head}{}", &name[idx + level.len()..]);
+            }
+        }
+    }
+    name.to_string()
+}
+
+/// Merges mentions into records: one per name, variants folded into the longest form.
+pub fn to_records(body: &str, spans: &[OrgSpan]) -> Vec<Organization> {
+    let _ = body;
+    let mut order: Vec<String> = Vec::new();
+    let mut count: HashMap<String, usize> = HashMap::new();
+    let mut kind: HashMap<String, String> = HashMap::new();
+    let mut named: HashMap<String, bool> = HashMap::new();
+    for s in spans {
+        if !count.contains_key(&s.name) {
+            order.push(s.name.clone());
+        }
+        *count.entry(s.name.clone()).or_default() += 1;
+        kind.insert(s.name.clone(), s.kind.clone());
+        named.insert(s.name.clone(), s.named_start);
+    }
+    // Fold variants into the longest form.
+    let mut target: HashMap<String, String> = HashMap::new();
+    for a in &order {
+        let mut best: Option<&String> = None;
+        for b in &order {
+            if a == b || b.chars().count() <= a.chars().count() {
+                continue;
+            }
+            let same_key = variant_key(a) == variant_key(b);
+            let tail = named.get(a).copied().unwrap_or(false) && b.ends_with(a.as_str());
+            if (same_key || tail) && best.is_none_or(|x| x.chars().count() < b.chars().count()) {
+                best = Some(b);
+            }
+        }
+        if let Some(b) = best {
+            target.insert(a.clone(), b.clone());
+        }
+    }
+    let resolve = |mut n: String| {
+        let mut hops = 0;
+        while let Some(t) = target.get(&n) {
+            n = t.clone();
+            hops += 1;
+            if hops > 8 {
+                break;
+            }
+        }
+        n
+    };
+    let mut merged: Vec<Organization> = Vec::new();
+    for name in order {
+        let c = count.get(&name).copied().unwrap_or(0);
+        let to = resolve(name.clone());
+        if let Some(o) = merged.iter_mut().find(|o| o.name == to) {
+            o.mentions += c;
+            continue;
+        }
+        let k = kind.get(&to).cloned().unwrap_or_default();
+        merged.push(Organization {
+            name: to,
+            mentions: c,
+            kind: (!k.is_empty()).then_some(k),
+        });
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_keys() {
+        assert_eq!(variant_key("深圳市社会组织党委"), "深圳社会组织党委");
+        assert_eq!(variant_key("普陀区团区委"), "普陀团区委");
+        assert_eq!(variant_key("团区委"), "团区委");
+    }
+}

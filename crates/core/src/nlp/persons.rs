@@ -1,0 +1,370 @@
+//! Persons: names from jieba's `nr` tags and from context (a role title right before or after,
+//! a list `X、Y` with a known name), surname + given name joined across the tokens jieba's HMM
+//! split (刘/富平, 黄/战旗), and each person's roles as written (…党支部书记).
+
+use std::collections::HashMap;
+
+use super::lexicon::Lexicon;
+use super::orgs::OrgSpan;
+use super::places::PlaceSpan;
+use super::{Tok, is_function_word};
+use crate::record::Person;
+
+/// One person mention.
+#[derive(Debug, Clone)]
+pub struct PersonSpan {
+    /// Byte range in the body.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// First token index.
+    first: usize,
+    /// One past the last token index (the name may end inside this token when trimmed).
+    last: usize,
+    /// The name.
+    pub name: String,
+    /// Roles attached at this mention.
+    pub roles: Vec<String>,
+}
+
+/// Characters that never end a name: they start the verb or particle after it (胡亮说, 丁莉到).
+const STOP_CHARS: &str = "说是在到和与等的了也都就又还将把被对向为从作则笑带及同跟给让已正便因以而并称讲问答指道告要会能可请来去前后一二两三、";
+/// Characters of transliterated foreign names (克林顿, 叶利钦).
+const TRANSLIT: &str = "阿埃艾爱安奥巴拔保贝本比彼波伯勃布查达戴丹德迪蒂丁杜顿多厄恩法菲费芬弗福盖戈格古哈海汉赫亨华惠霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳雷黎里利莉列林琳卢鲁路伦罗洛马迈麦曼梅蒙米密莫姆穆纳奈南内尼涅纽努诺欧帕佩皮普奇齐乔切琼萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
+/// Separators of a list of names.
+const LIST_SEPS: &[&str] = &["、", "和", "与", "及", ","];
+
+fn is_name_tag(tag: &str) -> bool {
+    matches!(tag, "nr" | "nrfg" | "nrt")
+}
+
+fn all_cjk(s: &str) -> bool {
+    s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+struct Ctx<'a, 'b> {
+    lex: &'a Lexicon,
+    toks: &'a [Tok<'b>],
+    covered: Vec<(usize, usize)>,
+}
+
+impl Ctx<'_, '_> {
+    fn is_covered(&self, start: usize, end: usize) -> bool {
+        self.covered.iter().any(|&(s, e)| s <= start && end <= e)
+    }
+
+    fn valid(&self, name: &str) -> bool {
+        let lex = self.lex;
+        all_cjk(name)
+            && lex.has_surname(name)
+            && !lex.not_names.contains(name)
+            && !lex.divisions.contains(name)
+            && !lex.division_short.contains(name)
+            && !lex.roles.contains(name)
+            && lex.org_suffix(name).is_none()
+            && !name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
+    }
+
+    /// A name starting at token `j`: one to three tokens making two or three characters.
+    fn compose_at(&self, j: usize) -> Option<(usize, usize, String)> {
+        let toks = self.toks;
+        let first = toks.get(j)?;
+        if first.is_punct() || is_function_word(first.word) || self.lex.roles.contains(first.word) {
+            return None;
+        }
+        let mut best: Option<(usize, usize, String)> = None;
+        let mut name = String::new();
+        let mut k = j;
+        while k < toks.len() && k < j + 3 {
+            let t = &toks[k];
+            if t.is_punct()
+                || (k > j && (is_function_word(t.word) || self.lex.roles.contains(t.word)))
+            {
+                break;
+            }
+            if k > j
+                && t.word
+                    .chars()
+                    .next()
+                    .is_some_and(|c| STOP_CHARS.contains(c))
+            {
+                break;
+            }
+            name.push_str(t.word);
+            let n = name.chars().count();
+            if n > 3 {
+                break;
+            }
+            if n >= 2 && self.valid(&name) {
+                best = Some((j, k + 1, name.clone()));
+            }
+            k += 1;
+        }
+        if best.is_none() {
+            // A token longer than the name with a verb glued on (丁莉到, 刘华说).
+            let w = first.word;
+            let n = w.chars().count();
+            if n == 3 || n == 4 {
+                let last = w.chars().last()?;
+                if STOP_CHARS.contains(last) {
+                    let cut: String = w.chars().take(n - 1).collect();
+                    if self.valid(&cut) {
+                        return Some((j, j + 1, cut));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// A name ending right before token `e` (exclusive): the 3-character form if aligned.
+    fn compose_before(&self, e: usize) -> Option<(usize, usize, String)> {
+        let toks = self.toks;
+        let mut best: Option<(usize, usize, String)> = None;
+        let mut name = String::new();
+        let mut s = e;
+        while s > 0 && s + 3 > e {
+            let t = &toks[s - 1];
+            if t.is_punct() || is_function_word(t.word) || self.lex.roles.contains(t.word) {
+                break;
+            }
+            name.insert_str(0, t.word);
+            let n = name.chars().count();
+            if n > 3 {
+                break;
+            }
+            if n >= 2 && self.valid(&name) {
+                best = Some((s - 1, e, name.clone()));
+            }
+            s -= 1;
+        }
+        best
+    }
+
+    /// The role phrase ending right before token `a` (walks left over titles, organization
+    /// and place names, and up to four modifiers); several titles joined by 、 give several.
+    fn roles_before(&self, a: usize, spans: &[(usize, usize)]) -> Vec<String> {
+        let toks = self.toks;
+        let mut roles = Vec::new();
+        let mut end = a;
+        loop {
+            if end == 0 || !self.is_role_token(&toks[end - 1]) {
+                break;
+            }
+            let mut start = end;
+            let mut modifiers = 0;
+            let mut chars = 0;
+            while start > 0 {
+                let t = &toks[start - 1];
+                if let Some(&(s, _)) = spans.iter().find(|&&(s, e)| s < start && start <= e) {
+                    chars += toks[s..start].iter().map(Tok::chars).sum::<usize>();
+                    start = s;
+                    if chars > 40 {
+                        break;
+                    }
+                    continue;
+                }
+                if self.is_role_token(t) {
+                    start -= 1;
+                    continue;
+                }
+                if modifiers < 4
+                    && !t.is_punct()
+                    && !is_function_word(t.word)
+                    && matches!(
+                        t.tag,
+                        "n" | "vn" | "nz" | "j" | "b" | "nt" | "ns" | "ng" | ""
+                    )
+                {
+                    modifiers += 1;
+                    start -= 1;
+                    continue;
+                }
+                break;
+            }
+            let phrase: String = toks[start..end].iter().map(|t| t.word).collect();
+            if !phrase.is_empty() {
+                roles.push(phrase);
+            }
+            // 科长、支部书记X: another title before a 、 belongs to the same person.
+            if start >= 2 && toks[start - 1].word == "、" && self.is_role_token(&toks[start - 2]) {
+                end = start - 1;
+                continue;
+            }
+            break;
+        }
+        roles.reverse();
+        roles
+    }
+
+    fn is_role_token(&self, t: &Tok<'_>) -> bool {
+        self.lex.roles.contains(t.word)
+            || (t.chars() >= 3
+                && self
+                    .lex
+                    .roles
+                    .iter()
+                    .any(|r| r.chars().count() >= 2 && t.word.ends_with(r.as_str())))
+    }
+}
+
+/// Finds person mentions.
+pub fn find(
+    lex: &Lexicon,
+    _body: &str,
+    toks: &[Tok<'_>],
+    orgs: &[OrgSpan],
+    places: &[PlaceSpan],
+) -> Vec<PersonSpan> {
+    let mut covered: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
+    covered.extend(places.iter().map(|p| (p.start, p.end)));
+    let ctx = Ctx { lex, toks, covered };
+    // Token ranges of organizations and places, for the role walk.
+    let mut spans: Vec<(usize, usize)> = orgs.iter().map(|o| (o.first, o.last)).collect();
+    for p in places {
+        let s = toks.iter().position(|t| t.start == p.start);
+        let e = toks.iter().position(|t| t.end == p.end);
+        if let (Some(s), Some(e)) = (s, e) {
+            spans.push((s, e + 1));
+        }
+    }
+    let mut found: Vec<PersonSpan> = Vec::new();
+    let push = |found: &mut Vec<PersonSpan>,
+                first: usize,
+                last: usize,
+                name: String,
+                roles: Vec<String>| {
+        let start = toks[first].start;
+        let end = start + name.len();
+        if ctx.is_covered(start, end) {
+            return false;
+        }
+        if let Some(p) = found.iter_mut().find(|p| p.first == first) {
+            for r in roles {
+                if !p.roles.contains(&r) {
+                    p.roles.push(r);
+                }
+            }
+            return false;
+        }
+        found.push(PersonSpan {
+            start,
+            end,
+            first,
+            last,
+            name,
+            roles,
+        });
+        true
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        // A title right before: 书记胡亮, 副队长黄战旗.
+        if ctx.is_role_token(t)
+            && let Some((s, e, name)) = ctx.compose_at(i + 1)
+        {
+            let roles = ctx.roles_before(i + 1, &spans);
+            push(&mut found, s, e, name, roles);
+            i += 1;
+            continue;
+        }
+        // jieba's own name tag.
+        if is_name_tag(t.tag)
+            && let Some((s, e, name)) = ctx.compose_at(i)
+            && e == i + 1
+        {
+            let mut roles = Vec::new();
+            if let Some(next) = toks.get(e)
+                && ctx.is_role_token(next)
+                && next.chars() <= 3
+            {
+                // 冯谭宗主委: a title right after.
+                roles.push(next.word.to_string());
+            }
+            push(&mut found, s, e, name, roles);
+        } else if is_name_tag(t.tag)
+            && t.chars() >= 2
+            && t.word.chars().all(|c| TRANSLIT.contains(c))
+            && !ctx.is_covered(t.start, t.end)
+            && !lex.not_names.contains(t.word)
+        {
+            push(&mut found, i, i + 1, t.word.to_string(), Vec::new());
+        }
+        i += 1;
+    }
+    // Lists: a name next to a known one across 、/和/与 is a name too.
+    for _ in 0..4 {
+        let mut added = false;
+        let snapshot: Vec<(usize, usize, Vec<String>)> = found
+            .iter()
+            .map(|p| (p.first, p.last, p.roles.clone()))
+            .collect();
+        for (first, last, roles) in snapshot {
+            if let Some(sep) = toks.get(last)
+                && LIST_SEPS.contains(&sep.word)
+                && let Some((s, e, name)) = ctx.compose_at(last + 1)
+            {
+                let inherit = if sep.word == "、" && !ctx.is_role_token_at(e) {
+                    roles.clone()
+                } else {
+                    Vec::new()
+                };
+                let own = if s > 0 {
+                    ctx.roles_before(s, &spans)
+                } else {
+                    Vec::new()
+                };
+                let r = if own.is_empty() { inherit } else { own };
+                added |= push(&mut found, s, e, name, r);
+            }
+            if first >= 2
+                && LIST_SEPS.contains(&toks[first - 1].word)
+                && let Some((s, e, name)) = ctx.compose_before(first - 1)
+            {
+                let own = ctx.roles_before(s, &spans);
+                added |= push(&mut found, s, e, name, own);
+            }
+        }
+        if !added {
+            break;
+        }
+    }
+    found.sort_by_key(|p| p.start);
+    found
+}
+
+impl Ctx<'_, '_> {
+    fn is_role_token_at(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| self.is_role_token(t))
+    }
+}
+
+/// One record per name: roles gathered over all mentions, mentions counted in the body.
+pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
+    let mut order: Vec<String> = Vec::new();
+    let mut roles: HashMap<&str, Vec<String>> = HashMap::new();
+    for s in spans {
+        let r = roles.entry(s.name.as_str()).or_insert_with(|| {
+            order.push(s.name.clone());
+            Vec::new()
+        });
+        for role in &s.roles {
+            if !r.contains(role) {
+                r.push(role.clone());
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|name| {
+            let mentions = body.matches(name.as_str()).count().max(1);
+            let roles = roles.remove(name.as_str()).unwrap_or_default();
+            Person {
+                name,
+                roles,
+                mentions,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,248 @@
+//! Places: administrative divisions from the gazetteer (full and short forms) and local
+//! places closed by a suffix (街道, 镇, 乡, 村, 社区, 小区, 路 …), one component each
+//! (通州区 / 九棵树街道 / 翠屏北里社区), never the parts of an organization name except the
+//! sites named inside a temporary party branch's name.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Lexicon, PlaceLevel};
+use super::orgs::OrgSpan;
+use super::{Tok, is_function_word};
+use crate::record::Place;
+
+/// One place mention.
+#[derive(Debug, Clone)]
+pub struct PlaceSpan {
+    /// Byte range in the body.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// The name as written.
+    pub name: String,
+}
+
+/// Attributes that make a suffix word generic (涉疫小区, 封控社区), not a name.
+const GENERIC_STEMS: &[&str] = &[
+    "涉疫",
+    "无疫",
+    "封控",
+    "管控",
+    "防控",
+    "疫情",
+    "周边",
+    "所在",
+    "老旧",
+    "居民",
+    "城市",
+    "农村",
+    "城乡",
+    "新建",
+    "辖区",
+    "属地",
+    "本地",
+    "当地",
+    "外地",
+    "各个",
+    "多个",
+    "整个",
+    "相关",
+    "附近",
+    "全国",
+    "全市",
+    "全区",
+    "社区",
+    "小区",
+    "街道",
+    "道路",
+    "马路",
+    "公路",
+    "网络",
+    "上",
+    "下",
+    "中",
+    "一",
+    "该",
+    "此",
+    "每",
+    "各",
+    "本",
+    "全",
+    "线上",
+    "线下",
+    "其他",
+    "沿",
+    "示范",
+    "试点",
+    "重点",
+    "高风险",
+    "中风险",
+    "低风险",
+    "风险",
+    "隔离",
+    "集中",
+    "临时",
+    "出入",
+    "进出",
+    "这个",
+];
+
+fn stem_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "n" | "nr" | "nrfg" | "nrt" | "ns" | "nz" | "j" | "ng" | "zg" | "nt" | "b" | ""
+    )
+}
+
+fn stem_ok(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    if t.is_punct() || is_function_word(t.word) || GENERIC_STEMS.contains(&t.word) {
+        return false;
+    }
+    if lex.roles.contains(t.word) || lex.org_suffix(t.word).is_some() {
+        return false;
+    }
+    if t.tag == "m" {
+        // 九棵树 is tagged as a number; a pure number is not a name.
+        return t.word.chars().count() >= 2
+            && t.word
+                .chars()
+                .any(|c| !c.is_ascii_digit() && !"零一二三四五六七八九十百千万两".contains(c));
+    }
+    stem_tag(t.tag)
+}
+
+fn division_token(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    lex.divisions.contains(t.word)
+}
+
+fn short_token(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    lex.division_short.contains(t.word) && !matches!(t.tag, "v" | "d" | "p" | "c" | "u" | "m")
+}
+
+/// Whether token `i` is an exact local place suffix (街道, 小区 …) on its own.
+fn bare_local_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    lex.place_suffix(t.word)
+        .is_some_and(|(lvl, n)| lvl == PlaceLevel::Local && n == t.chars())
+}
+
+/// Finds place mentions, dropping those inside organization names.
+pub fn find(lex: &Lexicon, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan> {
+    let mut raw: Vec<(usize, usize, PlaceLevel)> = Vec::new(); // token ranges
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.is_punct() {
+            i += 1;
+            continue;
+        }
+        let next_local = toks.get(i + 1).is_some_and(|n| bare_local_suffix(lex, n));
+        if division_token(lex, t) && !next_local {
+            raw.push((i, i + 1, PlaceLevel::Admin));
+            i += 1;
+            continue;
+        }
+        if short_token(lex, t) && !next_local {
+            // 清远鸡: a place name used as a modifier of a one-character noun is no place.
+            let modifier = toks
+                .get(i + 1)
+                .is_some_and(|n| n.chars() == 1 && matches!(n.tag, "n" | "ng"));
+            if !modifier {
+                raw.push((i, i + 1, PlaceLevel::Admin));
+            }
+            i += 1;
+            continue;
+        }
+        let Some((level, slen)) = lex.place_suffix(t.word) else {
+            i += 1;
+            continue;
+        };
+        if level == PlaceLevel::Admin && !(t.tag == "ns" && t.chars() >= 3) {
+            i += 1;
+            continue;
+        }
+        let own_stem = t.chars() - slen;
+        if level == PlaceLevel::Admin {
+            raw.push((i, i + 1, level));
+            i += 1;
+            continue;
+        }
+        // A local suffix: the stem is this token's own head plus name tokens on its left.
+        let mut start = i;
+        let mut stem_chars = own_stem;
+        let mut n_toks = 0;
+        if own_stem == 0 || t.tag != "ns" {
+            while start > 0 && n_toks < 3 {
+                let p = &toks[start - 1];
+                if division_token(lex, p) || (short_token(lex, p) && n_toks > 0) {
+                    break;
+                }
+                if bare_local_suffix(lex, p) || lex.place_suffix(p.word).is_some() && n_toks > 0 {
+                    break;
+                }
+                if !stem_ok(lex, p) {
+                    break;
+                }
+                stem_chars += p.chars();
+                if stem_chars > 7 {
+                    stem_chars -= p.chars();
+                    break;
+                }
+                start -= 1;
+                n_toks += 1;
+            }
+        }
+        if stem_chars < 2 {
+            i += 1;
+            continue;
+        }
+        if own_stem == 0 && n_toks == 0 {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        // 四平路 + 街道, 竹园新村 + 小区: a bare local suffix right after joins the name.
+        while end < toks.len() && bare_local_suffix(lex, &toks[end]) {
+            end += 1;
+        }
+        raw.push((start, end, PlaceLevel::Local));
+        i = end;
+    }
+    let mut out = Vec::new();
+    for (s, e, level) in raw {
+        let start = toks[s].start;
+        let end = toks[e - 1].end;
+        let inside = orgs.iter().find(|o| o.start <= start && end <= o.end);
+        if let Some(org) = inside {
+            // A temporary party branch is named after the place it serves.
+            let site = level == PlaceLevel::Local && org.name.ends_with("临时党支部");
+            if !site {
+                continue;
+            }
+        }
+        let name: String = toks[s..e].iter().map(|t| t.word).collect();
+        if GENERIC_STEMS.contains(&name.as_str()) {
+            continue;
+        }
+        out.push(PlaceSpan { start, end, name });
+    }
+    out
+}
+
+/// One record per place name, with its mention count.
+pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
+    let mut order: Vec<String> = Vec::new();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for s in spans {
+        let c = count.entry(s.name.as_str()).or_default();
+        if *c == 0 {
+            order.push(s.name.clone());
+        }
+        *c += 1;
+    }
+    order
+        .into_iter()
+        .map(|name| {
+            let mentions = count.get(name.as_str()).copied().unwrap_or(0);
+            Place { name, mentions }
+        })
+        .collect()
+}
