@@ -72,6 +72,18 @@ fn fixed_expressions() -> &'static [Vec<char>] {
     })
 }
 
+fn unit_word_exclusions() -> &'static [Vec<char>] {
+    static WORDS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../data/unit_word_exclusions.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.chars().collect())
+            .collect()
+    })
+}
+
 fn starts_with(chars: &[char], i: usize, word: &[char]) -> bool {
     chars.len() >= i + word.len() && chars[i..i + word.len()] == *word
 }
@@ -179,6 +191,12 @@ pub(crate) fn pow10(e: u32) -> Dec {
 
 /// Would a measure word start at `i` (so `千米` is a unit, not a multiplier)?
 fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitWord> {
+    if unit_word_exclusions()
+        .iter()
+        .any(|w| starts_with(chars, i, w))
+    {
+        return None;
+    }
     units().iter().find(|u| starts_with(chars, i, &u.word))
 }
 
@@ -381,7 +399,17 @@ pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
     None
 }
 
-const TIME_AFTER_GE: [&str; 7] = ["小时", "月", "星期", "昼夜", "钟头", "工作日", "学期"];
+/// Words that take over from 个 as the unit: 一个小时, 三个月, 1.8个百分点.
+const TIME_AFTER_GE: &[&str] = &[
+    "小时",
+    "月",
+    "星期",
+    "昼夜",
+    "钟头",
+    "工作日",
+    "学期",
+    "百分点",
+];
 
 /// One statistic found, before its item is decided.
 #[derive(Debug)]
@@ -591,7 +619,11 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     {
         let (skip, more) = extra;
         unit_word = w.to_string();
-        class = Class::Time;
+        class = if w == "百分点" {
+            Class::Percent
+        } else {
+            Class::Time
+        };
         unit_end = k + 1 + skip + w.chars().count();
         if more {
             approx = approx.or(Some(Approx::MoreThan));
@@ -706,8 +738,8 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     })
 }
 
-const AFTER_STRIP: [&str; 5] = ["的", "内", "里", "中", "之"];
-const AFTER_REJECT: [&str; 40] = [
+const AFTER_STRIP: &[&str] = &["的", "内", "里", "中", "之"];
+const AFTER_REJECT: &[&str] = &[
     "时间",
     "时候",
     "期间",
@@ -748,20 +780,22 @@ const AFTER_REJECT: [&str; 40] = [
     "前",
     "左右",
     "不",
+    "完成",
 ];
-const AFTER_CUT: [&str; 22] = [
-    "在", "到", "参与", "参加", "组成", "分成", "奔赴", "投入", "来到", "进入", "主动", "积极",
-    "齐心", "直接", "下沉", "举起", "送", "结对", "立即", "等", "给", "为",
+const AFTER_CUT: &[&str] = &[
+    "在", "到", "参与", "参加", "组成", "分成", "奔赴", "投入", "来到", "进入", "主动", "齐心",
+    "直接", "下沉", "举起", "送", "结对", "立即", "等", "给", "为", "赴", "坚守", "上缴", "完成",
+    "开展", "进行", "前往", "深入", "协助", "配合", "负责", "自愿", "坚持", "投身", "冲锋", "凝心",
 ];
-const BEFORE_TRAIL: [&str; 30] = [
+const BEFORE_TRAIL: &[&str] = &[
     "总计", "共计", "合计", "累计", "共有", "已有", "达到", "达", "共", "计", "为", "是", "有",
     "已", "了", "约", "各", "超过", "逾", "近", "将近", "的", "和", "至少", "大约", "只", "仅",
     "就", "都", "还",
 ];
-const BEFORE_CUT: [&str; 10] = [
+const BEFORE_CUT: &[&str] = &[
     "共有", "包括", "其中", "以及", "目前", "先后", "分别", "此外", "另有", "还有",
 ];
-const PRONOUNS: [&str; 8] = ["他们", "她们", "我们", "你们", "大家", "他", "她", "其"];
+const PRONOUNS: &[&str] = &["他们", "她们", "我们", "你们", "大家", "他", "她", "其"];
 
 fn trim_item(s: &str) -> Option<String> {
     let t = s
@@ -774,9 +808,21 @@ fn trim_item(s: &str) -> Option<String> {
     Some(t.to_string())
 }
 
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 fn item_after(chars: &[char], from: usize, limit: usize) -> Option<String> {
     let mut end = from;
     while end < limit && end - from < 20 && !is_boundary(chars[end]) {
+        // a space between two CJK characters separates headline phrases
+        if end > from
+            && is_space(chars[end])
+            && is_cjk(chars[end - 1])
+            && chars.get(end + 1).is_some_and(|c| is_cjk(*c))
+        {
+            break;
+        }
         end += 1;
     }
     let mut s: String = chars[from..end].iter().collect();
@@ -817,6 +863,12 @@ fn item_before(chars: &[char], to: usize, limit: usize) -> Option<String> {
         && !is_digit(chars[start - 1])
     {
         start -= 1;
+    }
+    // 5G基站: keep a code that ends in a letter
+    if start > limit && start < to && fold_width(chars[start]).is_ascii_alphabetic() {
+        while start > limit && fold_width(chars[start - 1]).is_ascii_alphanumeric() {
+            start -= 1;
+        }
     }
     let mut s: String = chars[start..to].iter().collect();
     s = s.trim().to_string();
@@ -1022,6 +1074,14 @@ mod tests {
     }
 
     #[test]
+    fn percentage_points_and_codes() {
+        let q = one("下降1.8个百分点。");
+        assert_eq!((q.value, q.unit.as_str()), (1.8, "百分点"));
+        let q = one("5G基站总数达222万个。");
+        assert_eq!(q.item.as_deref(), Some("5G基站总数"));
+    }
+
+    #[test]
     fn ranges() {
         let q = one("预计投入3至5万元。");
         assert_eq!((q.value, q.value_max), (30_000.0, Some(50_000.0)));
@@ -1049,6 +1109,10 @@ mod tests {
             "“三个一”机制",
             "九棵树街道",
             "队伍组织领导",
+            "两部门推进改造",
+            "实现两位数以上的增长",
+            "一年级学生",
+            "党的二十届三次全会",
             "十分高兴",
             "有一分热",
             "2月6日",
