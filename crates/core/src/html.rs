@@ -353,6 +353,13 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     let mut all = Vec::new();
     lines_of(body, &mut all, &mut cur);
     flush(&mut all, &mut cur);
+    // The 当前位置 path of the page, wherever it is printed.
+    if let Some(crumb) = all
+        .iter()
+        .find(|l| matches!(crate::furniture::classify(l), Some(crate::furniture::Furniture::Breadcrumb(segs)) if !segs.is_empty()))
+    {
+        blocks.push(block(BlockKind::Line, crumb.clone()));
+    }
     let first_content = content.first().cloned().unwrap_or_default();
     let start = all.iter().position(|l| *l == first_content).unwrap_or(0);
     for l in all.iter().take(start).rev().take(12).rev() {
