@@ -136,6 +136,8 @@ fn is_boundary(c: char) -> bool {
             | '【'
             | '】'
             | '|'
+            | '/'
+            | '·'
             | '…'
             | '—'
             | '，'
@@ -432,7 +434,16 @@ fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
         }
         k
     };
-    let table: [(&str, Option<Approx>); 13] = [
+    let table: [(&str, Option<Approx>); 22] = [
+        ("大约是", Some(Approx::About)),
+        ("大约为", Some(Approx::About)),
+        ("大约有", Some(Approx::About)),
+        ("约为", Some(Approx::About)),
+        ("约有", Some(Approx::About)),
+        ("约需", Some(Approx::About)),
+        ("约合", Some(Approx::About)),
+        ("大概", Some(Approx::About)),
+        ("超过了", Some(Approx::MoreThan)),
         ("将近", Some(Approx::Nearly)),
         ("接近", Some(Approx::Nearly)),
         ("不到", Some(Approx::Nearly)),
@@ -653,8 +664,9 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     let prev = if i > 0 { Some(chars[i - 1]) } else { None };
     match unit_word.as_str() {
         "年" => {
-            // a year (2020年) or a date (15年3月) is not a duration
-            let too_big = value.to_f64() >= 100.0;
+            // a year (2020年, 09年) or a date (15年3月) is not a duration
+            let zero_led = is_digit(chars[i]) && fold_width(chars[i]) == '0' && n.end > i + 1;
+            let too_big = value.to_f64() >= 100.0 || zero_led;
             let next_is_number = chars
                 .get(skip_spaces(chars, unit_end))
                 .is_some_and(|c| is_digit(*c) || cn_digit(*c).is_some());
@@ -1082,6 +1094,15 @@ mod tests {
     }
 
     #[test]
+    fn hedges_with_a_verb() {
+        let q = one("年度支出约为30.6万元");
+        assert_eq!((q.value, q.approx), (306_000.0, Some(Approx::About)));
+        let q = one("费用大约是7300万元");
+        assert_eq!(q.approx, Some(Approx::About));
+        assert_eq!(q.item.as_deref(), Some("费用"));
+    }
+
+    #[test]
     fn ranges() {
         let q = one("预计投入3至5万元。");
         assert_eq!((q.value, q.value_max), (30_000.0, Some(50_000.0)));
@@ -1113,6 +1134,8 @@ mod tests {
             "实现两位数以上的增长",
             "一年级学生",
             "党的二十届三次全会",
+            "09年南京的记者",
+            "他一面四处打听",
             "十分高兴",
             "有一分热",
             "2月6日",
