@@ -239,6 +239,20 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Names followed by an affiliation (`张三 市委组织部`, from `张三（市委组织部）`): the names,
+/// when every other token is a longer organisation-like word.
+fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
+    let mut names = Vec::new();
+    for token in value.split_whitespace() {
+        match split_glued_names(token) {
+            Some(n) if names.is_empty() || token.chars().count() <= 3 => names.extend(n),
+            _ if token.chars().count() >= 4 && is_org_like(token) => {}
+            _ => return None,
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
 /// True when a credit value names an organisation or website rather than a person.
 fn is_org_like(value: &str) -> bool {
     let n = value.chars().count();
@@ -459,7 +473,8 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 if value.is_empty() {
                     continue;
                 }
-                if let Some(names) = parse_names(&value) {
+                if let Some(names) = parse_names(&value).or_else(|| names_with_affiliation(&value))
+                {
                     for name in names {
                         push_byline(&mut meta.bylines, *role, name);
                     }
@@ -668,6 +683,8 @@ mod tests {
         assert_eq!(m.bylines, vec![bl(Editor, "杨倩")]);
         let m = parse_meta_line("来源: 新京报 举报", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("新京报"));
+        let m = parse_meta_line("作者：张三（市委组织部）", false).unwrap();
+        assert_eq!(m.bylines, vec![bl(Author, "张三")]);
         let m = parse_meta_line("(区委组织部 供稿)", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("区委组织部"));
         let m = parse_meta_line("新京报记者 陆一夫", false).unwrap();
