@@ -184,12 +184,13 @@ impl Nlp {
     /// Runs every extractor over an already tagged body.
     pub fn analyze_tokens(&self, body: &str, toks: &[Tok<'_>], keywords_top: usize) -> Analysis {
         let orgs = orgs::find(&self.lex, toks);
-        let places = places::find(&self.lex, toks, &orgs);
+        let mut places = places::find(&self.lex, body, toks, &orgs);
         let persons = persons::find(&self.lex, body, toks, &orgs, &places);
+        places::drop_inside(&mut places, &persons);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
         Analysis {
             persons: persons::to_records(body, &persons),
-            organizations: orgs::to_records(body, &orgs),
+            organizations: orgs::to_records(&self.lex, &orgs),
             places: places::to_records(&places),
             keywords,
         }
@@ -199,8 +200,9 @@ impl Nlp {
     pub fn entity_spans(&self, text: &str) -> Vec<EntitySpan> {
         let toks = self.tokens(text);
         let orgs = orgs::find(&self.lex, &toks);
-        let places = places::find(&self.lex, &toks, &orgs);
+        let mut places = places::find(&self.lex, text, &toks, &orgs);
         let persons = persons::find(&self.lex, text, &toks, &orgs, &places);
+        places::drop_inside(&mut places, &persons);
         let mut out = Vec::new();
         for o in &orgs {
             out.push(EntitySpan {

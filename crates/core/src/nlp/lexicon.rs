@@ -68,7 +68,7 @@ fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// The short form of a division name, when it has one of two characters or more.
-fn short_form(name: &str) -> Option<&str> {
+pub(crate) fn short_form(name: &str) -> Option<&str> {
     const ENDINGS: [&str; 12] = [
         "特别行政区",
         "维吾尔自治区",
@@ -188,9 +188,9 @@ impl Lexicon {
             }
             if word.ends_with(suffix.as_str()) {
                 let slen = suffix.chars().count();
-                // A one-character suffix (局) closes only a word that carries its own stem
-                // (税务局), never a longer common word.
-                if slen >= 2 || len <= 4 {
+                // A one-character suffix (局) closes only a word with a stem of two characters
+                // or more (税务局), never a common word (格局, 布局).
+                if slen >= 2 || len >= 3 {
                     return Some(kind);
                 }
             }

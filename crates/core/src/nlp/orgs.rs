@@ -76,20 +76,40 @@ fn is_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
     !t.is_punct() && lex.org_suffix(t.word).is_some()
 }
 
-fn left_ok(lex: &Lexicon, t: &Tok<'_>) -> bool {
+/// Whether token `k` may stand inside an organization name left of its suffix; `core` is the
+/// index of the first suffix token.
+fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
+    let t = &toks[k];
     if t.is_punct() || is_function_word(t.word) || APPOSITION.contains(&t.word) {
         return false;
     }
     if lex.roles.contains(t.word) {
-        return false;
+        // 志愿者协会, 医师协会: a title right before the suffix is part of the name.
+        return k + 1 == core;
     }
-    if CONNECTORS.contains(&t.word) {
+    if CONNECTORS.contains(&t.word) || t.word == "类" {
         return true;
     }
     if t.tag == "m" {
-        return numbered(t.word);
+        return numbered(t.word)
+            || (t.word.chars().count() >= 2
+                && t.word.chars().any(|c| {
+                    !c.is_ascii_digit() && !"零一二三四五六七八九十百千万亿两".contains(c)
+                }));
     }
-    name_tag(t.tag)
+    if t.tag == "v" {
+        // A verb inside a name (安防, 健身, 寻乡) sits between nouns, never before a time word.
+        let next_ok = toks
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.tag, "n" | "vn" | "nz" | "ng" | "j") || k + 1 == core);
+        let prev_ok = k > 0
+            && matches!(
+                toks[k - 1].tag,
+                "n" | "nr" | "nz" | "ns" | "nt" | "an" | "j"
+            );
+        return next_ok && prev_ok && t.word.chars().count() == 2;
+    }
+    name_tag(t.tag) || t.tag == "d"
 }
 
 /// Finds every organization mention in the tagged body.
@@ -134,7 +154,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
                 }
                 break;
             }
-            if !left_ok(lex, t) {
+            if !left_ok(lex, toks, start - 1, core_start) {
                 break;
             }
             chars += t.chars();
@@ -145,7 +165,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
             if t.word == "附属" && start > 0 && is_suffix(lex, &toks[start - 1]) {
                 // 同济大学附属…医院: take the parent in, then keep going left from it.
                 start -= 1;
-                while start > 0 && left_ok(lex, &toks[start - 1]) {
+                while start > 0 && left_ok(lex, toks, start - 1, core_start) {
                     start -= 1;
                 }
             }
@@ -154,7 +174,10 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
         while start < core_start
             && (CONNECTORS.contains(&toks[start].word)
                 || toks[start].word == "联合"
-                || matches!(toks[start].tag, "f" | "t" | "a" | "b" | "k"))
+                || toks[start].word == "类"
+                || matches!(toks[start].tag, "v" | "d" | "m")
+                || (matches!(toks[start].tag, "f" | "a" | "b" | "k")
+                    && toks.get(start + 1).is_some_and(|n| n.chars() > 1)))
         {
             start += 1;
         }
@@ -188,6 +211,13 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
             named_start,
         });
     }
+    // A name inside a longer one (同济大学 in 同济大学附属…医院) is part of it.
+    let spans: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
+    out.retain(|o| {
+        !spans
+            .iter()
+            .any(|&(s, e)| s <= o.start && o.end <= e && (s, e) != (o.start, o.end))
+    });
     out
 }
 
@@ -203,12 +233,12 @@ fn stem_len(lex: &Lexicon, word: &str) -> usize {
 
 /// A key under which spelling variants meet: the name without the level character after a
 /// leading place (深圳市社会组织党委 = 深圳社会组织党委).
-fn variant_key(name: &str) -> String {
+fn variant_key(lex: &Lexicon, name: &str) -> String {
     for level in ["市", "区", "县", "省"] {
         for (idx, _) in name.match_indices(level) {
             let head = &name[..idx];
             let n = head.chars().count();
-            if (2..=3).contains(&n) {
+            if (2..=3).contains(&n) && lex.division_short.contains(head) {
                 return format!("{head}{}", &name[idx + level.len()..]);
             }
         }
@@ -217,8 +247,7 @@ fn variant_key(name: &str) -> String {
 }
 
 /// Merges mentions into records: one per name, variants folded into the longest form.
-pub fn to_records(body: &str, spans: &[OrgSpan]) -> Vec<Organization> {
-    let _ = body;
+pub fn to_records(lex: &Lexicon, spans: &[OrgSpan]) -> Vec<Organization> {
     let mut order: Vec<String> = Vec::new();
     let mut count: HashMap<String, usize> = HashMap::new();
     let mut kind: HashMap<String, String> = HashMap::new();
@@ -239,7 +268,7 @@ pub fn to_records(body: &str, spans: &[OrgSpan]) -> Vec<Organization> {
             if a == b || b.chars().count() <= a.chars().count() {
                 continue;
             }
-            let same_key = variant_key(a) == variant_key(b);
+            let same_key = variant_key(lex, a) == variant_key(lex, b);
             let tail = named.get(a).copied().unwrap_or(false) && b.ends_with(a.as_str());
             if (same_key || tail) && best.is_none_or(|x| x.chars().count() < b.chars().count()) {
                 best = Some(b);
@@ -284,8 +313,10 @@ mod tests {
 
     #[test]
     fn variant_keys() {
-        assert_eq!(variant_key("深圳市社会组织党委"), "深圳社会组织党委");
-        assert_eq!(variant_key("普陀区团区委"), "普陀团区委");
-        assert_eq!(variant_key("团区委"), "团区委");
+        let lex = Lexicon::builtin();
+        assert_eq!(variant_key(&lex, "深圳市社会组织党委"), "深圳社会组织党委");
+        assert_eq!(variant_key(&lex, "普陀区团区委"), "普陀团区委");
+        assert_eq!(variant_key(&lex, "普陀团区委"), "普陀团区委");
+        assert_eq!(variant_key(&lex, "团区委"), "团区委");
     }
 }

@@ -63,13 +63,30 @@ impl Ctx<'_, '_> {
             && !lex.roles.contains(name)
             && lex.org_suffix(name).is_none()
             && !name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
+            && !name.chars().last().is_some_and(|c| STOP_CHARS.contains(c))
     }
 
     /// A name starting at token `j`: one to three tokens making two or three characters.
     fn compose_at(&self, j: usize) -> Option<(usize, usize, String)> {
+        self.compose(j, false)
+    }
+
+    /// As [`Self::compose_at`]; after a title a one-character surname that is also a grammar
+    /// word (于其舰) may start the name.
+    fn compose(&self, j: usize, after_title: bool) -> Option<(usize, usize, String)> {
         let toks = self.toks;
         let first = toks.get(j)?;
-        if first.is_punct() || is_function_word(first.word) || self.lex.roles.contains(first.word) {
+        let surname_word = after_title
+            && first.chars() == 1
+            && first
+                .word
+                .chars()
+                .next()
+                .is_some_and(|c| self.lex.surnames.contains(&c));
+        if first.is_punct()
+            || (is_function_word(first.word) && !surname_word)
+            || self.lex.roles.contains(first.word)
+        {
             return None;
         }
         let mut best: Option<(usize, usize, String)> = None;
@@ -262,7 +279,7 @@ pub fn find(
         let t = &toks[i];
         // A title right before: 书记胡亮, 副队长黄战旗.
         if ctx.is_role_token(t)
-            && let Some((s, e, name)) = ctx.compose_at(i + 1)
+            && let Some((s, e, name)) = ctx.compose(i + 1, true)
         {
             let roles = ctx.roles_before(i + 1, &spans);
             push(&mut found, s, e, name, roles);
@@ -286,6 +303,7 @@ pub fn find(
         } else if is_name_tag(t.tag)
             && t.chars() >= 2
             && t.word.chars().all(|c| TRANSLIT.contains(c))
+            && !(i > 0 && toks[i - 1].chars() == 1 && !toks[i - 1].is_punct())
             && !ctx.is_covered(t.start, t.end)
             && !lex.not_names.contains(t.word)
         {
@@ -305,7 +323,7 @@ pub fn find(
                 && LIST_SEPS.contains(&sep.word)
                 && let Some((s, e, name)) = ctx.compose_at(last + 1)
             {
-                let inherit = if sep.word == "、" && !ctx.is_role_token_at(e) {
+                let inherit = if sep.word != "," && !ctx.is_role_token_at(e) {
                     roles.clone()
                 } else {
                     Vec::new()
@@ -328,6 +346,36 @@ pub fn find(
         }
         if !added {
             break;
+        }
+    }
+    // X被任命为…书记, X担任…主任: a title given after the name.
+    for p in &mut found {
+        let mut k = p.last;
+        let mut trigger = false;
+        while k < toks.len() && k < p.last + 4 {
+            match toks[k].word {
+                "担任" | "任命" | "出任" | "当选" | "兼任" | "被任命为" | "当选为" => {
+                    trigger = true
+                }
+                "被" | "为" => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        if !trigger {
+            continue;
+        }
+        let from = k;
+        while k < toks.len() && k < from + 12 && !toks[k].is_punct() {
+            if ctx.is_role_token(&toks[k]) && !toks.get(k + 1).is_some_and(|n| ctx.is_role_token(n))
+            {
+                let role: String = toks[from..=k].iter().map(|t| t.word).collect();
+                if !p.roles.contains(&role) {
+                    p.roles.push(role);
+                }
+                break;
+            }
+            k += 1;
         }
     }
     found.sort_by_key(|p| p.start);

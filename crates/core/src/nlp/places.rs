@@ -3,9 +3,9 @@
 //! (通州区 / 九棵树街道 / 翠屏北里社区), never the parts of an organization name except the
 //! sites named inside a temporary party branch's name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::lexicon::{Lexicon, PlaceLevel};
+use super::lexicon::{Lexicon, PlaceLevel, short_form};
 use super::orgs::OrgSpan;
 use super::{Tok, is_function_word};
 use crate::record::Place;
@@ -93,9 +93,18 @@ fn stem_tag(tag: &str) -> bool {
     )
 }
 
-fn stem_ok(lex: &Lexicon, t: &Tok<'_>) -> bool {
-    if t.is_punct() || is_function_word(t.word) || GENERIC_STEMS.contains(&t.word) {
+fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
+    if t.is_punct()
+        || is_function_word(t.word)
+        || GENERIC_STEMS.contains(&t.word)
+        || lex.not_names.contains(t.word)
+    {
         return false;
+    }
+    if t.tag == "v" {
+        // 大方/居 小区, 创发城 小区: a verb-tagged piece right before the suffix, never a
+        // two-character verb (进入小区, 帮助社区).
+        return adjacent && t.chars() != 2;
     }
     if lex.roles.contains(t.word) || lex.org_suffix(t.word).is_some() {
         return false;
@@ -114,8 +123,34 @@ fn division_token(lex: &Lexicon, t: &Tok<'_>) -> bool {
     lex.divisions.contains(t.word)
 }
 
-fn short_token(lex: &Lexicon, t: &Tok<'_>) -> bool {
-    lex.division_short.contains(t.word) && !matches!(t.tag, "v" | "d" | "p" | "c" | "u" | "m")
+/// Short forms whose full division name the body also writes (零陵 with 零陵区).
+struct Shorts<'a> {
+    lex: &'a Lexicon,
+    confirmed: HashSet<String>,
+}
+
+impl Shorts<'_> {
+    /// A short form that names a place on its own here: a province or prefecture, or a county
+    /// the body also names in full (or that jieba itself tags as a place).
+    fn place(&self, t: &Tok<'_>) -> bool {
+        if !self.lex.division_short.contains(t.word)
+            || matches!(
+                t.tag,
+                "v" | "d" | "p" | "c" | "u" | "m" | "nr" | "nrfg" | "nrt"
+            )
+        {
+            return false;
+        }
+        self.lex.division_short_major.contains(t.word)
+            || self.confirmed.contains(t.word)
+            || t.tag == "ns"
+    }
+
+    /// A short form that ends the stem of a local place on its left (零陵 | 东岳宫社区).
+    fn boundary(&self, t: &Tok<'_>) -> bool {
+        self.lex.division_short.contains(t.word)
+            && (self.lex.division_short_major.contains(t.word) || self.confirmed.contains(t.word))
+    }
 }
 
 /// Whether token `i` is an exact local place suffix (街道, 小区 …) on its own.
@@ -125,7 +160,17 @@ fn bare_local_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
 }
 
 /// Finds place mentions, dropping those inside organization names.
-pub fn find(lex: &Lexicon, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan> {
+pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan> {
+    let mut confirmed = HashSet::new();
+    for t in toks {
+        if lex.divisions.contains(t.word)
+            && let Some(short) = short_form(t.word)
+        {
+            confirmed.insert(short.to_string());
+        }
+    }
+    let _ = body;
+    let shorts = Shorts { lex, confirmed };
     let mut raw: Vec<(usize, usize, PlaceLevel)> = Vec::new(); // token ranges
     let mut i = 0;
     while i < toks.len() {
@@ -140,7 +185,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan>
             i += 1;
             continue;
         }
-        if short_token(lex, t) && !next_local {
+        if shorts.place(t) && !next_local {
             // 清远鸡: a place name used as a modifier of a one-character noun is no place.
             let modifier = toks
                 .get(i + 1)
@@ -160,6 +205,11 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan>
             continue;
         }
         let own_stem = t.chars() - slen;
+        if own_stem > 0 && t.tag != "ns" {
+            // 封路, 全镇, 社街: a word that merely ends like a place.
+            i += 1;
+            continue;
+        }
         if level == PlaceLevel::Admin {
             raw.push((i, i + 1, level));
             i += 1;
@@ -172,13 +222,18 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan>
         if own_stem == 0 || t.tag != "ns" {
             while start > 0 && n_toks < 3 {
                 let p = &toks[start - 1];
-                if division_token(lex, p) || (short_token(lex, p) && n_toks > 0) {
+                if division_token(lex, p) || shorts.boundary(p) {
                     break;
                 }
                 if bare_local_suffix(lex, p) || lex.place_suffix(p.word).is_some() && n_toks > 0 {
                     break;
                 }
-                if !stem_ok(lex, p) {
+                if !stem_ok(lex, p, n_toks == 0) {
+                    break;
+                }
+                if p.tag == "v" && p.chars() >= 3 {
+                    stem_chars += p.chars();
+                    start -= 1;
                     break;
                 }
                 stem_chars += p.chars();
@@ -218,13 +273,26 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan>
                 continue;
             }
         }
-        let name: String = toks[s..e].iter().map(|t| t.word).collect();
+        let mut name: String = toks[s..e].iter().map(|t| t.word).collect();
+        let mut start = start;
+        // 驻竹城/花园小区: jieba glues the verb 驻 to the name.
+        if let Some(rest) = name.strip_prefix('驻')
+            && rest.chars().count() >= 3
+        {
+            name = rest.to_string();
+            start += '驻'.len_utf8();
+        }
         if GENERIC_STEMS.contains(&name.as_str()) {
             continue;
         }
         out.push(PlaceSpan { start, end, name });
     }
     out
+}
+
+/// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平).
+pub fn drop_inside(places: &mut Vec<PlaceSpan>, persons: &[super::persons::PersonSpan]) {
+    places.retain(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end));
 }
 
 /// One record per place name, with its mention count.
