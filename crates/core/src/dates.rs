@@ -313,10 +313,24 @@ pub fn extract(body: &str, published_at: Option<&str>) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
     for f in find(body) {
         let text: String = chars[f.span.clone()].iter().collect();
+        // 去年12月5日 / 今年3月1日 / 明年: the year is relative to the publish year
+        let before: String = chars[f.span.start.saturating_sub(2)..f.span.start]
+            .iter()
+            .collect();
+        let shift = match before.as_str() {
+            "去年" => Some(-1),
+            "前年" => Some(-2),
+            "今年" | "本年" => Some(0),
+            "明年" => Some(1),
+            _ => None,
+        };
         let (value, resolved) = match (f.year, base) {
             (Some(y), _) => (format!("{y:04}-{:02}-{:02}", f.month, f.day), None),
             (None, Some(b)) => {
-                let y = infer_year(b, f.month, f.day);
+                let y = match shift {
+                    Some(d) => b.0 + d,
+                    None => infer_year(b, f.month, f.day),
+                };
                 let full = format!("{y:04}-{:02}-{:02}", f.month, f.day);
                 (full.clone(), Some(full))
             }
@@ -409,6 +423,7 @@ mod tests {
         assert_eq!(d[0].resolved.as_deref(), Some("2020-02-16"));
         // December mentioned in a January article is last year
         assert_eq!(values("12月30日", Some("2021-01-05")), ["2020-12-30"]);
+        assert_eq!(values("去年3月5日", Some("2021-06-05")), ["2020-03-05"]);
     }
 
     #[test]

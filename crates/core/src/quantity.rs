@@ -611,6 +611,7 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
         k += 1;
     }
     // the measure word: 个小时 / 个多月 / 个半小时 take the time word
+    let mut half = false;
     let mut unit_end;
     let unit_word;
     let class;
@@ -621,6 +622,10 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
             if matches!(chars.get(q), Some('多') | Some('余')) {
                 more = true;
                 q += 1;
+            } else if chars.get(q) == Some(&'半') && n.max.is_none() {
+                // 一个半小时 = 1.5 hours
+                half = true;
+                q += 1;
             }
             TIME_AFTER_GE
                 .iter()
@@ -629,6 +634,9 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
         }
     {
         let (skip, more) = extra;
+        if half {
+            value = value.plus(Dec { m: 5, s: 1 })?;
+        }
         unit_word = w.to_string();
         class = if w == "百分点" {
             Class::Percent
@@ -793,6 +801,12 @@ const AFTER_REJECT: &[&str] = &[
     "左右",
     "不",
     "完成",
+    "用于",
+    "用来",
+    "用作",
+    "用以",
+    "作为",
+    "给予",
 ];
 const AFTER_CUT: &[&str] = &[
     "在", "到", "参与", "参加", "组成", "分成", "奔赴", "投入", "来到", "进入", "主动", "齐心",
@@ -1100,6 +1114,13 @@ mod tests {
         let q = one("费用大约是7300万元");
         assert_eq!(q.approx, Some(Approx::About));
         assert_eq!(q.item.as_deref(), Some("费用"));
+    }
+
+    #[test]
+    fn half_past_the_unit() {
+        assert_eq!(one("用了一个半小时").value, 1.5);
+        let q = one("捐款1000元用于购买物资");
+        assert_eq!(q.item.as_deref(), Some("捐款"));
     }
 
     #[test]
