@@ -32,10 +32,49 @@ fn is_sentence_punct(c: char) -> bool {
     )
 }
 
-/// True when the quoted text reads as speech rather than a label or title.
+/// True when the quoted text reads as a sentence rather than a label, slogan or title.
 fn is_speech(text: &str) -> bool {
-    let n = text.chars().count();
-    n >= 8 || (n >= 4 && text.chars().any(is_sentence_punct))
+    text.chars().count() >= 2 && text.chars().any(is_sentence_punct)
+}
+
+fn surnames() -> &'static (Vec<char>, Vec<String>) {
+    static S: std::sync::OnceLock<(Vec<char>, Vec<String>)> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let mut lines = include_str!("../data/surnames.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let single = lines.next().unwrap_or("").chars().collect();
+        (single, lines.map(str::to_string).collect())
+    })
+}
+
+/// A 2–3 character name (or 3–4 with a double surname) at the end of `head`.
+fn name_at_end(head: &str) -> Option<String> {
+    let chars: Vec<char> = head.chars().collect();
+    let (single, double) = surnames();
+    for len in [3usize, 2] {
+        if chars.len() < len {
+            continue;
+        }
+        let cand: String = chars[chars.len() - len..].iter().collect();
+        let starts = chars[chars.len() - len];
+        if single.contains(&starts) {
+            return Some(cand);
+        }
+    }
+    for d in double {
+        if head.ends_with(d.as_str()) {
+            continue;
+        }
+        if let Some(at) = head.rfind(d.as_str()) {
+            let rest = head[at..].chars().count();
+            if (3..=4).contains(&rest) {
+                return Some(head[at..].to_string());
+            }
+        }
+    }
+    None
 }
 
 /// The clause between `from` and `to` names a speaker when it ends in a speech verb; the
@@ -62,9 +101,8 @@ fn speaker_in(clause: &str, persons: &[Person], verb_at_end: bool) -> Option<Str
     if let Some((_, p)) = best {
         return Some(p.name.clone());
     }
-    let head = head.trim_end_matches(['笑', '地', '也', '还', '曾', '就', '都', '又']);
-    let n = head.chars().count();
-    (2..=4).contains(&n).then(|| head.to_string())
+    let head = head.trim_end_matches(['笑', '地', '也', '还', '曾', '就', '都', '又', '着']);
+    name_at_end(head)
 }
 
 /// Quotes in `body`; `persons` helps name the speaker.
@@ -151,5 +189,7 @@ mod tests {
     fn unknown_short_name_before_verb() {
         let q = extract("刘华说：“我没想到这张照片会引起关注。”", &[]);
         assert_eq!(q[0].speaker.as_deref(), Some("刘华"));
+        let q = extract("便有两名党员举起手，异口同声地说：“我来负责吧！”", &[]);
+        assert_eq!(q[0].speaker, None);
     }
 }
