@@ -40,12 +40,23 @@ fn is_speech(text: &str) -> bool {
 fn surnames() -> &'static (Vec<char>, Vec<String>) {
     static S: std::sync::OnceLock<(Vec<char>, Vec<String>)> = std::sync::OnceLock::new();
     S.get_or_init(|| {
-        let mut lines = include_str!("../data/surnames.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let single = lines.next().unwrap_or("").chars().collect();
-        (single, lines.map(str::to_string).collect())
+        // shared with the byline grammar: words separated by spaces, `#` comments
+        let mut single = Vec::new();
+        let mut double = Vec::new();
+        for line in include_str!("../data/surnames.txt").lines() {
+            if line.trim_start().starts_with('#') {
+                continue;
+            }
+            for w in line.split_whitespace() {
+                let mut cs = w.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => single.push(c),
+                    (Some(_), Some(_)) => double.push(w.to_string()),
+                    _ => {}
+                }
+            }
+        }
+        (single, double)
     })
 }
 
