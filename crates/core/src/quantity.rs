@@ -534,7 +534,8 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
         });
     }
     // 半日, 半天, 半年, 半个月
-    if chars[i] == '半' {
+    // 半年 is a duration; 上半年 / 下半年 name a half of the year
+    if chars[i] == '半' && !(i > 0 && matches!(chars[i - 1], '上' | '下' | '前' | '后')) {
         let k = if chars.get(i + 1) == Some(&'个') {
             i + 2
         } else {
@@ -1156,6 +1157,7 @@ mod tests {
             "一年级学生",
             "党的二十届三次全会",
             "09年南京的记者",
+            "今年上半年",
             "他一面四处打听",
             "十分高兴",
             "有一分热",
