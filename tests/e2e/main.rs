@@ -10,3 +10,5 @@ mod util;
 mod cli;
 /// Issue 3: the whole life of a file, and bad input.
 mod lifecycle;
+/// Issue 9: systemd notify and watchdog, JSON logs, metrics, install.sh.
+mod service;

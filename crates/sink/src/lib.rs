@@ -10,6 +10,7 @@
 //! input files.
 
 mod error;
+pub mod metrics;
 mod writer;
 
 pub use error::SinkError;

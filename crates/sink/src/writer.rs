@@ -136,10 +136,12 @@ impl Output {
         if !self.dirty {
             return Ok(false);
         }
+        let started = std::time::Instant::now();
         self.file.sync_data().map_err(|source| SinkError::Sync {
             path: self.path.clone(),
             source,
         })?;
+        crate::metrics::FSYNC_SECONDS.observe(started.elapsed());
         self.dirty = false;
         Ok(true)
     }

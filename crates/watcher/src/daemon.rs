@@ -21,7 +21,9 @@ use tokio::sync::{oneshot, watch};
 use crate::WatchError;
 use crate::discover::{Discover, Filter};
 use crate::settings::Settings;
+use crate::stats::Pipeline;
 use crate::worker::{self, InFlight, WorkerContext};
+use crate::{metrics, systemd};
 
 /// Makes every configured path absolute (relative to the working directory) and creates the
 /// folders that must exist.
@@ -68,6 +70,9 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
     let (paths_tx, paths_rx) = async_channel::bounded::<PathBuf>(settings.watch.queue_capacity);
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let in_flight = InFlight::default();
+    let pipeline = Pipeline::new(&paths_rx, &sink.sender, in_flight.clone());
+    let metrics = metrics::start(&settings.metrics, pipeline.clone()).await?;
+    let supervisor = systemd::spawn_supervisor(pipeline.clone());
 
     let filter = Filter::new(
         &settings.watch.inbox,
@@ -122,6 +127,7 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
             queued = &mut ready_rx, if !ready_seen => {
                 ready_seen = true;
                 if let Ok(queued) = queued {
+                    systemd::ready(&pipeline);
                     tracing::info!(workers = n_workers, backlog = queued, "ready");
                 }
             }
@@ -142,6 +148,7 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
             }
         }
     }
+    systemd::stopping();
     let _ = shutdown_tx.send(true);
     let deadline = Duration::from_secs(settings.watch.shutdown_timeout_secs);
     let drained = tokio::time::timeout(deadline, async {
@@ -163,6 +170,12 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
             "files in hand did not finish in time; they stay in the inbox"
         );
         workers.abort_all();
+    }
+    if let Some(task) = supervisor {
+        task.abort();
+    }
+    if let Some(server) = metrics {
+        server.stop();
     }
     let stats = tokio::task::spawn_blocking(move || sink.thread.join())
         .await

@@ -392,7 +392,10 @@ impl Discover {
                 Ok(false)
             }
             sent = paths.send(path.clone()) => match sent {
-                Ok(()) => Ok(true),
+                Ok(()) => {
+                    crate::stats::STATS.file_seen();
+                    Ok(true)
+                }
                 Err(_) => {
                     self.in_flight.remove(&path);
                     Err(WatchError::Internal("every worker has stopped".into()))

@@ -14,7 +14,10 @@ pub mod discover;
 pub mod dispose;
 pub mod error;
 pub mod logging;
+pub mod metrics;
 pub mod settings;
+pub mod stats;
+pub mod systemd;
 pub mod worker;
 
 pub use error::WatchError;

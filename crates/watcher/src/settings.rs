@@ -26,6 +26,9 @@ pub struct Settings {
     pub extract: ExtractConfig,
     /// `[log]`: logging.
     pub log: LogConfig,
+    /// `[metrics]`: the optional Prometheus endpoint.
+    #[serde(default)]
+    pub metrics: crate::metrics::MetricsConfig,
 }
 
 /// What to do with a file once its records are durable.
@@ -156,6 +159,7 @@ impl Settings {
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return bad("log.level", "not a valid level or filter directive");
         }
+        self.metrics.address()?;
         for pattern in &self.watch.ignore {
             if pattern.is_empty() {
                 return bad("watch.ignore", "empty pattern");

@@ -13,6 +13,7 @@ use tokio::sync::{oneshot, watch};
 
 use crate::dispose::{self, ErrorSidecar};
 use crate::settings::{OnSuccess, Settings};
+use crate::stats::STATS;
 use crate::{WatchError, now_rfc3339};
 
 /// Paths between discovery and disposal. Discovery skips a path that is in here, so a file
@@ -132,6 +133,7 @@ pub async fn run(
                 Err(_) => return Ok(()),
             },
         };
+        STATS.file_started();
         let result = process(&ctx, &path).await;
         ctx.in_flight.remove(&path);
         result?;
@@ -166,20 +168,25 @@ async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
         Ok(bytes) => {
             let extractor = Arc::clone(&ctx.extractor);
             let name = path_str.clone();
-            tokio::task::spawn_blocking(move || extract_file(&name, &bytes, &extractor))
-                .await
-                .unwrap_or_else(|join_error| {
-                    Outcome::Failed(FailureRecord::new(
-                        FailureSource {
-                            path: path_str.clone(),
-                            sha256: None,
-                            bytes: None,
-                        },
-                        "extract",
-                        format!("{path_str}: extract: worker task failed: {join_error}"),
-                        now_rfc3339(),
-                    ))
-                })
+            tokio::task::spawn_blocking(move || {
+                let started = std::time::Instant::now();
+                let outcome = extract_file(&name, &bytes, &extractor);
+                STATS.observe_extraction(started.elapsed());
+                outcome
+            })
+            .await
+            .unwrap_or_else(|join_error| {
+                Outcome::Failed(FailureRecord::new(
+                    FailureSource {
+                        path: path_str.clone(),
+                        sha256: None,
+                        bytes: None,
+                    },
+                    "extract",
+                    format!("{path_str}: extract: worker task failed: {join_error}"),
+                    now_rfc3339(),
+                ))
+            })
         }
         Err(e) => Outcome::Failed(FailureRecord::new(
             FailureSource {
@@ -217,6 +224,7 @@ async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
                     })?;
                 }
             }
+            STATS.file_processed();
             tracing::debug!(path = %path.display(), records = n, "processed");
         }
         Outcome::Failed(failure) => {
@@ -236,6 +244,7 @@ async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
                     source,
                 },
             )?;
+            STATS.file_failed();
         }
     }
     Ok(())
@@ -258,6 +267,7 @@ async fn commit(
     stream: Stream,
     lines: Vec<Vec<u8>>,
 ) -> Result<(), WatchError> {
+    let (n_lines, n_bytes) = (lines.len(), lines.iter().map(Vec::len).sum::<usize>());
     let (done, acked) = oneshot::channel();
     ctx.sink
         .send(Batch {
@@ -268,7 +278,10 @@ async fn commit(
         .await
         .map_err(|_| WatchError::Internal("the sink has stopped".into()))?;
     match acked.await {
-        Ok(Ok(())) => Ok(()),
+        Ok(Ok(())) => {
+            STATS.committed(stream, n_lines, n_bytes);
+            Ok(())
+        }
         Ok(Err(reason)) => Err(WatchError::Internal(format!("output failed: {reason}"))),
         Err(_) => Err(WatchError::Internal("the sink has stopped".into())),
     }
