@@ -515,3 +515,70 @@ fn install_sh_into_a_throwaway_root_and_uninstall_keeps_data() {
         "data"
     );
 }
+
+/// The unit with `ExecStart=` pointing at the binary under test (verify needs an existing
+/// executable), written into `dir`.
+fn unit_copy(dir: &Path) -> PathBuf {
+    let unit = std::fs::read_to_string(repo().join("deploy/newsdrop.service")).unwrap();
+    let bin = crate::util::bin();
+    let rewritten = unit.replace(
+        "\nExecStart=/usr/local/bin/newsdrop ",
+        &format!("\nExecStart={} ", bin.display()),
+    );
+    assert_ne!(
+        rewritten, unit,
+        "ExecStart=/usr/local/bin/newsdrop … expected"
+    );
+    let path = dir.join("newsdrop.service");
+    std::fs::write(&path, rewritten).unwrap();
+    path
+}
+
+#[test]
+fn unit_verifies_clean_and_rates_at_most_2() {
+    if Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIP: systemd-analyze not installed (.ci/check-deploy.sh installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let unit = unit_copy(dir.path());
+    let verify = Command::new("systemd-analyze")
+        .args(["verify", "--man=no"])
+        .arg(&unit)
+        .output()
+        .unwrap();
+    assert!(verify.status.success(), "{verify:?}");
+    assert!(
+        verify.stdout.is_empty() && verify.stderr.is_empty(),
+        "verify printed:\n{}{}",
+        String::from_utf8_lossy(&verify.stdout),
+        String::from_utf8_lossy(&verify.stderr)
+    );
+    // The metrics drop-in is read from newsdrop.service.d/ beside the unit.
+    for with_metrics in [false, true] {
+        if with_metrics {
+            let d = dir.path().join("newsdrop.service.d");
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::copy(
+                repo().join("deploy/newsdrop.service.d/metrics.conf"),
+                d.join("metrics.conf"),
+            )
+            .unwrap();
+        }
+        let security = Command::new("systemd-analyze")
+            .args(["security", "--offline=yes", "--threshold=20"])
+            .arg(&unit)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&security.stdout);
+        assert!(
+            security.status.success(),
+            "exposure above 2.0 (metrics drop-in: {with_metrics}):\n{text}"
+        );
+        assert!(text.contains("Overall exposure level"), "{text}");
+    }
+}
