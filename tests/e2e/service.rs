@@ -582,3 +582,75 @@ fn unit_verifies_clean_and_rates_at_most_2() {
         assert!(text.contains("Overall exposure level"), "{text}");
     }
 }
+
+/// The watchdog ping is not a free-running timer: when the writer blocks (output is a FIFO
+/// nobody reads, so its buffer fills) while files wait, `WATCHDOG=1` stops although `STATUS=`
+/// still flows; once the FIFO is drained the pipeline moves and the pings come back.
+#[test]
+fn watchdog_pings_stop_while_the_writer_is_stuck_and_resume_after() {
+    let ws = Workspace::new();
+    std::fs::create_dir_all(ws.articles().parent().unwrap()).unwrap();
+    let fifo = ws.articles();
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    // Read-write open never blocks on Linux and gives the daemon's writer a reader.
+    let mut reader = std::fs::File::options()
+        .read(true)
+        .write(true)
+        .open(&fifo)
+        .unwrap();
+    let mut notify = NotifySocket::bind(ws.root());
+    let sock = notify.path.to_string_lossy().into_owned();
+    let daemon = ws.start(&[
+        ("NOTIFY_SOCKET", &sock),
+        ("WATCHDOG_USEC", "1000000"),
+        // fdatasync is not possible on a FIFO.
+        ("NEWSDROP__SINK__FSYNC", "never"),
+        ("NEWSDROP__LOG__FORMAT", "json"),
+    ]);
+    notify
+        .wait_for(WAIT, |n| n.has("READY=1"))
+        .unwrap_or_else(|| panic!("no READY=1; log:\n{}", daemon.log_text()));
+    // ~800-byte records: 200 files overflow the 64 KiB pipe buffer.
+    for n in 0..200 {
+        ws.drop_file(&format!("f{n:03}.txt"), &article(n));
+    }
+    let stalled = notify.wait_for(WAIT, |n| n.status().is_some() && !n.has("WATCHDOG=1"));
+    assert!(
+        stalled.is_some(),
+        "pings never stopped; log:\n{}",
+        daemon.log_text()
+    );
+    let during = notify.collect(Duration::from_millis(2500));
+    assert!(during.len() >= 3, "STATUS= keeps flowing: {during:?}");
+    assert!(
+        during.iter().all(|n| !n.has("WATCHDOG=1")),
+        "a stuck writer must not be pinged for: {during:?}"
+    );
+    let at_stall = during.last().unwrap().status().unwrap();
+    assert!(at_stall.done() < 200, "{at_stall:?}");
+
+    // Drain the FIFO: the writer moves on, files finish, pings resume.
+    std::thread::spawn(move || {
+        let mut buf = vec![0u8; 1 << 16];
+        while reader.read(&mut buf).is_ok_and(|n| n > 0) {}
+    });
+    let resumed = notify.wait_for(WAIT, |n| n.has("WATCHDOG=1"));
+    assert!(
+        resumed.is_some(),
+        "pings never resumed; log:\n{}",
+        daemon.log_text()
+    );
+    assert!(
+        notify
+            .wait_for(WAIT, |n| n.status().is_some_and(|s| s.done() == 200))
+            .is_some(),
+        "files never finished; log:\n{}",
+        daemon.log_text()
+    );
+    assert!(
+        daemon.log_text().contains("withholding the watchdog ping"),
+        "{}",
+        daemon.log_text()
+    );
+}
