@@ -342,8 +342,20 @@ fn metrics_endpoint_counts_match_the_records_written() {
         daemon.log_text()
     );
 
-    let (status, text) = http_get(&addr, "/metrics");
-    assert_eq!(status, "HTTP/1.0 200 OK");
+    // Files are moved before their counters tick: wait until the endpoint shows them done.
+    let mut text = String::new();
+    assert!(
+        wait_until(WAIT, || {
+            let (status, body) = http_get(&addr, "/metrics");
+            assert_eq!(status, "HTTP/1.0 200 OK");
+            text = body;
+            sample(&text, "newsdrop_files_processed_total")
+                + sample(&text, "newsdrop_files_failed_total")
+                == n_files as f64
+                && sample(&text, "newsdrop_files_in_flight") == 0.0
+        }),
+        "counters never reached {n_files} files:\n{text}"
+    );
     let records = ws.records().len() as f64;
     let failures = ws.failure_records().len() as f64;
     let bytes = std::fs::metadata(ws.articles()).unwrap().len() as f64;
