@@ -26,9 +26,10 @@ command -v systemd-analyze >/dev/null 2>&1 || missing="$missing systemd"
 command -v logrotate >/dev/null 2>&1 || missing="$missing logrotate"
 if [ -n "$missing" ]; then
     echo "check-deploy: installing$missing"
-    apt-get update -qq
+    sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
+    $sudo apt-get update -qq
     # shellcheck disable=SC2086
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
 work=$(mktemp -d)
