@@ -10,5 +10,8 @@ mod util;
 mod cli;
 /// Issue 3: the whole life of a file, and bad input.
 mod lifecycle;
+/// Issue 11: publishing to NATS JetStream (needs `nats-server`; skips without it).
+#[cfg(feature = "nats")]
+mod nats;
 /// Issue 9: systemd notify and watchdog, JSON logs, metrics, install.sh.
 mod service;

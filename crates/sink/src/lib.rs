@@ -8,10 +8,15 @@
 //! It does not know what a record is (it never depends on newsdrop-core), it never rewrites or
 //! truncates output except to remove a torn last line left by a crash, and it never reads
 //! input files.
+//!
+//! With the `nats` cargo feature (on by default) it can also publish each line to NATS
+//! JetStream ([`NatsPublisher`], `[sink.nats]`).
 
 mod error;
 pub mod metrics;
+mod nats;
 mod writer;
 
 pub use error::SinkError;
+pub use nats::{NATS_SUPPORTED, NatsConfig, NatsError, NatsPublisher, NatsStats};
 pub use writer::{Batch, FsyncPolicy, SinkConfig, SinkHandle, SinkStats, Stream, spawn, to_line};

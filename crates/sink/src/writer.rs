@@ -36,6 +36,8 @@ pub struct SinkConfig {
     pub fsync_interval_ms: u64,
     /// Batches that may wait for the writer before producers block.
     pub queue_capacity: usize,
+    /// `[sink.nats]`: the NATS JetStream output.
+    pub nats: crate::NatsConfig,
 }
 
 impl Default for SinkConfig {
@@ -46,6 +48,7 @@ impl Default for SinkConfig {
             fsync: FsyncPolicy::Batch,
             fsync_interval_ms: 10,
             queue_capacity: 256,
+            nats: crate::NatsConfig::default(),
         }
     }
 }

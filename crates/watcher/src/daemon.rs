@@ -3,7 +3,8 @@
 //! ```text
 //! discover ──paths (bounded)──▶ N workers ──batches (bounded)──▶ sink thread
 //!    ▲ stop signal                 │ extract on the blocking pool   │ append, fsync, ack
-//!                                  └──────── dispose after ack ◀────┘
+//!                                  ├──────── dispose after ack ◀────┘
+//!                                  └─ (first, when enabled) NATS JetStream: publish, await acks
 //! ```
 //!
 //! Only discovery listens for the stop signal (workers check it between files, so a file in
@@ -70,6 +71,22 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
     let (paths_tx, paths_rx) = async_channel::bounded::<PathBuf>(settings.watch.queue_capacity);
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let in_flight = InFlight::default();
+    let nats = if settings.sink.nats.enabled {
+        let publisher =
+            newsdrop_sink::NatsPublisher::connect(&settings.sink.nats, shutdown_rx.clone())
+                .await
+                .map_err(|e| WatchError::Config(e.to_string()))?;
+        tracing::info!(
+            url = %settings.sink.nats.url,
+            stream = %settings.sink.nats.stream,
+            subject = %settings.sink.nats.subject,
+            only = settings.sink.nats.only,
+            "publishing to NATS JetStream"
+        );
+        Some(Arc::new(publisher))
+    } else {
+        None
+    };
     let pipeline = Pipeline::new(&paths_rx, &sink.sender, in_flight.clone());
     let metrics = metrics::start(&settings.metrics, pipeline.clone()).await?;
     let supervisor = systemd::spawn_supervisor(pipeline.clone());
@@ -97,6 +114,7 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
         settings: settings.clone(),
         extractor: Arc::new(extractor),
         sink: sink.sender.clone(),
+        nats: nats.clone(),
         in_flight,
     });
     // The workers hold the only remaining sink senders: when they end, the sink drains.
@@ -185,6 +203,15 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
         (Some(e), _) => Err(e),
         (None, Err(e)) => Err(e.into()),
         (None, Ok(stats)) => {
+            if let Some(nats) = &nats {
+                let n = nats.stats();
+                tracing::info!(
+                    published = n.published,
+                    duplicates = n.duplicates,
+                    failed_attempts = n.failed_attempts,
+                    "nats output stopped"
+                );
+            }
             tracing::info!(
                 lines = stats.lines,
                 bytes = stats.bytes,

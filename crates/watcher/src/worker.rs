@@ -1,5 +1,6 @@
-//! Workers: read a complete file, extract on the blocking pool, hand the lines to the sink,
-//! wait until they are durable, then dispose of the file. A bad file becomes a failure record;
+//! Workers: read a complete file, extract on the blocking pool, hand the lines to the outputs
+//! (NATS JetStream when enabled, then the JSONL sink), wait until they are stored, then dispose
+//! of the file. A bad file becomes a failure record;
 //! only a sink that cannot write is fatal.
 
 use std::collections::HashSet;
@@ -8,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use newsdrop_core::{ArticleRecord, Extractor, FailureRecord, FailureSource, Input};
-use newsdrop_sink::{Batch, Stream};
+use newsdrop_sink::{Batch, NatsError, NatsPublisher, Stream};
 use tokio::sync::{oneshot, watch};
 
 use crate::dispose::{self, ErrorSidecar};
@@ -111,6 +112,8 @@ pub struct WorkerContext {
     pub extractor: Arc<Extractor>,
     /// Queue into the sink.
     pub sink: async_channel::Sender<Batch>,
+    /// The NATS JetStream output, when enabled.
+    pub nats: Option<Arc<NatsPublisher>>,
     /// Paths in flight.
     pub in_flight: InFlight,
 }
@@ -207,7 +210,10 @@ async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
                 .map(newsdrop_sink::to_line)
                 .collect::<Result<Vec<_>, _>>()?;
             let n = lines.len();
-            commit(ctx, Stream::Articles, lines).await?;
+            let ids = records.iter().map(|r| r.id.clone()).collect();
+            if !commit(ctx, Stream::Articles, lines, ids, &path_str).await? {
+                return Ok(());
+            }
             match watch.on_success {
                 OnSuccess::Move => {
                     dispose::move_into(path, &watch.inbox, &watch.processed_dir, durable).map_err(
@@ -230,7 +236,10 @@ async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
         Outcome::Failed(failure) => {
             tracing::warn!(path = %path.display(), step = %failure.step, error = %failure.error, "file failed");
             let line = newsdrop_sink::to_line(&failure)?;
-            commit(ctx, Stream::Failures, vec![line]).await?;
+            let id = failure_id(&failure.source);
+            if !commit(ctx, Stream::Failures, vec![line], vec![id], &path_str).await? {
+                return Ok(());
+            }
             let sidecar = ErrorSidecar {
                 path: &failure.source.path,
                 step: &failure.step,
@@ -261,13 +270,46 @@ async fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Sends lines to the sink and waits until they are durable.
+/// A stable message id for a failure record: the same file (bytes and path) always gets the
+/// same id, so a repeat is dropped by the broker's duplicate window.
+pub fn failure_id(source: &newsdrop_core::FailureSource) -> String {
+    let key = format!(
+        "failure\n{}\n{}",
+        source.sha256.as_deref().unwrap_or("-"),
+        source.path
+    );
+    format!("f-{}", newsdrop_core::sha256_hex(key.as_bytes()))
+}
+
+/// Sends one input's lines to the outputs and waits until every one has them: NATS first (each
+/// line under its id, retried while the broker is away), then the JSONL sink. False when stop
+/// was requested before NATS acknowledged: the file then stays in the inbox.
 async fn commit(
     ctx: &WorkerContext,
     stream: Stream,
     lines: Vec<Vec<u8>>,
-) -> Result<(), WatchError> {
+    ids: Vec<String>,
+    what: &str,
+) -> Result<bool, WatchError> {
     let (n_lines, n_bytes) = (lines.len(), lines.iter().map(Vec::len).sum::<usize>());
+    if let Some(nats) = &ctx.nats {
+        let messages: Vec<(String, Vec<u8>)> = ids.into_iter().zip(lines.iter().cloned()).collect();
+        match nats.publish(stream, &messages, what).await {
+            Ok(()) => {}
+            Err(NatsError::Stopped) => {
+                tracing::info!(
+                    input = what,
+                    "stopping: not yet published, left in the inbox"
+                );
+                return Ok(false);
+            }
+            Err(e) => return Err(WatchError::Internal(e.to_string())),
+        }
+        if ctx.settings.sink.nats.only {
+            STATS.committed(stream, n_lines, n_bytes);
+            return Ok(true);
+        }
+    }
     let (done, acked) = oneshot::channel();
     ctx.sink
         .send(Batch {
@@ -280,7 +322,7 @@ async fn commit(
     match acked.await {
         Ok(Ok(())) => {
             STATS.committed(stream, n_lines, n_bytes);
-            Ok(())
+            Ok(true)
         }
         Ok(Err(reason)) => Err(WatchError::Internal(format!("output failed: {reason}"))),
         Err(_) => Err(WatchError::Internal("the sink has stopped".into())),

@@ -1,0 +1,439 @@
+//! The NATS JetStream output: `[sink.nats]` settings, and a publisher that sends every line of
+//! a batch with `Nats-Msg-Id` set and waits until JetStream has stored each one.
+//!
+//! The settings always exist (so one configuration file works for every build); the publisher
+//! needs the `nats` cargo feature. A build without it has a stand-in whose `connect` refuses.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// Whether this build can publish to NATS (the `nats` cargo feature).
+pub const NATS_SUPPORTED: bool = cfg!(feature = "nats");
+
+/// `[sink.nats]` settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NatsConfig {
+    /// Publish records to NATS JetStream.
+    pub enabled: bool,
+    /// NATS is the only output: no JSONL lines are written.
+    pub only: bool,
+    /// Server URL(s), comma-separated.
+    pub url: String,
+    /// The JetStream stream; created when missing.
+    pub stream: String,
+    /// Subjects of the stream when newsdrop creates it.
+    pub stream_subjects: Vec<String>,
+    /// Subject of article records.
+    pub subject: String,
+    /// Subject of failure records.
+    pub failures_subject: String,
+    /// A `.creds` file (JWT and NKey seed); none by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<PathBuf>,
+    /// Duplicate window of the stream when newsdrop creates it: a repeat of a `Nats-Msg-Id`
+    /// within it is dropped by the server.
+    pub duplicate_window_secs: u64,
+    /// How long one publish waits for the server's acknowledgement.
+    pub ack_timeout_ms: u64,
+    /// First pause after a failed publish; doubled after each further failure.
+    pub retry_initial_ms: u64,
+    /// Longest pause between publish attempts.
+    pub retry_max_ms: u64,
+}
+
+impl Default for NatsConfig {
+    fn default() -> Self {
+        NatsConfig {
+            enabled: false,
+            only: false,
+            url: "nats://127.0.0.1:4222".into(),
+            stream: "NEWSDROP".into(),
+            stream_subjects: vec!["newsdrop.>".into()],
+            subject: "newsdrop.articles".into(),
+            failures_subject: "newsdrop.failures".into(),
+            credentials: None,
+            duplicate_window_secs: 3600,
+            ack_timeout_ms: 5000,
+            retry_initial_ms: 250,
+            retry_max_ms: 10_000,
+        }
+    }
+}
+
+impl NatsConfig {
+    /// Checks values serde cannot; the error names the key.
+    pub fn validate(&self) -> Result<(), String> {
+        if !self.enabled {
+            if self.only {
+                return Err("sink.nats.only: needs sink.nats.enabled = true".into());
+            }
+            return Ok(());
+        }
+        if !NATS_SUPPORTED {
+            return Err(
+                "sink.nats.enabled: this build has no NATS support (cargo feature `nats`)".into(),
+            );
+        }
+        let subject_ok = |s: &str| {
+            !s.is_empty()
+                && !s.contains([' ', '\t', '*', '>'])
+                && s.split('.').all(|t| !t.is_empty())
+        };
+        if self.url.trim().is_empty() {
+            return Err("sink.nats.url: empty".into());
+        }
+        if self.stream.is_empty() || self.stream.contains([' ', '.', '*', '>', '/', '\\']) {
+            return Err(
+                "sink.nats.stream: must be a name without spaces, '.', '*', '>' or slashes".into(),
+            );
+        }
+        if self.stream_subjects.is_empty() {
+            return Err("sink.nats.stream_subjects: at least one subject".into());
+        }
+        for (key, s) in [
+            ("sink.nats.subject", &self.subject),
+            ("sink.nats.failures_subject", &self.failures_subject),
+        ] {
+            if !subject_ok(s) {
+                return Err(format!("{key}: {s:?} is not a valid subject"));
+            }
+        }
+        if self.ack_timeout_ms == 0 {
+            return Err("sink.nats.ack_timeout_ms: must be greater than 0".into());
+        }
+        if self.retry_initial_ms == 0 || self.retry_max_ms < self.retry_initial_ms {
+            return Err(
+                "sink.nats.retry_initial_ms: must be > 0 and not above retry_max_ms".into(),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// Why records could not be published.
+#[derive(Debug, thiserror::Error)]
+pub enum NatsError {
+    /// The client could not be set up (bad URL, unreadable credentials, no NATS support).
+    #[error("nats: {0}")]
+    Setup(String),
+    /// Stop was requested while the broker was failing: the records were not all stored, the
+    /// input stays in the inbox.
+    #[error("nats: stopped before the server acknowledged every record")]
+    Stopped,
+}
+
+/// Counters and health of the publisher, for logs, STATUS= and metrics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NatsStats {
+    /// Records stored by the server as new.
+    pub published: u64,
+    /// Records the server dropped as duplicates of an earlier `Nats-Msg-Id`.
+    pub duplicates: u64,
+    /// Publish attempts that failed and were retried.
+    pub failed_attempts: u64,
+    /// False from a failed attempt until the next success.
+    pub healthy: bool,
+}
+
+#[cfg(feature = "nats")]
+pub use client::NatsPublisher;
+#[cfg(not(feature = "nats"))]
+pub use stand_in::NatsPublisher;
+
+#[cfg(feature = "nats")]
+mod client {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::time::Duration;
+
+    use async_nats::jetstream::{self, stream};
+    use tokio::sync::watch;
+
+    use super::{NatsConfig, NatsError, NatsStats};
+    use crate::Stream;
+
+    /// A JetStream publisher shared by every worker.
+    #[derive(Debug)]
+    pub struct NatsPublisher {
+        config: NatsConfig,
+        js: jetstream::Context,
+        /// Held while the stream is being checked; true once it is known to exist.
+        stream_ready: tokio::sync::Mutex<bool>,
+        stop: watch::Receiver<bool>,
+        published: AtomicU64,
+        duplicates: AtomicU64,
+        failed_attempts: AtomicU64,
+        healthy: AtomicBool,
+    }
+
+    impl NatsPublisher {
+        /// Sets up the client. Returns at once even when the server is unreachable: the
+        /// client connects in the background and [`NatsPublisher::publish`] retries until it
+        /// does. When `stop` turns true, a publish that is failing gives up.
+        pub async fn connect(
+            config: &NatsConfig,
+            stop: watch::Receiver<bool>,
+        ) -> Result<Self, NatsError> {
+            let mut options = async_nats::ConnectOptions::new()
+                .name(concat!("newsdrop/", env!("CARGO_PKG_VERSION")))
+                .retry_on_initial_connect()
+                .max_reconnects(None)
+                .connection_timeout(Duration::from_millis(config.ack_timeout_ms))
+                .event_callback(|event| async move {
+                    match event {
+                        async_nats::Event::Connected => tracing::info!("nats: connected"),
+                        async_nats::Event::Disconnected => {
+                            tracing::warn!("nats: disconnected; reconnecting")
+                        }
+                        other => tracing::debug!(event = %other, "nats: client event"),
+                    }
+                });
+            if let Some(path) = &config.credentials {
+                options = options.credentials_file(path).await.map_err(|e| {
+                    NatsError::Setup(format!("sink.nats.credentials: {}: {e}", path.display()))
+                })?;
+            }
+            let client = options
+                .connect(config.url.as_str())
+                .await
+                .map_err(|e| NatsError::Setup(format!("sink.nats.url {:?}: {e}", config.url)))?;
+            let js = jetstream::ContextBuilder::new()
+                .timeout(Duration::from_millis(config.ack_timeout_ms))
+                .build(client);
+            Ok(NatsPublisher {
+                config: config.clone(),
+                js,
+                stream_ready: tokio::sync::Mutex::new(false),
+                stop,
+                published: AtomicU64::new(0),
+                duplicates: AtomicU64::new(0),
+                failed_attempts: AtomicU64::new(0),
+                healthy: AtomicBool::new(true),
+            })
+        }
+
+        /// The subject `stream` publishes to.
+        pub fn subject(&self, stream: Stream) -> &str {
+            match stream {
+                Stream::Articles => &self.config.subject,
+                Stream::Failures => &self.config.failures_subject,
+            }
+        }
+
+        /// Counters so far.
+        pub fn stats(&self) -> NatsStats {
+            NatsStats {
+                published: self.published.load(Ordering::Relaxed),
+                duplicates: self.duplicates.load(Ordering::Relaxed),
+                failed_attempts: self.failed_attempts.load(Ordering::Relaxed),
+                healthy: self.healthy.load(Ordering::Relaxed),
+            }
+        }
+
+        /// Publishes `(id, line)` pairs (one input's records) and returns once the server has
+        /// acknowledged every one. A failed attempt is retried whole, with backoff, until it
+        /// succeeds; the ids make repeats harmless. Gives up only when stop is requested.
+        /// `what` names the input in logs.
+        pub async fn publish(
+            &self,
+            stream: Stream,
+            messages: &[(String, Vec<u8>)],
+            what: &str,
+        ) -> Result<(), NatsError> {
+            let subject = self.subject(stream);
+            let mut stop = self.stop.clone();
+            let mut attempt = 0u32;
+            let mut pause = Duration::from_millis(self.config.retry_initial_ms);
+            let max_pause = Duration::from_millis(self.config.retry_max_ms);
+            loop {
+                attempt += 1;
+                match self.try_publish(subject, messages).await {
+                    Ok((new, dup)) => {
+                        self.published.fetch_add(new, Ordering::Relaxed);
+                        self.duplicates.fetch_add(dup, Ordering::Relaxed);
+                        if !self.healthy.swap(true, Ordering::Relaxed) || attempt > 1 {
+                            tracing::info!(input = what, attempt, "nats: publishing works again");
+                        }
+                        if dup > 0 {
+                            tracing::debug!(
+                                input = what,
+                                duplicates = dup,
+                                "nats: server dropped repeats"
+                            );
+                        }
+                        return Ok(());
+                    }
+                    Err(reason) => {
+                        self.failed_attempts.fetch_add(1, Ordering::Relaxed);
+                        self.healthy.store(false, Ordering::Relaxed);
+                        tracing::warn!(
+                            input = what,
+                            attempt,
+                            retry_in_ms = pause.as_millis() as u64,
+                            error = %reason,
+                            "nats: publish failed; the file stays in the inbox and is retried"
+                        );
+                    }
+                }
+                if *stop.borrow() {
+                    return Err(NatsError::Stopped);
+                }
+                tokio::select! {
+                    _ = tokio::time::sleep(pause) => {}
+                    _ = stop.changed() => return Err(NatsError::Stopped),
+                }
+                pause = (pause * 2).min(max_pause);
+            }
+        }
+
+        /// One attempt: make sure the stream exists, send every message, await every ack.
+        /// Returns how many were stored new and how many were duplicates.
+        async fn try_publish(
+            &self,
+            subject: &str,
+            messages: &[(String, Vec<u8>)],
+        ) -> Result<(u64, u64), String> {
+            self.ensure_stream().await?;
+            let mut acks = Vec::with_capacity(messages.len());
+            for (id, line) in messages {
+                let mut headers = async_nats::HeaderMap::new();
+                headers.insert("Nats-Msg-Id", id.as_str());
+                let payload = line.strip_suffix(b"\n").unwrap_or(line).to_vec();
+                let ack = self
+                    .js
+                    .publish_with_headers(subject.to_string(), headers, payload.into())
+                    .await
+                    .map_err(|e| format!("send: {e}"))?;
+                acks.push(ack);
+            }
+            let (mut new, mut dup) = (0u64, 0u64);
+            for ack in acks {
+                match ack.await {
+                    Ok(ack) if ack.duplicate => dup += 1,
+                    Ok(_) => new += 1,
+                    Err(e) => {
+                        if e.kind() == jetstream::context::PublishErrorKind::StreamNotFound {
+                            *self.stream_ready.lock().await = false;
+                        }
+                        return Err(format!("ack: {e}"));
+                    }
+                }
+            }
+            Ok((new, dup))
+        }
+
+        /// Creates the stream when it does not exist (once; again after "no stream" errors).
+        async fn ensure_stream(&self) -> Result<(), String> {
+            let mut ready = self.stream_ready.lock().await;
+            if *ready {
+                return Ok(());
+            }
+            let config = stream::Config {
+                name: self.config.stream.clone(),
+                subjects: self.config.stream_subjects.clone(),
+                duplicate_window: Duration::from_secs(self.config.duplicate_window_secs),
+                ..Default::default()
+            };
+            let mut stream = self
+                .js
+                .get_or_create_stream(config)
+                .await
+                .map_err(|e| format!("stream {}: {e}", self.config.stream))?;
+            if let Ok(info) = stream.info().await {
+                tracing::info!(
+                    stream = %info.config.name,
+                    subjects = ?info.config.subjects,
+                    duplicate_window_secs = info.config.duplicate_window.as_secs(),
+                    messages = info.state.messages,
+                    "nats: stream ready"
+                );
+            }
+            *ready = true;
+            Ok(())
+        }
+    }
+}
+
+#[cfg(not(feature = "nats"))]
+mod stand_in {
+    use tokio::sync::watch;
+
+    use super::{NatsConfig, NatsError, NatsStats};
+    use crate::Stream;
+
+    /// Stand-in of a build without the `nats` feature: it cannot be connected.
+    #[derive(Debug)]
+    pub struct NatsPublisher {
+        never: std::convert::Infallible,
+    }
+
+    impl NatsPublisher {
+        /// Always refuses: this build has no NATS support.
+        pub async fn connect(
+            _config: &NatsConfig,
+            _stop: watch::Receiver<bool>,
+        ) -> Result<Self, NatsError> {
+            Err(NatsError::Setup(
+                "this build has no NATS support (cargo feature `nats`)".into(),
+            ))
+        }
+
+        /// Never called: no value of this type exists.
+        pub fn stats(&self) -> NatsStats {
+            match self.never {}
+        }
+
+        /// Never called: no value of this type exists.
+        pub async fn publish(
+            &self,
+            _stream: Stream,
+            _messages: &[(String, Vec<u8>)],
+            _what: &str,
+        ) -> Result<(), NatsError> {
+            match self.never {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_off() {
+        let c = NatsConfig::default();
+        assert!(!c.enabled);
+        assert!(c.validate().is_ok());
+        let on = NatsConfig {
+            enabled: true,
+            ..NatsConfig::default()
+        };
+        assert_eq!(on.validate().is_ok(), NATS_SUPPORTED);
+    }
+
+    #[test]
+    fn only_needs_enabled() {
+        let c = NatsConfig {
+            only: true,
+            ..NatsConfig::default()
+        };
+        assert!(c.validate().unwrap_err().contains("sink.nats.only"));
+    }
+
+    #[cfg(feature = "nats")]
+    #[test]
+    fn bad_subjects_are_refused() {
+        for bad in ["", "a..b", "a.*", "a b", "x.>"] {
+            let c = NatsConfig {
+                enabled: true,
+                subject: bad.into(),
+                ..NatsConfig::default()
+            };
+            assert!(
+                c.validate().unwrap_err().contains("sink.nats.subject"),
+                "{bad:?}"
+            );
+        }
+    }
+}
