@@ -18,5 +18,7 @@ mod nats;
 mod writer;
 
 pub use error::SinkError;
-pub use nats::{NATS_SUPPORTED, NatsConfig, NatsError, NatsPublisher, NatsStats};
+pub use nats::{
+    NATS_COUNTERS, NATS_SUPPORTED, NatsConfig, NatsCounters, NatsError, NatsPublisher, NatsStats,
+};
 pub use writer::{Batch, FsyncPolicy, SinkConfig, SinkHandle, SinkStats, Stream, spawn, to_line};

@@ -5,6 +5,7 @@
 //! needs the `nats` cargo feature. A build without it has a stand-in whose `connect` refuses.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -137,6 +138,55 @@ pub struct NatsStats {
     pub healthy: bool,
 }
 
+/// Process-wide counters of the NATS output, read by `STATUS=` and the metrics endpoint.
+#[derive(Debug)]
+pub struct NatsCounters {
+    enabled: AtomicBool,
+    published: AtomicU64,
+    duplicates: AtomicU64,
+    failed_attempts: AtomicU64,
+    failing: AtomicBool,
+}
+
+/// The counters of this process's NATS output.
+pub static NATS_COUNTERS: NatsCounters = NatsCounters {
+    enabled: AtomicBool::new(false),
+    published: AtomicU64::new(0),
+    duplicates: AtomicU64::new(0),
+    failed_attempts: AtomicU64::new(0),
+    failing: AtomicBool::new(false),
+};
+
+impl NatsCounters {
+    /// The counters, or `None` when no publisher was started.
+    pub fn snapshot(&self) -> Option<NatsStats> {
+        self.enabled.load(Ordering::Relaxed).then(|| NatsStats {
+            published: self.published.load(Ordering::Relaxed),
+            duplicates: self.duplicates.load(Ordering::Relaxed),
+            failed_attempts: self.failed_attempts.load(Ordering::Relaxed),
+            healthy: !self.failing.load(Ordering::Relaxed),
+        })
+    }
+
+    /// Whether a publish is failing right now (waiting for the broker, not stuck).
+    pub fn waiting_for_broker(&self) -> bool {
+        self.enabled.load(Ordering::Relaxed) && self.failing.load(Ordering::Relaxed)
+    }
+
+    #[cfg_attr(not(feature = "nats"), allow(dead_code))]
+    fn succeeded(&self, new: u64, dup: u64) -> bool {
+        self.published.fetch_add(new, Ordering::Relaxed);
+        self.duplicates.fetch_add(dup, Ordering::Relaxed);
+        self.failing.swap(false, Ordering::Relaxed)
+    }
+
+    #[cfg_attr(not(feature = "nats"), allow(dead_code))]
+    fn failed(&self) {
+        self.failed_attempts.fetch_add(1, Ordering::Relaxed);
+        self.failing.store(true, Ordering::Relaxed);
+    }
+}
+
 #[cfg(feature = "nats")]
 pub use client::NatsPublisher;
 #[cfg(not(feature = "nats"))]
@@ -144,13 +194,13 @@ pub use stand_in::NatsPublisher;
 
 #[cfg(feature = "nats")]
 mod client {
-    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::atomic::Ordering;
     use std::time::Duration;
 
     use async_nats::jetstream::{self, stream};
     use tokio::sync::watch;
 
-    use super::{NatsConfig, NatsError, NatsStats};
+    use super::{NATS_COUNTERS, NatsConfig, NatsError, NatsStats};
     use crate::Stream;
 
     /// A JetStream publisher shared by every worker.
@@ -161,10 +211,6 @@ mod client {
         /// Held while the stream is being checked; true once it is known to exist.
         stream_ready: tokio::sync::Mutex<bool>,
         stop: watch::Receiver<bool>,
-        published: AtomicU64,
-        duplicates: AtomicU64,
-        failed_attempts: AtomicU64,
-        healthy: AtomicBool,
     }
 
     impl NatsPublisher {
@@ -201,16 +247,14 @@ mod client {
             let js = jetstream::ContextBuilder::new()
                 .timeout(Duration::from_millis(config.ack_timeout_ms))
                 .build(client);
-            Ok(NatsPublisher {
+            let publisher = NatsPublisher {
                 config: config.clone(),
                 js,
                 stream_ready: tokio::sync::Mutex::new(false),
                 stop,
-                published: AtomicU64::new(0),
-                duplicates: AtomicU64::new(0),
-                failed_attempts: AtomicU64::new(0),
-                healthy: AtomicBool::new(true),
-            })
+            };
+            NATS_COUNTERS.enabled.store(true, Ordering::Relaxed);
+            Ok(publisher)
         }
 
         /// The subject `stream` publishes to.
@@ -223,12 +267,7 @@ mod client {
 
         /// Counters so far.
         pub fn stats(&self) -> NatsStats {
-            NatsStats {
-                published: self.published.load(Ordering::Relaxed),
-                duplicates: self.duplicates.load(Ordering::Relaxed),
-                failed_attempts: self.failed_attempts.load(Ordering::Relaxed),
-                healthy: self.healthy.load(Ordering::Relaxed),
-            }
+            NATS_COUNTERS.snapshot().unwrap_or_default()
         }
 
         /// Publishes `(id, line)` pairs (one input's records) and returns once the server has
@@ -250,9 +289,8 @@ mod client {
                 attempt += 1;
                 match self.try_publish(subject, messages).await {
                     Ok((new, dup)) => {
-                        self.published.fetch_add(new, Ordering::Relaxed);
-                        self.duplicates.fetch_add(dup, Ordering::Relaxed);
-                        if !self.healthy.swap(true, Ordering::Relaxed) || attempt > 1 {
+                        let was_failing = NATS_COUNTERS.succeeded(new, dup);
+                        if was_failing || attempt > 1 {
                             tracing::info!(input = what, attempt, "nats: publishing works again");
                         }
                         if dup > 0 {
@@ -265,8 +303,7 @@ mod client {
                         return Ok(());
                     }
                     Err(reason) => {
-                        self.failed_attempts.fetch_add(1, Ordering::Relaxed);
-                        self.healthy.store(false, Ordering::Relaxed);
+                        NATS_COUNTERS.failed();
                         tracing::warn!(
                             input = what,
                             attempt,

@@ -259,6 +259,33 @@ pub fn render(pipeline: &Pipeline) -> String {
             &[("", t as f64)],
         );
     }
+    if let Some(nats) = newsdrop_sink::NATS_COUNTERS.snapshot() {
+        metric(
+            &mut out,
+            "newsdrop_nats_up",
+            "gauge",
+            "1 while publishing to NATS JetStream works, 0 while attempts fail and files wait.",
+            &[("", f64::from(u8::from(nats.healthy)))],
+        );
+        counter(
+            &mut out,
+            "newsdrop_nats_published_total",
+            "Records stored by JetStream as new messages.",
+            nats.published,
+        );
+        counter(
+            &mut out,
+            "newsdrop_nats_duplicates_total",
+            "Records JetStream dropped as repeats of an earlier Nats-Msg-Id.",
+            nats.duplicates,
+        );
+        counter(
+            &mut out,
+            "newsdrop_nats_failed_attempts_total",
+            "Publish attempts that failed and were retried.",
+            nats.failed_attempts,
+        );
+    }
     histogram(
         &mut out,
         "newsdrop_extraction_duration_seconds",

@@ -197,19 +197,29 @@ impl Pipeline {
     /// something moved within `window`. A worker stuck on one file, or a writer stuck in a
     /// write, makes this false once `window` passes with work pending.
     pub fn is_alive(&self, window: Duration) -> bool {
-        self.sink_open() && (self.files_in_flight() == 0 || STATS.since_progress() < window)
+        self.sink_open()
+            && (self.files_in_flight() == 0
+                || STATS.since_progress() < window
+                || newsdrop_sink::NATS_COUNTERS.waiting_for_broker())
     }
 
     /// The one-line summary used for systemd's `STATUS=`.
     pub fn status_line(&self) -> String {
-        format!(
+        let mut line = format!(
             "seen {}, processed {}, failed {}, queued {}, records {}",
             Stats::get(&STATS.files_seen),
             Stats::get(&STATS.files_processed),
             Stats::get(&STATS.files_failed),
             self.files_in_flight(),
             Stats::get(&STATS.records_written),
-        )
+        );
+        if let Some(nats) = newsdrop_sink::NATS_COUNTERS.snapshot() {
+            line.push_str(&format!(", nats published {}", nats.published));
+            if !nats.healthy {
+                line.push_str(", NATS UNREACHABLE: files wait in the inbox, retrying");
+            }
+        }
+        line
     }
 }
 
