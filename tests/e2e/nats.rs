@@ -434,3 +434,82 @@ fn two_daemons_with_their_own_inboxes_feed_one_stream() {
         assert_eq!(s.subject, format!("newsdrop.articles.host-{host}"));
     }
 }
+
+/// Publish throughput and added latency of the NATS output alone (no extraction), against a
+/// loopback server: `cargo test -p newsdrop-watcher --test e2e nats::publish_throughput --
+/// --ignored --nocapture`. Prints records/s and per-file latency for a few batch sizes.
+#[test]
+#[ignore = "benchmark; run on demand"]
+fn publish_throughput() {
+    let ws = Workspace::new();
+    let Some(server) = NatsServer::start(&ws.root().join("js")) else {
+        return;
+    };
+    let record = synthetic_record_json();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let (_stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+        let config = newsdrop_sink::NatsConfig {
+            enabled: true,
+            url: server.url(),
+            ..Default::default()
+        };
+        let publisher = std::sync::Arc::new(
+            newsdrop_sink::NatsPublisher::connect(&config, stop_rx)
+                .await
+                .unwrap(),
+        );
+        for (per_file, workers, files) in [(1usize, 1usize, 2000usize), (1, 4, 4000), (6, 4, 1000)] {
+            let started = std::time::Instant::now();
+            let mut tasks = tokio::task::JoinSet::new();
+            for w in 0..workers {
+                let publisher = publisher.clone();
+                let record = record.clone();
+                tasks.spawn(async move {
+                    let mut latencies = Vec::new();
+                    for f in (w..files).step_by(workers) {
+                        let messages: Vec<(String, Vec<u8>)> = (0..per_file)
+                            .map(|i| (format!("bench-{per_file}-{workers}-{f}-{i}"), record.clone()))
+                            .collect();
+                        let t = std::time::Instant::now();
+                        publisher
+                            .publish(newsdrop_sink::Stream::Articles, &messages, "bench")
+                            .await
+                            .unwrap();
+                        latencies.push(t.elapsed());
+                    }
+                    latencies
+                });
+            }
+            let mut latencies = Vec::new();
+            while let Some(l) = tasks.join_next().await {
+                latencies.extend(l.unwrap());
+            }
+            let elapsed = started.elapsed();
+            latencies.sort();
+            let pct = |p: f64| latencies[((latencies.len() - 1) as f64 * p) as usize];
+            println!(
+                "BENCH nats: {per_file} record(s)/file, {workers} worker(s), {files} files, {} B/record: {:.0} records/s, per-file latency p50 {:?} p99 {:?}",
+                record.len(),
+                (files * per_file) as f64 / elapsed.as_secs_f64(),
+                pct(0.5),
+                pct(0.99)
+            );
+        }
+    });
+}
+
+/// A record-sized JSON object (about the size of a real article record).
+fn synthetic_record_json() -> Vec<u8> {
+    let text = String::from_utf8(synthetic_article(1)).unwrap().repeat(20);
+    serde_json::to_vec(&serde_json::json!({
+        "schema": "newsdrop.article.v1",
+        "title": "社区志愿者在行动",
+        "body": text,
+    }))
+    .unwrap()
+}
