@@ -16,7 +16,7 @@ const WAIT: Duration = Duration::from_secs(120);
 /// The `nats-server` binary: `$NATS_SERVER`, then `PATH`, then `/usr/sbin`.
 fn server_binary() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("NATS_SERVER") {
-        return Some(PathBuf::from(p));
+        return Some(PathBuf::from(p)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path)
@@ -46,21 +46,26 @@ struct NatsServer {
 impl NatsServer {
     /// Starts a server, or prints why the test is skipped and returns `None`.
     fn start(store: &Path) -> Option<NatsServer> {
+        let mut server = Self::prepare(store)?;
+        server.run();
+        Some(server)
+    }
+
+    /// Picks the binary and a port but does not start the process.
+    fn prepare(store: &Path) -> Option<NatsServer> {
         let Some(binary) = server_binary() else {
             eprintln!(
                 "SKIP: nats-server not found (install the Debian package `nats-server`, or set NATS_SERVER)"
             );
             return None;
         };
-        let mut server = NatsServer {
+        Some(NatsServer {
             binary,
             port: free_port(),
             store: store.to_path_buf(),
             child: None,
             log: store.with_extension(format!("{}.log", unique())),
-        };
-        server.run();
-        Some(server)
+        })
     }
 
     /// Starts the process (again) on the same port and store, and waits until it is ready.
@@ -433,6 +438,52 @@ fn two_daemons_with_their_own_inboxes_feed_one_stream() {
         let host = if ids_a.contains(&s.msg_id) { "a" } else { "b" };
         assert_eq!(s.subject, format!("newsdrop.articles.host-{host}"));
     }
+}
+
+#[test]
+fn nats_only_output_started_before_the_broker() {
+    let ws = Workspace::new();
+    let Some(mut server) = NatsServer::prepare(&ws.root().join("js")) else {
+        return;
+    };
+    let url = server.url();
+    // The broker is not there yet: the daemon starts anyway and keeps the files.
+    let daemon = ws.start(&nats_env(&url, &[("NEWSDROP__SINK__NATS__ONLY", "true")]));
+    for n in 0..5 {
+        ws.drop_file(&format!("s{n:03}.txt"), &synthetic_article(300 + n));
+    }
+    ws.drop_file("empty.txt", b"");
+    assert!(
+        wait_until(WAIT, || daemon.log_text().contains("nats: publish failed")),
+        "no warning without a broker; log:\n{}",
+        daemon.log_text()
+    );
+    assert!(!Workspace::files_under(&ws.inbox()).is_empty());
+    server.run();
+    assert!(
+        wait_until(WAIT, || done(&ws, 6)),
+        "did not catch up; log:\n{}",
+        daemon.log_text()
+    );
+    stop_ok(daemon);
+    assert!(ws.records().is_empty(), "only = true must write no JSONL");
+    assert!(ws.failure_records().is_empty());
+    let stored = read_stream(&url, "NEWSDROP");
+    let (articles, failures): (Vec<&Stored>, Vec<&Stored>) = stored
+        .iter()
+        .partition(|s| s.subject == "newsdrop.articles");
+    assert_eq!(articles.len(), 5);
+    for a in &articles {
+        assert_eq!(a.record["id"].as_str(), Some(a.msg_id.as_str()));
+    }
+    assert_eq!(failures.len(), 1);
+    assert_eq!(failures[0].subject, "newsdrop.failures");
+    assert_eq!(failures[0].record["schema"], "newsdrop.failure.v1");
+    assert!(
+        failures[0].msg_id.starts_with("f-"),
+        "{}",
+        failures[0].msg_id
+    );
 }
 
 /// Publish throughput and added latency of the NATS output alone (no extraction), against a
