@@ -51,6 +51,14 @@ impl Tok<'_> {
 
     /// Punctuation, whitespace or symbols.
     pub fn is_punct(&self) -> bool {
+        if self
+            .word
+            .chars()
+            .next()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        {
+            return false;
+        }
         self.word
             .chars()
             .all(|c| !c.is_alphanumeric() || c.is_whitespace())
@@ -238,9 +246,12 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "全体", "所有", "一些", "有", "没有", "说", "表示",
 ];
 
+static FUNCTION_SET: std::sync::LazyLock<lexicon::FastSet<&'static str>> =
+    std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+
 /// Whether `w` is a grammar word.
 pub(crate) fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
+    FUNCTION_SET.contains(w)
 }
 
 #[cfg(test)]

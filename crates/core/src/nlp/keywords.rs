@@ -2,15 +2,13 @@
 //! names, co-occurring within a window of five), without function words, numbers or page
 //! boilerplate words.
 
-use std::collections::HashMap;
-
 use super::Tok;
-use super::lexicon::Lexicon;
+use super::lexicon::{FastMap, Lexicon};
 use crate::record::Keyword;
 
 const WINDOW: usize = 5;
 const DAMPING: f64 = 0.85;
-const ROUNDS: usize = 20;
+const ROUNDS: usize = 10;
 
 fn content(lex: &Lexicon, t: &Tok<'_>) -> bool {
     let tag_ok = matches!(
@@ -37,7 +35,7 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
     if words.is_empty() {
         return Vec::new();
     }
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: FastMap<&str, usize> = FastMap::default();
     let mut vocab: Vec<&str> = Vec::new();
     for w in &words {
         index.entry(w).or_insert_with(|| {
@@ -46,7 +44,8 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
         });
     }
     let n = vocab.len();
-    let mut edges: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut edges: FastMap<(usize, usize), f64> =
+        FastMap::with_capacity_and_hasher(words.len() * 8, Default::default());
     for (i, w) in words.iter().enumerate() {
         let a = index[w];
         for other in words.iter().skip(i + 1).take(WINDOW - 1) {

@@ -2,7 +2,37 @@
 //! administrative divisions, surnames, stop lists), parsed once from the data files under
 //! `crates/core/data/nlp/`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hasher for the short words looked up per token (no DoS concern: the keys
+/// are the built-in lexicons).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set keyed with [`Fnv`].
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// A map keyed with [`Fnv`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The domain user dictionary (`word freq tag` lines) loaded into jieba.
 pub const USER_DICT: &str = include_str!("../../data/nlp/user_dict.txt");
@@ -15,6 +45,8 @@ const PLACE_SHORT_STOP: &str = include_str!("../../data/nlp/place_short_stop.txt
 const SURNAMES: &str = include_str!("../../data/nlp/surnames.txt");
 const NOT_NAMES: &str = include_str!("../../data/nlp/not_names.txt");
 const KEYWORD_STOP: &str = include_str!("../../data/nlp/keyword_stop.txt");
+const NOT_PLACES: &str = include_str!("../../data/nlp/not_places.txt");
+const GENERIC_ORGS: &str = include_str!("../../data/nlp/generic_orgs.txt");
 
 /// How far up the administrative ladder a place suffix sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,27 +61,58 @@ pub enum PlaceLevel {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Role titles (书记, 主任 …).
-    pub roles: HashSet<String>,
+    pub roles: FastSet<String>,
     /// Organization suffixes with their kind, longest first.
     pub org_suffixes: Vec<(String, String)>,
     /// Organizations named by a level and a body alone (市委, 区政府 …).
-    pub org_standalone: HashSet<String>,
+    pub org_standalone: FastSet<String>,
     /// Place suffixes with their level, longest first.
     pub place_suffixes: Vec<(String, PlaceLevel)>,
     /// Full names of administrative divisions (深圳市, 零陵区).
-    pub divisions: HashSet<String>,
+    pub divisions: FastSet<String>,
     /// Short forms (深圳, 零陵, 湖北) that stand for a division on their own.
-    pub division_short: HashSet<String>,
+    pub division_short: FastSet<String>,
     /// Short forms of provinces and prefectures only (a stronger signal than county forms).
-    pub division_short_major: HashSet<String>,
+    pub division_short_major: FastSet<String>,
     /// Single-character family names.
-    pub surnames: HashSet<char>,
+    pub surnames: FastSet<char>,
     /// Two-character family names.
-    pub surnames2: HashSet<String>,
+    pub surnames2: FastSet<String>,
     /// Words jieba tags as names that are not names.
-    pub not_names: HashSet<String>,
+    pub not_names: FastSet<String>,
     /// Words never reported as keywords.
-    pub keyword_stop: HashSet<String>,
+    pub keyword_stop: FastSet<String>,
+    /// Organization suffix → kind, for lookups by the word's tail.
+    org_suffix_map: FastMap<String, String>,
+    /// Place suffix → level.
+    place_suffix_map: FastMap<String, PlaceLevel>,
+    /// Longest suffix of either table, in characters.
+    max_suffix: usize,
+    /// Last characters of organization suffixes, place suffixes and roles (a cheap pre-check).
+    org_last: FastSet<char>,
+    place_last: FastSet<char>,
+    role_last: FastSet<char>,
+    /// Words jieba tags as places (ns) that are ordinary words.
+    pub not_places: FastSet<String>,
+    /// Words jieba tags as organizations (nt) that name no particular body.
+    pub generic_orgs: FastSet<String>,
+}
+
+/// The tails of `word` from the longest (up to `max` characters, never the whole word unless
+/// `whole`) to the shortest, with their character length.
+fn tails(word: &str, max: usize) -> impl Iterator<Item = (&str, usize)> {
+    let mut starts = [0usize; 8];
+    let mut n = 0;
+    for (i, _) in word.char_indices().rev() {
+        if n == max.min(8) {
+            break;
+        }
+        starts[n] = i;
+        n += 1;
+    }
+    (0..n)
+        .rev()
+        .filter_map(move |k| word.get(starts[k]..).map(|t| (t, k + 1)))
 }
 
 fn words(text: &str) -> impl Iterator<Item = &str> {
@@ -112,10 +175,10 @@ impl Lexicon {
             })
             .collect();
         place_suffixes.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
-        let short_stop: HashSet<&str> = words(PLACE_SHORT_STOP).collect();
-        let mut divisions = HashSet::new();
-        let mut division_short = HashSet::new();
-        let mut division_short_major = HashSet::new();
+        let short_stop: FastSet<&str> = words(PLACE_SHORT_STOP).collect();
+        let mut divisions = FastSet::default();
+        let mut division_short = FastSet::default();
+        let mut division_short_major = FastSet::default();
         for line in DIVISIONS.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -138,8 +201,8 @@ impl Lexicon {
                 }
             }
         }
-        let mut surnames = HashSet::new();
-        let mut surnames2 = HashSet::new();
+        let mut surnames = FastSet::default();
+        let mut surnames2 = FastSet::default();
         for s in words(SURNAMES) {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
@@ -152,8 +215,32 @@ impl Lexicon {
                 _ => {}
             }
         }
+        let org_suffix_map: FastMap<String, String> = org_suffixes.iter().cloned().collect();
+        let place_suffix_map: FastMap<String, PlaceLevel> =
+            place_suffixes.iter().cloned().collect();
+        let max_suffix = org_suffixes
+            .iter()
+            .map(|(s, _)| s.chars().count())
+            .chain(place_suffixes.iter().map(|(s, _)| s.chars().count()))
+            .max()
+            .unwrap_or(1);
+        let last = |it: &mut dyn Iterator<Item = &str>| -> FastSet<char> {
+            it.filter_map(|w| w.chars().last()).collect()
+        };
+        let org_last = last(&mut org_suffixes.iter().map(|(s, _)| s.as_str()));
+        let place_last = last(&mut place_suffixes.iter().map(|(s, _)| s.as_str()));
+        let roles: FastSet<String> = words(ROLES).map(str::to_string).collect();
+        let role_last = last(&mut roles.iter().map(String::as_str));
         Lexicon {
-            roles: words(ROLES).map(str::to_string).collect(),
+            org_last,
+            place_last,
+            role_last,
+            org_suffix_map,
+            place_suffix_map,
+            max_suffix,
+            not_places: words(NOT_PLACES).map(str::to_string).collect(),
+            generic_orgs: words(GENERIC_ORGS).map(str::to_string).collect(),
+            roles,
             org_suffixes,
             org_standalone: words(ORG_STANDALONE).map(str::to_string).collect(),
             place_suffixes,
@@ -181,16 +268,19 @@ impl Lexicon {
 
     /// The organization kind of `word` when it ends with an organization suffix.
     pub fn org_suffix(&self, word: &str) -> Option<&str> {
+        if !word
+            .chars()
+            .last()
+            .is_some_and(|c| self.org_last.contains(&c))
+        {
+            return None;
+        }
         let len = word.chars().count();
-        for (suffix, kind) in &self.org_suffixes {
-            if word == suffix {
-                return Some(kind);
-            }
-            if word.ends_with(suffix.as_str()) {
-                let slen = suffix.chars().count();
+        for (tail, k) in tails(word, self.max_suffix) {
+            if let Some(kind) = self.org_suffix_map.get(tail) {
                 // A one-character suffix (局) closes only a word with a stem of two characters
                 // or more (税务局), never a common word (格局, 布局).
-                if slen >= 2 || len >= 3 {
+                if k >= 2 || len == 1 || len >= 3 {
                     return Some(kind);
                 }
             }
@@ -200,12 +290,31 @@ impl Lexicon {
 
     /// The place level of `word` when it ends with a place suffix (and has a stem).
     pub fn place_suffix(&self, word: &str) -> Option<(PlaceLevel, usize)> {
-        for (suffix, level) in &self.place_suffixes {
-            if word.ends_with(suffix.as_str()) {
-                return Some((*level, suffix.chars().count()));
-            }
+        if !word
+            .chars()
+            .last()
+            .is_some_and(|c| self.place_last.contains(&c))
+        {
+            return None;
         }
-        None
+        tails(word, self.max_suffix)
+            .find_map(|(tail, k)| self.place_suffix_map.get(tail).map(|l| (*l, k)))
+    }
+
+    /// Whether `word` is a role title or ends with one of two characters or more (纪委书记).
+    pub fn is_role(&self, word: &str) -> bool {
+        if !word
+            .chars()
+            .last()
+            .is_some_and(|c| self.role_last.contains(&c))
+        {
+            return false;
+        }
+        if self.roles.contains(word) {
+            return true;
+        }
+        let n = word.chars().count();
+        n >= 3 && tails(word, n - 1).any(|(t, k)| k >= 2 && self.roles.contains(t))
     }
 
     /// Whether `word` starts with a family name and has a plausible length for a name.

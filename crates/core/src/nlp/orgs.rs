@@ -211,6 +211,27 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
             named_start,
         });
     }
+    // jieba's own organization tags for single words (联合国, 新华社), minus generic ones.
+    for (k, t) in toks.iter().enumerate() {
+        if t.tag != "nt"
+            || t.chars() < 2
+            || lex.generic_orgs.contains(t.word)
+            || is_suffix(lex, t)
+            || out.iter().any(|o| o.first <= k && k < o.last)
+        {
+            continue;
+        }
+        out.push(OrgSpan {
+            start: t.start,
+            end: t.end,
+            first: k,
+            last: k + 1,
+            name: t.word.to_string(),
+            kind: String::new(),
+            named_start: true,
+        });
+    }
+    out.sort_by_key(|o| o.start);
     // A name inside a longer one (同济大学 in 同济大学附属…医院) is part of it.
     let spans: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
     out.retain(|o| {
@@ -262,13 +283,17 @@ pub fn to_records(lex: &Lexicon, spans: &[OrgSpan]) -> Vec<Organization> {
     }
     // Fold variants into the longest form.
     let mut target: HashMap<String, String> = HashMap::new();
+    let keys: HashMap<&str, String> = order
+        .iter()
+        .map(|n| (n.as_str(), variant_key(lex, n)))
+        .collect();
     for a in &order {
         let mut best: Option<&String> = None;
         for b in &order {
             if a == b || b.chars().count() <= a.chars().count() {
                 continue;
             }
-            let same_key = variant_key(lex, a) == variant_key(lex, b);
+            let same_key = keys.get(a.as_str()) == keys.get(b.as_str());
             let tail = named.get(a).copied().unwrap_or(false) && b.ends_with(a.as_str());
             if (same_key || tail) && best.is_none_or(|x| x.chars().count() < b.chars().count()) {
                 best = Some(b);

@@ -215,13 +215,7 @@ impl Ctx<'_, '_> {
     }
 
     fn is_role_token(&self, t: &Tok<'_>) -> bool {
-        self.lex.roles.contains(t.word)
-            || (t.chars() >= 3
-                && self
-                    .lex
-                    .roles
-                    .iter()
-                    .any(|r| r.chars().count() >= 2 && t.word.ends_with(r.as_str())))
+        self.lex.is_role(t.word)
     }
 }
 
@@ -234,15 +228,15 @@ pub fn find(
     places: &[PlaceSpan],
 ) -> Vec<PersonSpan> {
     let mut covered: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
-    covered.extend(places.iter().map(|p| (p.start, p.end)));
+    covered.extend(places.iter().filter(|p| !p.weak).map(|p| (p.start, p.end)));
     let ctx = Ctx { lex, toks, covered };
     // Token ranges of organizations and places, for the role walk.
     let mut spans: Vec<(usize, usize)> = orgs.iter().map(|o| (o.first, o.last)).collect();
     for p in places {
-        let s = toks.iter().position(|t| t.start == p.start);
-        let e = toks.iter().position(|t| t.end == p.end);
-        if let (Some(s), Some(e)) = (s, e) {
-            spans.push((s, e + 1));
+        let s = toks.partition_point(|t| t.start < p.start);
+        let e = toks.partition_point(|t| t.end <= p.end);
+        if s < e {
+            spans.push((s, e));
         }
     }
     let mut found: Vec<PersonSpan> = Vec::new();

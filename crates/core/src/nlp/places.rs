@@ -19,6 +19,8 @@ pub struct PlaceSpan {
     pub end: usize,
     /// The name as written.
     pub name: String,
+    /// Only jieba's `ns` tag says so (a person's name wins over it).
+    pub weak: bool,
 }
 
 /// Attributes that make a suffix word generic (涉疫小区, 封控社区), not a name.
@@ -86,6 +88,9 @@ const GENERIC_STEMS: &[&str] = &[
     "这个",
 ];
 
+static GENERIC_SET: std::sync::LazyLock<super::lexicon::FastSet<&'static str>> =
+    std::sync::LazyLock::new(|| GENERIC_STEMS.iter().copied().collect());
+
 fn stem_tag(tag: &str) -> bool {
     matches!(
         tag,
@@ -96,7 +101,7 @@ fn stem_tag(tag: &str) -> bool {
 fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
     if t.is_punct()
         || is_function_word(t.word)
-        || GENERIC_STEMS.contains(&t.word)
+        || GENERIC_SET.contains(t.word)
         || lex.not_names.contains(t.word)
     {
         return false;
@@ -261,6 +266,39 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
         raw.push((start, end, PlaceLevel::Local));
         i = end;
     }
+    // jieba's own place tags for the rest (俄罗斯, 欧洲), minus its ordinary-word mistakes.
+    let mut weak: Vec<usize> = Vec::new();
+    let mut covered_tok = vec![false; toks.len()];
+    for &(s, e, _) in &raw {
+        for c in covered_tok.iter_mut().take(e).skip(s) {
+            *c = true;
+        }
+    }
+    for (k, t) in toks.iter().enumerate() {
+        if covered_tok[k]
+            || t.tag != "ns"
+            || t.chars() < 2
+            || lex.not_places.contains(t.word)
+            || lex.place_suffix(t.word).is_some()
+            || GENERIC_SET.contains(t.word)
+        {
+            continue;
+        }
+        let next = toks.get(k + 1);
+        let modifier = next.is_some_and(|n| {
+            (n.chars() == 1 && matches!(n.tag, "n" | "ng"))
+                || (!n.is_punct() && lex.place_suffix(n.word).is_some())
+                || matches!(n.tag, "ns" | "nr" | "nz")
+        });
+        let glued =
+            k > 0 && matches!(toks[k - 1].tag, "ns" | "nr" | "nz") && !toks[k - 1].is_punct();
+        if modifier || glued {
+            continue;
+        }
+        raw.push((k, k + 1, PlaceLevel::Admin));
+        weak.push(k);
+    }
+    raw.sort_by_key(|r| r.0);
     let mut out = Vec::new();
     for (s, e, level) in raw {
         let start = toks[s].start;
@@ -282,10 +320,15 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
             name = rest.to_string();
             start += '驻'.len_utf8();
         }
-        if GENERIC_STEMS.contains(&name.as_str()) {
+        if GENERIC_SET.contains(name.as_str()) {
             continue;
         }
-        out.push(PlaceSpan { start, end, name });
+        out.push(PlaceSpan {
+            start,
+            end,
+            name,
+            weak: weak.contains(&s),
+        });
     }
     out
 }
