@@ -24,7 +24,7 @@ STEPS = [
     ("split", "split (articles, title, metadata)"),
     ("segment_tag", "segmentation + tagging (newsdrop's dictionary)"),
     ("entities_keywords", "entities + keywords (`Nlp::analyze`)"),
-    ("entities_from_tokens", "entities + keywords from tokens"),
+    ("entities_from_tokens", "entities + keywords from those tokens (`analyze_tokens`)"),
     ("quantities", "quantities"),
     ("dates", "dates"),
     ("quotes", "quotes"),
@@ -288,7 +288,8 @@ def render(results, md_path, svg_path):
                f"{meta.get('rustc', '')}; Python {meta.get('python', 'n/a')}.")
     out.append(f"- Machine: {machine.get('nproc', '?')} CPUs ({machine.get('cpu', '?')}), "
                f"{machine.get('mem_gib', '?')} GiB RAM, Linux {machine.get('kernel', '?')}, ext4 on a virtio disk. "
-               f"Load average when the end-to-end run started: {machine.get('loadavg_at_start', '?')}.")
+               f"Load average (1, 5, 15 min) when the run started: {meta.get('loadavg_at_start', '?')}; "
+               f"when the end-to-end part started: {machine.get('loadavg_at_start', '?')}.")
     out.append("- The machine is a shared 2-vCPU VM: other builds may have run at the same time, so "
                "expect ±10% between runs (more when the load average above is high).")
     out.append("- Regenerate everything (criterion, the end-to-end run, the Python baseline, this section "

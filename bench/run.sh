@@ -46,7 +46,8 @@ git diff --quiet 2>/dev/null || commit="$commit+changes"
 python3 - "$RESULTS/run.json" "$commit" "$(rustc --version)" "$(python3 --version 2>&1)" "$QUICK" <<'EOF'
 import json, sys
 out, commit, rustc, python, quick = sys.argv[1:]
-json.dump({"commit": commit, "rustc": rustc, "python": python.replace("Python ", ""), "quick": quick == "1"},
+json.dump({"commit": commit, "rustc": rustc, "python": python.replace("Python ", ""), "quick": quick == "1",
+           "loadavg_at_start": open("/proc/loadavg").read().strip()},
           open(out, "w"), indent=1)
 EOF
 
@@ -68,7 +69,9 @@ BIN=$TARGET/release/newsdrop
 
 log "end to end"
 E2E_ARGS=(--out "$RESULTS/e2e.json" --export "$WORK/set" --bin "$BIN" --shared "$SHARED")
-if [ "$QUICK" = 1 ]; then
+if [ "$QUICK" = 0 ]; then
+  E2E_ARGS+=(--files 10000 --rate 500 --rate-files 3000 --backlog 10000 --ready-runs 5 --core-files 300)
+else
   E2E_ARGS+=(--files 600 --rate 200 --rate-files 300 --backlog 1000 --ready-runs 2 --core-files 40)
 fi
 [ "$SOAK" != 0 ] && E2E_ARGS+=(--soak "$SOAK")

@@ -1,5 +1,5 @@
 //! Criterion benchmarks of each extraction step (decode, blocks, split, segmentation and
-//! tagging, entities and keywords, quantities, dates, quotes, tags, whole `extract`) on the five
+//! tagging with newsdrop's dictionary, entities and keywords from those tokens, quantities, dates, quotes, tags, whole `extract`) on the five
 //! eval inputs and on a fixed sample of `../shared/corpus/xinwenlianbo`, with raw jieba-rs
 //! `tag(text, true)` of the same text as the reference line. Run with `cargo bench -p
 //! newsdrop-core`; `bench/run.sh` turns the results into BENCHMARKS.md.
@@ -200,13 +200,36 @@ fn steps(c: &mut Criterion) {
     }
     group.finish();
 
-    let mut group = c.benchmark_group("entities_keywords");
+    let mut group = c.benchmark_group("segment_tag");
     for set in &sets {
         group.throughput(Throughput::Bytes(set.bytes));
         group.bench_function(set.name, |b| {
             b.iter(|| {
                 for a in &set.articles {
-                    black_box(extractor.nlp().analyze(black_box(&a.body)));
+                    black_box(extractor.nlp().tokens(black_box(&a.body)));
+                }
+            })
+        });
+    }
+    group.finish();
+
+    let top = extractor.config().keywords_top;
+    let mut group = c.benchmark_group("entities_from_tokens");
+    for set in &sets {
+        let tokens: Vec<_> = set
+            .articles
+            .iter()
+            .map(|a| extractor.nlp().tokens(&a.body))
+            .collect();
+        group.throughput(Throughput::Bytes(set.bytes));
+        group.bench_function(set.name, |b| {
+            b.iter(|| {
+                for (a, toks) in set.articles.iter().zip(&tokens) {
+                    black_box(
+                        extractor
+                            .nlp()
+                            .analyze_tokens(black_box(&a.body), toks, top),
+                    );
                 }
             })
         });
