@@ -13,5 +13,7 @@ mod lifecycle;
 /// Issue 11: publishing to NATS JetStream (needs `nats-server`; skips without it).
 #[cfg(feature = "nats")]
 mod nats;
+/// Issue 8: bursts, overflow, partial writes, moves, restarts, shutdown, a vanished inbox.
+mod pickup;
 /// Issue 9: systemd notify and watchdog, JSON logs, metrics, install.sh.
 mod service;

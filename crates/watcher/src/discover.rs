@@ -1,9 +1,16 @@
-//! Discovery: the head of the pipeline. A startup scan, notify events and a periodic
-//! reconciling scan find files; a file is queued once it is complete (closed after writing,
-//! moved in, or unchanged for `settle_ms`). The notify callback never blocks and never drops:
-//! it hands events to an unbounded channel, and only this task applies backpressure.
+//! Discovery: the head of the pipeline. A startup scan, notify events, a full rescan whenever
+//! notify says events were lost, and a periodic reconciling scan find files. A file is queued
+//! once it is complete: closed after writing or moved in (event), or unchanged for `settle_ms`
+//! and not held open for writing by any process we can see (settle). The notify callback never
+//! blocks and never drops a relevant event: it hands them to an unbounded channel, and only
+//! this task applies backpressure. A vanished, replaced or unmounted inbox is fatal.
 
-use std::collections::HashMap;
+mod writers;
+
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fs::Metadata;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -14,6 +21,10 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::WatchError;
 use crate::worker::InFlight;
+use writers::FileId;
+
+/// How often the inbox itself is checked (still there, same folder, still mounted).
+const INBOX_CHECK: Duration = Duration::from_secs(1);
 
 /// Which files discovery considers.
 #[derive(Debug, Clone)]
@@ -74,33 +85,224 @@ enum Signal {
     Changed,
 }
 
+/// The meaning of an event kind; `None` for the kinds discovery ignores (opens and reads, many
+/// of them caused by our own workers, renames away, removals).
 fn classify(kind: &EventKind) -> Option<Signal> {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => Some(Signal::Complete),
         EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both)) => {
             Some(Signal::Complete)
         }
-        EventKind::Create(CreateKind::File | CreateKind::Any)
+        EventKind::Create(CreateKind::File | CreateKind::Folder | CreateKind::Any)
         | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any | ModifyKind::Metadata(_)) => {
             Some(Signal::Changed)
         }
-        EventKind::Create(CreateKind::Folder) => Some(Signal::Changed),
         _ => None,
+    }
+}
+
+/// Messages from the notify callback.
+#[derive(Debug)]
+enum Notice {
+    Event(notify::Event),
+    Error(notify::Error),
+}
+
+/// The notify callback's end of the hand-off to discovery. Never blocks: the channel is
+/// unbounded, and events that cannot matter are dropped before they are queued.
+#[derive(Debug, Clone)]
+struct Handoff {
+    inbox: PathBuf,
+    tx: mpsc::UnboundedSender<Notice>,
+}
+
+impl Handoff {
+    fn new(inbox: &Path) -> (Handoff, mpsc::UnboundedReceiver<Notice>) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let handoff = Handoff {
+            inbox: inbox.to_path_buf(),
+            tx,
+        };
+        (handoff, rx)
+    }
+
+    /// Whether an event can matter: a rescan request, a kind discovery acts on, or anything
+    /// that happens to the inbox folder itself.
+    fn relevant(&self, event: &notify::Event) -> bool {
+        event.need_rescan()
+            || classify(&event.kind).is_some()
+            || event.paths.iter().any(|p| p == &self.inbox)
+    }
+
+    /// Passes one notify result on. Returns false once discovery has ended (the receiver is
+    /// gone); the caller has nothing to do about it but stop sending.
+    fn deliver(&self, result: notify::Result<notify::Event>) -> bool {
+        let notice = match result {
+            Ok(event) if !self.relevant(&event) => return !self.tx.is_closed(),
+            Ok(event) => Notice::Event(event),
+            Err(error) => Notice::Error(error),
+        };
+        self.tx.send(notice).is_ok()
+    }
+}
+
+/// What settling compares: a file is stable while none of these change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    id: FileId,
+    size: u64,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+}
+
+impl Stamp {
+    fn of(meta: &Metadata) -> Stamp {
+        Stamp {
+            id: (meta.dev(), meta.ino()),
+            size: meta.len(),
+            mtime: (meta.mtime(), meta.mtime_nsec()),
+            ctime: (meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+
+    /// Whether the file's last change (data or inode: a rename-in counts) is at least
+    /// `settle` old by the wall clock. A file dated in the future is never old enough here;
+    /// it settles by observation instead.
+    fn older_than(&self, settle: Duration) -> bool {
+        let nanos = |(s, ns): (i64, i64)| i128::from(s) * 1_000_000_000 + i128::from(ns);
+        let newest = nanos(self.mtime).max(nanos(self.ctime));
+        let Ok(now) = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH) else {
+            return false;
+        };
+        let now = i128::try_from(now.as_nanos()).unwrap_or(i128::MAX);
+        let settle = i128::try_from(settle.as_nanos()).unwrap_or(i128::MAX);
+        newest <= now.saturating_sub(settle)
     }
 }
 
 /// A file seen but not yet complete.
 #[derive(Debug, Clone, Copy)]
 struct Pending {
-    size: u64,
-    mtime: Option<SystemTime>,
-    stable_since: Instant,
+    stamp: Stamp,
+    due: Instant,
 }
 
-/// Messages from the notify callback.
-enum Notice {
-    Event(notify::Event),
-    Error(notify::Error),
+/// What a second look at a pending file found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    /// No longer there (or no longer a regular file): forgotten.
+    Gone,
+    /// Changed since the last look: looked at again after another `settle`.
+    Changed,
+    /// Unchanged for `settle`: still pending until the caller completes or defers it.
+    Stable,
+}
+
+/// Files waiting to settle. Each is looked at (one stat) once per `settle`, in the order they
+/// became due: the due queue is a FIFO because every due time is "now + settle". Costs are
+/// O(1) per event and per look, whatever the backlog.
+#[derive(Debug)]
+struct Settler {
+    settle: Duration,
+    pending: HashMap<PathBuf, Pending>,
+    due: VecDeque<(Instant, PathBuf)>,
+}
+
+impl Settler {
+    fn new(settle: Duration) -> Settler {
+        Settler {
+            settle,
+            pending: HashMap::new(),
+            due: VecDeque::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    fn contains(&self, path: &Path) -> bool {
+        self.pending.contains_key(path)
+    }
+
+    /// Starts watching `path`; a path already pending is left alone (its next look will see
+    /// any change).
+    fn watch(&mut self, path: PathBuf, stamp: Stamp, now: Instant) {
+        if let Entry::Vacant(slot) = self.pending.entry(path) {
+            let due = now + self.settle;
+            self.due.push_back((due, slot.key().clone()));
+            slot.insert(Pending { stamp, due });
+        }
+    }
+
+    /// Stops watching `path` (its entry in the due queue is skipped when reached).
+    fn forget(&mut self, path: &Path) {
+        self.pending.remove(path);
+    }
+
+    /// Looks at `path` again after another `settle`.
+    fn defer(&mut self, path: &Path, now: Instant) {
+        if let Some(p) = self.pending.get_mut(path) {
+            p.due = now + self.settle;
+            self.due.push_back((p.due, path.to_path_buf()));
+        }
+    }
+
+    /// When the next look is due, if any.
+    fn next_due(&self) -> Option<Instant> {
+        self.due.front().map(|(due, _)| *due)
+    }
+
+    /// The pending paths due for a look at `now`.
+    fn take_due(&mut self, now: Instant) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        while let Some((due, _)) = self.due.front() {
+            if *due > now {
+                break;
+            }
+            let Some((due, path)) = self.due.pop_front() else {
+                break;
+            };
+            // Stale entries (forgotten, or re-watched since) are skipped.
+            if self.pending.get(&path).is_some_and(|p| p.due == due) {
+                out.push(path);
+            }
+        }
+        out
+    }
+
+    /// Records what a look at a due `path` found (`None`: gone or not a regular file).
+    fn look(&mut self, path: &Path, now: Instant, stamp: Option<Stamp>) -> Look {
+        let Some(stamp) = stamp else {
+            self.pending.remove(path);
+            return Look::Gone;
+        };
+        let Some(p) = self.pending.get_mut(path) else {
+            return Look::Gone;
+        };
+        if p.stamp == stamp {
+            return Look::Stable;
+        }
+        p.stamp = stamp;
+        self.defer(path, now);
+        Look::Changed
+    }
+}
+
+/// A folder's identity, to notice it being replaced or unmounted.
+fn dir_identity(path: &Path) -> Option<FileId> {
+    std::fs::metadata(path)
+        .ok()
+        .filter(Metadata::is_dir)
+        .map(|m| (m.dev(), m.ino()))
+}
+
+/// The regular file at `path`, not following a symlink.
+fn file_stamp(path: &Path) -> Option<Stamp> {
+    std::fs::symlink_metadata(path)
+        .ok()
+        .filter(Metadata::is_file)
+        .map(|m| Stamp::of(&m))
 }
 
 /// The discovery task's state.
@@ -109,7 +311,13 @@ pub struct Discover {
     settle: Duration,
     rescan_every: Duration,
     in_flight: InFlight,
-    pending: HashMap<PathBuf, Pending>,
+    settler: Settler,
+    /// New folders to scan a second time, once notify has surely added their watch.
+    dirs_due: VecDeque<(Instant, PathBuf)>,
+    /// The inbox's (device, inode) when discovery started.
+    inbox_id: Option<FileId>,
+    /// Symlinks already reported (each is logged once).
+    symlinks_seen: HashSet<PathBuf>,
 }
 
 impl Discover {
@@ -125,7 +333,10 @@ impl Discover {
             settle,
             rescan_every,
             in_flight,
-            pending: HashMap::new(),
+            settler: Settler::new(settle),
+            dirs_due: VecDeque::new(),
+            inbox_id: None,
+            symlinks_seen: HashSet::new(),
         }
     }
 
@@ -137,27 +348,29 @@ impl Discover {
         ready: oneshot::Sender<usize>,
     ) -> Result<(), WatchError> {
         let inbox = self.filter.inbox.clone();
-        let (notice_tx, mut notices) = mpsc::unbounded_channel();
+        let watch_error = |reason: String| WatchError::Watch {
+            path: inbox.clone(),
+            reason,
+        };
+        self.inbox_id =
+            Some(dir_identity(&inbox).ok_or_else(|| {
+                watch_error("the inbox does not exist or is not a folder".into())
+            })?);
+        let (handoff, mut notices) = Handoff::new(&inbox);
+        // Symlinked folders are not followed: nothing outside the inbox is watched.
+        let config = notify::Config::default().with_follow_symlinks(false);
+        let mut watcher = notify::RecommendedWatcher::new(
+            move |result: notify::Result<notify::Event>| {
+                handoff.deliver(result);
+            },
+            config,
+        )
+        .map_err(|e| watch_error(e.to_string()))?;
         // The watch is set up before the startup scan, so a file arriving during the scan is
         // seen by one or the other (the in-flight set makes seeing it twice harmless).
-        let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            let notice = match res {
-                Ok(event) => Notice::Event(event),
-                Err(error) => Notice::Error(error),
-            };
-            // Unbounded: never blocks the notify thread. Fails only when discovery has ended.
-            let _ = notice_tx.send(notice);
-        })
-        .map_err(|e| WatchError::Watch {
-            path: inbox.clone(),
-            reason: e.to_string(),
-        })?;
         watcher
             .watch(&inbox, RecursiveMode::Recursive)
-            .map_err(|e| WatchError::Watch {
-                path: inbox.clone(),
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| watch_error(e.to_string()))?;
 
         let queued = match self.scan(&paths, &mut shutdown).await? {
             Some(n) => n,
@@ -166,28 +379,39 @@ impl Discover {
         tracing::info!(inbox = %inbox.display(), backlog = queued, "startup scan done");
         let _ = ready.send(queued);
 
-        let mut settle_tick = tokio::time::interval(
-            self.settle
-                .clamp(Duration::from_millis(10), Duration::from_millis(100)),
-        );
-        settle_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut inbox_tick = tokio::time::interval(INBOX_CHECK);
+        inbox_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut rescan_tick = tokio::time::interval(self.rescan_every.max(Duration::from_secs(1)));
         rescan_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         rescan_tick.tick().await;
         loop {
+            let next_look = [
+                self.settler.next_due(),
+                self.dirs_due.front().map(|(due, _)| *due),
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            let look_at = tokio::time::Instant::from_std(
+                next_look.unwrap_or_else(|| Instant::now() + Duration::from_secs(3600)),
+            );
+            // Timers first: they are rarely ready, so they never starve events, and a steady
+            // stream of events cannot starve them.
             let keep_going = tokio::select! {
                 biased;
                 _ = shutdown.changed() => false,
-                notice = notices.recv() => match notice {
-                    Some(Notice::Event(event)) => self.on_event(event, &paths, &mut shutdown).await?,
-                    Some(Notice::Error(error)) => {
-                        tracing::warn!(%error, "filesystem watch error; rescanning the inbox");
-                        self.scan(&paths, &mut shutdown).await?.is_some()
-                    }
-                    None => false,
-                },
-                _ = settle_tick.tick(), if !self.pending.is_empty() => self.settle_pending(&paths, &mut shutdown).await?,
+                _ = inbox_tick.tick() => {
+                    self.check_inbox()?;
+                    true
+                }
+                _ = tokio::time::sleep_until(look_at), if next_look.is_some() => {
+                    self.look_again(&paths, &mut shutdown).await?
+                }
                 _ = rescan_tick.tick() => self.scan(&paths, &mut shutdown).await?.is_some(),
+                notice = notices.recv() => match notice {
+                    Some(notice) => self.on_notice(notice, &mut notices, &paths, &mut shutdown).await?,
+                    None => return Err(WatchError::Internal("the filesystem watch stopped".into())),
+                },
             };
             if !keep_going {
                 break;
@@ -197,6 +421,53 @@ impl Discover {
         Ok(())
     }
 
+    /// Fails when the inbox is gone, was replaced by another folder, or was unmounted (its
+    /// path then names the folder underneath, another device or inode).
+    fn check_inbox(&self) -> Result<(), WatchError> {
+        let now = dir_identity(&self.filter.inbox);
+        if now.is_none() || now != self.inbox_id {
+            return Err(WatchError::Watch {
+                path: self.filter.inbox.clone(),
+                reason: "the inbox was deleted, moved, replaced or unmounted".into(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Handles one notice. Returns false when shutdown was requested.
+    async fn on_notice(
+        &mut self,
+        notice: Notice,
+        notices: &mut mpsc::UnboundedReceiver<Notice>,
+        paths: &async_channel::Sender<PathBuf>,
+        shutdown: &mut watch::Receiver<bool>,
+    ) -> Result<bool, WatchError> {
+        let rescan = match notice {
+            Notice::Event(event) if event.need_rescan() => {
+                tracing::warn!(
+                    "filesystem events were lost (kernel queue overflow); rescanning the inbox"
+                );
+                true
+            }
+            Notice::Event(event) => return self.on_event(event, paths, shutdown).await,
+            Notice::Error(error) => {
+                tracing::warn!(%error, "filesystem watch error; rescanning the inbox");
+                true
+            }
+        };
+        if rescan {
+            // Everything already queued is superseded by the scan that follows: one scan for a
+            // whole run of overflow notices.
+            let mut skipped = 0usize;
+            while notices.try_recv().is_ok() {
+                skipped += 1;
+            }
+            tracing::debug!(skipped, "queued events superseded by the rescan");
+            return Ok(self.scan(paths, shutdown).await?.is_some());
+        }
+        Ok(true)
+    }
+
     /// Handles one notify event. Returns false when shutdown was requested.
     async fn on_event(
         &mut self,
@@ -204,97 +475,103 @@ impl Discover {
         paths: &async_channel::Sender<PathBuf>,
         shutdown: &mut watch::Receiver<bool>,
     ) -> Result<bool, WatchError> {
-        if event.need_rescan() {
-            tracing::warn!("filesystem events were lost (queue overflow); rescanning the inbox");
-            return Ok(self.scan(paths, shutdown).await?.is_some());
-        }
-        let Some(signal) = classify(&event.kind) else {
-            return Ok(true);
-        };
+        let signal = classify(&event.kind);
         for path in event.paths {
             if path == self.filter.inbox {
+                // Something happened to the inbox itself (deleted, moved away).
+                self.check_inbox()?;
                 continue;
             }
+            let Some(signal) = signal else {
+                continue;
+            };
             let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                // Gone already (renamed on, deleted): nothing to do.
                 continue;
             };
             if meta.is_dir() {
                 // A folder created or moved in: files may have landed before its watch existed.
-                if self.filter.descend(&path) && !self.scan_dir(&path, paths, shutdown).await? {
-                    return Ok(false);
+                if self.filter.descend(&path) {
+                    if !self.scan_dir(&path, paths, shutdown).await? {
+                        return Ok(false);
+                    }
+                    // notify adds the new folder's watch only after handing us this event; a
+                    // second scan once that has surely happened closes the gap.
+                    self.dirs_due
+                        .push_back((Instant::now() + self.settle, path));
                 }
                 continue;
             }
-            if !self.filter.accepts(&path) || !meta.is_file() {
+            if !self.filter.accepts(&path) {
+                continue;
+            }
+            if meta.file_type().is_symlink() {
+                self.symlink_seen(&path);
+                continue;
+            }
+            if !meta.is_file() {
                 continue;
             }
             match signal {
                 Signal::Complete => {
-                    self.pending.remove(&path);
+                    self.settler.forget(&path);
                     if !self.enqueue(path, paths, shutdown).await? {
                         return Ok(false);
                     }
                 }
-                Signal::Changed => self.observe(path, &meta),
+                Signal::Changed => {
+                    if !self.in_flight.contains(&path) {
+                        self.settler.watch(path, Stamp::of(&meta), Instant::now());
+                    }
+                }
             }
         }
         Ok(true)
     }
 
-    /// Records a change; the file is queued once it stops changing.
-    fn observe(&mut self, path: PathBuf, meta: &std::fs::Metadata) {
-        if self.in_flight.contains(&path) {
-            return;
+    /// Logs a symlink in the inbox once: symlinks are never followed.
+    fn symlink_seen(&mut self, path: &Path) {
+        if self.symlinks_seen.insert(path.to_path_buf()) {
+            tracing::warn!(path = %path.display(), "symlink in the inbox is not followed; left in place");
         }
-        let (size, mtime) = (meta.len(), meta.modified().ok());
-        let now = Instant::now();
-        self.pending
-            .entry(path)
-            .and_modify(|p| {
-                if p.size != size || p.mtime != mtime {
-                    *p = Pending {
-                        size,
-                        mtime,
-                        stable_since: now,
-                    };
-                }
-            })
-            .or_insert(Pending {
-                size,
-                mtime,
-                stable_since: now,
-            });
     }
 
-    /// Queues pending files that have been stable for `settle`.
-    async fn settle_pending(
+    /// Looks again at pending files and new folders that are due. Returns false on shutdown.
+    async fn look_again(
         &mut self,
         paths: &async_channel::Sender<PathBuf>,
         shutdown: &mut watch::Receiver<bool>,
     ) -> Result<bool, WatchError> {
         let now = Instant::now();
-        let mut ready = Vec::new();
-        self.pending.retain(|path, p| {
-            let Ok(meta) = std::fs::symlink_metadata(path) else {
-                return false;
-            };
-            let (size, mtime) = (meta.len(), meta.modified().ok());
-            if size != p.size || mtime != p.mtime {
-                *p = Pending {
-                    size,
-                    mtime,
-                    stable_since: now,
-                };
-                return true;
+        while self.dirs_due.front().is_some_and(|(due, _)| *due <= now) {
+            if let Some((_, dir)) = self.dirs_due.pop_front()
+                && dir.is_dir()
+                && !self.scan_dir(&dir, paths, shutdown).await?
+            {
+                return Ok(false);
             }
-            if now.duration_since(p.stable_since) >= self.settle {
-                ready.push(path.clone());
-                return false;
+        }
+        let mut stable = Vec::new();
+        for path in self.settler.take_due(now) {
+            let stamp = file_stamp(&path);
+            if self.settler.look(&path, now, stamp) == Look::Stable
+                && let Some(stamp) = stamp
+            {
+                stable.push((path, stamp.id));
             }
-            true
-        });
-        ready.sort();
-        for path in ready {
+        }
+        if stable.is_empty() {
+            return Ok(true);
+        }
+        let busy = writers::open_for_writing(&stable.iter().map(|(_, id)| *id).collect());
+        stable.sort();
+        for (path, id) in stable {
+            if busy.contains(&id) {
+                tracing::debug!(path = %path.display(), "unchanged but still open for writing; waiting");
+                self.settler.defer(&path, now);
+                continue;
+            }
+            self.settler.forget(&path);
             if !self.enqueue(path, paths, shutdown).await? {
                 return Ok(false);
             }
@@ -308,21 +585,19 @@ impl Discover {
         paths: &async_channel::Sender<PathBuf>,
         shutdown: &mut watch::Receiver<bool>,
     ) -> Result<Option<usize>, WatchError> {
+        self.check_inbox()?;
         let inbox = self.filter.inbox.clone();
-        if !inbox.is_dir() {
-            return Err(WatchError::Watch {
-                path: inbox,
-                reason: "the inbox no longer exists or is not a folder".into(),
-            });
-        }
         let before = self.in_flight.len();
         if !self.scan_dir(&inbox, paths, shutdown).await? {
             return Ok(None);
         }
+        tracing::debug!(pending = self.settler.len(), "scan done");
         Ok(Some(self.in_flight.len().saturating_sub(before)))
     }
 
-    /// Scans one folder recursively, in name order. Returns false on shutdown.
+    /// Scans one folder recursively, in name order: files whose last change is older than
+    /// `settle` and that nobody holds open for writing are queued, younger ones are watched
+    /// until they settle. Returns false on shutdown.
     async fn scan_dir(
         &mut self,
         dir: &Path,
@@ -348,27 +623,36 @@ impl Discover {
                     if self.filter.descend(&path) {
                         stack.push(path);
                     }
-                } else if meta.is_file() && self.filter.accepts(&path) {
-                    files.push((path, meta));
+                } else if self.filter.accepts(&path) {
+                    if meta.is_file() {
+                        files.push((path, Stamp::of(&meta)));
+                    } else if meta.file_type().is_symlink() {
+                        self.symlink_seen(&path);
+                    }
                 }
             }
         }
         files.sort_by(|a, b| a.0.cmp(&b.0));
-        let settled_before = SystemTime::now()
-            .checked_sub(self.settle)
-            .unwrap_or(SystemTime::UNIX_EPOCH);
-        for (path, meta) in files {
-            if self.in_flight.contains(&path) {
+        let now = Instant::now();
+        let mut ready = Vec::new();
+        for (path, stamp) in files {
+            if self.in_flight.contains(&path) || self.settler.contains(&path) {
                 continue;
             }
-            let old_enough = meta.modified().is_ok_and(|m| m <= settled_before);
-            if old_enough {
-                self.pending.remove(&path);
-                if !self.enqueue(path, paths, shutdown).await? {
-                    return Ok(false);
-                }
+            if stamp.older_than(self.settle) {
+                ready.push((path, stamp));
             } else {
-                self.observe(path, &meta);
+                self.settler.watch(path, stamp, now);
+            }
+        }
+        let busy = writers::open_for_writing(&ready.iter().map(|(_, s)| s.id).collect());
+        for (path, stamp) in ready {
+            if busy.contains(&stamp.id) {
+                self.settler.watch(path, stamp, now);
+                continue;
+            }
+            if !self.enqueue(path, paths, shutdown).await? {
+                return Ok(false);
             }
         }
         Ok(true)
@@ -406,24 +690,4 @@ impl Discover {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn filter_skips_temp_hidden_and_dispositions() {
-        let inbox = PathBuf::from("/in");
-        let f = Filter::new(
-            &inbox,
-            &[inbox.join("done")],
-            &[".*".into(), "*.part".into(), "*.tmp".into()],
-        )
-        .unwrap();
-        assert!(f.accepts(Path::new("/in/a.txt")));
-        assert!(f.accepts(Path::new("/in/sub/a.txt")));
-        assert!(!f.accepts(Path::new("/in/.a.txt.Xy12")));
-        assert!(!f.accepts(Path::new("/in/a.part")));
-        assert!(!f.accepts(Path::new("/in/done/a.txt")));
-        assert!(!f.accepts(Path::new("/in/.hidden/a.txt")));
-        assert!(!f.accepts(Path::new("/elsewhere/a.txt")));
-    }
-}
+mod tests;

@@ -1,8 +1,9 @@
 //! Moving a finished file out of the inbox: to `processed_dir`, or to `failed_dir` with an
 //! `<name>.error.json` beside it. Never overwrites: a taken name gets a numeric suffix.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use serde::Serialize;
 
@@ -14,9 +15,18 @@ fn destination(path: &Path, inbox: &Path, dest_root: &Path) -> PathBuf {
     }
 }
 
+/// Serializes choosing a free name and taking it, so two workers never pick the same one.
+static NAMES: Mutex<()> = Mutex::new(());
+
+/// Whether `name` (and, for a failed file, its sidecar) is free.
+fn is_free(candidate: &Path, sidecar: bool) -> bool {
+    let taken = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+    !(taken(candidate) || (sidecar && taken(&sidecar_path(candidate))))
+}
+
 /// `dir/stem-N.ext` for the first N that is free (`dir/name` itself when free).
-fn free_name(target: PathBuf) -> PathBuf {
-    if std::fs::symlink_metadata(&target).is_err() {
+fn free_name(target: PathBuf, sidecar: bool) -> PathBuf {
+    if is_free(&target, sidecar) {
         return target;
     }
     let stem = target
@@ -30,8 +40,15 @@ fn free_name(target: PathBuf) -> PathBuf {
     let dir = target.parent().map(Path::to_path_buf).unwrap_or_default();
     (1u64..)
         .map(|n| dir.join(format!("{stem}-{n}{ext}")))
-        .find(|candidate| std::fs::symlink_metadata(candidate).is_err())
+        .find(|candidate| is_free(candidate, sidecar))
         .unwrap_or(target)
+}
+
+/// `<file>.error.json`.
+fn sidecar_path(target: &Path) -> PathBuf {
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(".error.json");
+    target.with_file_name(name)
 }
 
 /// Fsyncs a directory so that a rename into or out of it survives a power cut.
@@ -46,20 +63,48 @@ pub fn move_into(
     dest_root: &Path,
     durable: bool,
 ) -> io::Result<PathBuf> {
-    let target = free_name(destination(path, inbox, dest_root));
-    if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    match std::fs::rename(path, &target) {
-        Ok(()) => {}
-        Err(e) if e.raw_os_error() == Some(libc::EXDEV) => {
-            std::fs::copy(path, &target)?;
+    move_to(path, inbox, dest_root, durable, false)
+}
+
+fn move_to(
+    path: &Path,
+    inbox: &Path,
+    dest_root: &Path,
+    durable: bool,
+    sidecar: bool,
+) -> io::Result<PathBuf> {
+    let (target, copy) = {
+        let _names = NAMES
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let target = free_name(destination(path, inbox, dest_root), sidecar);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        match std::fs::rename(path, &target) {
+            Ok(()) => (target, false),
+            Err(e) if e.raw_os_error() == Some(libc::EXDEV) => {
+                // Another filesystem: reserve the name now, copy outside the lock.
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&target)?;
+                (target, true)
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    if copy {
+        let copied = std::fs::copy(path, &target).and_then(|_| {
             if durable {
                 std::fs::File::open(&target)?.sync_all()?;
             }
-            std::fs::remove_file(path)?;
+            std::fs::remove_file(path)
+        });
+        if let Err(e) = copied {
+            let _ = std::fs::remove_file(&target);
+            return Err(e);
         }
-        Err(e) => return Err(e),
     }
     if durable {
         if let Some(parent) = target.parent() {
@@ -70,6 +115,15 @@ pub fn move_into(
         }
     }
     Ok(target)
+}
+
+/// Deletes a processed file (`on_success = "delete"`).
+pub fn delete(path: &Path, durable: bool) -> io::Result<()> {
+    std::fs::remove_file(path)?;
+    match path.parent() {
+        Some(parent) if durable => sync_dir(parent),
+        _ => Ok(()),
+    }
 }
 
 /// The sidecar written next to a failed file.
@@ -95,12 +149,19 @@ pub fn fail(
     sidecar: &ErrorSidecar<'_>,
     durable: bool,
 ) -> io::Result<PathBuf> {
-    let target = move_into(path, inbox, failed_dir, durable)?;
-    let mut name = target.file_name().unwrap_or_default().to_os_string();
-    name.push(".error.json");
-    let sidecar_path = target.with_file_name(name);
+    let target = move_to(path, inbox, failed_dir, durable, true)?;
     let json = serde_json::to_vec_pretty(sidecar).map_err(io::Error::other)?;
-    std::fs::write(&sidecar_path, json)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(sidecar_path(&target))?;
+    file.write_all(&json)?;
+    if durable {
+        file.sync_all()?;
+        if let Some(parent) = target.parent() {
+            sync_dir(parent)?;
+        }
+    }
     Ok(target)
 }
 
@@ -120,5 +181,56 @@ mod tests {
         }
         assert!(done.join("sub/a.txt").is_file());
         assert!(done.join("sub/a-1.txt").is_file());
+    }
+
+    #[test]
+    fn a_failed_name_needs_a_free_sidecar_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let inbox = dir.path().join("in");
+        let failed = dir.path().join("failed");
+        std::fs::create_dir_all(&inbox).unwrap();
+        std::fs::create_dir_all(&failed).unwrap();
+        // Someone left a sidecar without its file: the name is not reused.
+        std::fs::write(failed.join("b.txt.error.json"), b"{}").unwrap();
+        std::fs::write(inbox.join("b.txt"), b"x").unwrap();
+        let sidecar = ErrorSidecar {
+            path: "b.txt",
+            step: "read",
+            reason: "r",
+            attempts: 1,
+            at: "now",
+        };
+        let target = fail(&inbox.join("b.txt"), &inbox, &failed, &sidecar, false).unwrap();
+        assert_eq!(target, failed.join("b-1.txt"));
+        assert!(failed.join("b-1.txt.error.json").is_file());
+        assert_eq!(
+            std::fs::read(failed.join("b.txt.error.json")).unwrap(),
+            b"{}"
+        );
+    }
+
+    #[test]
+    fn concurrent_moves_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let done = dir.path().join("done");
+        // Sixteen inboxes, each with `a.txt` and `a-1.txt`, all moved into one folder at once:
+        // `a.txt` clashes into `a-1.txt`, `a-2.txt`... while files really named so arrive too.
+        let inboxes: Vec<PathBuf> = (0..16).map(|i| dir.path().join(format!("in{i}"))).collect();
+        for inbox in &inboxes {
+            std::fs::create_dir_all(inbox).unwrap();
+            std::fs::write(inbox.join("a.txt"), b"a").unwrap();
+            std::fs::write(inbox.join("a-1.txt"), b"a1").unwrap();
+        }
+        std::thread::scope(|scope| {
+            for inbox in &inboxes {
+                let done = &done;
+                scope.spawn(move || {
+                    for name in ["a.txt", "a-1.txt"] {
+                        move_into(&inbox.join(name), inbox, done, false).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(std::fs::read_dir(&done).unwrap().count(), 32);
     }
 }

@@ -137,14 +137,20 @@ pub async fn run(
             },
         };
         STATS.file_started();
-        let result = process(&ctx, &path).await;
+        let result = process(&ctx, &path, &shutdown).await;
         ctx.in_flight.remove(&path);
         result?;
     }
 }
 
-/// Processes one file from read to disposal.
-async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
+/// Processes one file from read to disposal. A file that vanished, or was replaced by a
+/// symlink, before it could be read is logged and skipped; one that cannot be read yet
+/// (permission denied) is retried with backoff, and left in the inbox if shutdown comes first.
+async fn process(
+    ctx: &WorkerContext,
+    path: &Path,
+    shutdown: &watch::Receiver<bool>,
+) -> Result<(), WatchError> {
     let watch = &ctx.settings.watch;
     let path_str = path.to_string_lossy().into_owned();
     let mut attempts = 0u32;
@@ -156,13 +162,24 @@ async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
                 tracing::info!(path = %path.display(), "file disappeared before it was read; skipped");
                 return Ok(());
             }
+            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+                tracing::warn!(path = %path.display(), "replaced by a symlink before it was read; not followed, left in place");
+                return Ok(());
+            }
             Err(e)
                 if e.kind() == std::io::ErrorKind::PermissionDenied
                     && attempts < watch.read_attempts =>
             {
                 let backoff = Duration::from_millis(100 * 2u64.pow(attempts.min(8)));
                 tracing::debug!(path = %path.display(), attempts, "cannot read yet, retrying");
-                tokio::time::sleep(backoff).await;
+                let mut stop = shutdown.clone();
+                tokio::select! {
+                    _ = tokio::time::sleep(backoff) => {}
+                    _ = stop.wait_for(|stop| *stop) => {
+                        tracing::info!(path = %path.display(), "shutdown while waiting to read; left in the inbox");
+                        return Ok(());
+                    }
+                }
             }
             Err(e) => break Err(e),
         }
@@ -214,22 +231,13 @@ async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
             if !commit(ctx, Stream::Articles, lines, ids, &path_str).await? {
                 return Ok(());
             }
-            match watch.on_success {
+            let disposed = match watch.on_success {
                 OnSuccess::Move => {
-                    dispose::move_into(path, &watch.inbox, &watch.processed_dir, durable).map_err(
-                        |source| WatchError::Dispose {
-                            path: path.to_path_buf(),
-                            source,
-                        },
-                    )?;
+                    dispose::move_into(path, &watch.inbox, &watch.processed_dir, durable).map(drop)
                 }
-                OnSuccess::Delete => {
-                    std::fs::remove_file(path).map_err(|source| WatchError::Dispose {
-                        path: path.to_path_buf(),
-                        source,
-                    })?;
-                }
-            }
+                OnSuccess::Delete => dispose::delete(path, durable),
+            };
+            gone_is_fine(path, disposed)?;
             STATS.file_processed();
             tracing::debug!(path = %path.display(), records = n, "processed");
         }
@@ -247,22 +255,44 @@ async fn process(ctx: &WorkerContext, path: &Path) -> Result<(), WatchError> {
                 attempts,
                 at: &failure.at,
             };
-            dispose::fail(path, &watch.inbox, &watch.failed_dir, &sidecar, durable).map_err(
-                |source| WatchError::Dispose {
-                    path: path.to_path_buf(),
-                    source,
-                },
-            )?;
+            let disposed =
+                dispose::fail(path, &watch.inbox, &watch.failed_dir, &sidecar, durable).map(drop);
+            gone_is_fine(path, disposed)?;
             STATS.file_failed();
         }
     }
     Ok(())
 }
 
+/// A disposal that failed because the file was removed meanwhile (its records are written)
+/// is logged; any other disposal error is fatal, since the file would be processed again.
+fn gone_is_fine(path: &Path, disposed: std::io::Result<()>) -> Result<(), WatchError> {
+    match disposed {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !path.exists() => {
+            tracing::warn!(path = %path.display(), "file removed by someone else after it was read; records kept");
+            Ok(())
+        }
+        Err(source) => Err(WatchError::Dispose {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
 /// Reads at most `limit + 1` bytes, so an oversized file is refused without reading it whole.
+/// Never follows a symlink (ELOOP) and never blocks on a FIFO or device: only a regular file
+/// is read.
 async fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use tokio::io::AsyncReadExt;
-    let file = tokio::fs::File::open(path).await?;
+    let file = tokio::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .await?;
+    if !file.metadata().await?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let mut bytes = Vec::new();
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
