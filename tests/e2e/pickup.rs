@@ -194,6 +194,10 @@ fn r8_overflow_of_the_kernel_queue_loses_nothing() {
     // A stopped daemon reads no events: every file makes at least two (create, close), so
     // this many files overflow the kernel queue for sure.
     let n = max_queued_events() / 2 + 500;
+    if n > 30_000 {
+        eprintln!("SKIP: fs.inotify.max_queued_events is too large to overflow cheaply");
+        return;
+    }
     daemon.signal(libc_sig::SIGSTOP);
     let names = write_burst(&ws, n, "ovf");
     daemon.signal(libc_sig::SIGCONT);
