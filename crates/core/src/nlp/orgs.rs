@@ -38,6 +38,11 @@ const APPOSITION: &[&str] = &[
     "企业", "会员", "单位", "线上", "线下", "基层", "各级", "成员", "下属", "所属", "旗下", "部门",
     "机构", "我市", "我区", "我县", "我省",
 ];
+/// Verbs that head a clause and so never stand inside a name.
+const PREDICATES: &[&str] = &[
+    "前往", "响应", "参加", "参与", "来到", "进入", "支援", "驰援", "配合", "协助", "组织", "发动",
+    "开展", "成立", "加入", "联系", "帮助", "召开", "举办", "启动", "号召", "动员", "看望", "走访",
+];
 /// Branch suffixes that join a parent across one place word (链家集团通州分公司).
 const BRANCHES: &[&str] = &["分公司", "分局", "分院", "分会", "支行", "分行", "分所"];
 
@@ -99,9 +104,15 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     }
     if t.tag == "v" {
         // A verb inside a name (安防, 健身, 寻乡) sits between nouns, never before a time word.
-        let next_ok = toks
-            .get(k + 1)
-            .is_some_and(|n| matches!(n.tag, "n" | "vn" | "nz" | "ng" | "j") || k + 1 == core);
+        // Never the predicate of the sentence (前往区疾控中心, 响应党中央, 参加党支部).
+        if PREDICATES.contains(&t.word) {
+            return false;
+        }
+        let next_ok = toks.get(k + 1).is_some_and(|n| {
+            matches!(n.tag, "n" | "vn" | "nz" | "ng" | "j") && !LEVELS.contains(&n.word)
+        }) || (k + 1 == core
+            && !lex.generic_orgs.contains(toks[core].word)
+            && !lex.org_standalone.contains(toks[core].word));
         let prev_ok = k > 0
             && matches!(
                 toks[k - 1].tag,
