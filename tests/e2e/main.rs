@@ -15,5 +15,9 @@ mod lifecycle;
 mod nats;
 /// Issue 8: bursts, overflow, partial writes, moves, restarts, shutdown, a vanished inbox.
 mod pickup;
+/// Records match schema/article.v1.json and schema/failure.v1.json.
+mod schema;
 /// Issue 9: systemd notify and watchdog, JSON logs, metrics, install.sh.
 mod service;
+/// Issue 7: exactly once across crashes, rotation, a full disk.
+mod sink;

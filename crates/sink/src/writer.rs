@@ -1,14 +1,22 @@
-//! The writer thread: group commit of whole lines, then acknowledgement.
+//! The writer thread: group commit of whole lines (intent in the ledger, lines in the output,
+//! fdatasync, commit marker), then acknowledgement; reopen on request and size rotation
+//! between groups, so a rotation always falls on a line boundary.
 
+use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::Write;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use tokio::sync::oneshot;
 
 use crate::SinkError;
+use crate::ledger::{Entry, Ledger, Recovery};
+use crate::repair::repair_torn_tail;
 
 /// When appended lines are forced to disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,12 +40,20 @@ pub struct SinkConfig {
     pub failures_path: PathBuf,
     /// Durability policy.
     pub fsync: FsyncPolicy,
-    /// In `batch` mode, the longest a written line waits for its fdatasync.
+    /// In `batch` mode, the longest the writer keeps taking newly queued batches into one
+    /// group before it syncs (it never waits idle for more).
     pub fsync_interval_ms: u64,
     /// Batches that may wait for the writer before producers block.
     pub queue_capacity: usize,
     /// `[sink.nats]`: the NATS JetStream output.
     pub nats: crate::NatsConfig,
+    /// Where the ledger of finished work lives; empty means `.newsdrop-state` next to `path`.
+    pub state_dir: PathBuf,
+    /// Built-in size rotation: once an output reaches this many bytes it is renamed to
+    /// `<path>.1` (older ones shift to `.2` …) and a new file is started. 0 turns it off.
+    pub rotate_bytes: u64,
+    /// How many rotated files are kept (`<path>.1` … `<path>.N`).
+    pub keep_files: u32,
 }
 
 impl Default for SinkConfig {
@@ -49,7 +65,23 @@ impl Default for SinkConfig {
             fsync_interval_ms: 10,
             queue_capacity: 256,
             nats: crate::NatsConfig::default(),
+            state_dir: PathBuf::new(),
+            rotate_bytes: 0,
+            keep_files: 5,
         }
+    }
+}
+
+impl SinkConfig {
+    /// The state directory in effect (`state_dir`, or `.newsdrop-state` beside `path`).
+    pub fn effective_state_dir(&self) -> PathBuf {
+        if !self.state_dir.as_os_str().is_empty() {
+            return self.state_dir.clone();
+        }
+        self.path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(".newsdrop-state")
     }
 }
 
@@ -62,6 +94,15 @@ pub enum Stream {
     Failures,
 }
 
+impl Stream {
+    fn index(self) -> usize {
+        match self {
+            Stream::Articles => 0,
+            Stream::Failures => 1,
+        }
+    }
+}
+
 /// The lines of one input file, acknowledged together once durable.
 #[derive(Debug)]
 pub struct Batch {
@@ -69,6 +110,10 @@ pub struct Batch {
     pub stream: Stream,
     /// Serialized records, each one whole line ending in `\n` (see [`to_line`]).
     pub lines: Vec<Vec<u8>>,
+    /// Identifies the input (e.g. its content hash and path). When the ledger says a batch
+    /// with this key is already in the output, nothing is written and the batch is
+    /// acknowledged `Ok`: this is what makes a retry after a crash write nothing twice.
+    pub key: Option<String>,
     /// Told `Ok` once the lines are written and synced per policy.
     pub done: Option<oneshot::Sender<Result<(), String>>>,
 }
@@ -80,8 +125,12 @@ pub struct SinkStats {
     pub lines: u64,
     /// Bytes appended.
     pub bytes: u64,
-    /// fdatasync calls.
+    /// fdatasync calls on the outputs.
     pub syncs: u64,
+    /// Batches skipped because the ledger had them already.
+    pub skipped: u64,
+    /// Reopens (SIGHUP) and rotations.
+    pub reopens: u64,
 }
 
 /// Serializes `value` as one JSON line ending in `\n`.
@@ -111,7 +160,6 @@ impl Output {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(open_err)?;
         }
-        repair_torn_tail(path).map_err(open_err)?;
         let file = OpenOptions::new()
             .create(true)
             .append(true)
@@ -124,13 +172,30 @@ impl Output {
         })
     }
 
-    fn append(&mut self, bytes: &[u8]) -> Result<(), SinkError> {
-        self.file
-            .write_all(bytes)
-            .map_err(|source| SinkError::Write {
+    /// (device, inode, length) of the open file.
+    fn identity(&self) -> Result<(u64, u64, u64), SinkError> {
+        let m = self.file.metadata().map_err(|source| SinkError::Write {
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok((m.dev(), m.ino(), m.len()))
+    }
+
+    /// Appends `bytes` whole, or fails; a failed write's partial bytes are cut off again
+    /// (best effort) so no torn line stays behind for readers.
+    fn append(&mut self, bytes: &[u8], start: u64) -> Result<(), SinkError> {
+        if bytes.is_empty() {
+            return Ok(());
+        }
+        if let Err(source) = self.file.write_all(bytes) {
+            if let Err(e) = self.file.set_len(start) {
+                tracing::warn!(path = %self.path.display(), error = %e, "cannot cut a partial write; startup repair will");
+            }
+            return Err(SinkError::Write {
                 path: self.path.clone(),
                 source,
-            })?;
+            });
+        }
         self.dirty = true;
         Ok(())
     }
@@ -148,43 +213,83 @@ impl Output {
         self.dirty = false;
         Ok(true)
     }
+
+    /// Syncs what was written, then opens `path` afresh (after an external rename).
+    fn reopen(&mut self) -> Result<(), SinkError> {
+        self.sync()?;
+        repair_torn_tail(&self.path).map_err(|source| SinkError::Open {
+            path: self.path.clone(),
+            source,
+        })?;
+        *self = Output::open(&self.path)?;
+        Ok(())
+    }
+
+    /// Renames the file to `<path>.1` (shifting older ones, dropping `.keep+1`) and reopens.
+    fn rotate(&mut self, keep: u32) -> Result<(), SinkError> {
+        self.sync()?;
+        let (dev, ino, _) = self.identity()?;
+        let still_ours = std::fs::metadata(&self.path)
+            .map(|m| (m.dev(), m.ino()) == (dev, ino))
+            .unwrap_or(false);
+        if !still_ours {
+            // Renamed away by someone else (logrotate) meanwhile: their rotation stands.
+            return self.reopen();
+        }
+        let path = self.path.clone();
+        let numbered = |n: u32| {
+            let mut name = path.as_os_str().to_os_string();
+            name.push(format!(".{n}"));
+            PathBuf::from(name)
+        };
+        let err = |source| SinkError::Open {
+            path: path.clone(),
+            source,
+        };
+        for n in (1..keep.max(1)).rev() {
+            match std::fs::rename(numbered(n), numbered(n + 1)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(err(e)),
+            }
+        }
+        match std::fs::rename(&path, numbered(1)) {
+            Ok(()) => {}
+            // Renamed away by someone else just now: their rotation stands.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return self.reopen(),
+            Err(e) => return Err(err(e)),
+        }
+        *self = Output::open(&path)?;
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            File::open(dir).and_then(|d| d.sync_all()).map_err(err)?;
+        }
+        tracing::info!(path = %path.display(), rotated_to = %numbered(1).display(), "rotated output");
+        Ok(())
+    }
 }
 
-/// Removes bytes after the last `\n` (a line torn by a crash). Returns how many were dropped.
-fn repair_torn_tail(path: &Path) -> std::io::Result<u64> {
-    let mut file = match OpenOptions::new().read(true).write(true).open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(e),
-    };
-    let len = file.metadata()?.len();
-    if len == 0 {
-        return Ok(0);
-    }
-    let mut keep = len;
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let start = keep.saturating_sub(buf.len() as u64);
-        let n = (keep - start) as usize;
-        file.seek(SeekFrom::Start(start))?;
-        file.read_exact(&mut buf[..n])?;
-        if let Some(pos) = buf[..n].iter().rposition(|&b| b == b'\n') {
-            keep = start + pos as u64 + 1;
-            break;
+/// Asks a running writer to reopen its outputs (what SIGHUP does). Cheap to clone; does not
+/// keep the writer alive.
+#[derive(Debug, Clone)]
+pub struct SinkControl {
+    reopen: Arc<AtomicBool>,
+    wake: async_channel::WeakSender<Batch>,
+}
+
+impl SinkControl {
+    /// Reopens `sink.path` and `sink.failures_path` before the next write (and wakes the
+    /// writer so an idle one does it now). Use after renaming the outputs away.
+    pub fn reopen(&self) {
+        self.reopen.store(true, Ordering::SeqCst);
+        if let Some(sender) = self.wake.upgrade() {
+            let _ = sender.try_send(Batch {
+                stream: Stream::Articles,
+                lines: Vec::new(),
+                key: None,
+                done: None,
+            });
         }
-        if start == 0 {
-            keep = 0;
-            break;
-        }
-        keep = start;
     }
-    let dropped = len - keep;
-    if dropped > 0 {
-        file.set_len(keep)?;
-        file.sync_all()?;
-        tracing::warn!(path = %path.display(), dropped_bytes = dropped, "removed a torn last line left by an earlier crash");
-    }
-    Ok(dropped)
 }
 
 /// A running writer: send batches to `sender`, join `thread` after dropping every sender.
@@ -192,92 +297,251 @@ fn repair_torn_tail(path: &Path) -> std::io::Result<u64> {
 pub struct SinkHandle {
     /// Queue into the writer.
     pub sender: async_channel::Sender<Batch>,
+    /// Reopen requests.
+    pub control: SinkControl,
+    /// What startup recovery found.
+    pub recovery: Recovery,
     /// The writer thread; returns its counters, or the fatal error that stopped it.
     pub thread: std::thread::JoinHandle<Result<SinkStats, SinkError>>,
 }
 
-/// Opens (and repairs) the outputs, then starts the writer thread.
+/// Repairs the outputs, settles the ledger, opens everything, then starts the writer thread.
 pub fn spawn(config: &SinkConfig) -> Result<SinkHandle, SinkError> {
+    for path in [&config.path, &config.failures_path] {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| SinkError::Open {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        repair_torn_tail(path).map_err(|source| SinkError::Open {
+            path: path.clone(),
+            source,
+        })?;
+    }
     let articles = Output::open(&config.path)?;
     let failures = Output::open(&config.failures_path)?;
+    let (ledger, recovery) = Ledger::open(
+        &config.effective_state_dir(),
+        &[&config.path, &config.failures_path],
+        config.fsync != FsyncPolicy::Never,
+    )?;
+    if recovery.confirmed + recovery.rolled_back > 0 {
+        tracing::info!(
+            confirmed = recovery.confirmed,
+            rolled_back = recovery.rolled_back,
+            cut_bytes = recovery.cut_bytes,
+            ledger = %ledger.path().display(),
+            "settled the batches in flight at the last stop"
+        );
+    }
     let (sender, receiver) = async_channel::bounded(config.queue_capacity.max(1));
-    let policy = config.fsync;
-    let interval = Duration::from_millis(config.fsync_interval_ms);
+    let reopen = Arc::new(AtomicBool::new(false));
+    let control = SinkControl {
+        reopen: Arc::clone(&reopen),
+        wake: sender.downgrade(),
+    };
+    let writer = Writer {
+        outputs: [articles, failures],
+        ledger,
+        policy: config.fsync,
+        interval: Duration::from_millis(config.fsync_interval_ms),
+        rotate_bytes: config.rotate_bytes,
+        keep_files: config.keep_files,
+        reopen,
+        stats: SinkStats::default(),
+    };
     let thread = std::thread::Builder::new()
         .name("newsdrop-sink".into())
-        .spawn(move || run(receiver, articles, failures, policy, interval))
+        .spawn(move || writer.run(receiver))
         .map_err(|source| SinkError::Open {
             path: config.path.clone(),
             source,
         })?;
-    Ok(SinkHandle { sender, thread })
+    Ok(SinkHandle {
+        sender,
+        control,
+        recovery,
+        thread,
+    })
 }
 
-fn run(
-    receiver: async_channel::Receiver<Batch>,
-    mut articles: Output,
-    mut failures: Output,
-    policy: FsyncPolicy,
-    _interval: Duration,
-) -> Result<SinkStats, SinkError> {
-    let mut stats = SinkStats::default();
-    while let Ok(first) = receiver.recv_blocking() {
-        let mut pending = vec![first];
-        if policy == FsyncPolicy::Batch {
-            while let Ok(more) = receiver.try_recv() {
-                pending.push(more);
-            }
-        }
-        let result = (|| {
-            for batch in &pending {
-                let out = match batch.stream {
-                    Stream::Articles => &mut articles,
-                    Stream::Failures => &mut failures,
-                };
-                let joined: Vec<u8> = batch.lines.concat();
-                out.append(&joined)?;
-                stats.lines += batch.lines.len() as u64;
-                stats.bytes += joined.len() as u64;
-            }
-            if policy != FsyncPolicy::Never {
-                stats.syncs += u64::from(articles.sync()?) + u64::from(failures.sync()?);
-            }
-            Ok::<(), SinkError>(())
-        })();
-        match result {
-            Ok(()) => {
-                for batch in pending {
-                    if let Some(done) = batch.done {
-                        let _ = done.send(Ok(()));
-                    }
-                }
-            }
-            Err(e) => {
-                for batch in pending {
-                    if let Some(done) = batch.done {
-                        let _ = done.send(Err(e.to_string()));
-                    }
-                }
-                return Err(e);
-            }
+/// Closes the queue and fails every batch still in it, so no producer waits forever for an
+/// acknowledgement from a writer that has stopped.
+fn fail_queued(receiver: &async_channel::Receiver<Batch>, error: SinkError) -> SinkError {
+    receiver.close();
+    while let Ok(batch) = receiver.try_recv() {
+        if let Some(done) = batch.done {
+            let _ = done.send(Err(error.to_string()));
         }
     }
-    articles.sync()?;
-    failures.sync()?;
-    Ok(stats)
+    error
+}
+
+/// Most batches taken into one group.
+const MAX_GROUP: usize = 1024;
+
+struct Writer {
+    outputs: [Output; 2],
+    ledger: Ledger,
+    policy: FsyncPolicy,
+    interval: Duration,
+    rotate_bytes: u64,
+    keep_files: u32,
+    reopen: Arc<AtomicBool>,
+    stats: SinkStats,
+}
+
+impl Writer {
+    fn run(mut self, receiver: async_channel::Receiver<Batch>) -> Result<SinkStats, SinkError> {
+        while let Ok(first) = receiver.recv_blocking() {
+            let mut group = vec![first];
+            if self.policy != FsyncPolicy::Always {
+                let started = Instant::now();
+                while group.len() < MAX_GROUP && started.elapsed() <= self.interval {
+                    match receiver.try_recv() {
+                        Ok(more) => group.push(more),
+                        Err(_) => break,
+                    }
+                }
+            }
+            let result = self.maybe_reopen().and_then(|()| self.write_group(&group));
+            match result {
+                Ok(()) => {
+                    for batch in group {
+                        if let Some(done) = batch.done {
+                            let _ = done.send(Ok(()));
+                        }
+                    }
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "output cannot be written; stopping");
+                    for batch in group {
+                        if let Some(done) = batch.done {
+                            let _ = done.send(Err(e.to_string()));
+                        }
+                    }
+                    return Err(fail_queued(&receiver, e));
+                }
+            }
+            if let Err(e) = self.maybe_rotate() {
+                tracing::error!(error = %e, "output cannot be rotated; stopping");
+                return Err(fail_queued(&receiver, e));
+            }
+        }
+        for out in &mut self.outputs {
+            out.sync()?;
+        }
+        Ok(self.stats)
+    }
+
+    fn maybe_reopen(&mut self) -> Result<(), SinkError> {
+        if self.reopen.swap(false, Ordering::SeqCst) {
+            for out in &mut self.outputs {
+                out.reopen()?;
+                tracing::info!(path = %out.path.display(), "reopened output");
+            }
+            self.stats.reopens += 1;
+        }
+        Ok(())
+    }
+
+    fn maybe_rotate(&mut self) -> Result<(), SinkError> {
+        if self.rotate_bytes == 0 {
+            return Ok(());
+        }
+        for out in &mut self.outputs {
+            if out.identity()?.2 >= self.rotate_bytes {
+                out.rotate(self.keep_files)?;
+                self.stats.reopens += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ledger intents, the lines (one write per output), fdatasync per policy, commit marker.
+    fn write_group(&mut self, group: &[Batch]) -> Result<(), SinkError> {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut bufs: [Vec<u8>; 2] = [Vec::new(), Vec::new()];
+        let mut ids = [(0u64, 0u64, 0u64); 2];
+        for (i, out) in self.outputs.iter().enumerate() {
+            ids[i] = out.identity()?;
+        }
+        let mut intents = Vec::new();
+        let mut lines = 0u64;
+        for batch in group {
+            if batch.lines.is_empty() {
+                continue;
+            }
+            if let Some(key) = batch.key.as_deref() {
+                if self.ledger.contains(key) || !seen.insert(key) {
+                    tracing::info!(key, "records already in the output; not written again");
+                    self.stats.skipped += 1;
+                    continue;
+                }
+            }
+            let s = batch.stream.index();
+            let (dev, ino, len) = ids[s];
+            let start = len + bufs[s].len() as u64;
+            for line in &batch.lines {
+                bufs[s].extend_from_slice(line);
+            }
+            lines += batch.lines.len() as u64;
+            if let Some(key) = &batch.key {
+                intents.push(Entry::Intent {
+                    k: key.clone(),
+                    out: u8::from(s == 1),
+                    dev,
+                    ino,
+                    start,
+                    end: len + bufs[s].len() as u64,
+                });
+            }
+        }
+        if bufs.iter().all(Vec::is_empty) {
+            return Ok(());
+        }
+        self.ledger.begin(&intents)?;
+        for (i, out) in self.outputs.iter_mut().enumerate() {
+            out.append(&bufs[i], ids[i].2)?;
+        }
+        if self.policy != FsyncPolicy::Never {
+            for out in &mut self.outputs {
+                self.stats.syncs += u64::from(out.sync()?);
+            }
+        }
+        self.ledger.commit(intents)?;
+        self.stats.lines += lines;
+        self.stats.bytes += bufs.iter().map(|b| b.len() as u64).sum::<u64>();
+        Ok(())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn torn_tail_is_removed() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.jsonl");
-        std::fs::write(&p, b"{\"a\":1}\n{\"b\":").unwrap();
-        assert_eq!(repair_torn_tail(&p).unwrap(), 5);
-        assert_eq!(std::fs::read(&p).unwrap(), b"{\"a\":1}\n");
+    fn config(dir: &Path) -> SinkConfig {
+        SinkConfig {
+            path: dir.join("out/a.jsonl"),
+            failures_path: dir.join("out/f.jsonl"),
+            ..SinkConfig::default()
+        }
+    }
+
+    async fn send(handle: &SinkHandle, key: Option<&str>, line: &str) {
+        let (tx, rx) = oneshot::channel();
+        handle
+            .sender
+            .send(Batch {
+                stream: Stream::Articles,
+                lines: vec![format!("{line}\n").into_bytes()],
+                key: key.map(str::to_string),
+                done: Some(tx),
+            })
+            .await
+            .unwrap();
+        rx.await.unwrap().unwrap();
     }
 
     #[test]
@@ -285,5 +549,85 @@ mod tests {
         let line = to_line(&serde_json::json!({"t": "a\nb"})).unwrap();
         assert_eq!(line.iter().filter(|&&b| b == b'\n').count(), 1);
         assert_eq!(line.last(), Some(&b'\n'));
+    }
+
+    #[test]
+    fn state_dir_defaults_next_to_output() {
+        let c = SinkConfig::default();
+        assert_eq!(
+            c.effective_state_dir(),
+            PathBuf::from("data/out/.newsdrop-state")
+        );
+    }
+
+    #[tokio::test]
+    async fn a_committed_key_is_not_written_again_after_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = config(dir.path());
+        let handle = spawn(&cfg).unwrap();
+        send(&handle, Some("k1"), "{\"n\":1}").await;
+        send(&handle, Some("k1"), "{\"n\":1}").await;
+        drop(handle.sender);
+        let stats = handle.thread.join().unwrap().unwrap();
+        assert_eq!((stats.lines, stats.skipped), (1, 1));
+
+        let handle = spawn(&cfg).unwrap();
+        send(&handle, Some("k1"), "{\"n\":1}").await;
+        send(&handle, Some("k2"), "{\"n\":2}").await;
+        send(&handle, None, "{\"n\":3}").await;
+        drop(handle.sender);
+        handle.thread.join().unwrap().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&cfg.path).unwrap(),
+            "{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n"
+        );
+    }
+
+    #[tokio::test]
+    async fn reopen_and_size_rotation_keep_every_line_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = SinkConfig {
+            rotate_bytes: 30,
+            keep_files: 100,
+            ..config(dir.path())
+        };
+        let handle = spawn(&cfg).unwrap();
+        for i in 0..20 {
+            send(&handle, Some(&format!("k{i}")), &format!("{{\"n\":{i}}}")).await;
+            if i == 7 {
+                let mut moved = cfg.path.as_os_str().to_os_string();
+                moved.push(".hup");
+                std::fs::rename(&cfg.path, &moved).unwrap();
+                handle.control.reopen();
+            }
+        }
+        drop(handle.sender);
+        handle.thread.join().unwrap().unwrap();
+        let mut all = Vec::new();
+        for entry in std::fs::read_dir(dir.path().join("out")).unwrap() {
+            let p = entry.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("a.jsonl") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                assert!(text.is_empty() || text.ends_with('\n'));
+                for line in text.lines() {
+                    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                    all.push(v["n"].as_u64().unwrap());
+                }
+            }
+        }
+        all.sort_unstable();
+        assert_eq!(all, (0..20).collect::<Vec<u64>>());
+        assert!(dir.path().join("out/a.jsonl.1").is_file());
+        assert!(dir.path().join("out/a.jsonl.hup").is_file());
+    }
+
+    #[test]
+    fn output_path_that_is_a_directory_fails_to_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = config(dir.path());
+        std::fs::create_dir_all(&cfg.path).unwrap();
+        let err = spawn(&cfg).unwrap_err();
+        assert!(err.to_string().contains("a.jsonl"), "{err}");
     }
 }

@@ -40,6 +40,7 @@ pub fn prepare(mut settings: Settings) -> Result<Settings, WatchError> {
     settings.watch.failed_dir = absolute(&settings.watch.failed_dir)?;
     settings.sink.path = absolute(&settings.sink.path)?;
     settings.sink.failures_path = absolute(&settings.sink.failures_path)?;
+    settings.sink.state_dir = absolute(&settings.sink.effective_state_dir())?;
     for dir in [
         &settings.watch.inbox,
         &settings.watch.processed_dir,
@@ -68,6 +69,12 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
             .map_err(|e| WatchError::Internal(e.to_string()))??
     };
     let sink = newsdrop_sink::spawn(&settings.sink)?;
+    // Caught (not left at its default) so that writing past `ulimit -f` fails with EFBIG, which
+    // the sink reports as a fatal output error, instead of killing the process mid-line.
+    let _xfsz =
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::from_raw(libc::SIGXFSZ));
+    let hup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup());
+    let hangup = tokio::spawn(reopen_on_hangup(hup, sink.control.clone()));
     let (paths_tx, paths_rx) = async_channel::bounded::<PathBuf>(settings.watch.queue_capacity);
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let in_flight = InFlight::default();
@@ -98,6 +105,7 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
             settings.watch.failed_dir.clone(),
             settings.sink.path.clone(),
             settings.sink.failures_path.clone(),
+            settings.sink.state_dir.clone(),
         ],
         &settings.watch.ignore,
     )?;
@@ -195,13 +203,15 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
     if let Some(server) = metrics {
         server.stop();
     }
+    hangup.abort();
     let stats = tokio::task::spawn_blocking(move || sink.thread.join())
         .await
         .map_err(|e| WatchError::Internal(e.to_string()))?
         .map_err(|_| WatchError::Internal("the sink thread panicked".into()))?;
     match (fatal, stats) {
-        (Some(e), _) => Err(e),
-        (None, Err(e)) => Err(e.into()),
+        // A sink error names the output and its cause; the workers only saw "output failed".
+        (_, Err(e)) => Err(e.into()),
+        (Some(e), Ok(_)) => Err(e),
         (None, Ok(stats)) => {
             if let Some(nats) = &nats {
                 let n = nats.stats();
@@ -216,9 +226,29 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
                 lines = stats.lines,
                 bytes = stats.bytes,
                 fsyncs = stats.syncs,
+                skipped = stats.skipped,
+                reopens = stats.reopens,
                 "stopped"
             );
             Ok(())
         }
+    }
+}
+
+/// SIGHUP makes the sink reopen its outputs (after logrotate renamed them away).
+async fn reopen_on_hangup(
+    hup: std::io::Result<tokio::signal::unix::Signal>,
+    control: newsdrop_sink::SinkControl,
+) {
+    let mut hup = match hup {
+        Ok(hup) => hup,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot handle SIGHUP; outputs are not reopened on it");
+            return;
+        }
+    };
+    while hup.recv().await.is_some() {
+        tracing::info!("SIGHUP: reopening outputs");
+        control.reopen();
     }
 }

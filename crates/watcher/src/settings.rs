@@ -146,6 +146,12 @@ impl Settings {
         if self.watch.read_attempts == 0 {
             return bad("watch.read_attempts", "must be at least 1");
         }
+        if self.sink.rotate_bytes > 0 && self.sink.keep_files == 0 {
+            return bad(
+                "sink.keep_files",
+                "must be at least 1 when sink.rotate_bytes is set",
+            );
+        }
         if self.sink.path == self.sink.failures_path {
             return bad("sink.failures_path", "must differ from sink.path");
         }

@@ -228,7 +228,10 @@ async fn process(
                 .collect::<Result<Vec<_>, _>>()?;
             let n = lines.len();
             let ids = records.iter().map(|r| r.id.clone()).collect();
-            if !commit(ctx, Stream::Articles, lines, ids, &path_str).await? {
+            let key = records
+                .first()
+                .map(|r| ledger_key(&r.source.sha256, &path_str));
+            if !commit(ctx, Stream::Articles, lines, ids, &path_str, key).await? {
                 return Ok(());
             }
             let disposed = match watch.on_success {
@@ -245,7 +248,12 @@ async fn process(
             tracing::warn!(path = %path.display(), step = %failure.step, error = %failure.error, "file failed");
             let line = newsdrop_sink::to_line(&failure)?;
             let id = failure_id(&failure.source);
-            if !commit(ctx, Stream::Failures, vec![line], vec![id], &path_str).await? {
+            let key = failure
+                .source
+                .sha256
+                .as_deref()
+                .map(|sha| ledger_key(sha, &path_str));
+            if !commit(ctx, Stream::Failures, vec![line], vec![id], &path_str, key).await? {
                 return Ok(());
             }
             let sidecar = ErrorSidecar {
@@ -300,6 +308,12 @@ async fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The sink ledger key of a file: its content hash and the path it was dropped under. A file
+/// retried after a crash has the same key, so the sink does not write its records twice.
+fn ledger_key(sha256: &str, path: &str) -> String {
+    format!("{sha256} {path}")
+}
+
 /// A stable message id for a failure record: the same file (bytes and path) always gets the
 /// same id, so a repeat is dropped by the broker's duplicate window.
 pub fn failure_id(source: &newsdrop_core::FailureSource) -> String {
@@ -320,6 +334,7 @@ async fn commit(
     lines: Vec<Vec<u8>>,
     ids: Vec<String>,
     what: &str,
+    key: Option<String>,
 ) -> Result<bool, WatchError> {
     let (n_lines, n_bytes) = (lines.len(), lines.iter().map(Vec::len).sum::<usize>());
     if let Some(nats) = &ctx.nats {
@@ -345,6 +360,7 @@ async fn commit(
         .send(Batch {
             stream,
             lines,
+            key,
             done: Some(done),
         })
         .await
