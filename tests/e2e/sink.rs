@@ -261,7 +261,11 @@ fn rotation_while_files_arrive(extra_env: &[(&str, &str)], rotate: impl Fn(&Work
     env.extend_from_slice(extra_env);
     let daemon = ws.start(&env);
     let feeding = producer(&ws, 0..FILES, Duration::from_millis(5));
-    assert!(wait_until(WAIT, || record_count(&ws.articles()) >= 80));
+    assert!(wait_until(WAIT, || output_files(&ws)
+        .iter()
+        .map(|f| record_count(f))
+        .sum::<usize>()
+        >= 80));
     rotate(&ws, &daemon);
     feeding.join().unwrap();
     assert!(

@@ -312,10 +312,8 @@ fn rewrite(path: &Path, entries: &[Entry], sync: bool) -> std::io::Result<()> {
         }
     }
     std::fs::rename(&tmp, path)?;
-    if sync {
-        if let Some(dir) = path.parent() {
-            File::open(dir)?.sync_all()?;
-        }
+    if let Some(dir) = path.parent().filter(|_| sync) {
+        File::open(dir)?.sync_all()?;
     }
     Ok(())
 }

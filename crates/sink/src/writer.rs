@@ -473,12 +473,12 @@ impl Writer {
             if batch.lines.is_empty() {
                 continue;
             }
-            if let Some(key) = batch.key.as_deref() {
-                if self.ledger.contains(key) || !seen.insert(key) {
-                    tracing::info!(key, "records already in the output; not written again");
-                    self.stats.skipped += 1;
-                    continue;
-                }
+            if let Some(key) = batch.key.as_deref()
+                && (self.ledger.contains(key) || !seen.insert(key))
+            {
+                tracing::info!(key, "records already in the output; not written again");
+                self.stats.skipped += 1;
+                continue;
             }
             let s = batch.stream.index();
             let (dev, ino, len) = ids[s];
