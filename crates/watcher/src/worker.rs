@@ -230,7 +230,7 @@ async fn process(
             let ids = records.iter().map(|r| r.id.clone()).collect();
             let key = records
                 .first()
-                .map(|r| ledger_key(&r.source.sha256, &path_str));
+                .and_then(|r| ledger_key(&r.source.sha256, &path_str));
             if !commit(ctx, Stream::Articles, lines, ids, &path_str, key).await? {
                 return Ok(());
             }
@@ -252,7 +252,7 @@ async fn process(
                 .source
                 .sha256
                 .as_deref()
-                .map(|sha| ledger_key(sha, &path_str));
+                .and_then(|sha| ledger_key(sha, &path_str));
             if !commit(ctx, Stream::Failures, vec![line], vec![id], &path_str, key).await? {
                 return Ok(());
             }
@@ -310,8 +310,18 @@ async fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
 
 /// The sink ledger key of a file: its content hash and the path it was dropped under. A file
 /// retried after a crash has the same key, so the sink does not write its records twice.
-fn ledger_key(sha256: &str, path: &str) -> String {
-    format!("{sha256} {path}")
+///
+/// The inode change time is part of the key: a file left in the inbox by a crash is untouched,
+/// so its retry matches, while the same bytes dropped (renamed or copied) in again later get a
+/// new ctime and are processed again on purpose. None when the file cannot be stat'ed.
+fn ledger_key(sha256: &str, path: &str) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    Some(format!(
+        "{sha256} {}.{:09} {path}",
+        meta.ctime(),
+        meta.ctime_nsec()
+    ))
 }
 
 /// A stable message id for a failure record: the same file (bytes and path) always gets the
