@@ -107,7 +107,7 @@ if [ "$PERF" = 1 ] && command -v perf > /dev/null; then
   log "perf profile of newsdrop extract on the same files"
   if perf record -q -F 1999 -g -o "$WORK/perf.data" -- "$BIN" extract "$WORK/set" > /dev/null 2> "$WORK/perf.err"; then
     perf report -q -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio -g none --percent-limit 0.7 2> /dev/null \
-      | sed -e 's/[[:space:]]*$//' | grep -v '^$' | cut -c1-150 > "$RESULTS/perf.txt" || true
+      | sed -e 's/[[:space:]]*-[[:space:]]*-[[:space:]]*$//' -e 's/[[:space:]]*$//' | grep -v '^$' | cut -c1-150 > "$RESULTS/perf.txt" || true
   else
     echo "perf record failed; no profile" >&2
   fi
