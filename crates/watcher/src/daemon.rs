@@ -56,7 +56,20 @@ pub fn prepare(mut settings: Settings) -> Result<Settings, WatchError> {
 
 /// Builds the extractor from settings (built-in resources).
 pub fn build_extractor(settings: &Settings) -> Result<Extractor, WatchError> {
-    Extractor::new(&settings.extract_config()).map_err(|e| WatchError::Resource(e.to_string()))
+    let read = |key: &str, path: &str| -> Result<Option<String>, WatchError> {
+        if path.is_empty() {
+            return Ok(None);
+        }
+        std::fs::read_to_string(path)
+            .map(Some)
+            .map_err(|e| WatchError::Resource(format!("{key} = {path:?}: {e}")))
+    };
+    let resources = newsdrop_core::Resources {
+        tags_toml: read("extract.tags_path", &settings.extract.tags_path)?,
+        user_dict: read("extract.user_dict_path", &settings.extract.user_dict_path)?,
+    };
+    Extractor::with_resources(&settings.extract_config(), &resources)
+        .map_err(|e| WatchError::Resource(e.to_string()))
 }
 
 /// Runs the daemon until `stop` resolves (SIGTERM/SIGINT) or a fatal error.
@@ -250,5 +263,43 @@ async fn reopen_on_hangup(
     while hup.recv().await.is_some() {
         tracing::info!("SIGHUP: reopening outputs");
         control.reopen();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings_with(tags_path: &str) -> Settings {
+        let mut s = Settings::load_with_env(None, Vec::<(String, String)>::new()).unwrap();
+        s.extract.tags_path = tags_path.to_string();
+        s
+    }
+
+    #[test]
+    fn user_taxonomy_replaces_the_builtin_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tags.toml");
+        std::fs::write(&path, "[[tag]]\nname = \"植树\"\ntriggers = [\"植树\"]\n").unwrap();
+        let extractor = build_extractor(&settings_with(path.to_str().unwrap())).unwrap();
+        let page = "党员植树活动\n\n3月12日,社区党员在公园植树200棵,开展志愿服务。\n";
+        let input = newsdrop_core::Input {
+            path: "/in/a.txt",
+            bytes: page.as_bytes(),
+            ingested_at: "2026-01-01T00:00:00+08:00",
+        };
+        let records = newsdrop_core::extract(&input, &extractor).unwrap();
+        assert_eq!(records[0].tags, vec!["植树".to_string()]);
+    }
+
+    #[test]
+    fn missing_or_bad_taxonomy_is_a_resource_error_naming_the_key() {
+        let e = build_extractor(&settings_with("/nonexistent/tags.toml")).unwrap_err();
+        assert!(e.to_string().contains("extract.tags_path"), "{e}");
+        assert_eq!(e.exit_code(), 78);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tags.toml");
+        std::fs::write(&path, "[[tag]]\nname = 3\n").unwrap();
+        assert!(build_extractor(&settings_with(path.to_str().unwrap())).is_err());
     }
 }
