@@ -23,8 +23,9 @@ fn article(n: usize) -> Vec<u8> {
     .into_bytes()
 }
 
-/// Puts `bytes` in the inbox with an mtime a minute ago, so the startup scan takes it as
-/// complete (a fresh file would wait for `settle_ms`).
+/// Puts `bytes` in the inbox with an mtime a minute ago. The inode change time cannot be
+/// set back, so a backlog is only complete for the startup scan once `settle_ms` has passed
+/// since the last `put_old`: see [`let_backlog_settle`].
 fn put_old(ws: &Workspace, name: &str, bytes: &[u8]) {
     std::fs::create_dir_all(ws.inbox()).unwrap();
     let path = ws.inbox().join(name);
@@ -32,6 +33,13 @@ fn put_old(ws: &Workspace, name: &str, bytes: &[u8]) {
     let file = std::fs::File::options().write(true).open(&path).unwrap();
     file.set_modified(SystemTime::now() - Duration::from_secs(60))
         .unwrap();
+}
+
+/// Waits out the default `settle_ms` (500) after the last [`put_old`], so the startup scan
+/// queues the backlog instead of watching it settle (a file changed less than `settle_ms`
+/// ago may still be being written, and is not backlog).
+fn let_backlog_settle() {
+    std::thread::sleep(Duration::from_millis(800));
 }
 
 /// A datagram from the daemon, parsed into `KEY=value` lines.
@@ -156,6 +164,7 @@ fn notify_ready_after_backlog_then_watchdog_status_and_stopping() {
         put_old(&ws, &format!("a{n:02}.txt"), &article(n));
     }
     put_old(&ws, "b-empty.txt", b"");
+    let_backlog_settle();
     let backlog = (GOOD + 1) as u64;
     let mut notify = NotifySocket::bind(ws.root());
     let sock = notify.path.to_string_lossy().into_owned();
