@@ -209,7 +209,7 @@ fn punct(s: &str) -> usize {
 }
 
 /// Scores every element by the paragraph text it directly holds (outside links) and returns
-/// the best container.
+/// the best container (the first in the tree when scores tie).
 fn best_container(doc: &Html) -> Option<NodeRef<'_, Node>> {
     let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
     let root = doc.root_element();
@@ -258,9 +258,13 @@ fn best_container(doc: &Html) -> Option<NodeRef<'_, Node>> {
             }
         }
     }
-    let (id, _) = scores
-        .into_iter()
-        .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal))?;
+    // Ties go to the earlier node in the tree, so the same page always gives the same body
+    // (the map's iteration order is random).
+    let (id, _) = scores.into_iter().max_by(|a, b| {
+        a.1.partial_cmp(&b.1)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| b.0.cmp(&a.0))
+    })?;
     doc.tree.get(id)
 }
 
@@ -369,4 +373,26 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     }
     blocks.extend(content.into_iter().map(|l| block(BlockKind::Line, l)));
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_containers_always_give_the_first() {
+        let para = "<p>社区志愿者在小区门口为居民测量体温，登记出入信息，发放口罩和消毒液。</p>";
+        let page = format!(
+            "<html><body><div id=\"a\">{para}{para}<p>甲方内容，这是第一块。</p></div>\
+             <div id=\"b\">{para}{para}<p>乙方内容，这是第二块。</p></div></body></html>"
+        );
+        // The score map is rebuilt with a new random hasher each call: repeat to catch a
+        // choice that depends on its iteration order.
+        // (Here `a`, `b` and `body`, which gets half of each, all tie: `body` comes first.)
+        for _ in 0..32 {
+            let doc = Html::parse_document(&page);
+            let best = best_container(&doc).and_then(ElementRef::wrap);
+            assert_eq!(best.map(|e| e.value().name()), Some("body"));
+        }
+    }
 }
