@@ -134,3 +134,25 @@ fn bad_files_fail_with_a_record_and_the_daemon_goes_on() {
     }
     assert!(Workspace::files_under(&ws.inbox()).is_empty());
 }
+
+#[test]
+fn sigterm_during_startup_is_a_clean_stop() {
+    let ws = Workspace::new();
+    std::fs::create_dir_all(ws.inbox()).unwrap();
+    let mut daemon = ws.start(&[]);
+    // "starting" is logged before the runtime and the extractor are built; a stop that lands
+    // while the dictionaries load must still run the orderly shutdown and exit 0.
+    assert!(
+        wait_until(WAIT, || daemon.log_text().contains("starting")),
+        "log:\n{}",
+        daemon.log_text()
+    );
+    std::thread::sleep(Duration::from_millis(50));
+    daemon.signal(15);
+    let status = daemon.wait(Duration::from_secs(30));
+    assert!(
+        status.success(),
+        "exit status {status:?}; log:\n{}",
+        daemon.log_text()
+    );
+}

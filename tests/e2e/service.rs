@@ -169,7 +169,8 @@ fn notify_ready_after_backlog_then_watchdog_status_and_stopping() {
     let mut notify = NotifySocket::bind(ws.root());
     let sock = notify.path.to_string_lossy().into_owned();
     // One worker and a queue of one: the startup scan can only finish queueing the backlog
-    // after the worker has worked through most of it, so an early READY=1 would show.
+    // once the worker has taken most of it, so an early READY=1 would show as `seen` short
+    // of the backlog.
     let daemon = ws.start(&[
         ("NOTIFY_SOCKET", &sock),
         ("WATCHDOG_USEC", "1000000"),
@@ -185,10 +186,6 @@ fn notify_ready_after_backlog_then_watchdog_status_and_stopping() {
     assert_eq!(
         at_ready.seen, backlog,
         "READY=1 before the backlog was queued: {ready:?}"
-    );
-    assert!(
-        at_ready.done() + 2 >= backlog,
-        "with one worker and a queue of one, READY=1 implies all but two files are done: {at_ready:?}"
     );
 
     // The backlog finishes; the counters reach it.

@@ -195,7 +195,9 @@ fn sigkill_at_random_moments_loses_and_repeats_nothing() {
     let started = Instant::now();
     let ws = Workspace::new();
     let mut rng = Rng::new();
-    let feeding = producer(&ws, 0..FILES, Duration::from_micros(500));
+    // Files keep arriving for about as long as the kills take (a debug daemon needs about a
+    // second to start), so there is always work in hand to interrupt.
+    let feeding = producer(&ws, 0..FILES, Duration::from_millis(6));
     let env = [
         ("NEWSDROP__SINK__FSYNC", "batch"),
         ("NEWSDROP__LOG__LEVEL", "warn"),
@@ -214,7 +216,7 @@ fn sigkill_at_random_moments_loses_and_repeats_nothing() {
             "daemon exited; log:\n{}",
             daemon.log_text()
         );
-        if !flowing || Workspace::files_under(&ws.inbox()).is_empty() {
+        if !flowing || (feeding.is_finished() && Workspace::files_under(&ws.inbox()).is_empty()) {
             // Nothing left to interrupt; feed the rest below.
             drop(daemon);
             break;

@@ -99,26 +99,36 @@ fn run(file: Option<&Path>) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(daemon::run(settings, stop_signal()))?;
+    // The handlers are installed now, before the extractor is built: a SIGTERM during a slow
+    // start is a clean stop, not a kill.
+    let stop = {
+        let _entered = runtime.enter();
+        stop_signal()
+    };
+    runtime.block_on(daemon::run(settings, stop))?;
     Ok(())
 }
 
-/// Resolves on SIGTERM or SIGINT.
-async fn stop_signal() {
+/// Installs the SIGTERM and SIGINT handlers (inside the runtime) and returns a future that
+/// resolves on either.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     use tokio::signal::unix::{SignalKind, signal};
-    match (
+    let handlers = (
         signal(SignalKind::terminate()),
         signal(SignalKind::interrupt()),
-    ) {
-        (Ok(mut term), Ok(mut int)) => {
-            tokio::select! {
-                _ = term.recv() => {}
-                _ = int.recv() => {}
+    );
+    async move {
+        match handlers {
+            (Ok(mut term), Ok(mut int)) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = int.recv() => {}
+                }
             }
-        }
-        _ => {
-            tracing::error!("cannot install signal handlers; stop with SIGKILL");
-            std::future::pending::<()>().await;
+            _ => {
+                tracing::error!("cannot install signal handlers; stop with SIGKILL");
+                std::future::pending::<()>().await;
+            }
         }
     }
 }

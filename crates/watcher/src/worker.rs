@@ -118,85 +118,147 @@ pub struct WorkerContext {
     pub in_flight: InFlight,
 }
 
-/// One worker: takes paths until the queue closes or shutdown is requested.
+/// Files one worker has extracted and handed to the outputs but not yet disposed of. While
+/// they wait for their lines to be stored (a group fsync, a NATS acknowledgement), the worker
+/// goes on extracting the next file; at this many it waits for one to finish first.
+const COMMITS_PER_WORKER: usize = 32;
+
+/// At most this many files are stored but not yet disposed of, over all workers: the crash
+/// window, which the sink's ledger must cover with room to spare.
+const COMMITS_IN_FLIGHT: usize = newsdrop_sink::ledger::KEEP_KEYS / 2;
+
+/// How many files one worker may have waiting for their outputs, for `workers` workers.
+fn commit_depth(workers: usize) -> usize {
+    (COMMITS_IN_FLIGHT / workers.max(1)).clamp(1, COMMITS_PER_WORKER)
+}
+
+/// One worker: takes paths until the queue closes or shutdown is requested, then waits for
+/// the files it has in hand to be stored and disposed of.
 pub async fn run(
     ctx: Arc<WorkerContext>,
     paths: async_channel::Receiver<PathBuf>,
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<(), WatchError> {
-    loop {
-        if *shutdown.borrow() {
-            return Ok(());
+    let mut committing = tokio::task::JoinSet::new();
+    let depth = commit_depth(ctx.settings.worker_count());
+    let result = async {
+        loop {
+            while let Some(done) = committing.try_join_next() {
+                joined(done)?;
+            }
+            if committing.len() >= depth
+                && let Some(done) = committing.join_next().await
+            {
+                joined(done)?;
+            }
+            if *shutdown.borrow() {
+                return Ok(());
+            }
+            let path = tokio::select! {
+                biased;
+                _ = shutdown.changed() => return Ok(()),
+                Some(done) = committing.join_next() => {
+                    joined(done)?;
+                    continue;
+                }
+                received = paths.recv() => match received {
+                    Ok(path) => path,
+                    Err(_) => return Ok(()),
+                },
+            };
+            STATS.file_started();
+            match prepare(&ctx, &path, &shutdown).await {
+                Ok(Some(prepared)) => {
+                    let ctx = Arc::clone(&ctx);
+                    committing.spawn(async move {
+                        let result = finish(&ctx, &path, prepared).await;
+                        ctx.in_flight.remove(&path);
+                        result
+                    });
+                }
+                Ok(None) => ctx.in_flight.remove(&path),
+                Err(e) => {
+                    ctx.in_flight.remove(&path);
+                    return Err(e);
+                }
+            }
         }
-        let path = tokio::select! {
-            biased;
-            _ = shutdown.changed() => return Ok(()),
-            received = paths.recv() => match received {
-                Ok(path) => path,
-                Err(_) => return Ok(()),
-            },
-        };
-        STATS.file_started();
-        let result = process(&ctx, &path, &shutdown).await;
-        ctx.in_flight.remove(&path);
-        result?;
     }
+    .await;
+    // Whatever ended the loop, the files already extracted are stored and disposed of (or, on
+    // a fatal error, left in the inbox by their own failing commit).
+    while let Some(done) = committing.join_next().await {
+        if let Err(e) = joined(done)
+            && result.is_ok()
+        {
+            return Err(e);
+        }
+    }
+    result
 }
 
-/// Processes one file from read to disposal. A file that vanished, or was replaced by a
-/// symlink, before it could be read is logged and skipped; one that cannot be read yet
-/// (permission denied) is retried with backoff, and left in the inbox if shutdown comes first.
-async fn process(
-    ctx: &WorkerContext,
+/// The result of one commit task; a panic there is fatal, like any other internal error.
+fn joined(done: Result<Result<(), WatchError>, tokio::task::JoinError>) -> Result<(), WatchError> {
+    done.map_err(|e| WatchError::Internal(format!("commit task failed: {e}")))?
+}
+
+/// A file read and extracted, with its lines ready for the outputs.
+struct Prepared {
+    /// Which output the lines go to.
+    stream: Stream,
+    /// One serialized line per record.
+    lines: Vec<Vec<u8>>,
+    /// The record ids (NATS message ids).
+    ids: Vec<String>,
+    /// The sink ledger key.
+    key: Option<String>,
+    /// Set for a failure: the record, for the sidecar.
+    failure: Option<FailureRecord>,
+    /// Read attempts it took.
+    attempts: u32,
+}
+
+/// What the blocking part of one attempt gives: the file could not be read, or the lines.
+enum Attempt {
+    Unreadable(std::io::Error),
+    Ready(Box<Result<Prepared, WatchError>>),
+}
+
+/// Reads and extracts one file. A file that vanished, or was replaced by a symlink, before it
+/// could be read is logged and skipped (None); one that cannot be read yet (permission denied)
+/// is retried with backoff, and left in the inbox if shutdown comes first (None).
+///
+/// Read, extraction, serialization and the ledger key are one blocking task: one hop to the
+/// blocking pool per file.
+async fn prepare(
+    ctx: &Arc<WorkerContext>,
     path: &Path,
     shutdown: &watch::Receiver<bool>,
-) -> Result<(), WatchError> {
+) -> Result<Option<Prepared>, WatchError> {
     let watch = &ctx.settings.watch;
     let path_str = path.to_string_lossy().into_owned();
     let mut attempts = 0u32;
-    let bytes = loop {
+    loop {
         attempts += 1;
-        match read_limited(path, watch.max_file_bytes).await {
-            Ok(bytes) => break Ok(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                tracing::info!(path = %path.display(), "file disappeared before it was read; skipped");
-                return Ok(());
-            }
-            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-                tracing::warn!(path = %path.display(), "replaced by a symlink before it was read; not followed, left in place");
-                return Ok(());
-            }
-            Err(e)
-                if e.kind() == std::io::ErrorKind::PermissionDenied
-                    && attempts < watch.read_attempts =>
-            {
-                let backoff = Duration::from_millis(100 * 2u64.pow(attempts.min(8)));
-                tracing::debug!(path = %path.display(), attempts, "cannot read yet, retrying");
-                let mut stop = shutdown.clone();
-                tokio::select! {
-                    _ = tokio::time::sleep(backoff) => {}
-                    _ = stop.wait_for(|stop| *stop) => {
-                        tracing::info!(path = %path.display(), "shutdown while waiting to read; left in the inbox");
-                        return Ok(());
-                    }
+        let task_ctx = Arc::clone(ctx);
+        let task_path = path.to_path_buf();
+        let name = path_str.clone();
+        let attempt = tokio::task::spawn_blocking(move || {
+            let limit = task_ctx.settings.watch.max_file_bytes;
+            match read_limited(&task_path, limit) {
+                Err(e) if retryable(&e) => Attempt::Unreadable(e),
+                read => {
+                    Attempt::Ready(Box::new(prepare_blocking(&task_ctx, &name, read, attempts)))
                 }
             }
-            Err(e) => break Err(e),
-        }
-    };
-    let outcome = match bytes {
-        Ok(bytes) => {
-            let extractor = Arc::clone(&ctx.extractor);
-            let name = path_str.clone();
-            tokio::task::spawn_blocking(move || {
-                let started = std::time::Instant::now();
-                let outcome = extract_file(&name, &bytes, &extractor);
-                STATS.observe_extraction(started.elapsed());
-                outcome
-            })
-            .await
-            .unwrap_or_else(|join_error| {
-                Outcome::Failed(FailureRecord::new(
+        })
+        .await;
+        let e = match attempt {
+            Ok(Attempt::Ready(prepared)) => return prepared.map(Some),
+            Ok(Attempt::Unreadable(e)) => e,
+            Err(join_error) => {
+                // Not reached in practice: extraction panics are caught inside the task.
+                let failure = FailureRecord::new(
                     FailureSource {
                         path: path_str.clone(),
                         sha256: None,
@@ -205,69 +267,177 @@ async fn process(
                     "extract",
                     format!("{path_str}: extract: worker task failed: {join_error}"),
                     now_rfc3339(),
-                ))
-            })
+                );
+                return failed(failure, &path_str, attempts).map(Some);
+            }
+        };
+        if e.kind() == std::io::ErrorKind::NotFound {
+            tracing::info!(path = %path.display(), "file disappeared before it was read; skipped");
+            return Ok(None);
         }
-        Err(e) => Outcome::Failed(FailureRecord::new(
-            FailureSource {
-                path: path_str.clone(),
-                sha256: None,
-                bytes: None,
-            },
-            "read",
-            format!("{path_str}: read: {e}"),
-            now_rfc3339(),
-        )),
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            tracing::warn!(path = %path.display(), "replaced by a symlink before it was read; not followed, left in place");
+            return Ok(None);
+        }
+        if attempts >= watch.read_attempts {
+            let failure = FailureRecord::new(
+                FailureSource {
+                    path: path_str.clone(),
+                    sha256: None,
+                    bytes: None,
+                },
+                "read",
+                format!("{path_str}: read: {e}"),
+                now_rfc3339(),
+            );
+            return failed(failure, &path_str, attempts).map(Some);
+        }
+        let backoff = Duration::from_millis(100 * 2u64.pow(attempts.min(8)));
+        tracing::debug!(path = %path.display(), attempts, "cannot read yet, retrying");
+        let mut stop = shutdown.clone();
+        tokio::select! {
+            _ = tokio::time::sleep(backoff) => {}
+            _ = stop.wait_for(|stop| *stop) => {
+                tracing::info!(path = %path.display(), "shutdown while waiting to read; left in the inbox");
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// Read errors that are not the file's fault, or not yet: the file is gone, replaced by a
+/// symlink, or not readable yet. Any other read error becomes a failure record at once.
+fn retryable(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::NotFound
+        || e.kind() == std::io::ErrorKind::PermissionDenied
+        || e.raw_os_error() == Some(libc::ELOOP)
+}
+
+/// The blocking part of [`prepare`] once the read is settled: extraction and serialization.
+fn prepare_blocking(
+    ctx: &WorkerContext,
+    path_str: &str,
+    read: std::io::Result<Vec<u8>>,
+    attempts: u32,
+) -> Result<Prepared, WatchError> {
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let failure = FailureRecord::new(
+                FailureSource {
+                    path: path_str.to_string(),
+                    sha256: None,
+                    bytes: None,
+                },
+                "read",
+                format!("{path_str}: read: {e}"),
+                now_rfc3339(),
+            );
+            return failed(failure, path_str, attempts);
+        }
     };
-    let durable = ctx.settings.sink.fsync != newsdrop_sink::FsyncPolicy::Never;
+    let started = std::time::Instant::now();
+    let outcome = extract_file(path_str, &bytes, &ctx.extractor);
+    STATS.observe_extraction(started.elapsed());
     match outcome {
         Outcome::Records(records) => {
             let lines = records
                 .iter()
                 .map(newsdrop_sink::to_line)
                 .collect::<Result<Vec<_>, _>>()?;
-            let n = lines.len();
             let ids = records.iter().map(|r| r.id.clone()).collect();
             let key = records
                 .first()
-                .and_then(|r| ledger_key(&r.source.sha256, &path_str));
-            if !commit(ctx, Stream::Articles, lines, ids, &path_str, key).await? {
-                return Ok(());
-            }
-            let disposed = match watch.on_success {
+                .and_then(|r| ledger_key(&r.source.sha256, path_str));
+            Ok(Prepared {
+                stream: Stream::Articles,
+                lines,
+                ids,
+                key,
+                failure: None,
+                attempts,
+            })
+        }
+        Outcome::Failed(failure) => failed(failure, path_str, attempts),
+    }
+}
+
+/// A failure record, ready for the failures output.
+fn failed(failure: FailureRecord, path_str: &str, attempts: u32) -> Result<Prepared, WatchError> {
+    let line = newsdrop_sink::to_line(&failure)?;
+    let id = failure_id(&failure.source);
+    let key = failure
+        .source
+        .sha256
+        .as_deref()
+        .and_then(|sha| ledger_key(sha, path_str));
+    Ok(Prepared {
+        stream: Stream::Failures,
+        lines: vec![line],
+        ids: vec![id],
+        key,
+        failure: Some(failure),
+        attempts,
+    })
+}
+
+/// Stores a prepared file's lines, then disposes of the file (moved, deleted, or moved to
+/// `failed_dir` with its sidecar). The disposal runs on the blocking pool: with durable output
+/// it fsyncs the destination folder.
+async fn finish(
+    ctx: &Arc<WorkerContext>,
+    path: &Path,
+    prepared: Prepared,
+) -> Result<(), WatchError> {
+    let path_str = path.to_string_lossy().into_owned();
+    let Prepared {
+        stream,
+        lines,
+        ids,
+        key,
+        failure,
+        attempts,
+    } = prepared;
+    let n = lines.len();
+    if let Some(f) = &failure {
+        tracing::warn!(path = %path.display(), step = %f.step, error = %f.error, "file failed");
+    }
+    if !commit(ctx, stream, lines, ids, &path_str, key).await? {
+        return Ok(());
+    }
+    let durable = ctx.settings.sink.fsync != newsdrop_sink::FsyncPolicy::Never;
+    let task_ctx = Arc::clone(ctx);
+    let task_path = path.to_path_buf();
+    let disposed = tokio::task::spawn_blocking(move || {
+        let watch = &task_ctx.settings.watch;
+        let path = task_path.as_path();
+        match &failure {
+            None => match watch.on_success {
                 OnSuccess::Move => {
                     dispose::move_into(path, &watch.inbox, &watch.processed_dir, durable).map(drop)
                 }
                 OnSuccess::Delete => dispose::delete(path, durable),
-            };
-            gone_is_fine(path, disposed)?;
-            STATS.file_processed();
-            tracing::debug!(path = %path.display(), records = n, "processed");
-        }
-        Outcome::Failed(failure) => {
-            tracing::warn!(path = %path.display(), step = %failure.step, error = %failure.error, "file failed");
-            let line = newsdrop_sink::to_line(&failure)?;
-            let id = failure_id(&failure.source);
-            let key = failure
-                .source
-                .sha256
-                .as_deref()
-                .and_then(|sha| ledger_key(sha, &path_str));
-            if !commit(ctx, Stream::Failures, vec![line], vec![id], &path_str, key).await? {
-                return Ok(());
+            },
+            Some(failure) => {
+                let sidecar = ErrorSidecar {
+                    path: &failure.source.path,
+                    step: &failure.step,
+                    reason: &failure.error,
+                    attempts,
+                    at: &failure.at,
+                };
+                dispose::fail(path, &watch.inbox, &watch.failed_dir, &sidecar, durable).map(drop)
             }
-            let sidecar = ErrorSidecar {
-                path: &failure.source.path,
-                step: &failure.step,
-                reason: &failure.error,
-                attempts,
-                at: &failure.at,
-            };
-            let disposed =
-                dispose::fail(path, &watch.inbox, &watch.failed_dir, &sidecar, durable).map(drop);
-            gone_is_fine(path, disposed)?;
-            STATS.file_failed();
         }
+    })
+    .await
+    .map_err(|e| WatchError::Internal(format!("disposal task failed: {e}")))?;
+    gone_is_fine(path, disposed)?;
+    if stream == Stream::Failures {
+        STATS.file_failed();
+    } else {
+        STATS.file_processed();
+        tracing::debug!(path = %path.display(), records = n, "processed");
     }
     Ok(())
 }
@@ -290,21 +460,21 @@ fn gone_is_fine(path: &Path, disposed: std::io::Result<()>) -> Result<(), WatchE
 
 /// Reads at most `limit + 1` bytes, so an oversized file is refused without reading it whole.
 /// Never follows a symlink (ELOOP) and never blocks on a FIFO or device: only a regular file
-/// is read.
-async fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
-    use tokio::io::AsyncReadExt;
-    let file = tokio::fs::OpenOptions::new()
+/// is read. Blocking: called on the blocking pool.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)
-        .await?;
-    if !file.metadata().await?.is_file() {
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
         return Err(std::io::Error::other("not a regular file"));
     }
-    let mut bytes = Vec::new();
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .await?;
+    let expected = usize::try_from(meta.len().min(limit.saturating_add(1))).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected);
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -382,5 +552,27 @@ async fn commit(
         }
         Ok(Err(reason)) => Err(WatchError::Internal(format!("output failed: {reason}"))),
         Err(_) => Err(WatchError::Internal("the sink has stopped".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_crash_window_stays_inside_the_ledger() {
+        for workers in [0, 1, 2, 8, 64, 65, 1000, 5000] {
+            let depth = commit_depth(workers);
+            assert!(depth >= 1);
+            assert!(depth <= COMMITS_PER_WORKER);
+            assert!(
+                workers <= COMMITS_IN_FLIGHT || depth == 1,
+                "{workers} workers"
+            );
+            if workers <= COMMITS_IN_FLIGHT {
+                assert!(workers.max(1) * depth <= newsdrop_sink::ledger::KEEP_KEYS / 2);
+            }
+        }
+        assert_eq!(commit_depth(2), COMMITS_PER_WORKER);
     }
 }
