@@ -41,27 +41,57 @@ pub struct Tok<'a> {
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
+    /// Length of `word` in characters (computed once, read by every extractor).
+    nchars: u32,
+    /// Whether `word` is punctuation, whitespace or symbols (computed once).
+    punct: bool,
+}
+
+impl<'a> Tok<'a> {
+    /// A token of `word` tagged `tag` at bytes `start..end`.
+    pub fn new(word: &'a str, tag: &'a str, start: usize, end: usize) -> Self {
+        Tok {
+            word,
+            tag,
+            start,
+            end,
+            nchars: u32::try_from(word.chars().count()).unwrap_or(u32::MAX),
+            punct: punct_word(word),
+        }
+    }
 }
 
 impl Tok<'_> {
     /// Length in characters.
     pub fn chars(&self) -> usize {
-        self.word.chars().count()
+        self.nchars as usize
     }
 
     /// Punctuation, whitespace or symbols.
     pub fn is_punct(&self) -> bool {
-        if self
-            .word
-            .chars()
-            .next()
-            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        {
-            return false;
-        }
-        self.word
-            .chars()
-            .all(|c| !c.is_alphanumeric() || c.is_whitespace())
+        self.punct
+    }
+}
+
+/// Whether `word` is punctuation, whitespace or symbols only (a CJK ideograph first is not).
+fn punct_word(word: &str) -> bool {
+    if word
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    {
+        return false;
+    }
+    word.chars().all(|c| !alphanumeric(c) || c.is_whitespace())
+}
+
+/// `char::is_alphanumeric`, with the common CJK punctuation answered without the Unicode
+/// table walk.
+fn alphanumeric(c: char) -> bool {
+    match c {
+        '，' | '。' | '、' | '：' | '；' | '“' | '”' | '‘' | '’' | '（' | '）' | '！' | '？'
+        | '《' | '》' | '【' | '】' | '—' | '…' | '·' | '\u{3000}' => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -164,12 +194,7 @@ impl Nlp {
         self.jieba
             .tag(body, true)
             .into_iter()
-            .map(|t| Tok {
-                word: t.word,
-                tag: t.tag,
-                start: t.byte_start,
-                end: t.byte_end,
-            })
+            .map(|t| Tok::new(t.word, t.tag, t.byte_start, t.byte_end))
             .collect()
     }
 
@@ -260,6 +285,18 @@ mod tests {
 
     fn nlp() -> Nlp {
         Nlp::new(None).unwrap()
+    }
+
+    #[test]
+    fn punctuation_fast_path_agrees_with_std() {
+        for c in "，。、：；“”‘’（）！？《》【】—…·\u{3000}".chars() {
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(punct_word("，"));
+        assert!(punct_word("……"));
+        assert!(!punct_word("中国"));
+        assert!(!punct_word("A股"));
+        assert!(!punct_word("〇"));
     }
 
     #[test]

@@ -34,6 +34,31 @@ pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 /// A map keyed with [`Fnv`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// A set of characters as a bitmap (for the last-character pre-checks run on every token).
+#[derive(Debug, Default)]
+struct CharBits(Vec<u64>);
+
+impl CharBits {
+    fn contains(&self, c: char) -> bool {
+        let c = c as usize;
+        self.0.get(c / 64).is_some_and(|w| w >> (c % 64) & 1 == 1)
+    }
+}
+
+impl FromIterator<char> for CharBits {
+    fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
+        let mut bits = Vec::new();
+        for c in iter {
+            let c = c as usize;
+            if bits.len() <= c / 64 {
+                bits.resize(c / 64 + 1, 0u64);
+            }
+            bits[c / 64] |= 1 << (c % 64);
+        }
+        CharBits(bits)
+    }
+}
+
 /// The domain user dictionary (`word freq tag` lines) loaded into jieba.
 pub const USER_DICT: &str = include_str!("../../data/nlp/user_dict.txt");
 const ROLES: &str = include_str!("../../data/nlp/roles.txt");
@@ -47,6 +72,13 @@ const NOT_NAMES: &str = include_str!("../../data/nlp/not_names.txt");
 const KEYWORD_STOP: &str = include_str!("../../data/nlp/keyword_stop.txt");
 const NOT_PLACES: &str = include_str!("../../data/nlp/not_places.txt");
 const GENERIC_ORGS: &str = include_str!("../../data/nlp/generic_orgs.txt");
+
+/// [`Lexicon::name_flags`] bit: a full division name (in [`Lexicon::divisions`]).
+pub const DIVISION: u8 = 1;
+/// [`Lexicon::name_flags`] bit: a short form (in [`Lexicon::division_short`]).
+pub const SHORT: u8 = 2;
+/// [`Lexicon::name_flags`] bit: a major short form (in [`Lexicon::division_short_major`]).
+pub const MAJOR: u8 = 4;
 
 /// How far up the administrative ladder a place suffix sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +106,9 @@ pub struct Lexicon {
     pub division_short: FastSet<String>,
     /// Short forms of provinces and prefectures only (a stronger signal than county forms).
     pub division_short_major: FastSet<String>,
+    /// Every division name and short form with what it is ([`DIVISION`], [`SHORT`], [`MAJOR`]
+    /// bits): one lookup instead of three per token.
+    pub name_flags: FastMap<String, u8>,
     /// Single-character family names.
     pub surnames: FastSet<char>,
     /// Two-character family names.
@@ -89,9 +124,9 @@ pub struct Lexicon {
     /// Longest suffix of either table, in characters.
     max_suffix: usize,
     /// Last characters of organization suffixes, place suffixes and roles (a cheap pre-check).
-    org_last: FastSet<char>,
-    place_last: FastSet<char>,
-    role_last: FastSet<char>,
+    org_last: CharBits,
+    place_last: CharBits,
+    role_last: CharBits,
     /// Words jieba tags as places (ns) that are ordinary words.
     pub not_places: FastSet<String>,
     /// Words jieba tags as organizations (nt) that name no particular body.
@@ -201,6 +236,16 @@ impl Lexicon {
                 }
             }
         }
+        let mut name_flags: FastMap<String, u8> = FastMap::default();
+        for (set, bit) in [
+            (&divisions, DIVISION),
+            (&division_short, SHORT),
+            (&division_short_major, MAJOR),
+        ] {
+            for name in set {
+                *name_flags.entry(name.clone()).or_default() |= bit;
+            }
+        }
         let mut surnames = FastSet::default();
         let mut surnames2 = FastSet::default();
         for s in words(SURNAMES) {
@@ -224,7 +269,7 @@ impl Lexicon {
             .chain(place_suffixes.iter().map(|(s, _)| s.chars().count()))
             .max()
             .unwrap_or(1);
-        let last = |it: &mut dyn Iterator<Item = &str>| -> FastSet<char> {
+        let last = |it: &mut dyn Iterator<Item = &str>| -> CharBits {
             it.filter_map(|w| w.chars().last()).collect()
         };
         let org_last = last(&mut org_suffixes.iter().map(|(s, _)| s.as_str()));
@@ -247,6 +292,7 @@ impl Lexicon {
             divisions,
             division_short,
             division_short_major,
+            name_flags,
             surnames,
             surnames2,
             not_names: words(NOT_NAMES).map(str::to_string).collect(),
@@ -271,7 +317,7 @@ impl Lexicon {
         if !word
             .chars()
             .last()
-            .is_some_and(|c| self.org_last.contains(&c))
+            .is_some_and(|c| self.org_last.contains(c))
         {
             return None;
         }
@@ -293,7 +339,7 @@ impl Lexicon {
         if !word
             .chars()
             .last()
-            .is_some_and(|c| self.place_last.contains(&c))
+            .is_some_and(|c| self.place_last.contains(c))
         {
             return None;
         }
@@ -306,7 +352,7 @@ impl Lexicon {
         if !word
             .chars()
             .last()
-            .is_some_and(|c| self.role_last.contains(&c))
+            .is_some_and(|c| self.role_last.contains(c))
         {
             return false;
         }
@@ -324,8 +370,11 @@ impl Lexicon {
         let Some(first) = chars.next() else {
             return false;
         };
-        let two: String = word.chars().take(2).collect();
-        if self.surnames2.contains(&two) {
+        let two = match word.char_indices().nth(2) {
+            Some((end, _)) => &word[..end],
+            None => word,
+        };
+        if self.surnames2.contains(two) {
             return (3..=4).contains(&n);
         }
         self.surnames.contains(&first) && (2..=3).contains(&n)

@@ -3,9 +3,9 @@
 //! (通州区 / 九棵树街道 / 翠屏北里社区), never the parts of an organization name except the
 //! sites named inside a temporary party branch's name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::lexicon::{Lexicon, PlaceLevel, short_form};
+use super::lexicon::{DIVISION, FastSet, Lexicon, MAJOR, PlaceLevel, SHORT, short_form};
 use super::orgs::OrgSpan;
 use super::{Tok, is_function_word};
 use crate::record::Place;
@@ -124,21 +124,24 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
     stem_tag(t.tag)
 }
 
-fn division_token(lex: &Lexicon, t: &Tok<'_>) -> bool {
-    lex.divisions.contains(t.word)
-}
-
-/// Short forms whose full division name the body also writes (零陵 with 零陵区).
+/// Each token's gazetteer flags, and the short forms whose full division name the body also
+/// writes (零陵 with 零陵区).
 struct Shorts<'a> {
-    lex: &'a Lexicon,
-    confirmed: HashSet<String>,
+    flags: Vec<u8>,
+    confirmed: FastSet<&'a str>,
 }
 
 impl Shorts<'_> {
+    /// Whether token `i` is a full division name.
+    fn division(&self, i: usize) -> bool {
+        self.flags[i] & DIVISION != 0
+    }
+
     /// A short form that names a place on its own here: a province or prefecture, or a county
     /// the body also names in full (or that jieba itself tags as a place).
-    fn place(&self, t: &Tok<'_>) -> bool {
-        if !self.lex.division_short.contains(t.word)
+    fn place(&self, i: usize, t: &Tok<'_>) -> bool {
+        let flags = self.flags[i];
+        if flags & SHORT == 0
             || matches!(
                 t.tag,
                 "v" | "d" | "p" | "c" | "u" | "m" | "nr" | "nrfg" | "nrt"
@@ -146,15 +149,13 @@ impl Shorts<'_> {
         {
             return false;
         }
-        self.lex.division_short_major.contains(t.word)
-            || self.confirmed.contains(t.word)
-            || t.tag == "ns"
+        flags & MAJOR != 0 || self.confirmed.contains(t.word) || t.tag == "ns"
     }
 
     /// A short form that ends the stem of a local place on its left (零陵 | 东岳宫社区).
-    fn boundary(&self, t: &Tok<'_>) -> bool {
-        self.lex.division_short.contains(t.word)
-            && (self.lex.division_short_major.contains(t.word) || self.confirmed.contains(t.word))
+    fn boundary(&self, i: usize, t: &Tok<'_>) -> bool {
+        let flags = self.flags[i];
+        flags & SHORT != 0 && (flags & MAJOR != 0 || self.confirmed.contains(t.word))
     }
 }
 
@@ -166,16 +167,18 @@ fn bare_local_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
 
 /// Finds place mentions, dropping those inside organization names.
 pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan> {
-    let mut confirmed = HashSet::new();
-    for t in toks {
-        if lex.divisions.contains(t.word)
+    let mut confirmed = FastSet::default();
+    let mut flags = vec![0u8; toks.len()];
+    for (t, f) in toks.iter().zip(&mut flags) {
+        *f = lex.name_flags.get(t.word).copied().unwrap_or(0);
+        if *f & DIVISION != 0
             && let Some(short) = short_form(t.word)
         {
-            confirmed.insert(short.to_string());
+            confirmed.insert(short);
         }
     }
     let _ = body;
-    let shorts = Shorts { lex, confirmed };
+    let shorts = Shorts { flags, confirmed };
     let mut raw: Vec<(usize, usize, PlaceLevel)> = Vec::new(); // token ranges
     let mut i = 0;
     while i < toks.len() {
@@ -185,12 +188,12 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
             continue;
         }
         let next_local = toks.get(i + 1).is_some_and(|n| bare_local_suffix(lex, n));
-        if division_token(lex, t) && !next_local {
+        if shorts.division(i) && !next_local {
             raw.push((i, i + 1, PlaceLevel::Admin));
             i += 1;
             continue;
         }
-        if shorts.place(t) && !next_local {
+        if shorts.place(i, t) && !next_local {
             // 清远鸡: a place name used as a modifier of a one-character noun is no place.
             let modifier = toks
                 .get(i + 1)
@@ -227,7 +230,7 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
         if own_stem == 0 || t.tag != "ns" {
             while start > 0 && n_toks < 3 {
                 let p = &toks[start - 1];
-                if division_token(lex, p) || shorts.boundary(p) {
+                if shorts.division(start - 1) || shorts.boundary(start - 1, p) {
                     break;
                 }
                 if bare_local_suffix(lex, p) || lex.place_suffix(p.word).is_some() && n_toks > 0 {
