@@ -2,8 +2,10 @@
 //! names, co-occurring within a window of five), without function words, numbers or page
 //! boilerplate words.
 
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+
 use super::Tok;
-use super::lexicon::{FastMap, Lexicon};
+use super::lexicon::{FNV_BASIS, FNV_PRIME, FastMap, Lexicon};
 use crate::record::Keyword;
 
 const WINDOW: usize = 5;
@@ -20,6 +22,101 @@ fn content(lex: &Lexicon, t: &Tok<'_>) -> bool {
         && !t.is_punct()
         && !t.word.chars().any(|c| c.is_ascii_digit())
         && !lex.keyword_stop.contains(t.word)
+}
+
+/// A directed edge between two word ids, carrying the hash the edge map has always used for
+/// it: [`super::lexicon::Fnv`] over the key `(from as usize, to as usize)`. The map's layout,
+/// hence its iteration order, hence the order of the inbound sums, depends only on those hash
+/// values, so they must stay the same; [`EdgeHashes`] computes them in a few multiplications
+/// from a per-word prefix instead of sixteen byte steps per lookup.
+#[derive(Clone, Copy)]
+struct Edge {
+    from: u32,
+    to: u32,
+    hash: u64,
+}
+
+impl PartialEq for Edge {
+    fn eq(&self, other: &Self) -> bool {
+        (self.from, self.to) == (other.from, other.to)
+    }
+}
+
+impl Eq for Edge {}
+
+impl Hash for Edge {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// Hands the precomputed [`Edge::hash`] through unchanged.
+#[derive(Default)]
+struct PassHasher(u64);
+
+impl Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is used; anything else still hashes deterministically.
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn write_u64(&mut self, h: u64) {
+        self.0 = h;
+    }
+}
+
+/// FNV-1a of `(a as usize, b as usize)` as [`super::lexicon::Fnv`] computes it (one `write` of
+/// eight bytes per field, each starting from the basis when the state is zero).
+struct EdgeHashes {
+    /// The state after the first field, per word id.
+    prefix: Vec<u64>,
+    /// `FNV_PRIME^k` for the trailing zero bytes of the second field.
+    prime_pow: [u64; 9],
+}
+
+impl EdgeHashes {
+    fn new(n: usize) -> Self {
+        let mut prime_pow = [1u64; 9];
+        for k in 1..9 {
+            prime_pow[k] = prime_pow[k - 1].wrapping_mul(FNV_PRIME);
+        }
+        let mut hashes = EdgeHashes {
+            prefix: Vec::with_capacity(n),
+            prime_pow,
+        };
+        for a in 0..n {
+            let h = hashes.write(FNV_BASIS, a);
+            hashes.prefix.push(h);
+        }
+        hashes
+    }
+
+    /// One `Fnv::write` of `x`'s native-endian bytes onto state `h`.
+    fn write(&self, h: u64, x: usize) -> u64 {
+        let mut h = if h == 0 { FNV_BASIS } else { h };
+        let bytes = x.to_ne_bytes();
+        // Zero bytes only multiply by the prime: the run of them at the end is one product.
+        let used = bytes.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
+        for &b in &bytes[..used] {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        h.wrapping_mul(self.prime_pow[bytes.len() - used])
+    }
+
+    fn edge(&self, from: u32, to: u32) -> Edge {
+        Edge {
+            from,
+            to,
+            hash: self.write(self.prefix[from as usize], to as usize),
+        }
+    }
 }
 
 /// The `top` keywords of a tagged body, weights scaled so the first is 1.
@@ -45,31 +142,32 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
     // Edge weights keyed by (from, to) in both directions. The inbound sums below are taken in
     // this map's iteration order: the scores of equally ranked words depend on it in their
     // last bits, so the map (key type, hasher, capacity and insertion order) stays as it is.
-    let mut edges: FastMap<(usize, usize), f64> =
-        FastMap::with_capacity_and_hasher(ids.len() * 8, Default::default());
+    let hashes = EdgeHashes::new(n);
+    let mut edges: std::collections::HashMap<Edge, f64, BuildHasherDefault<PassHasher>> =
+        std::collections::HashMap::with_capacity_and_hasher(ids.len() * 8, Default::default());
     for (i, &a) in ids.iter().enumerate() {
         for &b in ids.iter().skip(i + 1).take(WINDOW - 1) {
             if a != b {
-                let (a, b) = (a as usize, b as usize);
-                *edges.entry((a, b)).or_default() += 1.0;
-                *edges.entry((b, a)).or_default() += 1.0;
+                *edges.entry(hashes.edge(a, b)).or_default() += 1.0;
+                *edges.entry(hashes.edge(b, a)).or_default() += 1.0;
             }
         }
     }
     // Inbound edges grouped by target (in map order within each target), and out-weights.
     let mut out_weight = vec![0.0f64; n];
     let mut first_edge = vec![0usize; n + 1];
-    for (&(a, b), &w) in &edges {
-        out_weight[a] += w;
-        first_edge[b + 1] += 1;
+    for (e, &w) in &edges {
+        out_weight[e.from as usize] += w;
+        first_edge[e.to as usize + 1] += 1;
     }
     for b in 0..n {
         first_edge[b + 1] += first_edge[b];
     }
     let mut fill = first_edge.clone();
     let mut inbound = vec![(0u32, 0.0f64); edges.len()];
-    for (&(a, b), &w) in &edges {
-        inbound[fill[b]] = (a as u32, w);
+    for (e, &w) in &edges {
+        let b = e.to as usize;
+        inbound[fill[b]] = (e.from, w);
         fill[b] += 1;
     }
     // Each edge's share of its source's out-weight, computed once (the same quotient as
@@ -108,4 +206,39 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
             weight: (s / max * 10000.0).round() / 10000.0,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn edge_hashes_are_the_fnv_hashes_of_index_pairs() {
+        let fnv = BuildHasherDefault::<super::super::lexicon::Fnv>::default();
+        let hashes = EdgeHashes::new(70_000);
+        for (a, b) in (0..300u32)
+            .flat_map(|a| (0..300u32).map(move |b| (a, b)))
+            .chain([(0, 65_535), (65_536, 1), (69_999, 256), (256, 69_999)])
+        {
+            let want = fnv.hash_one((a as usize, b as usize));
+            assert_eq!(hashes.edge(a, b).hash, want, "({a}, {b})");
+        }
+    }
+
+    #[test]
+    fn keywords_rank_the_central_word_first() {
+        let lex = Lexicon::builtin();
+        let words = ["疫情", "防控", "社区", "防控", "志愿者", "防控", "居民"];
+        let mut toks = Vec::new();
+        let mut pos = 0;
+        for w in words {
+            toks.push(Tok::new(w, "n", pos, pos + w.len()));
+            pos += w.len();
+        }
+        let kw = extract(&lex, &toks, 3);
+        assert_eq!(kw.len(), 3);
+        assert_eq!(kw[0].word, "防控");
+        assert_eq!(kw[0].weight, 1.0);
+    }
 }

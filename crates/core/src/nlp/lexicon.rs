@@ -5,6 +5,11 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// FNV-1a offset basis (the state [`Fnv`] starts from).
+pub(crate) const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a prime.
+pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// FNV-1a: a fast hasher for the short words looked up per token (no DoS concern: the keys
 /// are the built-in lexicons).
 #[derive(Default, Clone, Copy)]
@@ -16,14 +21,10 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
+        let mut h = if self.0 == 0 { FNV_BASIS } else { self.0 };
         for b in bytes {
             h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            h = h.wrapping_mul(FNV_PRIME);
         }
         self.0 = h;
     }
