@@ -125,7 +125,8 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
         return Vec::new();
     }
     // Each content word as the id of its first occurrence (ids in order of appearance).
-    let mut index: FastMap<&str, u32> = FastMap::default();
+    let mut index: FastMap<&str, u32> =
+        FastMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
     let mut vocab: Vec<&str> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
     for t in toks.iter().filter(|t| content(lex, t)) {
@@ -188,11 +189,18 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
         std::mem::swap(&mut score, &mut next);
     }
     let mut ranked: Vec<(usize, f64)> = score.into_iter().enumerate().collect();
-    ranked.sort_by(|x, y| {
+    // Best score first, ties to the earlier word: a total order, so sorting only the `top`
+    // best gives the same list as sorting them all.
+    let order = |x: &(usize, f64), y: &(usize, f64)| {
         y.1.partial_cmp(&x.1)
             .unwrap_or(std::cmp::Ordering::Equal)
             .then_with(|| x.0.cmp(&y.0))
-    });
+    };
+    if ranked.len() > top {
+        ranked.select_nth_unstable_by(top - 1, order);
+        ranked.truncate(top);
+    }
+    ranked.sort_by(order);
     let max = ranked
         .first()
         .map(|r| r.1)

@@ -2,9 +2,7 @@
 //! suffix (有限公司, 党支部, 税务局 …), with chained suffixes (…有限公司党支部, 市委统战部) and
 //! the kind the last suffix tells.
 
-use std::collections::HashMap;
-
-use super::lexicon::Lexicon;
+use super::lexicon::{FastMap, Lexicon};
 use super::{Tok, is_function_word};
 use crate::record::Organization;
 
@@ -279,45 +277,53 @@ fn variant_key(lex: &Lexicon, name: &str) -> String {
 }
 
 /// Merges mentions into records: one per name, variants folded into the longest form.
-pub fn to_records(lex: &Lexicon, spans: &[OrgSpan]) -> Vec<Organization> {
-    let mut order: Vec<String> = Vec::new();
-    let mut count: HashMap<String, usize> = HashMap::new();
-    let mut kind: HashMap<String, String> = HashMap::new();
-    let mut named: HashMap<String, bool> = HashMap::new();
+pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> {
+    // Per name in order of first mention: mentions, and the kind and named start of the last.
+    struct Seen<'k> {
+        count: usize,
+        kind: &'k str,
+        named: bool,
+    }
+    let mut order: Vec<&'a str> = Vec::new();
+    let mut seen: FastMap<&'a str, Seen<'a>> = FastMap::default();
     for s in spans {
-        if !count.contains_key(&s.name) {
-            order.push(s.name.clone());
-        }
-        *count.entry(s.name.clone()).or_default() += 1;
-        kind.insert(s.name.clone(), s.kind.clone());
-        named.insert(s.name.clone(), s.named_start);
+        let e = seen.entry(s.name.as_str()).or_insert_with(|| {
+            order.push(s.name.as_str());
+            Seen {
+                count: 0,
+                kind: "",
+                named: false,
+            }
+        });
+        e.count += 1;
+        e.kind = s.kind.as_str();
+        e.named = s.named_start;
     }
     // Fold variants into the longest form.
-    let mut target: HashMap<String, String> = HashMap::new();
-    let keys: HashMap<&str, String> = order
-        .iter()
-        .map(|n| (n.as_str(), variant_key(lex, n)))
-        .collect();
-    for a in &order {
-        let mut best: Option<&String> = None;
-        for b in &order {
-            if a == b || b.chars().count() <= a.chars().count() {
+    let lens: Vec<usize> = order.iter().map(|n| n.chars().count()).collect();
+    let keys: Vec<String> = order.iter().map(|n| variant_key(lex, n)).collect();
+    let mut target: FastMap<&'a str, &'a str> = FastMap::default();
+    for (i, &a) in order.iter().enumerate() {
+        let named = seen.get(a).is_some_and(|s| s.named);
+        let mut best: Option<usize> = None;
+        for (j, &b) in order.iter().enumerate() {
+            if a == b || lens[j] <= lens[i] {
                 continue;
             }
-            let same_key = keys.get(a.as_str()) == keys.get(b.as_str());
-            let tail = named.get(a).copied().unwrap_or(false) && b.ends_with(a.as_str());
-            if (same_key || tail) && best.is_none_or(|x| x.chars().count() < b.chars().count()) {
-                best = Some(b);
+            let same_key = keys[i] == keys[j];
+            let tail = named && b.ends_with(a);
+            if (same_key || tail) && best.is_none_or(|x| lens[x] < lens[j]) {
+                best = Some(j);
             }
         }
-        if let Some(b) = best {
-            target.insert(a.clone(), b.clone());
+        if let Some(j) = best {
+            target.insert(a, order[j]);
         }
     }
-    let resolve = |mut n: String| {
+    let resolve = |mut n: &'a str| -> &'a str {
         let mut hops = 0;
-        while let Some(t) = target.get(&n) {
-            n = t.clone();
+        while let Some(&t) = target.get(n) {
+            n = t;
             hops += 1;
             if hops > 8 {
                 break;
@@ -326,18 +332,18 @@ pub fn to_records(lex: &Lexicon, spans: &[OrgSpan]) -> Vec<Organization> {
         n
     };
     let mut merged: Vec<Organization> = Vec::new();
-    for name in order {
-        let c = count.get(&name).copied().unwrap_or(0);
-        let to = resolve(name.clone());
+    for &name in &order {
+        let c = seen.get(name).map_or(0, |s| s.count);
+        let to = resolve(name);
         if let Some(o) = merged.iter_mut().find(|o| o.name == to) {
             o.mentions += c;
             continue;
         }
-        let k = kind.get(&to).cloned().unwrap_or_default();
+        let k = seen.get(to).map_or("", |s| s.kind);
         merged.push(Organization {
-            name: to,
+            name: to.to_string(),
             mentions: c,
-            kind: (!k.is_empty()).then_some(k),
+            kind: (!k.is_empty()).then(|| k.to_string()),
         });
     }
     merged

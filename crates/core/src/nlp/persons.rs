@@ -2,9 +2,7 @@
 //! a list `X、Y` with a known name), surname + given name joined across the tokens jieba's HMM
 //! split (刘/富平, 黄/战旗), and each person's roles as written (…党支部书记).
 
-use std::collections::HashMap;
-
-use super::lexicon::Lexicon;
+use super::lexicon::{FastMap, Lexicon};
 use super::orgs::OrgSpan;
 use super::places::PlaceSpan;
 use super::{Tok, is_function_word};
@@ -385,7 +383,7 @@ impl Ctx<'_, '_> {
 /// One record per name: roles gathered over all mentions, mentions counted in the body.
 pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
     let mut order: Vec<String> = Vec::new();
-    let mut roles: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut roles: FastMap<&str, Vec<String>> = FastMap::default();
     for s in spans {
         let r = roles.entry(s.name.as_str()).or_insert_with(|| {
             order.push(s.name.clone());

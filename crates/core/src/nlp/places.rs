@@ -3,9 +3,7 @@
 //! (通州区 / 九棵树街道 / 翠屏北里社区), never the parts of an organization name except the
 //! sites named inside a temporary party branch's name.
 
-use std::collections::HashMap;
-
-use super::lexicon::{DIVISION, FastSet, Lexicon, MAJOR, PlaceLevel, SHORT, short_form};
+use super::lexicon::{DIVISION, FastMap, FastSet, Lexicon, MAJOR, PlaceLevel, SHORT, short_form};
 use super::orgs::OrgSpan;
 use super::{Tok, is_function_word};
 use crate::record::Place;
@@ -159,16 +157,20 @@ impl Shorts<'_> {
     }
 }
 
-/// Whether token `i` is an exact local place suffix (街道, 小区 …) on its own.
-fn bare_local_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
-    lex.place_suffix(t.word)
-        .is_some_and(|(lvl, n)| lvl == PlaceLevel::Local && n == t.chars())
+/// Whether a token with place suffix `suffix` is an exact local place suffix (街道, 小区 …) on
+/// its own.
+fn bare_local_suffix(suffix: Option<(PlaceLevel, usize)>, t: &Tok<'_>) -> bool {
+    suffix.is_some_and(|(lvl, n)| lvl == PlaceLevel::Local && n == t.chars())
 }
 
 /// Finds place mentions, dropping those inside organization names.
 pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan> {
     let mut confirmed = FastSet::default();
     let mut flags = vec![0u8; toks.len()];
+    // Each token's place suffix, looked up once.
+    let suffix: Vec<Option<(PlaceLevel, usize)>> =
+        toks.iter().map(|t| lex.place_suffix(t.word)).collect();
+    let bare_local = |k: usize| bare_local_suffix(suffix[k], &toks[k]);
     for (t, f) in toks.iter().zip(&mut flags) {
         *f = lex.name_flags.get(t.word).copied().unwrap_or(0);
         if *f & DIVISION != 0
@@ -187,7 +189,7 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
             i += 1;
             continue;
         }
-        let next_local = toks.get(i + 1).is_some_and(|n| bare_local_suffix(lex, n));
+        let next_local = i + 1 < toks.len() && bare_local(i + 1);
         if shorts.division(i) && !next_local {
             raw.push((i, i + 1, PlaceLevel::Admin));
             i += 1;
@@ -204,7 +206,7 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
             i += 1;
             continue;
         }
-        let Some((level, slen)) = lex.place_suffix(t.word) else {
+        let Some((level, slen)) = suffix[i] else {
             i += 1;
             continue;
         };
@@ -233,7 +235,7 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
                 if shorts.division(start - 1) || shorts.boundary(start - 1, p) {
                     break;
                 }
-                if bare_local_suffix(lex, p) || lex.place_suffix(p.word).is_some() && n_toks > 0 {
+                if bare_local(start - 1) || suffix[start - 1].is_some() && n_toks > 0 {
                     break;
                 }
                 if !stem_ok(lex, p, n_toks == 0) {
@@ -263,7 +265,7 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
         }
         let mut end = i + 1;
         // 四平路 + 街道, 竹园新村 + 小区: a bare local suffix right after joins the name.
-        while end < toks.len() && bare_local_suffix(lex, &toks[end]) {
+        while end < toks.len() && bare_local(end) {
             end += 1;
         }
         raw.push((start, end, PlaceLevel::Local));
@@ -282,7 +284,7 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
             || t.tag != "ns"
             || t.chars() < 2
             || lex.not_places.contains(t.word)
-            || lex.place_suffix(t.word).is_some()
+            || suffix[k].is_some()
             || GENERIC_SET.contains(t.word)
         {
             continue;
@@ -290,7 +292,7 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
         let next = toks.get(k + 1);
         let modifier = next.is_some_and(|n| {
             (n.chars() == 1 && matches!(n.tag, "n" | "ng"))
-                || (!n.is_punct() && lex.place_suffix(n.word).is_some())
+                || (!n.is_punct() && suffix[k + 1].is_some())
                 || matches!(n.tag, "ns" | "nr" | "nz")
         });
         let glued =
@@ -344,7 +346,7 @@ pub fn drop_inside(places: &mut Vec<PlaceSpan>, persons: &[super::persons::Perso
 /// One record per place name, with its mention count.
 pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
     let mut order: Vec<String> = Vec::new();
-    let mut count: HashMap<&str, usize> = HashMap::new();
+    let mut count: FastMap<&str, usize> = FastMap::default();
     for s in spans {
         let c = count.entry(s.name.as_str()).or_default();
         if *c == 0 {
