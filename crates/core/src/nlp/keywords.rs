@@ -2,8 +2,6 @@
 //! names, co-occurring within a window of five), without function words, numbers or page
 //! boilerplate words.
 
-use std::hash::{BuildHasherDefault, Hash, Hasher};
-
 use super::Tok;
 use super::lexicon::{FNV_BASIS, FNV_PRIME, FastMap, Lexicon};
 use crate::record::Keyword;
@@ -24,50 +22,86 @@ fn content(lex: &Lexicon, t: &Tok<'_>) -> bool {
         && !lex.keyword_stop.contains(t.word)
 }
 
-/// A directed edge between two word ids, carrying the hash the edge map has always used for
-/// it: [`super::lexicon::Fnv`] over the key `(from as usize, to as usize)`. The map's layout,
-/// hence its iteration order, hence the order of the inbound sums, depends only on those hash
-/// values, so they must stay the same; [`EdgeHashes`] computes them in a few multiplications
-/// from a per-word prefix instead of sixteen byte steps per lookup.
-#[derive(Clone, Copy)]
+/// A directed edge between two word ids with the hash the edge map has always used for it:
+/// [`super::lexicon::Fnv`] over the key `(from as usize, to as usize)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Edge {
     from: u32,
     to: u32,
     hash: u64,
 }
 
-impl PartialEq for Edge {
-    fn eq(&self, other: &Self) -> bool {
-        (self.from, self.to) == (other.from, other.to)
-    }
+/// The edge weights, laid out exactly as the `HashMap<(usize, usize), f64>` with FNV keys,
+/// capacity `8 × words` and this insertion order that the scores were first computed with:
+/// the inbound sums are taken in that map's iteration order, and the scores of equally ranked
+/// words depend on it in their last bits. The slots replay std's table (hashbrown: buckets a
+/// power of two above 8/7 of the capacity, probing in windows of 16 from `hash & mask` with
+/// a growing stride, a new key in the first empty slot, iteration in slot order); a test
+/// checks the order against `std::collections::HashMap` itself. An edge costs a 4-byte slot
+/// instead of a 24-byte bucket, and its hash a few multiplications.
+struct EdgeTable {
+    mask: usize,
+    /// Index + 1 into `edges` per slot; 0 is empty.
+    slots: Vec<u32>,
+    /// Distinct edges with their weights, in insertion order.
+    edges: Vec<(Edge, f64)>,
 }
 
-impl Eq for Edge {}
+/// The probing window of std's table on x86-64 (an SSE2 group).
+const GROUP: usize = 16;
 
-impl Hash for Edge {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-/// Hands the precomputed [`Edge::hash`] through unchanged.
-#[derive(Default)]
-struct PassHasher(u64);
-
-impl Hasher for PassHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used; anything else still hashes deterministically.
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(FNV_PRIME);
+impl EdgeTable {
+    fn with_capacity(capacity: usize) -> Self {
+        let buckets = if capacity < 4 {
+            4
+        } else if capacity < 8 {
+            8
+        } else {
+            (capacity * 8 / 7).next_power_of_two()
+        };
+        EdgeTable {
+            mask: buckets - 1,
+            slots: vec![0; buckets],
+            edges: Vec::with_capacity(capacity),
         }
     }
 
-    fn write_u64(&mut self, h: u64) {
-        self.0 = h;
+    /// Adds 1 to the weight of `e`.
+    fn bump(&mut self, e: Edge) {
+        let mut pos = e.hash as usize & self.mask;
+        let mut stride = 0;
+        // Bounded by the table size; the table is never full (capacity < 7/8 of the slots).
+        for _ in 0..=self.slots.len() / GROUP {
+            for k in 0..GROUP {
+                let slot = (pos + k) & self.mask;
+                match self.slots[slot] {
+                    0 => {
+                        self.edges.push((e, 1.0));
+                        self.slots[slot] = u32::try_from(self.edges.len()).unwrap_or(u32::MAX);
+                        return;
+                    }
+                    j => {
+                        if let Some((old, w)) = self.edges.get_mut(j as usize - 1)
+                            && old.from == e.from
+                            && old.to == e.to
+                        {
+                            *w += 1.0;
+                            return;
+                        }
+                    }
+                }
+            }
+            stride += GROUP;
+            pos = (pos + stride) & self.mask;
+        }
+    }
+
+    /// The edges in the map's iteration order.
+    fn iter(&self) -> impl Iterator<Item = &(Edge, f64)> {
+        self.slots
+            .iter()
+            .filter(|&&j| j != 0)
+            .filter_map(|&j| self.edges.get(j as usize - 1))
     }
 }
 
@@ -140,24 +174,21 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
         return Vec::new();
     }
     let n = vocab.len();
-    // Edge weights keyed by (from, to) in both directions. The inbound sums below are taken in
-    // this map's iteration order: the scores of equally ranked words depend on it in their
-    // last bits, so the map (key type, hasher, capacity and insertion order) stays as it is.
+    // Edge weights in both directions, in the order the inbound sums below are taken.
     let hashes = EdgeHashes::new(n);
-    let mut edges: std::collections::HashMap<Edge, f64, BuildHasherDefault<PassHasher>> =
-        std::collections::HashMap::with_capacity_and_hasher(ids.len() * 8, Default::default());
+    let mut edges = EdgeTable::with_capacity(ids.len() * 8);
     for (i, &a) in ids.iter().enumerate() {
         for &b in ids.iter().skip(i + 1).take(WINDOW - 1) {
             if a != b {
-                *edges.entry(hashes.edge(a, b)).or_default() += 1.0;
-                *edges.entry(hashes.edge(b, a)).or_default() += 1.0;
+                edges.bump(hashes.edge(a, b));
+                edges.bump(hashes.edge(b, a));
             }
         }
     }
     // Inbound edges grouped by target (in map order within each target), and out-weights.
     let mut out_weight = vec![0.0f64; n];
     let mut first_edge = vec![0usize; n + 1];
-    for (e, &w) in &edges {
+    for &(e, w) in &edges.edges {
         out_weight[e.from as usize] += w;
         first_edge[e.to as usize + 1] += 1;
     }
@@ -165,8 +196,8 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
         first_edge[b + 1] += first_edge[b];
     }
     let mut fill = first_edge.clone();
-    let mut inbound = vec![(0u32, 0.0f64); edges.len()];
-    for (e, &w) in &edges {
+    let mut inbound = vec![(0u32, 0.0f64); edges.edges.len()];
+    for &(e, w) in edges.iter() {
         let b = e.to as usize;
         inbound[fill[b]] = (e.from, w);
         fill[b] += 1;
@@ -219,7 +250,83 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::hash::BuildHasher;
+    use std::collections::HashMap;
+    use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
+
+    /// The key of the edge map as first written, hashed through to the table unchanged.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    struct Key(u32, u32, u64);
+
+    impl Hash for Key {
+        fn hash<H: Hasher>(&self, state: &mut H) {
+            state.write_u64(self.2);
+        }
+    }
+
+    #[derive(Default)]
+    struct PassHasher(u64);
+
+    impl Hasher for PassHasher {
+        fn finish(&self) -> u64 {
+            self.0
+        }
+
+        fn write(&mut self, _: &[u8]) {
+            unreachable!()
+        }
+
+        fn write_u64(&mut self, h: u64) {
+            self.0 = h;
+        }
+    }
+
+    /// Word id sequences like an article's: a few frequent words among many rare ones.
+    fn sequences() -> Vec<Vec<u32>> {
+        let mut out = Vec::new();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for len in [1usize, 2, 3, 5, 9, 17, 40, 100, 333, 1000, 2500] {
+            for vocab in [2u64, 7, 50, 400, 3000] {
+                let mut ids = Vec::with_capacity(len);
+                for _ in 0..len {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    let r = state % (vocab * 3);
+                    ids.push((if r < vocab { r } else { r % 5 }) as u32);
+                }
+                out.push(ids);
+            }
+        }
+        // All words distinct: the fullest tables (up to 7/8 of the slots at 112 words).
+        for len in [1u32, 2, 7, 50, 111, 112, 113, 224, 225, 1000] {
+            out.push((0..len).collect());
+        }
+        out
+    }
+
+    #[test]
+    fn edge_table_iterates_like_std_hashmap() {
+        for ids in sequences() {
+            let n = ids.iter().max().map_or(0, |&m| m as usize + 1);
+            let hashes = EdgeHashes::new(n);
+            let mut table = EdgeTable::with_capacity(ids.len() * 8);
+            let mut map: HashMap<Key, f64, BuildHasherDefault<PassHasher>> =
+                HashMap::with_capacity_and_hasher(ids.len() * 8, Default::default());
+            for (i, &a) in ids.iter().enumerate() {
+                for &b in ids.iter().skip(i + 1).take(WINDOW - 1) {
+                    if a != b {
+                        for e in [hashes.edge(a, b), hashes.edge(b, a)] {
+                            table.bump(e);
+                            *map.entry(Key(e.from, e.to, e.hash)).or_default() += 1.0;
+                        }
+                    }
+                }
+            }
+            let got: Vec<(u32, u32, f64)> = table.iter().map(|&(e, w)| (e.from, e.to, w)).collect();
+            let want: Vec<(u32, u32, f64)> = map.iter().map(|(k, &w)| (k.0, k.1, w)).collect();
+            assert_eq!(got, want, "{} ids", ids.len());
+        }
+    }
 
     #[test]
     fn edge_hashes_are_the_fnv_hashes_of_index_pairs() {
