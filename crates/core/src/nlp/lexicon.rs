@@ -110,6 +110,10 @@ pub struct Lexicon {
     /// Every division name and short form with what it is ([`DIVISION`], [`SHORT`], [`MAJOR`]
     /// bits): one lookup instead of three per token.
     pub name_flags: FastMap<String, u8>,
+    /// First characters of the keys of `name_flags` (a cheap pre-check).
+    name_first: CharBits,
+    /// Fewest characters of a key of `name_flags`.
+    name_min_chars: usize,
     /// Single-character family names.
     pub surnames: FastSet<char>,
     /// Two-character family names.
@@ -247,6 +251,12 @@ impl Lexicon {
                 *name_flags.entry(name.clone()).or_default() |= bit;
             }
         }
+        let name_first: CharBits = name_flags.keys().filter_map(|k| k.chars().next()).collect();
+        let name_min_chars = name_flags
+            .keys()
+            .map(|k| k.chars().count())
+            .min()
+            .unwrap_or(0);
         let mut surnames = FastSet::default();
         let mut surnames2 = FastSet::default();
         for s in words(SURNAMES) {
@@ -294,6 +304,8 @@ impl Lexicon {
             division_short,
             division_short_major,
             name_flags,
+            name_first,
+            name_min_chars,
             surnames,
             surnames2,
             not_names: words(NOT_NAMES).map(str::to_string).collect(),
@@ -311,6 +323,20 @@ impl Lexicon {
             out.push_str(" 3000 ns\n");
         }
         out
+    }
+
+    /// The [`Lexicon::name_flags`] of a token (0 when it is no division name or short form).
+    pub fn gazetteer_flags(&self, t: &super::Tok<'_>) -> u8 {
+        if t.chars() < self.name_min_chars
+            || !t
+                .word
+                .chars()
+                .next()
+                .is_some_and(|c| self.name_first.contains(c))
+        {
+            return 0;
+        }
+        self.name_flags.get(t.word).copied().unwrap_or(0)
     }
 
     /// The organization kind of `word` when it ends with an organization suffix.
@@ -407,5 +433,20 @@ mod tests {
         assert_eq!(lex.org_suffix("税务局"), Some("government"));
         assert!(lex.has_surname("胡亮"));
         assert!(!lex.has_surname("青少年"));
+    }
+
+    #[test]
+    fn gazetteer_flags_find_every_name() {
+        let lex = Lexicon::builtin();
+        for (name, &flags) in &lex.name_flags {
+            let t = super::super::Tok::new(name, "ns", 0, name.len());
+            assert_eq!(lex.gazetteer_flags(&t), flags, "{name}");
+        }
+        let t = super::super::Tok::new("的", "uj", 0, 3);
+        assert_eq!(lex.gazetteer_flags(&t), 0);
+        assert_ne!(
+            lex.gazetteer_flags(&super::super::Tok::new("湖北", "ns", 0, 6)),
+            0
+        );
     }
 }

@@ -172,7 +172,7 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
         toks.iter().map(|t| lex.place_suffix(t.word)).collect();
     let bare_local = |k: usize| bare_local_suffix(suffix[k], &toks[k]);
     for (t, f) in toks.iter().zip(&mut flags) {
-        *f = lex.name_flags.get(t.word).copied().unwrap_or(0);
+        *f = lex.gazetteer_flags(t);
         if *f & DIVISION != 0
             && let Some(short) = short_form(t.word)
         {
