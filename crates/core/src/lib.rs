@@ -34,6 +34,7 @@ pub mod decode;
 pub mod error;
 pub mod furniture;
 pub mod html;
+pub mod location;
 pub mod meta;
 pub mod money;
 pub mod nlp;
