@@ -1,13 +1,15 @@
 //! Article to record: runs every field extractor over one recovered article and assembles the
 //! [`ArticleRecord`]. The text is segmented once and every extractor reads that one pass.
 
+use std::ops::Range;
+
 use crate::record::{ARTICLE_SCHEMA, ArticleRecord, Source};
 use crate::split::ArticleText;
 use crate::{Extractor, dates, quantity, quotes};
 
 /// Builds the record of one article.
 pub fn build_record(
-    article: &ArticleText,
+    article: ArticleText,
     id: String,
     source: Source,
     ingested_at: &str,
@@ -16,8 +18,13 @@ pub fn build_record(
     let analysis = extractor
         .nlp()
         .analyze_top(&article.body, extractor.config().keywords_top);
-    let quantities = quantity::extract(&article.body);
-    let dates = dates::extract(&article.body, article.published_at.as_deref());
+    // the characters and the dates of the body serve both quantities and dates
+    let chars: Vec<char> = article.body.chars().collect();
+    let found = dates::find_chars(&chars);
+    let date_spans: Vec<Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
+    let quantities = quantity::extract_chars(&chars, &date_spans);
+    let dates = dates::extract_found(&chars, &found, article.published_at.as_deref());
+    drop(chars);
     let quotes = quotes::extract(&article.body, &analysis.persons);
     let tags = extractor.taxonomy().tag(&article.body);
     ArticleRecord {
@@ -25,13 +32,13 @@ pub fn build_record(
         id,
         source,
         ingested_at: ingested_at.to_string(),
-        title: article.title.clone(),
-        published_at: article.published_at.clone(),
-        publication: article.publication.clone(),
-        bylines: article.bylines.clone(),
-        keywords_declared: article.keywords_declared.clone(),
-        breadcrumb: article.breadcrumb.clone(),
-        body: article.body.clone(),
+        title: article.title,
+        published_at: article.published_at,
+        publication: article.publication,
+        bylines: article.bylines,
+        keywords_declared: article.keywords_declared,
+        breadcrumb: article.breadcrumb,
+        body: article.body,
         keywords: analysis.keywords,
         persons: analysis.persons,
         organizations: analysis.organizations,
@@ -40,6 +47,6 @@ pub fn build_record(
         dates,
         quotes,
         tags,
-        warnings: article.warnings.clone(),
+        warnings: article.warnings,
     }
 }

@@ -4,7 +4,7 @@
 //! A date that prints no year takes the year of an earlier dated mention in the body, else the
 //! publish year (marked `resolved`), else it stays `--MM-DD`.
 
-use crate::numerals::{cn_digit, fold_width, is_arabic_digit};
+use crate::numerals::{NUMERAL_CHARS, cn_digit, fold_width, is_arabic_digit};
 use crate::record::DateMention;
 use std::ops::Range;
 
@@ -32,58 +32,75 @@ fn skip_spaces(chars: &[char], mut i: usize) -> usize {
     i
 }
 
-/// Reads a small number (Arabic digits, or Chinese 一…三十一 / 廿X) at `i`; returns the value
-/// and the index after it.
-fn read_small(chars: &[char], i: usize, max_len: usize) -> Option<(u32, usize, bool)> {
+/// Where a small number (Arabic digits, or Chinese 一…三十一 / 廿X) at `i` ends, and whether it
+/// is Arabic; `None` when there is none. Cheap: the Chinese value is not parsed yet.
+fn small_extent(chars: &[char], i: usize, max_len: usize) -> Option<(usize, bool)> {
     let mut j = i;
-    let mut v: u32 = 0;
     while j < chars.len() && j - i < max_len && is_arabic_digit(chars[j]) {
-        v = v * 10 + (fold_width(chars[j]) as u32 - '0' as u32);
         j += 1;
     }
     if j > i {
         if j < chars.len() && is_arabic_digit(chars[j]) {
             return None;
         }
-        return Some((v, j, true));
+        return Some((j, true));
     }
-    // Chinese: 一..九, 十, 十一.., 二十.., 三十一, 廿一
-    let mut s = String::new();
     while j < chars.len()
         && j - i < 4
         && (cn_digit(chars[j]).is_some() || matches!(chars[j], '十' | '廿' | '卅'))
     {
-        s.push(chars[j]);
         j += 1;
     }
-    if s.is_empty() {
-        return None;
+    (j > i).then_some((j, false))
+}
+
+/// The value of the small number `chars[i..end]` found by [`small_extent`].
+fn small_value(chars: &[char], i: usize, end: usize, arabic: bool) -> Option<u32> {
+    if arabic {
+        return Some(
+            chars[i..end]
+                .iter()
+                .fold(0u32, |v, c| v * 10 + (fold_width(*c) as u32 - '0' as u32)),
+        );
     }
+    let s: String = chars[i..end].iter().collect();
     let v = crate::numerals::parse_mode(&s, crate::numerals::Mode::Normal)?.as_integer()?;
-    Some((u32::try_from(v).ok()?, j, false))
+    u32::try_from(v).ok()
+}
+
+/// Reads a small number (Arabic digits, or Chinese 一…三十一 / 廿X) at `i`; returns the value
+/// and the index after it.
+fn read_small(chars: &[char], i: usize, max_len: usize) -> Option<(u32, usize, bool)> {
+    let (j, arabic) = small_extent(chars, i, max_len)?;
+    Some((small_value(chars, i, j, arabic)?, j, arabic))
 }
 
 /// Reads a year (`2020`, `二〇二〇`, and when `short` is allowed `15`, `九零`) followed by 年.
 fn read_year(chars: &[char], i: usize, short: bool) -> Option<(i32, usize)> {
     let mut j = i;
-    let mut digits = String::new();
-    while j < chars.len() && digits.len() < 5 {
+    let mut y: i32 = 0;
+    let mut len = 0usize;
+    while j < chars.len() && len < 5 {
         let c = chars[j];
-        if is_arabic_digit(c) {
-            digits.push(fold_width(c));
+        let d = if is_arabic_digit(c) {
+            fold_width(c) as u32 - '0' as u32
         } else if let Some(d) = cn_digit(c).filter(|_| c != '两') {
-            digits.push(char::from(b'0' + d));
+            u32::from(d)
         } else {
             break;
-        }
+        };
+        y = y * 10 + d as i32;
+        len += 1;
         j += 1;
+    }
+    if len == 0 {
+        return None;
     }
     let k = skip_spaces(chars, j);
     if chars.get(k) != Some(&'年') {
         return None;
     }
-    let y: i32 = digits.parse().ok()?;
-    let year = match digits.len() {
+    let year = match len {
         4 if (1900..=2100).contains(&y) => y,
         2 if short => {
             if y <= 50 {
@@ -115,18 +132,21 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
 
 /// `M月D日` (or 号) at `i`, with spaces allowed between the parts.
 fn read_month_day(chars: &[char], i: usize) -> Option<(u32, u32, usize)> {
-    let (m, j, _) = read_small(chars, i, 2)?;
-    let j = skip_spaces(chars, j);
+    // find the shape first (M 月 D 日), parse the numbers only when it is there
+    let (mj, m_arabic) = small_extent(chars, i, 2)?;
+    let j = skip_spaces(chars, mj);
     if chars.get(j) != Some(&'月') {
         return None;
     }
     let j = skip_spaces(chars, j + 1);
-    let (d, k, _) = read_small(chars, j, 2)?;
-    let k = skip_spaces(chars, k);
-    match chars.get(k) {
-        Some('日') | Some('号') => Some((m, d, k + 1)),
-        _ => None,
+    let (dk, d_arabic) = small_extent(chars, j, 2)?;
+    let k = skip_spaces(chars, dk);
+    if !matches!(chars.get(k), Some('日') | Some('号')) {
+        return None;
     }
+    let m = small_value(chars, i, mj, m_arabic)?;
+    let d = small_value(chars, j, dk, d_arabic)?;
+    Some((m, d, k + 1))
 }
 
 /// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD` at `i`.
@@ -193,6 +213,11 @@ fn is_boundary_before_bare_day(c: Option<&char>) -> bool {
 /// Every date in `text`, in order, with the character span of each mention.
 pub fn find(text: &str) -> Vec<Found> {
     let chars: Vec<char> = text.chars().collect();
+    find_chars(&chars)
+}
+
+/// [`find`] over the characters of the text.
+pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     let mut last_month: Option<(u32, Option<i32>, usize)> = None; // month, year, paragraph id
@@ -201,6 +226,10 @@ pub fn find(text: &str) -> Vec<Found> {
         let c = chars[i];
         if c == '\n' {
             paragraph += 1;
+            i += 1;
+            continue;
+        }
+        if !NUMERAL_CHARS.contains(c) {
             i += 1;
             continue;
         }
@@ -214,7 +243,7 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         }
         // numeric ISO form
-        if let Some((y, m, d, end)) = read_numeric(&chars, i)
+        if let Some((y, m, d, end)) = read_numeric(chars, i)
             && valid(Some(y), m, d)
         {
             out.push(Found {
@@ -228,11 +257,11 @@ pub fn find(text: &str) -> Vec<Found> {
             continue;
         }
         // [YYYY年]M月D日
-        let (year, j) = match read_year(&chars, i, false) {
-            Some((y, j)) => (Some(y), skip_spaces(&chars, j)),
+        let (year, j) = match read_year(chars, i, false) {
+            Some((y, j)) => (Some(y), skip_spaces(chars, j)),
             None => (None, i),
         };
-        if let Some((m, d, end)) = read_month_day(&chars, j) {
+        if let Some((m, d, end)) = read_month_day(chars, j) {
             let year = year.or_else(|| last_month.and_then(|(_, y, _)| y));
             if valid(year, m, d) {
                 out.push(Found {
@@ -250,10 +279,10 @@ pub fn find(text: &str) -> Vec<Found> {
         if let Some((m, y, para)) = last_month
             && para == paragraph
             && is_boundary_before_bare_day(prev)
-            && let Some((d, k, arabic)) = read_small(&chars, i, 2)
-            && arabic
+            && let Some((k, true)) = small_extent(chars, i, 2)
+            && let Some(d) = small_value(chars, i, k, true)
         {
-            let k2 = skip_spaces(&chars, k);
+            let k2 = skip_spaces(chars, k);
             if chars.get(k2) == Some(&'日') && valid(y, m, d) {
                 out.push(Found {
                     span: i..k2 + 1,
@@ -309,9 +338,18 @@ pub fn infer_year(base: (i32, u32, u32), month: u32, day: u32) -> i32 {
 /// when the year came from `published_at`. Each date is listed once.
 pub fn extract(body: &str, published_at: Option<&str>) -> Vec<DateMention> {
     let chars: Vec<char> = body.chars().collect();
+    extract_found(&chars, &find_chars(&chars), published_at)
+}
+
+/// [`extract`] over the characters of the body and the dates [`find_chars`] found in them.
+pub(crate) fn extract_found(
+    chars: &[char],
+    found: &[Found],
+    published_at: Option<&str>,
+) -> Vec<DateMention> {
     let base = published_at.and_then(publish_ymd);
     let mut out: Vec<DateMention> = Vec::new();
-    for f in find(body) {
+    for f in found {
         let text: String = chars[f.span.clone()].iter().collect();
         // 去年12月5日 / 今年3月1日 / 明年: the year is relative to the publish year
         let before: String = chars[f.span.start.saturating_sub(2)..f.span.start]

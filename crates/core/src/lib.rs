@@ -131,10 +131,12 @@ impl Extractor {
 
 /// SHA-256 of `bytes` as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
     for b in digest {
-        out.push_str(&format!("{b:02x}"));
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
     }
     out
 }
@@ -164,23 +166,26 @@ pub fn extract(
         });
     }
     let sha256 = sha256_hex(input.bytes);
-    let source = |index: usize| Source {
-        path: input.path.to_string(),
-        sha256: sha256.clone(),
-        bytes: input.bytes.len() as u64,
-        encoding: decoded.encoding.to_string(),
-        format: decoded.format.as_str().to_string(),
-        article_index: index,
-        article_count: articles.len(),
-    };
+    let article_count = articles.len();
+    let encoding = decoded.encoding.to_string();
+    let format = decoded.format.as_str();
     Ok(articles
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(index, article)| {
+            let source = Source {
+                path: input.path.to_string(),
+                sha256: sha256.clone(),
+                bytes: input.bytes.len() as u64,
+                encoding: encoding.clone(),
+                format: format.to_string(),
+                article_index: index,
+                article_count,
+            };
             analyze::build_record(
                 article,
                 record_id(&sha256, index),
-                source(index),
+                source,
                 input.ingested_at,
                 extractor,
             )

@@ -171,8 +171,44 @@ pub fn fold_width(c: char) -> char {
 
 /// True for an ASCII or full-width decimal digit.
 pub fn is_arabic_digit(c: char) -> bool {
-    fold_width(c).is_ascii_digit()
+    matches!(c, '0'..='9' | '０'..='９')
 }
+
+/// A set of characters below U+10000 as a bitmap: one lookup to reject the characters a
+/// scanning loop does not care about.
+#[derive(Debug)]
+pub(crate) struct CharSet([u64; 1024]);
+
+impl CharSet {
+    /// The set of `chars` (those at or above U+10000 are left out).
+    pub(crate) const fn new(chars: &[char]) -> CharSet {
+        let mut bits = [0u64; 1024];
+        let mut k = 0;
+        while k < chars.len() {
+            let n = chars[k] as usize;
+            if n < 1 << 16 {
+                bits[n >> 6] |= 1 << (n & 63);
+            }
+            k += 1;
+        }
+        CharSet(bits)
+    }
+
+    /// True when `c` is in the set.
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let n = c as usize;
+        n < 1 << 16 && self.0[n >> 6] & (1 << (n & 63)) != 0
+    }
+}
+
+/// Every character that can be part of a numeral: Arabic digits (ASCII and full-width) and
+/// every character [`is_cn_numeral_char`] accepts. A superset test for scanning loops.
+pub(crate) static NUMERAL_CHARS: CharSet = CharSet::new(&[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '零', '〇', '○', '一', '壹', '幺', '二', '两', '兩', '贰', '貳', '三', '叁',
+    '參', '四', '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾',
+    '百', '佰', '千', '仟', '万', '萬', '亿', '億', '廿', '卅',
+]);
 
 /// The value of a Chinese digit character (`零〇一二两兩三…九`, capitals `壹贰…`).
 pub fn cn_digit(c: char) -> Option<u8> {
@@ -784,6 +820,16 @@ mod tests {
 
     fn p(s: &str) -> f64 {
         parse(s).unwrap_or(f64::NAN)
+    }
+
+    #[test]
+    fn numeral_chars_cover_every_numeral_character() {
+        for n in 0..0x11000u32 {
+            let Some(c) = char::from_u32(n) else { continue };
+            let is = is_arabic_digit(c) || is_cn_numeral_char(c);
+            assert_eq!(NUMERAL_CHARS.contains(c), is, "{c:?}");
+            assert_eq!(is_arabic_digit(c), fold_width(c).is_ascii_digit(), "{c:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::numerals::{self, Dec, Mode, cn_big_unit, cn_digit, cn_small_unit, fold_width};
+use crate::numerals::{
+    self, Dec, Mode, NUMERAL_CHARS, cn_big_unit, cn_digit, cn_small_unit, fold_width,
+};
 use crate::record::{Approx, Quantity};
 
 /// What a measure word measures.
@@ -85,7 +87,8 @@ fn unit_word_exclusions() -> &'static [Vec<char>] {
 }
 
 fn starts_with(chars: &[char], i: usize, word: &[char]) -> bool {
-    chars.len() >= i + word.len() && chars[i..i + word.len()] == *word
+    // element by element: words are short and most fail at the first character
+    chars.len() >= i + word.len() && word.iter().zip(&chars[i..]).all(|(a, b)| a == b)
 }
 
 pub(crate) fn starts_with_str(chars: &[char], i: usize, word: &str) -> bool {
@@ -191,15 +194,55 @@ pub(crate) fn pow10(e: u32) -> Dec {
     Dec::int(10i128.pow(e.min(30)))
 }
 
+/// The measure words and the exclusion words, indexed by first character.
+struct UnitIndex {
+    /// Distinct first characters, sorted; parallel to `entries`.
+    firsts: Vec<char>,
+    /// Per first character: exclusion words, then measure words (longest first, as in
+    /// [`units`]).
+    entries: Vec<(Vec<&'static [char]>, Vec<&'static UnitWord>)>,
+}
+
+fn unit_index() -> &'static UnitIndex {
+    static INDEX: OnceLock<UnitIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut firsts: Vec<char> = units()
+            .iter()
+            .filter_map(|u| u.word.first().copied())
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let entries = firsts
+            .iter()
+            .map(|&c| {
+                let excl = unit_word_exclusions()
+                    .iter()
+                    .filter(|w| w.first() == Some(&c))
+                    .map(Vec::as_slice)
+                    .collect();
+                let words = units()
+                    .iter()
+                    .filter(|u| u.word.first() == Some(&c))
+                    .collect();
+                (excl, words)
+            })
+            .collect();
+        UnitIndex { firsts, entries }
+    })
+}
+
 /// Would a measure word start at `i` (so `千米` is a unit, not a multiplier)?
 fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitWord> {
-    if unit_word_exclusions()
-        .iter()
-        .any(|w| starts_with(chars, i, w))
-    {
+    let c = *chars.get(i)?;
+    let index = unit_index();
+    let (excl, words) = &index.entries[index.firsts.binary_search(&c).ok()?];
+    if excl.iter().any(|w| starts_with(chars, i, w)) {
         return None;
     }
-    units().iter().find(|u| starts_with(chars, i, &u.word))
+    words
+        .iter()
+        .copied()
+        .find(|u| starts_with(chars, i, &u.word))
 }
 
 /// Reads trailing multiplier characters (万, 亿, 千, 百) after an Arabic number.
@@ -356,11 +399,32 @@ pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
             trailing_big: true,
         });
     }
+    // a lone digit (一, 三): the commonest case, no parsing needed
+    if j == i + 1
+        && let Some(d) = cn_digit(c)
+    {
+        let v = Dec::int(i128::from(d));
+        return Some(Num {
+            value: v,
+            end: j,
+            bare_one: c == '一' || c == '壹',
+            chinese: true,
+            lead: v,
+            trailing_pow: 0,
+            has_units: false,
+            vague: false,
+            max: None,
+            has_big: false,
+            trailing_big: false,
+        });
+    }
     // shrink from the right until the run parses (十分 is handled by the fixed list)
+    let run: String = chars[i..j].iter().collect();
+    let byte_len = |to: usize| chars[i..to].iter().map(|c| c.len_utf8()).sum::<usize>();
     let mut end = j;
     while end > i {
-        let text: String = chars[i..end].iter().collect();
-        if let Some(v) = numerals::parse_mode(&text, Mode::Normal) {
+        let text = &run[..byte_len(end)];
+        if let Some(v) = numerals::parse_mode(text, Mode::Normal) {
             // trailing multiplier characters, for ranges (三十万 → 万)
             let mut t = end;
             let mut pow = 0;
@@ -377,8 +441,11 @@ pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
                 pow = sm;
                 t = i + 1;
             }
-            let lead_text: String = chars[i..t].iter().collect();
-            let lead = numerals::parse_mode(&lead_text, Mode::Normal).unwrap_or(v);
+            let lead = if t == end {
+                v
+            } else {
+                numerals::parse_mode(&run[..byte_len(t)], Mode::Normal).unwrap_or(v)
+            };
             let has_units = chars[i..end]
                 .iter()
                 .any(|c| cn_small_unit(*c).is_some() || cn_big_unit(*c).is_some());
@@ -512,8 +579,10 @@ fn label_spans(chars: &[char]) -> Vec<Range<usize>> {
     out
 }
 
+/// Is `i` inside one of `spans` (sorted, not overlapping)?
 fn in_any(spans: &[Range<usize>], i: usize) -> bool {
-    spans.iter().any(|r| r.contains(&i))
+    let k = spans.partition_point(|r| r.end <= i);
+    spans.get(k).is_some_and(|r| r.contains(&i))
 }
 
 /// Tries to read a statistic whose number starts at `i`.
@@ -933,17 +1002,30 @@ fn item_before(chars: &[char], to: usize, limit: usize) -> Option<String> {
 /// Every number-bearing statistic in `body`, in text order.
 pub fn extract(body: &str) -> Vec<Quantity> {
     let chars: Vec<char> = body.chars().collect();
-    let dates = crate::dates::spans(body);
-    let labels = label_spans(&chars);
+    let dates: Vec<Range<usize>> = crate::dates::find_chars(&chars)
+        .into_iter()
+        .map(|f| f.span)
+        .collect();
+    extract_chars(&chars, &dates)
+}
+
+/// [`extract`] over the characters of the body, with the character spans of its dates (as
+/// [`crate::dates::find`] gives them: in order, not overlapping).
+pub(crate) fn extract_chars(chars: &[char], dates: &[Range<usize>]) -> Vec<Quantity> {
+    let labels = label_spans(chars);
     let mut hits: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if !NUMERAL_CHARS.contains(c) && !matches!(c, '半' | '数' | '几' | '上') {
+            i += 1;
+            continue;
+        }
         let could_start = is_digit(c)
             || is_cn_run_char(c)
             || matches!(c, '半' | '数' | '几' | '上')
-            || starts_with_str(&chars, i, "百分之");
-        if !could_start || in_any(&dates, i) {
+            || starts_with_str(chars, i, "百分之");
+        if !could_start || in_any(dates, i) {
             i += 1;
             continue;
         }
@@ -958,7 +1040,7 @@ pub fn extract(body: &str) -> Vec<Quantity> {
         });
         let fixed = fixed_expressions()
             .iter()
-            .any(|w| starts_with(&chars, i, w));
+            .any(|w| w.first() == Some(&c) && starts_with(chars, i, w));
         if glued || fixed {
             // skip the rest of this number
             let mut j = i + 1;
@@ -968,7 +1050,7 @@ pub fn extract(body: &str) -> Vec<Quantity> {
             i = j;
             continue;
         }
-        match read_hit(&chars, i) {
+        match read_hit(chars, i) {
             Some(h) if !in_any(&labels, i) && h.value.to_f64().is_finite() => {
                 i = h.end.max(i + 1);
                 hits.push(h);
@@ -987,23 +1069,20 @@ pub fn extract(body: &str) -> Vec<Quantity> {
     let mut out = Vec::with_capacity(hits.len());
     for (n, h) in hits.iter().enumerate() {
         let next_start = hits.get(n + 1).map_or(chars.len(), |x| x.start);
+        // dates are in order: the first one starting at or after the hit, the last one ending
+        // at or before it
         let next_limit = dates
-            .iter()
-            .map(|r| r.start)
-            .filter(|s| *s >= h.end)
-            .min()
-            .unwrap_or(chars.len())
+            .get(dates.partition_point(|r| r.start < h.end))
+            .map_or(chars.len(), |r| r.start)
             .min(next_start);
         let prev_end = if n > 0 { hits[n - 1].end } else { 0 };
-        let prev_limit = dates
-            .iter()
-            .map(|r| r.end)
-            .filter(|e| *e <= h.start)
-            .max()
-            .unwrap_or(0)
+        let before_hit = dates.partition_point(|r| r.end <= h.start);
+        let prev_limit = before_hit
+            .checked_sub(1)
+            .map_or(0, |k| dates[k].end)
             .max(prev_end);
-        let after = || item_after(&chars, h.end, next_limit).map(|i| (i, true));
-        let before = || item_before(&chars, h.start, prev_limit).map(|i| (i, false));
+        let after = || item_after(chars, h.end, next_limit).map(|i| (i, true));
+        let before = || item_before(chars, h.start, prev_limit).map(|i| (i, false));
         let found = match h.class {
             Class::Percent => before(),
             _ => after().or_else(before),
