@@ -5,6 +5,7 @@
 
 use crate::furniture::fold_char;
 use crate::meta::{self, is_han};
+use crate::nlp::lexicon::FastMap;
 use crate::record::{Byline, BylineRole};
 use std::sync::OnceLock;
 
@@ -226,7 +227,7 @@ pub fn split_glued_names(token: &str) -> Option<Vec<String>> {
 pub fn parse_names(value: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     for token in value
-        .split(|c: char| c.is_whitespace() || ",，、;；/".contains(c))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '/'))
         .filter(|t| !t.is_empty())
     {
         // Editor ids some CMSs append: 杨倩_NF4425.
@@ -257,7 +258,9 @@ fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
 fn is_org_like(value: &str) -> bool {
     let n = value.chars().count();
     (2..=24).contains(&n)
-        && !value.chars().any(|c| "。，,；;！？".contains(c))
+        && !value
+            .chars()
+            .any(|c| matches!(c, '。' | '，' | ',' | '；' | ';' | '！' | '？'))
         && [
             "网",
             "报",
@@ -344,32 +347,66 @@ pub fn strip_pinyin(text: &str) -> String {
     out
 }
 
+/// Sentence punctuation that marks a line as body text, never metadata.
+const SENTENCE_END: [char; 5] = ['。', '！', '？', '!', '?'];
+
+/// Widget words and weekday names removed from a line before it is parsed.
+const NOISE: [&str; 12] = [
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "星期日",
+    "星期天",
+    "上一期",
+    "下一期",
+    "上一篇",
+    "下一篇",
+];
+
+/// The labels grouped by first character, each group in the longest-first order of
+/// [`labels`]: only the group of the character at hand can match there.
+fn labels_by_first_char() -> &'static FastMap<char, Vec<(&'static str, Label)>> {
+    static INDEX: OnceLock<FastMap<char, Vec<(&'static str, Label)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: FastMap<char, Vec<(&'static str, Label)>> = FastMap::default();
+        for (l, k) in labels() {
+            if let Some(c) = l.chars().next() {
+                index.entry(c).or_default().push((l.as_str(), *k));
+            }
+        }
+        index
+    })
+}
+
 fn label_at(s: &str) -> Option<(&'static str, Label)> {
-    labels()
+    let first = s.chars().next()?;
+    labels_by_first_char()
+        .get(&first)?
         .iter()
-        .find(|(l, _)| s.starts_with(l.as_str()))
-        .map(|(l, k)| (l.as_str(), *k))
+        .find(|(l, _)| s.starts_with(l))
+        .copied()
 }
 
 /// Parses one line as metadata; `None` when it is not a metadata line. `header` allows the
 /// forms that only occur above the body (a bare list of names, a date glued to names).
 pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
+    // Cheap reject first: sentence punctuation survives every normalisation step below (none
+    // of them removes or creates it) and rejects the line, so body paragraphs stop here.
+    if line.contains(SENTENCE_END) {
+        return None;
+    }
     let mut norm = normalise(line);
-    for noise in [
-        "星期一",
-        "星期二",
-        "星期三",
-        "星期四",
-        "星期五",
-        "星期六",
-        "星期日",
-        "星期天",
-        "上一期",
-        "下一期",
-        "上一篇",
-        "下一篇",
-    ] {
-        norm = norm.replace(noise, " ");
+    // The noise words all start with 星, 上 or 下 and none of them holds another's first
+    // character, so a line without those characters has nothing to replace.
+    if norm.contains(['星', '上', '下']) {
+        for noise in NOISE {
+            if norm.contains(noise) {
+                norm = norm.replace(noise, " ");
+            }
+        }
     }
     let t = norm.trim();
     if t.is_empty() || t.chars().count() > 160 {
@@ -392,7 +429,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     if let Some(f) = times.first() {
         meta.published_at = Some(f.iso.clone());
     }
-    if rest.chars().any(|c| "。！？!?".contains(c)) {
+    if rest.contains(SENTENCE_END) {
         return None;
     }
     // Cut into (label, value) parts.
@@ -432,18 +469,18 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             for name in names {
                 push_byline(&mut meta.bylines, BylineRole::Author, name);
             }
-        } else if is_org_like(&prefix)
-            && parts
-                .first()
-                .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
+        } else if parts
+            .first()
+            .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
+            && is_org_like(&prefix)
         {
             // 新京报记者 陆一夫: the outlet before the credit.
             meta.publication = Some(prefix.clone());
-        } else if is_org_like(&prefix)
-            && parts.len() == 1
+        } else if parts.len() == 1
             && parts
                 .first()
                 .is_some_and(|(k, v)| *k == Label::Source && v.trim().is_empty())
+            && is_org_like(&prefix)
         {
             // (区委组织部 供稿): the contributing unit.
             meta.publication = Some(prefix.clone());

@@ -60,12 +60,15 @@ fn vocabulary() -> &'static Vocabulary {
 /// Folds full-width ASCII forms to ASCII, the ideographic space to a space, and removes all
 /// whitespace: the form furniture entries are compared in.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| {
-            let c = fold_char(c);
-            (!c.is_whitespace()).then_some(c)
-        })
-        .collect()
+    // Folding never lengthens a character, so one allocation of the input's size is enough.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = fold_char(c);
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Full-width ASCII to ASCII; other characters unchanged.
