@@ -10,17 +10,18 @@ const WINDOW: usize = 5;
 const DAMPING: f64 = 0.85;
 const ROUNDS: usize = 10;
 
-fn content(lex: &Lexicon, t: &Tok<'_>) -> bool {
+/// Whether `t` may be a keyword by its tag and form (the stop list is asked once per word).
+fn content(t: &Tok<'_>) -> bool {
     let tag_ok = matches!(
         t.tag,
         "n" | "nz" | "vn" | "ns" | "nt" | "nr" | "nrfg" | "nrt" | "l" | "j" | "i" | "an" | ""
     );
-    tag_ok
-        && t.chars() >= 2
-        && !t.is_punct()
-        && !t.word.chars().any(|c| c.is_ascii_digit())
-        && !lex.keyword_stop.contains(t.word)
+    // An ASCII digit byte in UTF-8 is always the character itself.
+    tag_ok && t.chars() >= 2 && !t.is_punct() && !t.word.bytes().any(|b| b.is_ascii_digit())
 }
+
+/// Id of a word on the keyword stop list in the word index.
+const STOP: u32 = u32::MAX;
 
 /// A directed edge between two word ids with the hash the edge map has always used for it:
 /// [`super::lexicon::Fnv`] over the key `(from as usize, to as usize)`.
@@ -158,17 +159,23 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
     if top == 0 {
         return Vec::new();
     }
-    // Each content word as the id of its first occurrence (ids in order of appearance).
+    // Each content word as the id of its first occurrence (ids in order of appearance); stop
+    // words are remembered as such.
     let mut index: FastMap<&str, u32> =
         FastMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
     let mut vocab: Vec<&str> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
-    for t in toks.iter().filter(|t| content(lex, t)) {
+    for t in toks.iter().filter(|t| content(t)) {
         let id = *index.entry(t.word).or_insert_with(|| {
+            if lex.keyword_stop.contains(t.word) {
+                return STOP;
+            }
             vocab.push(t.word);
             (vocab.len() - 1) as u32
         });
-        ids.push(id);
+        if id != STOP {
+            ids.push(id);
+        }
     }
     if ids.is_empty() {
         return Vec::new();
