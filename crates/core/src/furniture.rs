@@ -1,6 +1,7 @@
 //! Page furniture: classifies one line of page text as menu, widget, footer, breadcrumb or the
 //! header of a link list, from the vocabulary in `data/furniture.txt` and a few shape rules.
 
+use crate::nlp::lexicon::FastMap;
 use std::sync::OnceLock;
 
 /// What a furniture line is.
@@ -17,10 +18,49 @@ pub enum Furniture {
 
 struct Vocabulary {
     exact: Vec<String>,
-    prefix: Vec<String>,
-    contains: Vec<String>,
-    list_header: Vec<String>,
+    /// Length in characters of the longest `exact` entry.
+    exact_max: usize,
+    prefix: FirstCharIndex,
+    contains: FirstCharIndex,
+    /// List headers with their length in characters.
+    list_header: Vec<(String, usize)>,
     breadcrumb: Vec<String>,
+    /// Length in characters of the longest `breadcrumb` entry.
+    breadcrumb_max: usize,
+    /// A line with a full stop and more (folded) characters than this can only be furniture
+    /// through a breadcrumb label or its shape: no list header, exact entry, prefix or
+    /// contained entry can apply to it.
+    long_line: usize,
+}
+
+/// Vocabulary entries grouped by first character, to test only the entries that can match at
+/// a position.
+#[derive(Default)]
+struct FirstCharIndex(FastMap<char, Vec<String>>);
+
+impl FirstCharIndex {
+    fn push(&mut self, entry: String) {
+        if let Some(c) = entry.chars().next() {
+            self.0.entry(c).or_default().push(entry);
+        }
+    }
+
+    /// True when `s` starts with an entry.
+    fn starts(&self, s: &str) -> bool {
+        s.chars()
+            .next()
+            .and_then(|c| self.0.get(&c))
+            .is_some_and(|v| v.iter().any(|p| s.starts_with(p.as_str())))
+    }
+
+    /// True when an entry occurs anywhere in `s`.
+    fn occurs_in(&self, s: &str) -> bool {
+        s.char_indices().any(|(i, c)| {
+            self.0
+                .get(&c)
+                .is_some_and(|v| v.iter().any(|p| s[i..].starts_with(p.as_str())))
+        })
+    }
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -28,10 +68,13 @@ fn vocabulary() -> &'static Vocabulary {
     VOCAB.get_or_init(|| {
         let mut v = Vocabulary {
             exact: Vec::new(),
-            prefix: Vec::new(),
-            contains: Vec::new(),
+            exact_max: 0,
+            prefix: FirstCharIndex::default(),
+            contains: FirstCharIndex::default(),
             list_header: Vec::new(),
             breadcrumb: Vec::new(),
+            breadcrumb_max: 0,
+            long_line: 0,
         };
         let mut section = "";
         for line in include_str!("../data/furniture.txt").lines() {
@@ -48,13 +91,42 @@ fn vocabulary() -> &'static Vocabulary {
                 "[exact]" => v.exact.push(entry),
                 "[prefix]" => v.prefix.push(entry),
                 "[contains]" => v.contains.push(entry),
-                "[list_header]" => v.list_header.push(entry),
+                "[list_header]" => {
+                    let n = clen(&entry);
+                    v.list_header.push((entry, n));
+                }
                 "[breadcrumb]" => v.breadcrumb.push(entry),
                 _ => {}
             }
         }
+        v.exact_max = v.exact.iter().map(|e| clen(e)).max().unwrap_or(0);
+        v.breadcrumb_max = v.breadcrumb.iter().map(|e| clen(e)).max().unwrap_or(0);
+        let header_max = v.list_header.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        // 60: the short-line limit of prefix and contained entries; 30 and 16: the limits of
+        // return links and e-paper navigation.
+        v.long_line = [60, 30, 16, header_max + 6, v.exact_max]
+            .into_iter()
+            .max()
+            .unwrap_or(60);
         v
     })
+}
+
+/// The first `max_chars` characters of [`fold`]`(s)`.
+fn fold_prefix(s: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    let mut n = 0;
+    for c in s.chars() {
+        if n == max_chars {
+            break;
+        }
+        let c = fold_char(c);
+        if !c.is_whitespace() {
+            out.push(c);
+            n += 1;
+        }
+    }
+    out
 }
 
 /// Folds full-width ASCII forms to ASCII, the ideographic space to a space, and removes all
@@ -120,15 +192,31 @@ pub fn has_sentence_punct(s: &str) -> bool {
 pub fn classify(line: &str) -> Option<Furniture> {
     let line = line.trim();
     let v = vocabulary();
-    let folded = fold(line);
-    if folded.is_empty() {
+    // One pass: the length of the folded line (folding keeps one character per character and
+    // drops exactly the whitespace) and whether it holds a full stop (never folded).
+    let mut n = 0usize;
+    let mut full_stop = false;
+    for c in line.chars() {
+        if !c.is_whitespace() {
+            n += 1;
+        }
+        full_stop |= c == '。';
+    }
+    if n == 0 {
         return None;
     }
+    // A long sentence line needs only the head of its folded form (for breadcrumb labels).
+    let long = full_stop && n > v.long_line;
+    let folded = if long {
+        fold_prefix(line, v.breadcrumb_max)
+    } else {
+        fold(line)
+    };
     for b in &v.breadcrumb {
-        if let Some(rest_folded) = folded.strip_prefix(b.as_str()) {
+        if folded.starts_with(b.as_str()) {
             let path = match line.find([':', '：']) {
                 Some(i) => line[i..].trim_start_matches([':', '：']).to_string(),
-                None => rest_folded.to_string(),
+                None => fold(line).get(b.len()..).unwrap_or("").to_string(),
             };
             return Some(Furniture::Breadcrumb(breadcrumb_segments(&path)));
         }
@@ -136,25 +224,27 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if let Some(segs) = unlabelled_breadcrumb(line) {
         return Some(Furniture::Breadcrumb(segs));
     }
-    if v.list_header.iter().any(|h| {
-        folded == *h
-            || (folded.starts_with(h.as_str())
-                && clen(&folded) <= clen(h) + 6
-                && !has_sentence_punct(&folded[h.len()..]))
-    }) {
-        return Some(Furniture::ListHeader);
+    if !long {
+        if v.list_header.iter().any(|(h, hn)| {
+            folded == *h
+                || (folded.starts_with(h.as_str())
+                    && n <= hn + 6
+                    && !has_sentence_punct(&folded[h.len()..]))
+        }) {
+            return Some(Furniture::ListHeader);
+        }
+        if n <= v.exact_max && v.exact.contains(&folded) {
+            return Some(Furniture::Line);
+        }
+        let short_or_unpunctuated = n <= 60 || !full_stop;
+        if short_or_unpunctuated && (v.prefix.starts(&folded) || v.contains.occurs_in(&folded)) {
+            return Some(Furniture::Line);
+        }
+        if is_return_link(&folded) || is_epaper_nav(&folded) {
+            return Some(Furniture::Line);
+        }
     }
-    if v.exact.contains(&folded) {
-        return Some(Furniture::Line);
-    }
-    let short_or_unpunctuated = clen(&folded) <= 60 || !folded.contains('。');
-    if short_or_unpunctuated
-        && (v.prefix.iter().any(|p| folded.starts_with(p.as_str()))
-            || v.contains.iter().any(|p| folded.contains(p.as_str())))
-    {
-        return Some(Furniture::Line);
-    }
-    if is_return_link(&folded) || is_menu(line) || is_epaper_nav(&folded) || is_link_only(line) {
+    if is_menu(line) || is_link_only(line) {
         return Some(Furniture::Line);
     }
     if let Some(first) = line.chars().next()

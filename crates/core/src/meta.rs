@@ -82,6 +82,10 @@ pub fn periodical_line(line: &str) -> Option<String> {
         Regex::new(r"^[\p{Han}A-Za-z《》“”]{2,20}\s*(?:(?:19|20)\d{2}\s*年\s*(?:第\s*)?\d{1,3}\s*期|第\s*\d{1,4}\s*期)(?:\s*总第\s*\d+\s*期)?$").unwrap()
     });
     let t = line.trim();
+    // Cheap reject: every issue line the pattern takes ends in 期.
+    if !t.ends_with('期') {
+        return None;
+    }
     re.is_match(t).then(|| t.to_string())
 }
 

@@ -36,6 +36,15 @@ fn clen(s: &str) -> usize {
     s.chars().count()
 }
 
+/// True when `s` has at least `n` characters, without counting a long line to its end.
+fn has_chars(s: &str, n: usize) -> bool {
+    // A character takes one to four bytes.
+    if s.len() >= n.saturating_mul(4) {
+        return true;
+    }
+    s.len() >= n && clen(s) >= n
+}
+
 /// Characters that end a sentence or a quoted sentence.
 fn ends_sentence(s: &str) -> bool {
     s.chars().next_back().is_some_and(|c| {
@@ -73,8 +82,7 @@ fn is_debris(s: &str) -> bool {
 
 /// A headline: short, no full stop inside, not ending in a comma, with some Han characters.
 fn is_title_like(s: &str) -> bool {
-    let n = clen(s);
-    if !(4..=64).contains(&n) {
+    if !has_chars(s, 4) || has_chars(s, 65) {
         return false;
     }
     if s.contains('。') || s.ends_with(['，', ',', '、', '；', ';', '：', ':']) {
@@ -100,7 +108,7 @@ fn is_enumerated(s: &str) -> bool {
 
 /// A body paragraph: long, or a full sentence.
 fn is_body_like(s: &str) -> bool {
-    clen(s) >= 40 || s.contains('。') || s.contains('！') || s.contains('？')
+    has_chars(s, 40) || s.contains(['。', '！', '？'])
 }
 
 /// An image caption or photo credit (图为…, 图片由…提供, …供图, …/摄).
@@ -129,7 +137,7 @@ fn is_caption(s: &str) -> bool {
 
 /// A paragraph ending in a bracketed credit or attribution: `…。(据澎湃新闻)`,
 /// `… (记者雷永福实习记者李永利)`. Returns the paragraph without it and what it says.
-fn trailing_credit(s: &str) -> Option<(String, Meta)> {
+fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
     let close = t.chars().next_back()?;
     if close != ')' && close != '）' {
@@ -148,7 +156,7 @@ fn trailing_credit(s: &str) -> Option<(String, Meta)> {
                 name,
             });
         }
-        return Some((before.to_string(), m));
+        return Some((before, m));
     }
     let open = t.rfind(['(', '（'])?;
     let inner = &t[open..];
@@ -160,17 +168,17 @@ fn trailing_credit(s: &str) -> Option<(String, Meta)> {
     if m.bylines.is_empty() && m.publication.is_none() {
         return None;
     }
-    Some((before.to_string(), m))
+    Some((before, m))
 }
 
 #[derive(Debug, Default)]
-struct Draft {
+struct Draft<'a> {
     title: Option<String>,
     original_title: Option<String>,
     meta: Meta,
     /// Publication sources by priority: label/attribution, periodical, dateline.
     periodical: Option<String>,
-    body: Vec<String>,
+    body: Vec<&'a str>,
     /// Seen a closing credit or attribution after the body.
     ended: bool,
     in_body: bool,
@@ -178,7 +186,7 @@ struct Draft {
     saw_meta: bool,
 }
 
-impl Draft {
+impl Draft<'_> {
     fn merge(&mut self, m: Meta) {
         if self.meta.published_at.is_none() {
             self.meta.published_at = m.published_at;
@@ -298,7 +306,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
     let mut breadcrumb: Vec<String> = Vec::new();
     let mut page_publication: Option<String> = None;
     // 1. Drop furniture; keep content lines in order.
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    // Whether a body-like line has been kept yet.
+    let mut seen_body = false;
     let mut in_list = false;
     let mut headings: Vec<usize> = Vec::new();
     for b in blocks
@@ -315,8 +325,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                     breadcrumb = segs;
                 }
                 // A second page header after text: the next article may start here.
-                if lines.iter().any(|l| is_body_like(l)) {
-                    lines.push(BOUNDARY.to_string());
+                if seen_body {
+                    lines.push(BOUNDARY);
                 }
                 continue;
             }
@@ -341,7 +351,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         if matches!(b.kind, BlockKind::TextHeading(_)) {
             headings.push(lines.len());
         }
-        lines.push(text.to_string());
+        seen_body = seen_body || is_body_like(text);
+        lines.push(text);
     }
     // 2. Walk the lines: header, body, closing credits, next article.
     let mut drafts: Vec<Draft> = vec![Draft::default()];
@@ -349,7 +360,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
     let page_title_folded = page_title.as_deref().map(furniture::fold);
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i].as_str();
+        let line = lines[i];
         i += 1;
         if is_debris(line) {
             continue;
@@ -361,7 +372,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             continue;
         }
         // A Markdown heading (`### 标题`) opens a new article once the current one has text.
-        if headings.contains(&(i - 1)) {
+        if headings.binary_search(&(i - 1)).is_ok() {
             let has_body = drafts.last().is_some_and(|d| !d.body.is_empty());
             if has_body {
                 drafts.push(Draft::default());
@@ -461,7 +472,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             d.ended = true;
             continue;
         }
-        d.body.push(line.to_string());
+        d.body.push(line);
         if is_body_like(line) {
             d.ended = false;
         }
@@ -484,18 +495,17 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         // also spammed through the body.
         let spam = repeated_lines(&d.body);
         if let Some(t) = &title
-            && let Some(rest) = spam.iter().find_map(|k| {
-                t.strip_prefix(k.as_str())
-                    .and_then(|r| r.strip_prefix(['_', '|']))
-            })
+            && let Some(rest) = spam
+                .iter()
+                .find_map(|k| t.strip_prefix(k).and_then(|r| r.strip_prefix(['_', '|'])))
         {
             title = Some(rest.trim().to_string());
         }
-        let body_lines: Vec<String> = d
+        let body_lines: Vec<&str> = d
             .body
             .iter()
-            .filter(|l| title.as_deref() != Some(l.as_str()))
-            .cloned()
+            .filter(|l| title.as_deref() != Some(**l))
+            .copied()
             .collect();
         let body = clean_body(body_lines);
         if body.trim().is_empty() {
@@ -593,14 +603,14 @@ fn article_warnings(no_title: bool, body: &str) -> Vec<String> {
     if no_title {
         w.push("title: no headline line found".to_string());
     }
-    if clen(body) < 50 {
+    if !has_chars(body, 50) {
         w.push("body: under 50 characters".to_string());
     }
     w
 }
 
 /// True when enough body text follows (before the next closing credit) for a new article.
-fn body_follows(rest: &[String]) -> bool {
+fn body_follows(rest: &[&str]) -> bool {
     let mut chars = 0;
     let mut sentence = false;
     for l in rest {
@@ -622,16 +632,16 @@ fn body_follows(rest: &[String]) -> bool {
 }
 
 /// True when the next line is a dated metadata line (a new article's header).
-fn next_is_dated_meta(rest: &[String]) -> bool {
+fn next_is_dated_meta(rest: &[&str]) -> bool {
     rest.first()
         .and_then(|l| byline::parse_meta_line(l, true))
         .is_some_and(|m| m.published_at.is_some())
 }
 
 /// Removes captions and debris at the edges, joins lines broken mid-sentence.
-fn clean_body(lines: Vec<String>) -> String {
+fn clean_body(lines: Vec<&str>) -> String {
     let spam = repeated_lines(&lines);
-    let mut lines: Vec<String> = lines
+    let mut lines: Vec<&str> = lines
         .into_iter()
         .filter(|l| !is_debris(l) && !spam.contains(l))
         .collect();
@@ -645,8 +655,8 @@ fn clean_body(lines: Vec<String>) -> String {
     lines.retain(|l| !is_caption(l));
     // Pages that set a short caption under every picture: a trailing line of that shape is a
     // caption too, credit line or not.
-    let caption_shaped = |l: &String| {
-        clen(l) <= 30
+    let caption_shaped = |l: &&str| {
+        !has_chars(l, 31)
             && l.ends_with('。')
             && !l.contains(['，', ',', '“', '：', ':'])
             && l.matches('。').count() <= 2
@@ -665,17 +675,22 @@ fn clean_body(lines: Vec<String>) -> String {
         while lines.len() > 1
             && lines
                 .last()
-                .is_some_and(|l| clen(l) <= 30 && !l.contains(['，', ',']))
+                .is_some_and(|l| !has_chars(l, 31) && !l.contains(['，', ',']))
         {
             lines.pop();
         }
     }
     let mut paras: Vec<String> = Vec::new();
     for l in lines {
-        let l = tidy(&byline::strip_pinyin(&l));
+        let l = if l.contains(['(', '（']) {
+            tidy(&byline::strip_pinyin(l))
+        } else {
+            // Nothing for strip_pinyin to remove.
+            tidy(l)
+        };
         if let Some(prev) = paras.last_mut() {
             let broken = !ends_sentence(prev)
-                && (prev.ends_with(['，', ',', '、']) || clen(prev) >= 30)
+                && (prev.ends_with(['，', ',', '、']) || has_chars(prev, 30))
                 && !is_title_like_after_break(&l);
             if broken {
                 prev.push_str(&l);
@@ -689,14 +704,14 @@ fn clean_body(lines: Vec<String>) -> String {
 
 /// Short non-sentence lines that occur more than once in a body: keyword spam a reposting
 /// site inserted between paragraphs.
-fn repeated_lines(lines: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn repeated_lines<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        if is_body_like(l) || clen(l) > 30 || out.contains(l) {
+        if is_body_like(l) || has_chars(l, 31) || out.contains(l) {
             continue;
         }
         if lines[i + 1..].contains(l) {
-            out.push(l.clone());
+            out.push(l);
         }
     }
     out
@@ -735,17 +750,22 @@ fn is_cjk_punct(c: char) -> bool {
 /// Collapses runs of whitespace to one space and drops the spaces scrapers put around
 /// punctuation in Chinese text (`永平街 , 共有` → `永平街,共有`).
 fn tidy(s: &str) -> String {
+    // Most lines hold no whitespace at all: nothing to collapse or drop.
+    if !s.contains(char::is_whitespace) {
+        return s.to_string();
+    }
     let collapsed = collapse_spaces(s);
-    let chars: Vec<char> = collapsed.chars().collect();
     let mut out = String::with_capacity(collapsed.len());
-    for (i, &c) in chars.iter().enumerate() {
+    let mut chars = collapsed.chars().peekable();
+    while let Some(c) = chars.next() {
         if c == ' ' {
             let mut kept = out.chars().rev();
             let prev = kept.next();
             let before_prev = kept.next();
-            let next = chars.get(i + 1).copied();
+            let next = chars.peek().copied();
             let han = |x: Option<char>| x.is_some_and(meta::is_han);
-            let ascii_punct = |x: Option<char>| x.is_some_and(|x| ",;:!?".contains(x));
+            let ascii_punct =
+                |x: Option<char>| x.is_some_and(|x| matches!(x, ',' | ';' | ':' | '!' | '?'));
             let drop = prev.is_some_and(is_cjk_punct)
                 || next.is_some_and(is_cjk_punct)
                 || (ascii_punct(next) && han(prev))
