@@ -19,7 +19,7 @@ pub fn build_record(
         .nlp()
         .analyze_top(&article.body, extractor.config().keywords_top);
     // the characters and the dates of the body serve both quantities and dates
-    let chars: Vec<char> = article.body.chars().collect();
+    let chars = dates::chars_of(&article.body);
     let found = dates::find_chars(&chars);
     let date_spans: Vec<Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
     let quantities = quantity::extract_chars(&chars, &date_spans);

@@ -212,7 +212,7 @@ fn is_boundary_before_bare_day(c: Option<&char>) -> bool {
 
 /// Every date in `text`, in order, with the character span of each mention.
 pub fn find(text: &str) -> Vec<Found> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = chars_of(text);
     find_chars(&chars)
 }
 
@@ -305,6 +305,13 @@ pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
     out
 }
 
+/// The characters of `text`, allocated once at the right size.
+pub(crate) fn chars_of(text: &str) -> Vec<char> {
+    let mut chars = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
+    chars
+}
+
 /// Character ranges of the dates in `text` (used to keep date digits out of quantities).
 pub fn spans(text: &str) -> Vec<Range<usize>> {
     find(text).into_iter().map(|f| f.span).collect()
@@ -337,7 +344,7 @@ pub fn infer_year(base: (i32, u32, u32), month: u32, day: u32) -> i32 {
 /// inferred from the publish date) and `--MM-DD` otherwise; `resolved` repeats the full date
 /// when the year came from `published_at`. Each date is listed once.
 pub fn extract(body: &str, published_at: Option<&str>) -> Vec<DateMention> {
-    let chars: Vec<char> = body.chars().collect();
+    let chars = chars_of(body);
     extract_found(&chars, &find_chars(&chars), published_at)
 }
 

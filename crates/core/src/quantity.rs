@@ -98,8 +98,14 @@ pub(crate) fn starts_with_str(chars: &[char], i: usize, word: &str) -> bool {
 }
 
 fn ends_with_str(chars: &[char], end: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    end >= n && starts_with_str(chars, end - n, word)
+    let mut k = end;
+    for c in word.chars().rev() {
+        if k == 0 || chars.get(k - 1) != Some(&c) {
+            return false;
+        }
+        k -= 1;
+    }
+    true
 }
 
 pub(crate) fn is_space(c: char) -> bool {
@@ -921,33 +927,24 @@ fn item_after(chars: &[char], from: usize, limit: usize) -> Option<String> {
         }
         end += 1;
     }
-    let mut s: String = chars[from..end].iter().collect();
-    s = s.trim().to_string();
-    loop {
-        let stripped = AFTER_STRIP
-            .iter()
-            .find(|p| s.starts_with(*p) && s.chars().count() > 2)
-            .map(|p| s[p.len()..].to_string());
-        match stripped {
-            Some(t) => s = t.trim().to_string(),
-            None => break,
-        }
+    let owned: String = chars[from..end].iter().collect();
+    let mut s = owned.trim();
+    while let Some(p) = AFTER_STRIP
+        .iter()
+        .find(|p| has_prefix(s, p) && s.chars().count() > 2)
+    {
+        s = s[p.len()..].trim();
     }
-    if AFTER_REJECT.iter().any(|w| s.starts_with(w)) {
+    if AFTER_REJECT.iter().any(|w| has_prefix(s, w)) {
         return None;
     }
     // cut at the first verb or particle after the head
-    let mut cut = s.len();
-    for w in AFTER_CUT {
-        if let Some(p) = s
-            .char_indices()
-            .skip(1)
-            .map(|(b, _)| b)
-            .find(|b| s[*b..].starts_with(w))
-        {
-            cut = cut.min(p);
-        }
-    }
+    let cut = s
+        .char_indices()
+        .skip(1)
+        .map(|(b, _)| b)
+        .find(|b| AFTER_CUT.iter().any(|w| has_prefix(&s[*b..], w)))
+        .unwrap_or(s.len());
     trim_item(&s[..cut])
 }
 
@@ -966,42 +963,77 @@ fn item_before(chars: &[char], to: usize, limit: usize) -> Option<String> {
             start -= 1;
         }
     }
-    let mut s: String = chars[start..to].iter().collect();
-    s = s.trim().to_string();
-    loop {
-        let t = BEFORE_TRAIL
-            .iter()
-            .find(|w| s.ends_with(*w) && s.len() > w.len())
-            .map(|w| s[..s.len() - w.len()].trim_end().to_string());
-        match t {
-            Some(t) => s = t,
-            None => break,
-        }
+    let owned: String = chars[start..to].iter().collect();
+    let mut s = owned.trim();
+    while let Some(w) = BEFORE_TRAIL
+        .iter()
+        .find(|w| has_suffix(s, w) && s.len() > w.len())
+    {
+        s = s[..s.len() - w.len()].trim_end();
     }
     if let Some(p) = s.rfind('的') {
         let tail = &s[p + '的'.len_utf8()..];
         if tail.chars().count() >= 2 {
-            s = tail.to_string();
+            s = tail;
         }
     }
     for w in BEFORE_CUT {
-        if let Some(p) = s.rfind(w) {
+        if let Some(p) = rfind_str(s, w) {
             let tail = &s[p + w.len()..];
             if tail.chars().count() >= 2 {
-                s = tail.to_string();
+                s = tail;
             }
         }
     }
     let n = s.chars().count();
-    if n > 10 {
-        s = s.chars().skip(n - 10).collect();
+    if n > 10
+        && let Some((b, _)) = s.char_indices().nth(n - 10)
+    {
+        s = &s[b..];
     }
-    trim_item(&s)
+    trim_item(s)
+}
+
+/// `s` starts with `w` (byte by byte: the words are short, most differ early).
+fn has_prefix(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && w.bytes().zip(s.bytes()).all(|(a, b)| a == b)
+}
+
+/// `s` ends with `w`.
+fn has_suffix(s: &str, w: &str) -> bool {
+    s.len() >= w.len() && w.bytes().rev().zip(s.bytes().rev()).all(|(a, b)| a == b)
+}
+
+/// Byte offset of the last occurrence of `w` in `s` (as `str::rfind`).
+fn rfind_str(s: &str, w: &str) -> Option<usize> {
+    let last = s.len().checked_sub(w.len())?;
+    // a match of UTF-8 text always starts on a character boundary
+    (0..=last)
+        .rev()
+        .find(|&b| has_prefix_bytes(&s.as_bytes()[b..], w.as_bytes()))
+}
+
+fn has_prefix_bytes(s: &[u8], w: &[u8]) -> bool {
+    s.len() >= w.len() && w.iter().zip(s).all(|(a, b)| a == b)
+}
+
+/// Index of the first (or, with `last`, the last) occurrence of `needle` in `hay`.
+fn find_in_chars(hay: &[char], needle: &[char], last: bool) -> Option<usize> {
+    let n = needle.len();
+    if n == 0 || n > hay.len() {
+        return None;
+    }
+    let at = |k: &usize| needle.iter().zip(&hay[*k..]).all(|(a, b)| a == b);
+    if last {
+        (0..=hay.len() - n).rev().find(at)
+    } else {
+        (0..=hay.len() - n).find(at)
+    }
 }
 
 /// Every number-bearing statistic in `body`, in text order.
 pub fn extract(body: &str) -> Vec<Quantity> {
-    let chars: Vec<char> = body.chars().collect();
+    let chars = crate::dates::chars_of(body);
     let dates: Vec<Range<usize>> = crate::dates::find_chars(&chars)
         .into_iter()
         .map(|f| f.span)
@@ -1095,15 +1127,10 @@ pub(crate) fn extract_chars(chars: &[char], dates: &[Range<usize>]) -> Vec<Quant
             } else {
                 (prev_limit, h.start)
             };
-            let region: String = chars[lo..hi].iter().collect();
-            let at = if *is_after {
-                region.find(name.as_str())
-            } else {
-                region.rfind(name.as_str())
-            };
-            if let Some(b) = at {
-                let c0 = lo + region[..b].chars().count();
-                let c1 = c0 + name.chars().count();
+            let name_chars: Vec<char> = name.chars().collect();
+            if let Some(k) = find_in_chars(&chars[lo..hi], &name_chars, !*is_after) {
+                let c0 = lo + k;
+                let c1 = c0 + name_chars.len();
                 if *is_after {
                     to = c1;
                 } else {
