@@ -117,6 +117,18 @@ impl Dec {
 
     /// The nearest `f64`.
     pub fn to_f64(self) -> f64 {
+        // exact mantissa and power of ten: one correctly rounded division gives the same
+        // nearest f64 as parsing the decimal text
+        const EXACT: u128 = 1 << 53;
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        ];
+        if self.m.unsigned_abs() < EXACT
+            && let Some(p) = POW10.get(self.s as usize)
+        {
+            return self.m as f64 / p;
+        }
         self.to_plain().parse::<f64>().unwrap_or(f64::NAN)
     }
 
@@ -829,6 +841,21 @@ mod tests {
             let is = is_arabic_digit(c) || is_cn_numeral_char(c);
             assert_eq!(NUMERAL_CHARS.contains(c), is, "{c:?}");
             assert_eq!(is_arabic_digit(c), fold_width(c).is_ascii_digit(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn to_f64_matches_parsing_the_text() {
+        let mut m: i128 = 1;
+        for k in 0..200u32 {
+            m = (m * 6364136223846793005 + 1442695040888963407) % (1 << 60);
+            for mant in [m, m >> 8, m >> 30, m >> 45, -(m >> 20), i128::from(k)] {
+                for s in [0, 1, 2, 3, 7, 15, 22, 23] {
+                    let d = Dec { m: mant, s };
+                    let want = d.to_plain().parse::<f64>().unwrap();
+                    assert_eq!(d.to_f64().to_bits(), want.to_bits(), "{d:?}");
+                }
+            }
         }
     }
 

@@ -1006,15 +1006,11 @@ fn has_suffix(s: &str, w: &str) -> bool {
 
 /// Byte offset of the last occurrence of `w` in `s` (as `str::rfind`).
 fn rfind_str(s: &str, w: &str) -> Option<usize> {
-    let last = s.len().checked_sub(w.len())?;
     // a match of UTF-8 text always starts on a character boundary
-    (0..=last)
+    s.char_indices()
         .rev()
-        .find(|&b| has_prefix_bytes(&s.as_bytes()[b..], w.as_bytes()))
-}
-
-fn has_prefix_bytes(s: &[u8], w: &[u8]) -> bool {
-    s.len() >= w.len() && w.iter().zip(s).all(|(a, b)| a == b)
+        .map(|(b, _)| b)
+        .find(|&b| has_prefix(&s[b..], w))
 }
 
 /// Index of the first (or, with `last`, the last) occurrence of `needle` in `hay`.
