@@ -5,7 +5,7 @@
 
 use crate::furniture::fold_char;
 use crate::meta::{self, is_han};
-use crate::nlp::lexicon::FastMap;
+use crate::nlp::lexicon::{FastMap, FastSet};
 use crate::record::{Byline, BylineRole};
 use std::sync::OnceLock;
 
@@ -134,36 +134,49 @@ fn labels() -> &'static [(String, Label)] {
     })
 }
 
-fn surnames() -> &'static (Vec<String>, Vec<String>) {
-    static S: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
+/// Single-character surnames, and compound surnames as character pairs.
+struct Surnames {
+    single: FastSet<char>,
+    compound: FastSet<[char; 2]>,
+}
+
+fn surnames() -> &'static Surnames {
+    static S: OnceLock<Surnames> = OnceLock::new();
     S.get_or_init(|| {
-        let mut single = Vec::new();
-        let mut compound = Vec::new();
+        let mut s = Surnames {
+            single: FastSet::default(),
+            compound: FastSet::default(),
+        };
         for line in include_str!("../data/surnames.txt").lines() {
             if line.trim_start().starts_with('#') {
                 continue;
             }
             for w in line.split_whitespace() {
-                if w.chars().count() == 1 {
-                    single.push(w.to_string());
-                } else {
-                    compound.push(w.to_string());
+                let chars: Vec<char> = w.chars().collect();
+                match chars[..] {
+                    [c] => {
+                        s.single.insert(c);
+                    }
+                    // Only a two-character compound can match the two characters looked up.
+                    [a, b] => {
+                        s.compound.insert([a, b]);
+                    }
+                    _ => {}
                 }
             }
         }
-        (single, compound)
+        s
     })
 }
 
 /// Length in chars of the surname `chars` starts with (0 when none).
 fn surname_len(chars: &[char]) -> usize {
-    let (single, compound) = surnames();
-    let two: String = chars.iter().take(2).collect();
-    if chars.len() >= 2 && compound.contains(&two) {
-        return 2;
+    let s = surnames();
+    match chars {
+        [a, b, ..] if s.compound.contains(&[*a, *b]) => 2,
+        [a, ..] => usize::from(s.single.contains(a)),
+        [] => 0,
     }
-    let one: String = chars.iter().take(1).collect();
-    usize::from(!one.is_empty() && single.contains(&one))
 }
 
 /// Characters that never occur in a personal name written in a byline.
@@ -395,7 +408,7 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
 pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     // Cheap reject first: sentence punctuation survives every normalisation step below (none
     // of them removes or creates it) and rejects the line, so body paragraphs stop here.
-    if line.contains(SENTENCE_END) {
+    if SENTENCE_END.iter().any(|&c| line.contains(c)) {
         return None;
     }
     let mut norm = normalise(line);
@@ -429,7 +442,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     if let Some(f) = times.first() {
         meta.published_at = Some(f.iso.clone());
     }
-    if rest.contains(SENTENCE_END) {
+    if SENTENCE_END.iter().any(|&c| rest.contains(c)) {
         return None;
     }
     // Cut into (label, value) parts.

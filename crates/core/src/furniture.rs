@@ -36,28 +36,43 @@ struct Vocabulary {
 /// Vocabulary entries grouped by first character, to test only the entries that can match at
 /// a position.
 #[derive(Default)]
-struct FirstCharIndex(FastMap<char, Vec<String>>);
+struct FirstCharIndex {
+    by_first: FastMap<char, Vec<String>>,
+    /// Bit `c & 255` set for every first character `c`: most characters are ruled out
+    /// without a map lookup.
+    seen: [u64; 4],
+}
 
 impl FirstCharIndex {
     fn push(&mut self, entry: String) {
         if let Some(c) = entry.chars().next() {
-            self.0.entry(c).or_default().push(entry);
+            let b = c as usize & 255;
+            self.seen[b >> 6] |= 1 << (b & 63);
+            self.by_first.entry(c).or_default().push(entry);
         }
+    }
+
+    /// The entries starting with `c`.
+    fn get(&self, c: char) -> Option<&Vec<String>> {
+        let b = c as usize & 255;
+        if self.seen[b >> 6] & (1 << (b & 63)) == 0 {
+            return None;
+        }
+        self.by_first.get(&c)
     }
 
     /// True when `s` starts with an entry.
     fn starts(&self, s: &str) -> bool {
         s.chars()
             .next()
-            .and_then(|c| self.0.get(&c))
+            .and_then(|c| self.get(c))
             .is_some_and(|v| v.iter().any(|p| s.starts_with(p.as_str())))
     }
 
     /// True when an entry occurs anywhere in `s`.
     fn occurs_in(&self, s: &str) -> bool {
         s.char_indices().any(|(i, c)| {
-            self.0
-                .get(&c)
+            self.get(c)
                 .is_some_and(|v| v.iter().any(|p| s[i..].starts_with(p.as_str())))
         })
     }

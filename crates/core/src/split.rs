@@ -108,7 +108,7 @@ fn is_enumerated(s: &str) -> bool {
 
 /// A body paragraph: long, or a full sentence.
 fn is_body_like(s: &str) -> bool {
-    has_chars(s, 40) || s.contains(['。', '！', '？'])
+    has_chars(s, 40) || s.contains('。') || s.contains('！') || s.contains('？')
 }
 
 /// An image caption or photo credit (图为…, 图片由…提供, …供图, …/摄).
@@ -135,6 +135,12 @@ fn is_caption(s: &str) -> bool {
             || t.contains("图片来自"))
 }
 
+/// Byte offset of the last `(` or `（` (two single-character searches are much faster than
+/// one search for either character).
+fn last_open_bracket(t: &str) -> Option<usize> {
+    t.rfind('(').max(t.rfind('（'))
+}
+
 /// A paragraph ending in a bracketed credit or attribution: `…。(据澎湃新闻)`,
 /// `… (记者雷永福实习记者李永利)`. Returns the paragraph without it and what it says.
 fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
@@ -142,7 +148,7 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let close = t.chars().next_back()?;
     if close != ')' && close != '）' {
         // A cut-off page: `…组织保障。(高浩` with the bracket never closed.
-        let open = t.rfind(['(', '（'])?;
+        let open = last_open_bracket(t)?;
         let inner = t[open..].trim_start_matches(['(', '（']);
         let before = t[..open].trim_end();
         if before.is_empty() || !ends_sentence(before) || clen(inner) > 8 {
@@ -158,7 +164,7 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         }
         return Some((before, m));
     }
-    let open = t.rfind(['(', '（'])?;
+    let open = last_open_bracket(t)?;
     let inner = &t[open..];
     let before = t[..open].trim_end();
     if before.is_empty() || clen(inner) > 40 {
@@ -682,7 +688,7 @@ fn clean_body(lines: Vec<&str>) -> String {
     }
     let mut paras: Vec<String> = Vec::new();
     for l in lines {
-        let l = if l.contains(['(', '（']) {
+        let l = if l.contains('(') || l.contains('（') {
             tidy(&byline::strip_pinyin(l))
         } else {
             // Nothing for strip_pinyin to remove.
@@ -751,7 +757,7 @@ fn is_cjk_punct(c: char) -> bool {
 /// punctuation in Chinese text (`永平街 , 共有` → `永平街,共有`).
 fn tidy(s: &str) -> String {
     // Most lines hold no whitespace at all: nothing to collapse or drop.
-    if !s.contains(char::is_whitespace) {
+    if !has_whitespace(s) {
         return s.to_string();
     }
     let collapsed = collapse_spaces(s);
@@ -777,6 +783,25 @@ fn tidy(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// True when `s` holds a character with the Unicode White_Space property (exactly
+/// `s.contains(char::is_whitespace)`), tested on the UTF-8 bytes: U+0009–U+000D, U+0020,
+/// U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+fn has_whitespace(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    b.iter().enumerate().any(|(i, &x)| match x {
+        0x09..=0x0d | 0x20 => true,
+        0xc2 => matches!(at(i + 1), 0x85 | 0xa0),
+        0xe1 => at(i + 1) == 0x9a && at(i + 2) == 0x80,
+        0xe2 => {
+            let (y, z) = (at(i + 1), at(i + 2));
+            (y == 0x80 && matches!(z, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf)) || (y == 0x81 && z == 0x9f)
+        }
+        0xe3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        _ => false,
+    })
 }
 
 /// Collapses runs of whitespace to one space.
@@ -851,6 +876,15 @@ mod tests {
         assert!(is_enumerated("（一）强化责任落实"));
         assert!(is_enumerated("第二篇:"));
         assert!(!is_enumerated("协调物资、做核酸、帮买药"));
+    }
+
+    #[test]
+    fn whitespace_on_bytes() {
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(has_whitespace(&s), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+        assert!(!has_whitespace("中文。“引号”…—"));
     }
 
     #[test]
