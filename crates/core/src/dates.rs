@@ -4,7 +4,7 @@
 //! A date that prints no year takes the year of an earlier dated mention in the body, else the
 //! publish year (marked `resolved`), else it stays `--MM-DD`.
 
-use crate::numerals::{NUMERAL_CHARS, cn_digit, fold_width, is_arabic_digit};
+use crate::numerals::{NUMERAL_CHARS_AND_NEWLINE, cn_digit, fold_width, is_arabic_digit};
 use crate::record::DateMention;
 use std::ops::Range;
 
@@ -222,14 +222,12 @@ pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
     let mut i = 0;
     let mut last_month: Option<(u32, Option<i32>, usize)> = None; // month, year, paragraph id
     let mut paragraph = 0usize;
-    while i < chars.len() {
+    // only line breaks and numeral characters matter: jump from one to the next
+    while let Some(next) = NUMERAL_CHARS_AND_NEWLINE.next_in(chars, i) {
+        i = next;
         let c = chars[i];
         if c == '\n' {
             paragraph += 1;
-            i += 1;
-            continue;
-        }
-        if !NUMERAL_CHARS.contains(c) {
             i += 1;
             continue;
         }

@@ -206,6 +206,29 @@ impl CharSet {
         CharSet(bits)
     }
 
+    /// This set plus `chars`.
+    pub(crate) const fn with(self, chars: &[char]) -> CharSet {
+        let mut bits = self.0;
+        let mut k = 0;
+        while k < chars.len() {
+            let n = chars[k] as usize;
+            if n < 1 << 16 {
+                bits[n >> 6] |= 1 << (n & 63);
+            }
+            k += 1;
+        }
+        CharSet(bits)
+    }
+
+    /// Index of the first character of `chars` in the set, from `from` on.
+    pub(crate) fn next_in(&self, chars: &[char], from: usize) -> Option<usize> {
+        chars
+            .get(from..)?
+            .iter()
+            .position(|c| self.contains(*c))
+            .map(|k| from + k)
+    }
+
     /// True when `c` is in the set.
     pub(crate) fn contains(&self, c: char) -> bool {
         let n = c as usize;
@@ -214,13 +237,25 @@ impl CharSet {
 }
 
 /// Every character that can be part of a numeral: Arabic digits (ASCII and full-width) and
-/// every character [`is_cn_numeral_char`] accepts. A superset test for scanning loops.
-pub(crate) static NUMERAL_CHARS: CharSet = CharSet::new(&[
+/// every character [`is_cn_numeral_char`] accepts.
+const NUMERAL_CHAR_LIST: &[char] = &[
     '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
     '７', '８', '９', '零', '〇', '○', '一', '壹', '幺', '二', '两', '兩', '贰', '貳', '三', '叁',
     '參', '四', '肆', '五', '伍', '六', '陆', '陸', '七', '柒', '八', '捌', '九', '玖', '十', '拾',
     '百', '佰', '千', '仟', '万', '萬', '亿', '億', '廿', '卅',
-]);
+];
+
+/// The numeral characters and the line break (for scans that count paragraphs).
+pub(crate) static NUMERAL_CHARS_AND_NEWLINE: CharSet =
+    CharSet::new(NUMERAL_CHAR_LIST).with(&['\n']);
+
+/// The numeral characters and the characters that can open a quantity without being a numeral
+/// (半日, 数十, 几百, 上万).
+pub(crate) static QUANTITY_START_CHARS: CharSet =
+    CharSet::new(NUMERAL_CHAR_LIST).with(&['半', '数', '几', '上']);
+
+/// Characters that open a quoted label (“, 「, ‘, ").
+pub(crate) static QUOTE_OPEN_CHARS: CharSet = CharSet::new(&['“', '「', '‘', '"']);
 
 /// The value of a Chinese digit character (`零〇一二两兩三…九`, capitals `壹贰…`).
 pub fn cn_digit(c: char) -> Option<u8> {
@@ -839,7 +874,14 @@ mod tests {
         for n in 0..0x11000u32 {
             let Some(c) = char::from_u32(n) else { continue };
             let is = is_arabic_digit(c) || is_cn_numeral_char(c);
-            assert_eq!(NUMERAL_CHARS.contains(c), is, "{c:?}");
+            assert_eq!(CharSet::new(NUMERAL_CHAR_LIST).contains(c), is, "{c:?}");
+            assert_eq!(NUMERAL_CHARS_AND_NEWLINE.contains(c), is || c == '\n');
+            let start = is || matches!(c, '半' | '数' | '几' | '上');
+            assert_eq!(QUANTITY_START_CHARS.contains(c), start);
+            assert_eq!(
+                QUOTE_OPEN_CHARS.contains(c),
+                matches!(c, '“' | '「' | '‘' | '"')
+            );
             assert_eq!(is_arabic_digit(c), fold_width(c).is_ascii_digit(), "{c:?}");
         }
     }

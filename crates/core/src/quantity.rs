@@ -11,7 +11,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::numerals::{
-    self, Dec, Mode, NUMERAL_CHARS, cn_big_unit, cn_digit, cn_small_unit, fold_width,
+    self, Dec, Mode, QUANTITY_START_CHARS, QUOTE_OPEN_CHARS, cn_big_unit, cn_digit, cn_small_unit,
+    fold_width,
 };
 use crate::record::{Approx, Quantity};
 
@@ -553,7 +554,8 @@ fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
 fn label_spans(chars: &[char]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
+    while let Some(next) = QUOTE_OPEN_CHARS.next_in(chars, i) {
+        i = next;
         let close = match chars[i] {
             '“' => '”',
             '「' => '」',
@@ -1043,12 +1045,10 @@ pub(crate) fn extract_chars(chars: &[char], dates: &[Range<usize>]) -> Vec<Quant
     let labels = label_spans(chars);
     let mut hits: Vec<Hit> = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
+    while let Some(next) = QUANTITY_START_CHARS.next_in(chars, i) {
+        // every character skipped here fails the `could_start` test below
+        i = next;
         let c = chars[i];
-        if !NUMERAL_CHARS.contains(c) && !matches!(c, '半' | '数' | '几' | '上') {
-            i += 1;
-            continue;
-        }
         let could_start = is_digit(c)
             || is_cn_run_char(c)
             || matches!(c, '半' | '数' | '几' | '上')
