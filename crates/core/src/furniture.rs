@@ -240,11 +240,14 @@ pub fn classify(line: &str) -> Option<Furniture> {
         return Some(Furniture::Breadcrumb(segs));
     }
     if !long {
+        let first = folded.as_bytes().first();
         if v.list_header.iter().any(|(h, hn)| {
-            folded == *h
-                || (folded.starts_with(h.as_str())
-                    && n <= hn + 6
-                    && !has_sentence_punct(&folded[h.len()..]))
+            // Both tests need the first byte to agree: checked inline before any comparison.
+            h.as_bytes().first() == first
+                && (folded == *h
+                    || (folded.starts_with(h.as_str())
+                        && n <= hn + 6
+                        && !has_sentence_punct(&folded[h.len()..])))
         }) {
             return Some(Furniture::ListHeader);
         }
