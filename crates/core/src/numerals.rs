@@ -220,6 +220,12 @@ impl CharSet {
         CharSet(bits)
     }
 
+    /// The set of the first characters of `words`.
+    pub(crate) fn first_chars_of(words: &[&str]) -> CharSet {
+        let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        CharSet::new(&firsts)
+    }
+
     /// Index of the first character of `chars` in the set, from `from` on.
     pub(crate) fn next_in(&self, chars: &[char], from: usize) -> Option<usize> {
         chars

@@ -8,11 +8,11 @@
 //! (一个小时, 一整天) is.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::numerals::{
-    self, Dec, Mode, QUANTITY_START_CHARS, QUOTE_OPEN_CHARS, cn_big_unit, cn_digit, cn_small_unit,
-    fold_width,
+    self, CharSet, Dec, Mode, QUANTITY_START_CHARS, QUOTE_OPEN_CHARS, cn_big_unit, cn_digit,
+    cn_small_unit, fold_width,
 };
 use crate::record::{Approx, Quantity};
 
@@ -941,9 +941,11 @@ fn item_after(chars: &[char], from: usize, limit: usize) -> Option<String> {
         return None;
     }
     // cut at the first verb or particle after the head
+    static FIRSTS: LazyLock<CharSet> = LazyLock::new(|| CharSet::first_chars_of(AFTER_CUT));
     let cut = s
         .char_indices()
         .skip(1)
+        .filter(|(_, c)| FIRSTS.contains(*c))
         .map(|(b, _)| b)
         .find(|b| AFTER_CUT.iter().any(|w| has_prefix(&s[*b..], w)))
         .unwrap_or(s.len());
@@ -1006,11 +1008,13 @@ fn has_suffix(s: &str, w: &str) -> bool {
     s.len() >= w.len() && w.bytes().rev().zip(s.bytes().rev()).all(|(a, b)| a == b)
 }
 
-/// Byte offset of the last occurrence of `w` in `s` (as `str::rfind`).
+/// Byte offset of the last occurrence of `w` (not empty) in `s` (as `str::rfind`).
 fn rfind_str(s: &str, w: &str) -> Option<usize> {
     // a match of UTF-8 text always starts on a character boundary
+    let first = w.chars().next()?;
     s.char_indices()
         .rev()
+        .filter(|(_, c)| *c == first)
         .map(|(b, _)| b)
         .find(|&b| has_prefix(&s[b..], w))
 }
