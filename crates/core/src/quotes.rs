@@ -107,7 +107,13 @@ fn speaker_in(clause: &str, persons: &[Person], verb_at_end: bool) -> Option<Str
     // the known person named last before the verb
     let best = persons
         .iter()
-        .filter_map(|p| head.rfind(p.name.as_str()).map(|at| (at + p.name.len(), p)))
+        .filter_map(|p| {
+            // cheap reject: the name's first character is not in the clause
+            if p.name.chars().next().is_some_and(|f| !head.contains(f)) {
+                return None;
+            }
+            head.rfind(p.name.as_str()).map(|at| (at + p.name.len(), p))
+        })
         .max_by_key(|(end, p)| (*end, p.name.len()));
     if let Some((_, p)) = best {
         return Some(p.name.clone());
