@@ -78,6 +78,16 @@ impl FirstCharIndex {
     }
 }
 
+/// The section headings of `data/furniture.txt`; any other line is an entry of the section
+/// it is in.
+const SECTIONS: [&str; 5] = [
+    "[exact]",
+    "[prefix]",
+    "[contains]",
+    "[list_header]",
+    "[breadcrumb]",
+];
+
 fn vocabulary() -> &'static Vocabulary {
     static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
     VOCAB.get_or_init(|| {
@@ -97,7 +107,8 @@ fn vocabulary() -> &'static Vocabulary {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            if line.starts_with('[') && line.ends_with(']') {
+            // Only the known section names are headings: `[关闭窗口]` is an entry.
+            if SECTIONS.contains(&line) {
                 section = line;
                 continue;
             }
@@ -383,6 +394,25 @@ mod tests {
         }
         assert_eq!(classify("猜你喜欢"), Some(Furniture::ListHeader));
         assert_eq!(classify("相关链接"), Some(Furniture::ListHeader));
+    }
+
+    #[test]
+    fn bracketed_entries_are_entries_not_sections() {
+        // `[关闭窗口]` once read as a section heading and silently dropped the entries after it.
+        for line in ["[关闭窗口]", "[打印本页]", "【我要打印】", "视力保护色"] {
+            assert_eq!(classify(line), Some(Furniture::Line), "{line}");
+        }
+        let mut section = None;
+        for line in include_str!("../data/furniture.txt").lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if SECTIONS.contains(&line) {
+                section = Some(line);
+            } else {
+                assert!(section.is_some(), "entry {line:?} before any section");
+            }
+        }
     }
 
     #[test]
