@@ -58,6 +58,29 @@ pub fn resolve(text: &str) -> Location {
     tables.location(&state, detail)
 }
 
+/// The division a place name stands for, for a record's `places`: the whole name must resolve
+/// (nothing left over) to at least a province or a prefecture. A bare short form of a county
+/// (南海 for 南海区, 南山 for 南山区) is left alone: as a place name it is as often a sea, a
+/// mountain or a street.
+pub fn division(name: &str) -> Option<crate::Division> {
+    let name = name.trim();
+    let l = resolve(name);
+    if !l.detail.is_empty() || (l.province.is_none() && l.city.is_none()) {
+        return None;
+    }
+    if let Some(county) = &l.county
+        && !name.contains(county.as_str())
+        && county.starts_with(name)
+    {
+        return None;
+    }
+    Some(crate::Division {
+        province: l.province,
+        city: l.city,
+        county: l.county,
+    })
+}
+
 /// What has been matched so far.
 #[derive(Debug, Clone, Default)]
 struct State {
@@ -594,6 +617,28 @@ mod tests {
     fn zones_follow_a_prefecture() {
         assert_eq!(parts("河北省秦皇岛市经济技术开发区").2, s("经济技术开发区"));
         assert_eq!(parts("经济技术开发区").2, None);
+    }
+
+    #[test]
+    fn divisions_of_place_names() {
+        let d = division("湘潭县").unwrap();
+        assert_eq!(
+            (d.province, d.city, d.county),
+            (s("湖南省"), s("湘潭市"), s("湘潭县"))
+        );
+        let d = division("北京").unwrap();
+        assert_eq!(
+            (d.province, d.city, d.county),
+            (s("北京市"), s("北京市"), None)
+        );
+        assert_eq!(division("襄樊").unwrap().city, s("襄阳市"));
+        assert_eq!(division("深圳南山").unwrap().county, s("南山区"));
+        // Leftover text, a shared county name, a bare county short form, no division.
+        assert_eq!(division("北京路"), None);
+        assert_eq!(division("西湖区"), None);
+        assert_eq!(division("南海"), None);
+        assert_eq!(division("永平街"), None);
+        assert_eq!(division(""), None);
     }
 
     #[test]

@@ -139,6 +139,25 @@ pub struct Place {
     pub name: String,
     /// How many times it occurs.
     pub mentions: usize,
+    /// The administrative division the name stands for, when it resolves to at least a
+    /// province or a prefecture (see [`crate::location::division`]); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub division: Option<Division>,
+}
+
+/// Where a place sits in China's administrative divisions (full current names; a
+/// municipality is its own city). Unknown levels are left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Division {
+    /// Province-level unit (湖南省, 北京市).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// Prefecture-level unit (湘潭市, 北京市).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// County-level unit (湘潭县, 朝阳区).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
 }
 
 /// How a quantity is hedged in the text.

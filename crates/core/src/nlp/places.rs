@@ -358,7 +358,12 @@ pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
         .into_iter()
         .map(|name| {
             let mentions = count.get(name.as_str()).copied().unwrap_or(0);
-            Place { name, mentions }
+            let division = crate::location::division(&name);
+            Place {
+                name,
+                mentions,
+                division,
+            }
         })
         .collect()
 }
