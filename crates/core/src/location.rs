@@ -81,6 +81,37 @@ pub fn division(name: &str) -> Option<crate::Division> {
     })
 }
 
+/// The division of a county-level name the table alone cannot place (白云区 is in 广州 and in
+/// 贵阳), settled by the other places of the same article: when exactly one of the prefectures
+/// (or, failing a prefecture, provinces) among `context` has a county of that name, the name
+/// gets that division. None when no context or more than one fits.
+pub fn division_in(name: &str, context: &[crate::Division]) -> Option<crate::Division> {
+    let name = name.trim();
+    if name.chars().count() < 3 || !name.ends_with(['区', '县', '旗', '市']) {
+        return None;
+    }
+    let mut parents: Vec<&str> = context
+        .iter()
+        .filter_map(|d| d.city.as_deref().or(d.province.as_deref()))
+        .collect();
+    parents.sort_unstable();
+    parents.dedup();
+    let mut found: Option<crate::Division> = None;
+    for parent in parents {
+        let Some(d) = division(&format!("{parent}{name}")) else {
+            continue;
+        };
+        if d.county.as_deref() != Some(name) {
+            continue;
+        }
+        match &found {
+            Some(f) if *f != d => return None,
+            _ => found = Some(d),
+        }
+    }
+    found
+}
+
 /// What has been matched so far.
 #[derive(Debug, Clone, Default)]
 struct State {
@@ -639,6 +670,26 @@ mod tests {
         assert_eq!(division("南海"), None);
         assert_eq!(division("永平街"), None);
         assert_eq!(division(""), None);
+    }
+
+    #[test]
+    fn shared_county_names_settled_by_the_article() {
+        let of = |name: &str| division(name).unwrap();
+        let guangzhou = of("广州市");
+        let guiyang = of("贵阳市");
+        let baiyun = division_in("白云区", std::slice::from_ref(&guangzhou)).unwrap();
+        assert_eq!(baiyun.city.as_deref(), Some("广州市"));
+        assert_eq!(baiyun.province.as_deref(), Some("广东省"));
+        assert_eq!(baiyun.county.as_deref(), Some("白云区"));
+        let shanghai = of("上海");
+        let putuo = division_in("普陀区", &[shanghai]).unwrap();
+        assert_eq!(putuo.city.as_deref(), Some("上海市"));
+        // Both candidates in the article, or none: left alone.
+        assert_eq!(division_in("白云区", &[guangzhou.clone(), guiyang]), None);
+        assert_eq!(division_in("白云区", &[]), None);
+        assert_eq!(division_in("白云区", &[of("湖南省")]), None);
+        // Only county-level names.
+        assert_eq!(division_in("白云", std::slice::from_ref(&guangzhou)), None);
     }
 
     #[test]

@@ -354,7 +354,7 @@ pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
         }
         *c += 1;
     }
-    order
+    let mut places: Vec<Place> = order
         .into_iter()
         .map(|name| {
             let mentions = count.get(name.as_str()).copied().unwrap_or(0);
@@ -365,5 +365,14 @@ pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
                 division,
             }
         })
-        .collect()
+        .collect();
+    // County names several prefectures share are settled by the article's other places.
+    if places.iter().any(|p| p.division.is_none()) {
+        let context: Vec<crate::Division> =
+            places.iter().filter_map(|p| p.division.clone()).collect();
+        for p in places.iter_mut().filter(|p| p.division.is_none()) {
+            p.division = crate::location::division_in(&p.name, &context);
+        }
+    }
+    places
 }
