@@ -204,15 +204,13 @@ fn joined(done: Result<Result<(), WatchError>, tokio::task::JoinError>) -> Resul
 
 /// A file read and extracted, with its lines ready for the outputs.
 struct Prepared {
-    /// Which output the lines go to.
-    stream: Stream,
     /// One serialized line per record.
     lines: Vec<Vec<u8>>,
     /// The record ids (NATS message ids).
     ids: Vec<String>,
     /// The sink ledger key.
     key: Option<String>,
-    /// Set for a failure: the record, for the sidecar.
+    /// Set for a failure: the record (for the sidecar); its line goes to the failures output.
     failure: Option<FailureRecord>,
     /// Read attempts it took.
     attempts: u32,
@@ -258,17 +256,8 @@ async fn prepare(
             Ok(Attempt::Unreadable(e)) => e,
             Err(join_error) => {
                 // Not reached in practice: extraction panics are caught inside the task.
-                let failure = FailureRecord::new(
-                    FailureSource {
-                        path: path_str.clone(),
-                        sha256: None,
-                        bytes: None,
-                    },
-                    "extract",
-                    format!("{path_str}: extract: worker task failed: {join_error}"),
-                    now_rfc3339(),
-                );
-                return failed(failure, &path_str, attempts).map(Some);
+                let reason = format!("worker task failed: {join_error}");
+                return unread(&path_str, "extract", &reason, attempts).map(Some);
             }
         };
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -280,17 +269,7 @@ async fn prepare(
             return Ok(None);
         }
         if attempts >= watch.read_attempts {
-            let failure = FailureRecord::new(
-                FailureSource {
-                    path: path_str.clone(),
-                    sha256: None,
-                    bytes: None,
-                },
-                "read",
-                format!("{path_str}: read: {e}"),
-                now_rfc3339(),
-            );
-            return failed(failure, &path_str, attempts).map(Some);
+            return unread(&path_str, "read", &e.to_string(), attempts).map(Some);
         }
         let backoff = Duration::from_millis(100 * 2u64.pow(attempts.min(8)));
         tracing::debug!(path = %path.display(), attempts, "cannot read yet, retrying");
@@ -322,19 +301,7 @@ fn prepare_blocking(
 ) -> Result<Prepared, WatchError> {
     let bytes = match read {
         Ok(bytes) => bytes,
-        Err(e) => {
-            let failure = FailureRecord::new(
-                FailureSource {
-                    path: path_str.to_string(),
-                    sha256: None,
-                    bytes: None,
-                },
-                "read",
-                format!("{path_str}: read: {e}"),
-                now_rfc3339(),
-            );
-            return failed(failure, path_str, attempts);
-        }
+        Err(e) => return unread(path_str, "read", &e.to_string(), attempts),
     };
     let started = std::time::Instant::now();
     let outcome = extract_file(path_str, &bytes, &ctx.extractor);
@@ -350,7 +317,6 @@ fn prepare_blocking(
                 .first()
                 .and_then(|r| ledger_key(&r.source.sha256, path_str));
             Ok(Prepared {
-                stream: Stream::Articles,
                 lines,
                 ids,
                 key,
@@ -360,6 +326,22 @@ fn prepare_blocking(
         }
         Outcome::Failed(failure) => failed(failure, path_str, attempts),
     }
+}
+
+/// The failure record of a file whose bytes were never had (so no hash or size), ready for
+/// the failures output.
+fn unread(path_str: &str, step: &str, reason: &str, attempts: u32) -> Result<Prepared, WatchError> {
+    let source = FailureSource {
+        path: path_str.to_string(),
+        sha256: None,
+        bytes: None,
+    };
+    let error = format!("{path_str}: {step}: {reason}");
+    failed(
+        FailureRecord::new(source, step, error, now_rfc3339()),
+        path_str,
+        attempts,
+    )
 }
 
 /// A failure record, ready for the failures output.
@@ -372,7 +354,6 @@ fn failed(failure: FailureRecord, path_str: &str, attempts: u32) -> Result<Prepa
         .as_deref()
         .and_then(|sha| ledger_key(sha, path_str));
     Ok(Prepared {
-        stream: Stream::Failures,
         lines: vec![line],
         ids: vec![id],
         key,
@@ -391,7 +372,6 @@ async fn finish(
 ) -> Result<(), WatchError> {
     let path_str = path.to_string_lossy().into_owned();
     let Prepared {
-        stream,
         lines,
         ids,
         key,
@@ -399,6 +379,11 @@ async fn finish(
         attempts,
     } = prepared;
     let n = lines.len();
+    let stream = if failure.is_some() {
+        Stream::Failures
+    } else {
+        Stream::Articles
+    };
     if let Some(f) = &failure {
         tracing::warn!(path = %path.display(), step = %f.step, error = %f.error, "file failed");
     }
