@@ -4,19 +4,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use newsdrop_core::{ExtractConfig, Extractor, Input};
 
-fn shared_eval() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
-    dir.join("score.py").is_file().then_some(dir)
-}
+mod common;
+
+use common::{eval_inputs, shared_eval};
 
 #[test]
 fn eval_scores_meet_floors() {
-    let Some(eval) = shared_eval() else {
+    let Some(eval) = shared_eval().filter(|e| e.join("score.py").is_file()) else {
         eprintln!("SKIP: ../shared/eval not found next to the checkout");
         return;
     };
@@ -25,11 +24,7 @@ fn eval_scores_meet_floors() {
         return;
     }
     let extractor = Extractor::new(&ExtractConfig::default()).unwrap();
-    let mut inputs: Vec<PathBuf> = std::fs::read_dir(eval.join("input"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    inputs.sort();
+    let inputs = eval_inputs(&eval);
     let mut jsonl = String::new();
     for path in &inputs {
         let bytes = std::fs::read(path).unwrap();

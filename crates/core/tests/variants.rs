@@ -4,14 +4,11 @@
 
 #![allow(clippy::unwrap_used)] // test harness code: a failed read is a failed test
 
-use std::path::{Path, PathBuf};
-
 use newsdrop_core::{ArticleRecord, ExtractConfig, Extractor, Input};
 
-fn eval_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval");
-    dir.join("input").is_dir().then_some(dir)
-}
+mod common;
+
+use common::{eval_inputs, shared_eval};
 
 fn extract(extractor: &Extractor, name: &str, bytes: &[u8]) -> Vec<ArticleRecord> {
     let input = Input {
@@ -83,16 +80,12 @@ fn same_apart_from_source(a: &[ArticleRecord], b: &[ArticleRecord], what: &str) 
 
 #[test]
 fn reencoded_and_html_variants_give_the_same_records() {
-    let Some(eval) = eval_dir() else {
+    let Some(eval) = shared_eval() else {
         eprintln!("SKIP: ../shared/eval not found next to the checkout");
         return;
     };
     let extractor = Extractor::new(&ExtractConfig::default()).unwrap();
-    let mut inputs: Vec<PathBuf> = std::fs::read_dir(eval.join("input"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    inputs.sort();
+    let inputs = eval_inputs(&eval);
     assert!(!inputs.is_empty());
     for path in inputs {
         let bytes = std::fs::read(&path).unwrap();
