@@ -50,32 +50,47 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
         return Vec::new();
     }
     let n = vocab.len();
-    // Co-occurrence edges in both directions as (target, source) pairs; sorted, equal pairs
-    // are one edge whose weight is their count, and each target's inbound edges are a range
-    // in source order (so every sum below is taken in one fixed order).
-    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(ids.len() * 2 * (WINDOW - 1));
-    for (i, &a) in ids.iter().enumerate() {
-        for &b in ids.iter().skip(i + 1).take(WINDOW - 1) {
-            if a != b {
-                pairs.push((b, a));
-                pairs.push((a, b));
-            }
-        }
-    }
-    pairs.sort_unstable();
-    let mut out_weight = vec![0.0f64; n];
+    // Co-occurrence edges in both directions, grouped by target with a counting sort: each
+    // target's inbound sources are a range of `sources`, sorted there so equal sources are one
+    // edge whose weight is their count and every sum below is taken in one fixed order.
     let mut first_edge = vec![0usize; n + 1];
-    let mut inbound: Vec<(u32, f64)> = Vec::with_capacity(pairs.len());
-    for run in pairs.chunk_by(|x, y| x == y) {
-        let (to, from) = run[0];
-        let w = run.len() as f64;
-        inbound.push((from, w));
-        out_weight[from as usize] += w;
-        first_edge[to as usize + 1] += 1;
+    let window_pairs = || {
+        ids.iter().enumerate().flat_map(|(i, &a)| {
+            ids.iter()
+                .skip(i + 1)
+                .take(WINDOW - 1)
+                .filter(move |&&b| a != b)
+                .map(move |&b| (a, b))
+        })
+    };
+    for (a, b) in window_pairs() {
+        first_edge[a as usize + 1] += 1;
+        first_edge[b as usize + 1] += 1;
     }
     for b in 0..n {
         first_edge[b + 1] += first_edge[b];
     }
+    let mut sources = vec![0u32; first_edge[n]];
+    let mut fill = first_edge.clone();
+    for (a, b) in window_pairs() {
+        sources[fill[b as usize]] = a;
+        fill[b as usize] += 1;
+        sources[fill[a as usize]] = b;
+        fill[a as usize] += 1;
+    }
+    let mut out_weight = vec![0.0f64; n];
+    let mut inbound: Vec<(u32, f64)> = Vec::with_capacity(sources.len());
+    for to in 0..n {
+        let from = &mut sources[first_edge[to]..first_edge[to + 1]];
+        from.sort_unstable();
+        first_edge[to] = inbound.len();
+        for run in from.chunk_by(|x, y| x == y) {
+            let w = run.len() as f64;
+            inbound.push((run[0], w));
+            out_weight[run[0] as usize] += w;
+        }
+    }
+    first_edge[n] = inbound.len();
     // Each edge's share of its source's out-weight, computed once (the same quotient as
     // `w / out_weight[a]` in every round).
     for e in &mut inbound {
