@@ -2,6 +2,8 @@
 //! a list `X、Y` with a known name), surname + given name joined across the tokens jieba's HMM
 //! split (刘/富平, 黄/战旗), and each person's roles as written (…党支部书记).
 
+use aho_corasick::AhoCorasick;
+
 use super::lexicon::{FastMap, Lexicon};
 use super::orgs::OrgSpan;
 use super::places::PlaceSpan;
@@ -380,6 +382,28 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// How often each of `names` occurs in `body`, counted like `body.matches(name).count()`
+/// (left to right, without overlaps of a name with itself) for all names in one pass.
+fn mention_counts(body: &str, names: &[String]) -> Vec<usize> {
+    let mut counts = vec![0usize; names.len()];
+    let Ok(automaton) = AhoCorasick::new(names) else {
+        // Only an automaton too large to build fails; count name by name then.
+        return names
+            .iter()
+            .map(|n| body.matches(n.as_str()).count())
+            .collect();
+    };
+    let mut free_from = vec![0usize; names.len()];
+    for m in automaton.find_overlapping_iter(body) {
+        let i = m.pattern().as_usize();
+        if m.start() >= free_from[i] {
+            counts[i] += 1;
+            free_from[i] = m.end();
+        }
+    }
+    counts
+}
+
 /// One record per name: roles gathered over all mentions, mentions counted in the body.
 pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
     let mut order: Vec<String> = Vec::new();
@@ -395,10 +419,12 @@ pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
             }
         }
     }
+    let mentions = mention_counts(body, &order);
     order
         .into_iter()
-        .map(|name| {
-            let mentions = body.matches(name.as_str()).count().max(1);
+        .zip(mentions)
+        .map(|(name, mentions)| {
+            let mentions = mentions.max(1);
             let roles = roles.remove(name.as_str()).unwrap_or_default();
             Person {
                 name,
@@ -407,4 +433,24 @@ pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mention_counts_count_like_str_matches() {
+        let body = "王芳芳和王芳一起走访。王芳说，芳芳芳芳都来了；王芳芳芳。";
+        let names: Vec<String> = ["王芳", "王芳芳", "芳芳", "李明"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let expected: Vec<usize> = names
+            .iter()
+            .map(|n| body.matches(n.as_str()).count())
+            .collect();
+        assert_eq!(mention_counts(body, &names), expected);
+        assert_eq!(expected, [4, 2, 4, 0]);
+    }
 }
