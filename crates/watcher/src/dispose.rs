@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Condvar, LazyLock, Mutex, OnceLock, PoisonError};
 
 use serde::Serialize;
 
@@ -52,8 +52,77 @@ fn sidecar_path(target: &Path) -> PathBuf {
 }
 
 /// Fsyncs a directory so that a rename into or out of it survives a power cut.
-pub fn sync_dir(dir: &Path) -> io::Result<()> {
+fn sync_dir(dir: &Path) -> io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
+}
+
+/// Fsyncs `dirs` after the caller's renames, in a group commit: every disposal waits for one
+/// fsync of each of its folders that started after its own rename, and disposals that run at
+/// the same time share those fsyncs. Under load that is a few fsyncs per batch of files
+/// instead of two per file (the inbox and `processed_dir`), with the same guarantee.
+fn sync_dirs(dirs: &[&Path]) -> io::Result<()> {
+    static GROUP: LazyLock<GroupSync> = LazyLock::new(GroupSync::default);
+    GROUP.sync(dirs)
+}
+
+#[derive(Default)]
+struct GroupSync {
+    state: Mutex<GroupState>,
+    finished: Condvar,
+}
+
+#[derive(Default)]
+struct GroupState {
+    /// Folders asked for since the running fsync round started.
+    dirs: Vec<PathBuf>,
+    /// The round that will fsync them: the folders whose fsync failed, with the error.
+    next: Arc<OnceLock<Vec<(PathBuf, String)>>>,
+    /// Whether a round is running.
+    running: bool,
+}
+
+impl GroupSync {
+    fn sync(&self, dirs: &[&Path]) -> io::Result<()> {
+        let lock = || self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut state = lock();
+        for dir in dirs {
+            if !state.dirs.iter().any(|d| d == dir) {
+                state.dirs.push(dir.to_path_buf());
+            }
+        }
+        let mine = Arc::clone(&state.next);
+        loop {
+            if let Some(failed) = mine.get() {
+                return match failed.iter().find(|(d, _)| dirs.contains(&d.as_path())) {
+                    Some((dir, e)) => Err(io::Error::other(format!(
+                        "fsync of folder {}: {e}",
+                        dir.display()
+                    ))),
+                    None => Ok(()),
+                };
+            }
+            if state.running {
+                state = self
+                    .finished
+                    .wait(state)
+                    .unwrap_or_else(PoisonError::into_inner);
+                continue;
+            }
+            // Run the next round (ours, or an earlier one not started yet) ourselves.
+            state.running = true;
+            let round = std::mem::take(&mut state.next);
+            let round_dirs = std::mem::take(&mut state.dirs);
+            drop(state);
+            let failed: Vec<(PathBuf, String)> = round_dirs
+                .into_iter()
+                .filter_map(|d| sync_dir(&d).err().map(|e| (d, e.to_string())))
+                .collect();
+            let _ = round.set(failed);
+            state = lock();
+            state.running = false;
+            self.finished.notify_all();
+        }
+    }
 }
 
 /// Moves `path` from the inbox to `dest_root`; returns the new path.
@@ -107,12 +176,11 @@ fn move_to(
         }
     }
     if durable {
-        if let Some(parent) = target.parent() {
-            sync_dir(parent)?;
-        }
-        if let Some(parent) = path.parent() {
-            sync_dir(parent)?;
-        }
+        let dirs: Vec<&Path> = [target.parent(), path.parent()]
+            .into_iter()
+            .flatten()
+            .collect();
+        sync_dirs(&dirs)?;
     }
     Ok(target)
 }
@@ -121,7 +189,7 @@ fn move_to(
 pub fn delete(path: &Path, durable: bool) -> io::Result<()> {
     std::fs::remove_file(path)?;
     match path.parent() {
-        Some(parent) if durable => sync_dir(parent),
+        Some(parent) if durable => sync_dirs(&[parent]),
         _ => Ok(()),
     }
 }
@@ -159,7 +227,7 @@ pub fn fail(
     if durable {
         file.sync_all()?;
         if let Some(parent) = target.parent() {
-            sync_dir(parent)?;
+            sync_dirs(&[parent])?;
         }
     }
     Ok(target)
@@ -168,6 +236,30 @@ pub fn fail(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grouped_folder_fsyncs_report_each_caller_its_own_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let folders: Vec<PathBuf> = (0..4).map(|i| dir.path().join(format!("f{i}"))).collect();
+        for f in &folders {
+            std::fs::create_dir_all(f).unwrap();
+        }
+        let missing = dir.path().join("missing");
+        std::thread::scope(|scope| {
+            let mut handles = Vec::new();
+            for round in 0..50 {
+                let a = folders[round % 4].as_path();
+                let b = folders[(round + 1) % 4].as_path();
+                handles.push(scope.spawn(move || sync_dirs(&[a, b])));
+            }
+            let bad = scope.spawn(|| sync_dirs(&[folders[0].as_path(), missing.as_path()]));
+            for h in handles {
+                assert!(h.join().unwrap().is_ok());
+            }
+            let err = bad.join().unwrap().unwrap_err();
+            assert!(err.to_string().contains("missing"), "{err}");
+        });
+    }
 
     #[test]
     fn keeps_subfolder_and_never_overwrites() {
