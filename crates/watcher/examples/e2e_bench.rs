@@ -478,15 +478,22 @@ impl Tail {
     }
 
     /// Waits until every path in `paths` has a line; gives up after 60 s without progress.
+    /// Polls cheaply (the number of distinct paths seen, which must reach `paths.len()` first)
+    /// so the bench does not take CPU from the daemon it measures; looking every path up
+    /// every 2 ms took a fifth of a core at 10,000 files.
     fn wait_all(&self, paths: &[(String, Instant, usize)]) -> bool {
         let mut last = (0usize, Instant::now());
         loop {
             let done = {
                 let seen = self.seen.lock().unwrap();
-                paths
-                    .iter()
-                    .filter(|(p, _, _)| seen.contains_key(p))
-                    .count()
+                if seen.len() < paths.len() {
+                    seen.len()
+                } else {
+                    paths
+                        .iter()
+                        .filter(|(p, _, _)| seen.contains_key(p))
+                        .count()
+                }
             };
             if done == paths.len() {
                 return true;
