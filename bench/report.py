@@ -336,9 +336,15 @@ def render(results, md_path, svg_path):
     if rss is not None:
         out.append(f"| peak RSS < 150 MB under sustained load (max over the fsync modes) | {fmt(rss)} MB | {verdict(rss < 150)} |")
     if soak:
-        a, b = soak.get("rss_at_10pct_mb"), soak.get("rss_at_100pct_mb")
-        flat = (a is not None and b is not None and b <= a * 1.10)
-        out.append(f"| memory flat over a {fmt(soak['files'])}-file run | RSS {fmt(a)} MB at 10%, {fmt(b)} MB at 100% | {verdict(flat)} |")
+        # Flat = no growth with files processed once warm: the second half of the run (50% to
+        # 100% of the files) may add at most 5%. The first tens of thousands of files are the
+        # warm-up (the in-flight window of up to 2,048 files, allocator arenas, the tag memo
+        # learning the vocabulary), so the 10% figure is shown but not judged.
+        a10, a, b = (soak.get("rss_at_10pct_mb"), soak.get("rss_at_50pct_mb"),
+                     soak.get("rss_at_100pct_mb"))
+        flat = (a is not None and b is not None and b <= a * 1.05)
+        out.append(f"| memory flat over a {fmt(soak['files'])}-file run (≤ 5% growth over the second half) | "
+                   f"RSS {fmt(a10)} / {fmt(a)} / {fmt(b)} MB at 10% / 50% / 100% | {verdict(flat)} |")
     else:
         out.append("| memory flat over a 100,000-file run | not run (`bench/run.sh --soak 100000`) | not measured |")
     if modes:
@@ -391,7 +397,10 @@ def render(results, md_path, svg_path):
                    f"worker count (one per CPU). Input: xinwenlianbo stories of 6–11 KB turned into plain-text "
                    f"pages (title, date line, paragraphs), {fmt(arts.get('distinct'))} distinct ones "
                    f"(mean {fmt(arts.get('mean_bytes'), 0)} bytes), cycled, with a unique last line per file. "
-                   f"Each file is written under a hidden temp name in the inbox and renamed into place; the "
+                   f"Each file of a timed phase is written to a staging folder on the same disk before the "
+                   f"phase and renamed into the inbox during it (the backlog and soak runs write a hidden "
+                   f"temp name in the inbox and rename it); nothing is deleted until the whole run ends "
+                   f"(on this ext4, recently deleted inodes make creating files several times dearer). The "
                    f"latency runs from the moment `rename` returns to the moment a follower thread "
                    f"(polling every 0.5 ms) reads the file's line (matched by `source.path`) in the output. "
                    f"CPU is utime + stime of the daemon from `/proc/PID/stat` over the phase; peak RSS is "
