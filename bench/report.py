@@ -365,7 +365,7 @@ def render(results, md_path, svg_path):
     out.append("\n## Side by side with the Python stack (jieba + jionlp)\n")
     if py_set and core1:
         out.append(f"Same {fmt(core1['files'])} files (the first distinct articles of the end-to-end set, "
-                   f"{fmt(core1['bytes'])} bytes), read + decode + extract + serialize, one thread, median of 3:\n")
+                   f"{fmt(core1['bytes'])} bytes), read + decode + extract + serialize, one thread, median of 9 passes (newsdrop) / one run (Python):\n")
         out.append("| tool | MB/s | files/s | peak RSS MB |")
         out.append("|---|---|---|---|")
         out.append(f"| newsdrop, in process, one thread | {fmt(core1['mb_per_s'], 3)} | {fmt(core1['files_per_s'])} | see e2e |")
