@@ -146,7 +146,15 @@ const COLD_SHARE: usize = 4;
 /// tagged whole and every word of it learnt. Either way the tags are jieba's own
 /// (`tests/tagging.rs` checks it on real news, cold and warm).
 struct TagMemo {
-    words: RwLock<FastMap<Box<str>, &'static str>>,
+    words: RwLock<FastMap<Box<str>, Known>>,
+}
+
+/// What is remembered of a word: its tag and what [`Tok::new`] would compute from it.
+#[derive(Clone, Copy)]
+struct Known {
+    tag: &'static str,
+    nchars: u32,
+    punct: bool,
 }
 
 impl TagMemo {
@@ -168,7 +176,13 @@ impl TagMemo {
                 continue;
             }
             if !memo.contains_key(word) {
-                memo.insert(word.into(), static_tag(tag));
+                let tok = Tok::new(word, "", 0, 0);
+                let known = Known {
+                    tag: static_tag(tag),
+                    nchars: tok.nchars,
+                    punct: tok.punct,
+                };
+                memo.insert(word.into(), known);
             }
         }
     }
@@ -270,11 +284,20 @@ impl Nlp {
                 .read()
                 .unwrap_or_else(PoisonError::into_inner);
             for (i, t) in cut.iter().enumerate() {
-                let tag = memo.get(t.word).copied().unwrap_or_else(|| {
-                    unknown.push(i);
-                    ""
+                toks.push(match memo.get(t.word) {
+                    Some(known) => Tok {
+                        word: t.word,
+                        tag: known.tag,
+                        start: t.byte_start,
+                        end: t.byte_end,
+                        nchars: known.nchars,
+                        punct: known.punct,
+                    },
+                    None => {
+                        unknown.push(i);
+                        Tok::new(t.word, "", t.byte_start, t.byte_end)
+                    }
                 });
-                toks.push(Tok::new(t.word, tag, t.byte_start, t.byte_end));
             }
         }
         if unknown.is_empty() {
