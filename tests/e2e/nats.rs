@@ -468,6 +468,10 @@ fn nats_only_output_started_before_the_broker() {
     stop_ok(daemon);
     assert!(ws.records().is_empty(), "only = true must write no JSONL");
     assert!(ws.failure_records().is_empty());
+    assert!(
+        !ws.articles().exists() && !ws.failures().exists(),
+        "only = true must not even create the JSONL files"
+    );
     let stored = read_stream(&url, "NEWSDROP");
     let (articles, failures): (Vec<&Stored>, Vec<&Stored>) = stored
         .iter()

@@ -307,7 +307,12 @@ pub struct SinkHandle {
 }
 
 /// Repairs the outputs, settles the ledger, opens everything, then starts the writer thread.
+/// With `sink.nats.only` (NATS the only output) nothing is opened or created: see
+/// [`spawn_unused`].
 pub fn spawn(config: &SinkConfig) -> Result<SinkHandle, SinkError> {
+    if config.nats.enabled && config.nats.only {
+        return spawn_unused(config);
+    }
     for path in [&config.path, &config.failures_path] {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| SinkError::Open {
@@ -363,6 +368,41 @@ pub fn spawn(config: &SinkConfig) -> Result<SinkHandle, SinkError> {
         sender,
         control,
         recovery,
+        thread,
+    })
+}
+
+/// The writer of a daemon whose only output is NATS: no file, folder or ledger is created.
+/// The daemon never sends it lines; any that came would be refused (an error acknowledgement,
+/// so the file stays in the inbox), never dropped. Wake-ups (empty batches) are ignored.
+fn spawn_unused(config: &SinkConfig) -> Result<SinkHandle, SinkError> {
+    let (sender, receiver) = async_channel::bounded::<Batch>(config.queue_capacity.max(1));
+    let control = SinkControl {
+        reopen: Arc::new(AtomicBool::new(false)),
+        wake: sender.downgrade(),
+    };
+    let thread = std::thread::Builder::new()
+        .name("newsdrop-sink".into())
+        .spawn(move || {
+            while let Ok(batch) = receiver.recv_blocking() {
+                if let Some(done) = batch.done {
+                    let _ = done.send(if batch.lines.is_empty() {
+                        Ok(())
+                    } else {
+                        Err("sink.nats.only: there is no JSONL output".into())
+                    });
+                }
+            }
+            Ok(SinkStats::default())
+        })
+        .map_err(|source| SinkError::Open {
+            path: config.path.clone(),
+            source,
+        })?;
+    Ok(SinkHandle {
+        sender,
+        control,
+        recovery: Recovery::default(),
         thread,
     })
 }
@@ -607,6 +647,34 @@ mod tests {
         assert_eq!(stats.lines, 10);
         // Two groups; a third only if this machine stalled the sender past the interval.
         assert!((2..=3).contains(&stats.syncs), "{} syncs", stats.syncs);
+    }
+
+    #[tokio::test]
+    async fn nats_only_creates_no_file_and_refuses_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cfg = config(dir.path());
+        cfg.nats.enabled = true;
+        cfg.nats.only = true;
+        let handle = spawn(&cfg).unwrap();
+        let (tx, rx) = oneshot::channel();
+        handle
+            .sender
+            .send(Batch {
+                stream: Stream::Articles,
+                lines: vec![b"{}\n".to_vec()],
+                key: None,
+                done: Some(tx),
+            })
+            .await
+            .unwrap();
+        assert!(rx.await.unwrap().is_err());
+        handle.control.reopen();
+        drop(handle.sender);
+        handle.thread.join().unwrap().unwrap();
+        assert!(
+            !dir.path().join("out").exists(),
+            "only = true created the output folder"
+        );
     }
 
     #[tokio::test]
