@@ -385,6 +385,7 @@ impl Discover {
         rescan_tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         rescan_tick.tick().await;
         loop {
+            crate::stats::STATS.discovery_beat();
             let next_look = [
                 self.settler.next_due(),
                 self.dirs_due.front().map(|(due, _)| *due),
@@ -615,6 +616,7 @@ impl Discover {
                 }
             };
             for entry in entries.flatten() {
+                crate::stats::STATS.discovery_beat();
                 let path = entry.path();
                 let Ok(meta) = std::fs::symlink_metadata(&path) else {
                     continue;

@@ -33,6 +33,9 @@ pub struct Stats {
     /// Milliseconds since [`Stats::epoch`] at the last sign of progress (a file queued, taken,
     /// finished or committed).
     last_progress_ms: AtomicU64,
+    /// Milliseconds since [`Stats::epoch`] at discovery's last turn of its loop (it turns at
+    /// least once a second, on the inbox check) or scanned folder entry.
+    last_discovery_ms: AtomicU64,
     /// Unix time (seconds) of the last file processed or failed; 0 before the first.
     last_done_unix: AtomicU64,
     /// Whether the startup scan has queued the backlog.
@@ -51,6 +54,7 @@ pub static STATS: Stats = Stats {
     failure_records_written: AtomicU64::new(0),
     failure_bytes_written: AtomicU64::new(0),
     last_progress_ms: AtomicU64::new(0),
+    last_discovery_ms: AtomicU64::new(0),
     last_done_unix: AtomicU64::new(0),
     ready: AtomicBool::new(false),
     extraction: Histogram::new(&[
@@ -65,9 +69,25 @@ impl Stats {
         *EPOCH.get_or_init(Instant::now)
     }
 
+    fn now_ms() -> u64 {
+        u64::try_from(Self::epoch().elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
     fn progress(&self) {
-        let ms = u64::try_from(Self::epoch().elapsed().as_millis()).unwrap_or(u64::MAX);
-        self.last_progress_ms.fetch_max(ms, Ordering::Relaxed);
+        self.last_progress_ms
+            .fetch_max(Self::now_ms(), Ordering::Relaxed);
+    }
+
+    /// Discovery is turning (called on every turn of its loop and scanned entry).
+    pub fn discovery_beat(&self) {
+        self.last_discovery_ms
+            .fetch_max(Self::now_ms(), Ordering::Relaxed);
+    }
+
+    /// Time since discovery last turned.
+    pub fn since_discovery(&self) -> Duration {
+        let last = Duration::from_millis(self.last_discovery_ms.load(Ordering::Relaxed));
+        Self::epoch().elapsed().saturating_sub(last)
     }
 
     /// Discovery queued a complete file.
@@ -193,14 +213,29 @@ impl Pipeline {
         self.sink.upgrade().is_some_and(|tx| !tx.is_closed())
     }
 
-    /// Whether the pipeline is alive: the writer is open and either there is nothing to do or
-    /// something moved within `window`. A worker stuck on one file, or a writer stuck in a
-    /// write, makes this false once `window` passes with work pending.
+    /// Whether the pipeline is alive: the writer is open, either there is nothing to do or
+    /// something moved within `window`, and discovery turned within `window`. A worker stuck
+    /// on one file, a writer stuck in a write, or discovery stuck (say in a `stat` of an inbox
+    /// on a dead network mount, so that nothing new is ever admitted and the pipeline looks
+    /// idle) makes this false once `window` passes.
     pub fn is_alive(&self, window: Duration) -> bool {
         self.sink_open()
             && (self.files_in_flight() == 0
                 || STATS.since_progress() < window
                 || newsdrop_sink::NATS_COUNTERS.waiting_for_broker())
+            && discovery_alive(
+                STATS.since_discovery(),
+                window,
+                self.paths_full(),
+                STATS.is_ready(),
+            )
+    }
+
+    /// Whether the paths queue is full (discovery then waits for the workers, rightly).
+    fn paths_full(&self) -> bool {
+        self.paths
+            .upgrade()
+            .is_some_and(|rx| rx.capacity().is_some_and(|cap| rx.len() >= cap))
     }
 
     /// The one-line summary used for systemd's `STATUS=`.
@@ -223,9 +258,32 @@ impl Pipeline {
     }
 }
 
+/// Discovery is alive when it turned within `window`, or waits for room in a full queue (the
+/// workers' progress is judged on its own), or is still in the startup scan (judged by the
+/// startup timeout instead: a scan of a huge inbox may take long).
+fn discovery_alive(since_turn: Duration, window: Duration, queue_full: bool, ready: bool) -> bool {
+    !ready || queue_full || since_turn < window
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stuck_discovery_is_not_alive_once_the_backlog_is_queued() {
+        let window = Duration::from_secs(30);
+        let long = Duration::from_secs(31);
+        assert!(discovery_alive(Duration::from_secs(1), window, false, true));
+        assert!(!discovery_alive(long, window, false, true));
+        assert!(
+            discovery_alive(long, window, true, true),
+            "waiting on a full queue"
+        );
+        assert!(
+            discovery_alive(long, window, false, false),
+            "still in the startup scan"
+        );
+    }
 
     #[test]
     fn weak_views_do_not_keep_channels_open() {

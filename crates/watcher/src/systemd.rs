@@ -78,7 +78,8 @@ pub fn spawn_supervisor(pipeline: Pipeline) -> Option<JoinHandle<()>> {
                         in_flight = pipeline.files_in_flight(),
                         writer_open = pipeline.sink_open(),
                         stalled_ms = STATS.since_progress().as_millis() as u64,
-                        "pipeline made no progress with work pending; withholding the watchdog ping"
+                        discovery_idle_ms = STATS.since_discovery().as_millis() as u64,
+                        "pipeline stuck (no progress with work pending, or discovery not turning); withholding the watchdog ping"
                     );
                 } else {
                     tracing::info!("pipeline moving again; watchdog pings resume");
