@@ -357,9 +357,22 @@ pub fn spawn(config: &SinkConfig) -> Result<SinkHandle, SinkError> {
         reopen,
         stats: SinkStats::default(),
     };
+    start(config, sender, control, recovery, move || {
+        writer.run(receiver)
+    })
+}
+
+/// Starts the writer thread running `body` and returns the handle to it.
+fn start(
+    config: &SinkConfig,
+    sender: async_channel::Sender<Batch>,
+    control: SinkControl,
+    recovery: Recovery,
+    body: impl FnOnce() -> Result<SinkStats, SinkError> + Send + 'static,
+) -> Result<SinkHandle, SinkError> {
     let thread = std::thread::Builder::new()
         .name("newsdrop-sink".into())
-        .spawn(move || writer.run(receiver))
+        .spawn(body)
         .map_err(|source| SinkError::Open {
             path: config.path.clone(),
             source,
@@ -381,29 +394,17 @@ fn spawn_unused(config: &SinkConfig) -> Result<SinkHandle, SinkError> {
         reopen: Arc::new(AtomicBool::new(false)),
         wake: sender.downgrade(),
     };
-    let thread = std::thread::Builder::new()
-        .name("newsdrop-sink".into())
-        .spawn(move || {
-            while let Ok(batch) = receiver.recv_blocking() {
-                if let Some(done) = batch.done {
-                    let _ = done.send(if batch.lines.is_empty() {
-                        Ok(())
-                    } else {
-                        Err("sink.nats.only: there is no JSONL output".into())
-                    });
-                }
+    start(config, sender, control, Recovery::default(), move || {
+        while let Ok(batch) = receiver.recv_blocking() {
+            if let Some(done) = batch.done {
+                let _ = done.send(if batch.lines.is_empty() {
+                    Ok(())
+                } else {
+                    Err("sink.nats.only: there is no JSONL output".into())
+                });
             }
-            Ok(SinkStats::default())
-        })
-        .map_err(|source| SinkError::Open {
-            path: config.path.clone(),
-            source,
-        })?;
-    Ok(SinkHandle {
-        sender,
-        control,
-        recovery: Recovery::default(),
-        thread,
+        }
+        Ok(SinkStats::default())
     })
 }
 
