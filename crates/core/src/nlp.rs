@@ -131,9 +131,14 @@ pub struct Nlp {
 /// distinct words, a third of them with digits, which are never remembered.
 const TAG_MEMO_WORDS: usize = 100_000;
 
-/// An article with more unknown words than one in this many tokens (the first articles after
-/// start) is tagged whole by jieba instead of word by word.
+/// An article with more unknown words than one in this many tokens is tagged whole by jieba
+/// instead of word by word.
 const COLD_SHARE: usize = 4;
+
+/// Until the memo knows this many words (the first few dozen articles after start, or a
+/// one-shot `newsdrop extract` of a few files), articles are tagged whole without cutting
+/// first: most of their words would be unknown anyway.
+const WARM_WORDS: usize = 5_000;
 
 /// The part-of-speech tag of every word seen so far.
 ///
@@ -162,6 +167,13 @@ impl TagMemo {
         TagMemo {
             words: RwLock::new(FastMap::default()),
         }
+    }
+
+    fn len(&self) -> usize {
+        self.words
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
     }
 
     fn learn<'w>(&self, words: impl IntoIterator<Item = (&'w str, &'w str)>) {
@@ -274,6 +286,9 @@ impl Nlp {
     /// Segments and tags `body` once (HMM on, so unknown names are joined): jieba's `tag`,
     /// computed as its `cut` plus the tags of words seen before (see [`TagMemo`]).
     pub fn tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
+        if self.tags.len() < WARM_WORDS {
+            return self.tag_whole(body);
+        }
         let cut = self.jieba.cut(body, true);
         let mut toks = Vec::with_capacity(cut.len());
         let mut unknown: Vec<usize> = Vec::new();
@@ -426,6 +441,35 @@ mod tests {
 
     fn nlp() -> Nlp {
         Nlp::new(None).unwrap()
+    }
+
+    #[test]
+    fn every_tagging_path_gives_jiebas_own_tags() {
+        let nlp = Nlp::new(Some("青禾助农合作社 50 nt\n小满志愿队 nt\n")).unwrap();
+        let first = "青禾助农合作社和小满志愿队昨天在村里开展活动，看望了独居老人。";
+        // Cold: tagged whole.
+        assert_eq!(nlp.tokens(first), nlp.raw_tags(first));
+        // Past the warm-up (filled with rare CJK Extension A characters the texts never use).
+        let filler: Vec<String> = (0..WARM_WORDS as u32)
+            .filter_map(|i| char::from_u32(0x3400 + i).map(String::from))
+            .collect();
+        nlp.tags.learn(filler.iter().map(|w| (w.as_str(), "x")));
+        assert!(nlp.tags.len() >= WARM_WORDS);
+        // Known words only: cut plus lookups.
+        assert_eq!(nlp.tokens(first), nlp.raw_tags(first));
+        // A few new words among known ones: the new ones tagged alone.
+        let second = "青禾助农合作社和小满志愿队昨天在村里开展活动，看望了独居老人，送去米面油。";
+        assert_eq!(nlp.tokens(second), nlp.raw_tags(second));
+        // Mostly new words: tagged whole again.
+        let third = "台风过境后，抢修队连夜恢复供电供水，学校周一照常复课。";
+        assert_eq!(nlp.tokens(third), nlp.raw_tags(third));
+        let tags: Vec<&str> = nlp
+            .tokens(second)
+            .iter()
+            .filter(|t| t.word.ends_with("合作社") || t.word.ends_with("志愿队"))
+            .map(|t| t.tag)
+            .collect();
+        assert_eq!(tags, ["nt", "nt"]);
     }
 
     #[test]
