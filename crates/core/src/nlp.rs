@@ -342,12 +342,9 @@ impl Nlp {
 
     /// jieba's `tag` of the whole of `body`; every word's tag is learnt.
     fn tag_whole<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
-        let tagged = self.jieba.tag(body, true);
-        self.tags.learn(tagged.iter().map(|t| (t.word, t.tag)));
-        tagged
-            .into_iter()
-            .map(|t| Tok::new(t.word, t.tag, t.byte_start, t.byte_end))
-            .collect()
+        let toks = self.raw_tags(body);
+        self.tags.learn(toks.iter().map(|t| (t.word, t.tag)));
+        toks
     }
 
     /// Plain jieba POS tags of `text` (for comparisons): `(word, tag, byte_start, byte_end)`.

@@ -194,16 +194,7 @@ pub(crate) struct CharSet([u64; 1024]);
 impl CharSet {
     /// The set of `chars` (those at or above U+10000 are left out).
     pub(crate) const fn new(chars: &[char]) -> CharSet {
-        let mut bits = [0u64; 1024];
-        let mut k = 0;
-        while k < chars.len() {
-            let n = chars[k] as usize;
-            if n < 1 << 16 {
-                bits[n >> 6] |= 1 << (n & 63);
-            }
-            k += 1;
-        }
-        CharSet(bits)
+        CharSet([0u64; 1024]).with(chars)
     }
 
     /// This set plus `chars`.

@@ -583,7 +583,12 @@ mod tests {
         }
     }
 
-    async fn send(handle: &SinkHandle, key: Option<&str>, line: &str) {
+    /// Queues one article line; the receiver gets the writer's acknowledgement.
+    async fn queue(
+        handle: &SinkHandle,
+        key: Option<&str>,
+        line: &str,
+    ) -> oneshot::Receiver<Result<(), String>> {
         let (tx, rx) = oneshot::channel();
         handle
             .sender
@@ -595,7 +600,11 @@ mod tests {
             })
             .await
             .unwrap();
-        rx.await.unwrap().unwrap();
+        rx
+    }
+
+    async fn send(handle: &SinkHandle, key: Option<&str>, line: &str) {
+        queue(handle, key, line).await.await.unwrap().unwrap();
     }
 
     #[test]
@@ -626,18 +635,8 @@ mod tests {
         // for the interval to pass and share one fdatasync (one each before group pacing).
         let mut acks = Vec::new();
         for n in 0..10 {
-            let (tx, rx) = oneshot::channel();
-            handle
-                .sender
-                .send(Batch {
-                    stream: Stream::Articles,
-                    lines: vec![format!("{{\"n\":{n}}}\n").into_bytes()],
-                    key: Some(format!("k{n}")),
-                    done: Some(tx),
-                })
-                .await
-                .unwrap();
-            acks.push(rx);
+            let line = format!("{{\"n\":{n}}}");
+            acks.push(queue(&handle, Some(&format!("k{n}")), &line).await);
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
         for rx in acks {
@@ -657,17 +656,7 @@ mod tests {
         cfg.nats.enabled = true;
         cfg.nats.only = true;
         let handle = spawn(&cfg).unwrap();
-        let (tx, rx) = oneshot::channel();
-        handle
-            .sender
-            .send(Batch {
-                stream: Stream::Articles,
-                lines: vec![b"{}\n".to_vec()],
-                key: None,
-                done: Some(tx),
-            })
-            .await
-            .unwrap();
+        let rx = queue(&handle, None, "{}").await;
         assert!(rx.await.unwrap().is_err());
         handle.control.reopen();
         drop(handle.sender);

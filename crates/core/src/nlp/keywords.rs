@@ -140,16 +140,24 @@ pub fn extract(lex: &Lexicon, toks: &[Tok<'_>], top: usize) -> Vec<Keyword> {
 mod tests {
     use super::*;
 
+    /// `words` one after another, each tagged as a noun.
+    fn nouns<'a>(words: &[&'a str]) -> Vec<Tok<'a>> {
+        let mut pos = 0;
+        words
+            .iter()
+            .map(|w| {
+                let tok = Tok::new(w, "n", pos, pos + w.len());
+                pos += w.len();
+                tok
+            })
+            .collect()
+    }
+
     #[test]
     fn equal_scores_keep_the_order_of_first_appearance() {
         let lex = Lexicon::builtin();
         let words = ["口罩", "志愿者", "口罩", "志愿者"];
-        let mut toks = Vec::new();
-        let mut pos = 0;
-        for w in words {
-            toks.push(Tok::new(w, "n", pos, pos + w.len()));
-            pos += w.len();
-        }
+        let toks = nouns(&words);
         let kw = extract(&lex, &toks, 5);
         let got: Vec<(&str, f64)> = kw.iter().map(|k| (k.word.as_str(), k.weight)).collect();
         assert_eq!(got, [("口罩", 1.0), ("志愿者", 1.0)]);
@@ -159,12 +167,7 @@ mod tests {
     fn keywords_rank_the_central_word_first() {
         let lex = Lexicon::builtin();
         let words = ["疫情", "防控", "社区", "防控", "志愿者", "防控", "居民"];
-        let mut toks = Vec::new();
-        let mut pos = 0;
-        for w in words {
-            toks.push(Tok::new(w, "n", pos, pos + w.len()));
-            pos += w.len();
-        }
+        let toks = nouns(&words);
         let kw = extract(&lex, &toks, 3);
         assert_eq!(kw.len(), 3);
         assert_eq!(kw[0].word, "防控");
