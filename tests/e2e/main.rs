@@ -15,6 +15,8 @@ mod lifecycle;
 mod nats;
 /// Issue 8: bursts, overflow, partial writes, moves, restarts, shutdown, a vanished inbox.
 mod pickup;
+/// Issue 17: pathological pages, time budgets and files that crash the daemon.
+mod poison;
 /// Records match schema/article.v1.json and schema/failure.v1.json.
 mod schema;
 /// Issue 9: systemd notify and watchdog, JSON logs, metrics, install.sh.

@@ -133,9 +133,23 @@ fn text_len(el: &ElementRef<'_>) -> usize {
     n
 }
 
-/// Lines of text under `node`, in reading order.
+/// Lines of text under `node`, in reading order. Iterative: a page nested a million
+/// elements deep must not overflow the stack.
 fn lines_of(node: NodeRef<'_, Node>, out: &mut Vec<String>, cur: &mut String) {
-    for child in node.children() {
+    enum Step<'a> {
+        Enter(NodeRef<'a, Node>),
+        /// The end of a block element: its text is one line.
+        Close,
+    }
+    let mut stack: Vec<Step<'_>> = node.children().rev().map(Step::Enter).collect();
+    while let Some(step) = stack.pop() {
+        let child = match step {
+            Step::Close => {
+                flush(out, cur);
+                continue;
+            }
+            Step::Enter(child) => child,
+        };
         match child.value() {
             Node::Text(t) => cur.push_str(t),
             Node::Element(_) => {
@@ -148,15 +162,124 @@ fn lines_of(node: NodeRef<'_, Node>, out: &mut Vec<String>, cur: &mut String) {
                 let block = BLOCK.contains(&el.value().name());
                 if block {
                     flush(out, cur);
+                    stack.push(Step::Close);
                 }
-                lines_of(child, out, cur);
-                if block {
-                    flush(out, cur);
-                }
+                stack.extend(child.children().rev().map(Step::Enter));
             }
             _ => {}
         }
     }
+}
+
+/// Elements deeper than this are flattened into their ancestor at this depth before parsing
+/// (browsers cap the DOM depth too): their text is kept, their tags are not. Tree building is
+/// linear again, and nothing downstream sees a pathological depth.
+pub const MAX_DEPTH: usize = 512;
+
+/// Elements whose end tag may be left out: they close by themselves, so they are not counted
+/// as nesting.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "tbody", "thead", "tfoot", "option", "optgroup", "rb",
+    "rt", "rp", "colgroup", "caption",
+];
+
+/// Void elements never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen",
+];
+
+/// The page with every tag nested deeper than [`MAX_DEPTH`] removed (text kept). A linear
+/// scan; pages within the limit are returned as they are.
+pub fn limit_nesting(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut excess = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
+        let lt = i + off;
+        let rest = &bytes[lt..];
+        // comments, doctype, processing instructions: skipped whole
+        if rest.starts_with(b"<!--") {
+            i = memchr::memmem::find(&rest[4..], b"-->").map_or(bytes.len(), |e| lt + 4 + e + 3);
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', rest).map(|g| lt + g) else {
+            break;
+        };
+        let end_tag = rest.get(1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(end_tag);
+        let name_len = bytes[name_start..gt]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            i = lt + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        i = gt + 1;
+        // raw text: nothing inside is a tag
+        if !end_tag && matches!(name.as_str(), "script" | "style" | "textarea" | "title") {
+            let close = format!("</{name}");
+            if let Some(e) = find_ascii_ci(&bytes[i..], close.as_bytes()) {
+                i += e;
+            }
+            continue;
+        }
+        if OPTIONAL_END.contains(&name.as_str()) || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        let self_closing = bytes[lt..gt].ends_with(b"/");
+        let drop = if end_tag {
+            if excess > 0 {
+                excess -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if self_closing {
+            false
+        } else if depth >= MAX_DEPTH {
+            excess += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..lt]);
+            copied = gt + 1;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
+}
+
+/// Where `needle` (ASCII, lowercase) starts in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(*first, &hay[i..]) {
+        let at = i + off;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 fn flush(out: &mut Vec<String>, cur: &mut String) {
@@ -270,7 +393,7 @@ fn best_container(doc: &Html) -> Option<NodeRef<'_, Node>> {
 
 /// The text lines of an HTML fragment (inline HTML inside a text page).
 pub fn fragment_lines(fragment: &str) -> Vec<String> {
-    let doc = Html::parse_fragment(fragment);
+    let doc = Html::parse_fragment(&limit_nesting(fragment));
     let mut out = Vec::new();
     let mut cur = String::new();
     lines_of(doc.tree.root(), &mut out, &mut cur);
@@ -280,7 +403,7 @@ pub fn fragment_lines(fragment: &str) -> Vec<String> {
 
 /// Turns a parsed HTML page into blocks.
 pub fn to_blocks(text: &str) -> Vec<Block> {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&limit_nesting(text));
     let mut blocks = Vec::new();
     let block = |kind: BlockKind, text: String| Block { text, kind };
     for node in doc.tree.root().descendants() {
@@ -378,6 +501,30 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_nesting_is_flattened_and_its_text_kept() {
+        let n = 100_000;
+        let page = format!(
+            "<html><body>{}<p>社区志愿者在小区门口为居民测量体温。</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let limited = limit_nesting(&page);
+        assert_eq!(limited.matches("<div>").count(), MAX_DEPTH - 2);
+        assert_eq!(limited.matches("</div>").count(), MAX_DEPTH - 2);
+        let blocks = to_blocks(&page);
+        assert!(
+            blocks.iter().any(|b| b.text.contains("测量体温")),
+            "{blocks:?}"
+        );
+        let shallow =
+            "<html><body><div><p>一段</p></div><script>if (a<b) {}</script></body></html>";
+        assert!(matches!(
+            limit_nesting(shallow),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn equal_containers_always_give_the_first() {

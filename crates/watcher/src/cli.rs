@@ -105,7 +105,11 @@ fn run(file: Option<&Path>) -> anyhow::Result<()> {
         let _entered = runtime.enter();
         stop_signal()
     };
-    runtime.block_on(daemon::run(settings, stop))?;
+    let result = runtime.block_on(daemon::run(settings, stop));
+    // Everything the daemon waits for has ended; what may still run on the blocking pool is an
+    // extraction abandoned past its time budget, which must not hold the exit.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    result?;
     Ok(())
 }
 

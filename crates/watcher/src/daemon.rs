@@ -81,6 +81,14 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
             .await
             .map_err(|e| WatchError::Internal(e.to_string()))??
     };
+    let (journal, suspects) =
+        crate::journal::Journal::open(&settings.sink.state_dir, settings.watch.max_crashes)?;
+    let extraction = Arc::new(worker::Extraction {
+        extractor,
+        journal,
+        max_file_bytes: settings.watch.max_file_bytes,
+    });
+    probation(&settings, &extraction, suspects).await?;
     let sink = newsdrop_sink::spawn(&settings.sink)?;
     // Caught (not left at its default) so that writing past `ulimit -f` fails with EFBIG, which
     // the sink reports as a fatal output error, instead of killing the process mid-line.
@@ -133,7 +141,7 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
 
     let ctx = Arc::new(WorkerContext {
         settings: settings.clone(),
-        extractor: Arc::new(extractor),
+        extraction,
         sink: sink.sender.clone(),
         nats: nats.clone(),
         in_flight,
@@ -246,6 +254,54 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
             Ok(())
         }
     }
+}
+
+/// The probation run: every file that was being extracted when the last process died, and
+/// is still in the inbox, is extracted once more on its own before the workers start, so that
+/// only a file that really takes the daemon down is blamed for it (one that was merely in
+/// flight beside it comes through and is cleared). The results are dropped: the file then goes
+/// through the pipeline like any other. A file that has reached `watch.max_crashes` is left to
+/// the workers, which fail it unextracted.
+async fn probation(
+    settings: &Settings,
+    extraction: &Arc<worker::Extraction>,
+    suspects: Vec<(PathBuf, u32)>,
+) -> Result<(), WatchError> {
+    for (path, crashes) in suspects {
+        let journal = &extraction.journal;
+        if crashes >= journal.max_crashes() {
+            tracing::warn!(path = %path.display(), crashes, "file crashed the daemon {crashes} times; it will be failed unextracted");
+            continue;
+        }
+        if !path.is_file() {
+            journal.forget(&path)?;
+            continue;
+        }
+        tracing::warn!(path = %path.display(), crashes, "file was being extracted when the daemon died; trying it alone");
+        let (x, p) = (Arc::clone(extraction), path.clone());
+        let task = tokio::task::spawn_blocking(move || -> Result<(), WatchError> {
+            // Unreadable or too big: the workers will say so; it is no longer a suspect.
+            let bytes = match worker::read_limited(&p, x.max_file_bytes) {
+                Ok(bytes) if bytes.len() as u64 <= x.max_file_bytes => bytes,
+                _ => return x.journal.forget(&p),
+            };
+            x.journal.begin(&p)?;
+            let _ = worker::extract_file(&p.to_string_lossy(), &bytes, &x.extractor);
+            x.journal.end(&p)
+        });
+        let budget = Duration::from_millis(settings.watch.extract_timeout_ms);
+        match tokio::time::timeout(budget, task).await {
+            Ok(Ok(result)) => {
+                result?;
+                tracing::info!(path = %path.display(), "file came through on its own; cleared");
+            }
+            Ok(Err(e)) => return Err(WatchError::Internal(format!("probation task failed: {e}"))),
+            Err(_) => {
+                tracing::warn!(path = %path.display(), "file exceeded its time budget on its own; the worker will fail it")
+            }
+        }
+    }
+    Ok(())
 }
 
 /// SIGHUP makes the sink reopen its outputs (after logrotate renamed them away).

@@ -69,6 +69,10 @@ pub struct WatchConfig {
     pub shutdown_timeout_secs: u64,
     /// Read attempts for files that cannot be read yet.
     pub read_attempts: u32,
+    /// Unclean exits while a file was being extracted before it is failed unextracted.
+    pub max_crashes: u32,
+    /// Time budget of one file's extraction, in milliseconds.
+    pub extract_timeout_ms: u64,
 }
 
 /// Log output format.
@@ -145,6 +149,12 @@ impl Settings {
         }
         if self.watch.read_attempts == 0 {
             return bad("watch.read_attempts", "must be at least 1");
+        }
+        if self.watch.max_crashes == 0 {
+            return bad("watch.max_crashes", "must be at least 1");
+        }
+        if self.watch.extract_timeout_ms == 0 {
+            return bad("watch.extract_timeout_ms", "must be greater than 0");
         }
         if self.sink.rotate_bytes > 0 && self.sink.keep_files == 0 {
             return bad(

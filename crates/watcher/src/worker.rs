@@ -13,6 +13,7 @@ use newsdrop_sink::{Batch, NatsError, NatsPublisher, Stream};
 use tokio::sync::{oneshot, watch};
 
 use crate::dispose::{self, ErrorSidecar};
+use crate::journal::{Journal, Verdict};
 use crate::settings::{OnSuccess, Settings};
 use crate::stats::STATS;
 use crate::{WatchError, now_rfc3339};
@@ -108,14 +109,27 @@ pub fn extract_file(path: &str, bytes: &[u8], extractor: &Extractor) -> Outcome 
 pub struct WorkerContext {
     /// Settings (absolute paths).
     pub settings: Settings,
-    /// The shared extractor.
-    pub extractor: Arc<Extractor>,
+    /// What the blocking extraction task needs (and nothing that keeps the outputs open).
+    pub extraction: Arc<Extraction>,
     /// Queue into the sink.
     pub sink: async_channel::Sender<Batch>,
     /// The NATS JetStream output, when enabled.
     pub nats: Option<Arc<NatsPublisher>>,
     /// Paths in flight.
     pub in_flight: InFlight,
+}
+
+/// What the blocking read-and-extract task holds. It owns no sink sender on purpose: an
+/// extraction abandoned past its time budget runs on in its thread, and must not keep the
+/// sink (and so the shutdown) waiting for it.
+#[derive(Debug)]
+pub struct Extraction {
+    /// The shared extractor.
+    pub extractor: Extractor,
+    /// Which files are being extracted, and which crashed the daemon before.
+    pub journal: Journal,
+    /// `watch.max_file_bytes`.
+    pub max_file_bytes: u64,
 }
 
 /// Files one worker has extracted and handed to the outputs but not yet disposed of. While
@@ -238,19 +252,28 @@ async fn prepare(
     let mut attempts = 0u32;
     loop {
         attempts += 1;
-        let task_ctx = Arc::clone(ctx);
+        let task_ctx = Arc::clone(&ctx.extraction);
         let task_path = path.to_path_buf();
         let name = path_str.clone();
-        let attempt = tokio::task::spawn_blocking(move || {
-            let limit = task_ctx.settings.watch.max_file_bytes;
-            match read_limited(&task_path, limit) {
+        let task = tokio::task::spawn_blocking(move || {
+            match read_limited(&task_path, task_ctx.max_file_bytes) {
                 Err(e) if retryable(&e) => Attempt::Unreadable(e),
                 read => {
                     Attempt::Ready(Box::new(prepare_blocking(&task_ctx, &name, read, attempts)))
                 }
             }
-        })
-        .await;
+        });
+        let budget = Duration::from_millis(watch.extract_timeout_ms);
+        let Ok(attempt) = tokio::time::timeout(budget, task).await else {
+            // The blocking thread cannot be stopped; it runs on, and its result is dropped.
+            // If it ever takes the process down, the journal blames this file.
+            tracing::warn!(path = %path.display(), budget_ms = watch.extract_timeout_ms, "extraction exceeded its time budget; the file fails");
+            let reason = format!(
+                "extraction took longer than the time budget of {} ms (watch.extract_timeout_ms)",
+                watch.extract_timeout_ms
+            );
+            return unread(&path_str, "extract", &reason, attempts).map(Some);
+        };
         let e = match attempt {
             Ok(Attempt::Ready(prepared)) => return prepared.map(Some),
             Ok(Attempt::Unreadable(e)) => e,
@@ -294,7 +317,7 @@ fn retryable(e: &std::io::Error) -> bool {
 
 /// The blocking part of [`prepare`] once the read is settled: extraction and serialization.
 fn prepare_blocking(
-    ctx: &WorkerContext,
+    ctx: &Extraction,
     path_str: &str,
     read: std::io::Result<Vec<u8>>,
     attempts: u32,
@@ -303,9 +326,17 @@ fn prepare_blocking(
         Ok(bytes) => bytes,
         Err(e) => return unread(path_str, "read", &e.to_string(), attempts),
     };
-    let started = std::time::Instant::now();
-    let outcome = extract_file(path_str, &bytes, &ctx.extractor);
-    STATS.observe_extraction(started.elapsed());
+    let path = Path::new(path_str);
+    let outcome = match ctx.journal.begin(path)? {
+        Verdict::Poisoned(crashes) => poisoned(path_str, &bytes, crashes),
+        Verdict::Extract => {
+            let started = std::time::Instant::now();
+            let outcome = extract_file(path_str, &bytes, &ctx.extractor);
+            STATS.observe_extraction(started.elapsed());
+            ctx.journal.end(path)?;
+            outcome
+        }
+    };
     match outcome {
         Outcome::Records(records) => {
             let lines = records
@@ -326,6 +357,28 @@ fn prepare_blocking(
         }
         Outcome::Failed(failure) => failed(failure, path_str, attempts),
     }
+}
+
+/// The failure record of a file that took the daemon down `crashes` times: it is not
+/// extracted again.
+fn poisoned(path_str: &str, bytes: &[u8], crashes: u32) -> Outcome {
+    tracing::error!(
+        path = path_str,
+        crashes,
+        "file crashed the daemon before; not extracted again"
+    );
+    Outcome::Failed(FailureRecord::new(
+        FailureSource {
+            path: path_str.to_string(),
+            sha256: Some(newsdrop_core::sha256_hex(bytes)),
+            bytes: Some(bytes.len() as u64),
+        },
+        "extract",
+        format!(
+            "{path_str}: extract: crashed the daemon {crashes} times (watch.max_crashes); not extracted again"
+        ),
+        now_rfc3339(),
+    ))
 }
 
 /// The failure record of a file whose bytes were never had (so no hash or size), ready for
@@ -418,6 +471,8 @@ async fn finish(
     .await
     .map_err(|e| WatchError::Internal(format!("disposal task failed: {e}")))?;
     gone_is_fine(path, disposed)?;
+    // A poisoned file is a suspect until it has left the inbox.
+    ctx.extraction.journal.forget(path)?;
     if stream == Stream::Failures {
         STATS.file_failed();
     } else {
@@ -446,7 +501,7 @@ fn gone_is_fine(path: &Path, disposed: std::io::Result<()>) -> Result<(), WatchE
 /// Reads at most `limit + 1` bytes, so an oversized file is refused without reading it whole.
 /// Never follows a symlink (ELOOP) and never blocks on a FIFO or device: only a regular file
 /// is read. Blocking: called on the blocking pool.
-fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
     let file = std::fs::OpenOptions::new()
