@@ -58,10 +58,15 @@ const CURRENCIES: [(&str, &str); 22] = [
 ];
 
 fn currency_at(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    currency_word_at(chars, i).map(|(_, c, n)| (c, n))
+}
+
+/// The currency word at `i`: the word, its currency and its length in characters.
+fn currency_word_at(chars: &[char], i: usize) -> Option<(&'static str, &'static str, usize)> {
     CURRENCIES
         .iter()
         .find(|(w, _)| starts_with_str(chars, i, w))
-        .map(|(w, c)| (*c, w.chars().count()))
+        .map(|(w, c)| (*w, *c, w.chars().count()))
 }
 
 fn skip_inclusive(chars: &[char], i: usize) -> usize {
@@ -80,6 +85,12 @@ struct Read {
     currency: Option<&'static str>,
     end: usize,
     more: bool,
+    /// The high end is a vague magnitude (`几十万`, `3000多`), not a written range.
+    vague: bool,
+    /// k or w was written after the number.
+    kilo: bool,
+    /// The currency word that closed the amount (`元`, `块`, `美元` …).
+    word: Option<&'static str>,
 }
 
 /// Adds 10^(position of the last non-zero digit) to `v`: the top of `3000多` is 4000.
@@ -110,12 +121,14 @@ fn read_amount(chars: &[char], i: usize) -> Option<Read> {
     let n = read_number(chars, i)?;
     let mut low = n.value;
     let mut high = n.max;
+    let mut vague = n.vague;
     if n.vague {
         // 几十万 runs from 十万 to 百万
         high = Some(low.times(pow10(1))?);
     }
     let mut k = n.end;
     let (kp, k2) = kilo(chars, k);
+    let mut kilo_seen = kp > 0;
     if kp > 0 {
         low = low.times(pow10(kp))?;
         k = k2;
@@ -131,6 +144,7 @@ fn read_amount(chars: &[char], i: usize) -> Option<Read> {
         low = low.times(scale)?;
         high = Some(top.times(scale)?);
         more = true;
+        vague = true;
         k = after;
     }
     if chars.get(k) == Some(&'个') && matches!(chars.get(k + 1), Some('亿') | Some('万')) {
@@ -167,6 +181,7 @@ fn read_amount(chars: &[char], i: usize) -> Option<Read> {
         let (kp, k3) = kilo(chars, hk);
         let mut lo = n.range_low(&hi)?;
         if kp > 0 {
+            kilo_seen = true;
             hv = hv.times(pow10(kp))?;
             hk = k3;
             if n.end == k || lo == n.value {
@@ -179,6 +194,9 @@ fn read_amount(chars: &[char], i: usize) -> Option<Read> {
         currency = currency_at(chars, k);
         after_cur = currency.map_or(k, |(_, len)| k + len);
     }
+    let word = currency
+        .and_then(|(_, n)| currency_word_at(chars, after_cur - n))
+        .map(|w| w.0);
     let Some((cur, _)) = currency else {
         return Some(Read {
             low,
@@ -186,6 +204,9 @@ fn read_amount(chars: &[char], i: usize) -> Option<Read> {
             currency: None,
             end: k,
             more,
+            vague,
+            kilo: kilo_seen,
+            word: None,
         });
     };
     let mut end = after_cur;
@@ -230,6 +251,203 @@ fn read_amount(chars: &[char], i: usize) -> Option<Read> {
         currency: Some(currency),
         end,
         more,
+        vague,
+        kilo: kilo_seen,
+        word,
+    })
+}
+
+/// An amount of money found in running text, for the statistics extractor.
+#[derive(Debug, Clone)]
+pub(crate) struct InText {
+    /// Where the span starts: a currency written before the number (`港币两千九百六十元`), or
+    /// the number.
+    pub(crate) start: usize,
+    /// Where it ends (after 元, 角, 分, 钱 or a second currency word).
+    pub(crate) end: usize,
+    /// The amount, or the low end of a range.
+    pub(crate) low: Dec,
+    /// The high end of a written range.
+    pub(crate) high: Option<Dec>,
+    /// A vague magnitude (`几十万块`, `3000多欧元`): more than `low`.
+    pub(crate) vague: bool,
+    /// The currency (`元`, `美元`, `港元` …).
+    pub(crate) currency: &'static str,
+}
+
+/// Nouns after which a bare large number is an amount of yuan (`捐款三百万`, `年薪30w`).
+const MONEY_NOUNS: &[&str] = &[
+    "捐款",
+    "善款",
+    "资金",
+    "金额",
+    "款项",
+    "经费",
+    "投资",
+    "投入",
+    "募集",
+    "筹集",
+    "筹款",
+    "募款",
+    "捐资",
+    "捐赠",
+    "拨付",
+    "拨款",
+    "价值",
+    "收入",
+    "工资",
+    "月薪",
+    "年薪",
+    "薪资",
+    "薪水",
+    "奖金",
+    "补贴",
+    "补助",
+    "费用",
+    "成本",
+    "营收",
+    "利润",
+    "税收",
+    "预算",
+    "资助",
+    "奖励",
+    "罚款",
+    "赔偿",
+    "总价",
+    "售价",
+    "价格",
+    "租金",
+    "存款",
+    "贷款",
+    "捐了",
+    "募得",
+    "筹得",
+    "集资",
+    "融资",
+    "资产",
+    "产值",
+    "销售额",
+    "成交额",
+    "交易额",
+];
+
+/// Words that may stand between a money noun and its number (`捐款共计`, `投入约`).
+const MONEY_LINKS: &[&str] = &[
+    "总计",
+    "共计",
+    "合计",
+    "累计",
+    "达到",
+    "高达",
+    "多达",
+    "约为",
+    "大约",
+    "超过",
+    "小于",
+    "低于",
+    "少于",
+    "不到",
+    "不足",
+    "将近",
+    "至少",
+    "不少于",
+    "大于",
+    "高于",
+    "共",
+    "计",
+    "达",
+    "约",
+    "近",
+    "逾",
+    "超",
+    "为",
+    "是",
+    "了",
+    "有",
+];
+
+fn ends_with_str(chars: &[char], end: usize, word: &str) -> bool {
+    let n = word.chars().count();
+    end >= n && chars[end - n..end].iter().copied().eq(word.chars())
+}
+
+/// Does a money noun stand right before `i` (hedges and links allowed in between)?
+fn money_context_before(chars: &[char], i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..3 {
+        while k > 0 && chars[k - 1].is_whitespace() {
+            k -= 1;
+        }
+        if MONEY_NOUNS.iter().any(|w| ends_with_str(chars, k, w)) {
+            return true;
+        }
+        match MONEY_LINKS.iter().find(|w| ends_with_str(chars, k, w)) {
+            Some(w) => k -= w.chars().count(),
+            None => return false,
+        }
+    }
+    false
+}
+
+/// A currency word (other than 元) written right before `i`, skipping spaces: its currency
+/// and where it starts.
+fn currency_before(chars: &[char], i: usize) -> Option<(&'static str, usize)> {
+    let mut k = i;
+    while k > 0 && chars[k - 1].is_whitespace() {
+        k -= 1;
+    }
+    CURRENCIES
+        .iter()
+        .filter(|(w, c)| *c != "元" || *w == "人民币")
+        .find(|(w, _)| ends_with_str(chars, k, w))
+        .map(|(w, c)| (*c, k - w.chars().count()))
+}
+
+/// Reads an amount of money whose number starts at `i` in running text: a number with a
+/// currency after it (`123元1角1分`, `十块三毛`, `三万元欧元`, `1万(含)-5万元`, `10~15k元`) or
+/// before it (`港币两千九百六十元`, `新台币 177.1 亿元`), or a bare large number or k/w
+/// amount right after a money noun (`捐款三百万`, `月薪15k`). None when it is not money:
+/// `三块砖` counts bricks, and a lone `毛` or `钱` is no currency.
+pub(crate) fn read_in_text(chars: &[char], i: usize) -> Option<InText> {
+    let n = read_number(chars, i)?;
+    let r = read_amount(chars, i)?;
+    let prefix = currency_before(chars, i);
+    let currency = match (prefix, r.currency) {
+        (Some((p, _)), Some("元") | None) => p,
+        (_, Some(c)) => c,
+        (None, None) => {
+            let big = r.kilo || n.value.to_f64() >= 10_000.0 || r.high.is_some();
+            if !(big && money_context_before(chars, i)) {
+                return None;
+            }
+            "元"
+        }
+    };
+    match r.word {
+        // a lone 毛 or 钱 after a number is no currency (三毛, 十钱)
+        Some("毛" | "钱") => return None,
+        // 块 before a noun is a measure word (三块砖, 两块牌匾)
+        Some("块") => {
+            let next = chars.get(r.end).copied();
+            if next.is_some_and(|c| {
+                crate::meta::is_han(c) && !matches!(c, '多' | '左' | '上' | '以' | '钱' | '的')
+            }) {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    // 一元 alone is as likely a figure of speech (一元复始) as an amount
+    if n.is_bare_one() && r.high.is_none() && r.end == n.end + 1 {
+        return None;
+    }
+    Some(InText {
+        start: prefix.map_or(i, |(_, s)| s),
+        end: r.end,
+        low: r.low,
+        high: r.high,
+        vague: r.vague,
+        currency,
     })
 }
 

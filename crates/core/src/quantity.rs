@@ -182,6 +182,11 @@ pub(crate) struct Num {
 }
 
 impl Num {
+    /// The bare indefinite `一` (or `壹`).
+    pub(crate) fn is_bare_one(&self) -> bool {
+        self.bare_one
+    }
+
     /// The low end of the range `self`–`hi`: `3至5万` is 3万, `两到三千` is 2000, `八到九百亿`
     /// is 8亿, `8500到3万` stays 8500.
     pub(crate) fn range_low(&self, hi: &Num) -> Option<Dec> {
@@ -508,7 +513,7 @@ fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
         }
         k
     };
-    let table: [(&str, Option<Approx>); 22] = [
+    let table: [(&str, Option<Approx>); 28] = [
         ("大约是", Some(Approx::About)),
         ("大约为", Some(Approx::About)),
         ("大约有", Some(Approx::About)),
@@ -518,6 +523,12 @@ fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
         ("约合", Some(Approx::About)),
         ("大概", Some(Approx::About)),
         ("超过了", Some(Approx::MoreThan)),
+        ("不少于", Some(Approx::AtLeast)),
+        ("小于", Some(Approx::Nearly)),
+        ("低于", Some(Approx::Nearly)),
+        ("少于", Some(Approx::Nearly)),
+        ("大于", Some(Approx::MoreThan)),
+        ("高于", Some(Approx::MoreThan)),
         ("将近", Some(Approx::Nearly)),
         ("接近", Some(Approx::Nearly)),
         ("不到", Some(Approx::Nearly)),
@@ -636,6 +647,54 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
             approx: None,
         });
     }
+    let count = read_count(chars, i);
+    // Money as people write it (`123元1角1分`, `十块三毛`, `港币两千九百六十元`, `1万元--5万元`)
+    // is read by the money reader when it reaches further or names another currency.
+    if let Some(m) = crate::money::read_in_text(chars, i)
+        && count.as_ref().is_none_or(|h| {
+            h.class == Class::Money && (m.end > h.end || m.currency != h.unit || m.start < h.start)
+                || m.end > h.end
+        })
+    {
+        return money_hit(chars, i, &m).or(count);
+    }
+    count
+}
+
+/// A statistic from an amount of money read by [`crate::money::read_in_text`].
+fn money_hit(chars: &[char], i: usize, m: &crate::money::InText) -> Option<Hit> {
+    let mut end = m.end;
+    let mut approx = m.vague.then_some(Approx::MoreThan);
+    if starts_with_str(chars, end, "以上") {
+        approx = Some(Approx::MoreThan);
+        end += 2;
+    } else if starts_with_str(chars, end, "左右")
+        || (starts_with_str(chars, end, "上下")
+            && chars
+                .get(end + 2)
+                .is_none_or(|c| is_boundary(*c) || *c == '的'))
+    {
+        approx = Some(Approx::About);
+        end += 2;
+    }
+    let (pre, start) = prefix_approx(chars, m.start);
+    if pre.is_some() {
+        approx = pre;
+    }
+    Some(Hit {
+        start,
+        num_start: i,
+        end,
+        value: m.low,
+        value_max: if m.vague { None } else { m.high },
+        unit: m.currency.to_string(),
+        class: Class::Money,
+        approx,
+    })
+}
+
+/// A count or measure: a number and its measure word.
+fn read_count(chars: &[char], i: usize) -> Option<Hit> {
     let n = read_number(chars, i)?;
     let mut value = n.value;
     let mut value_max = n.max;
@@ -1165,6 +1224,43 @@ mod tests {
         let q = extract(text);
         assert_eq!(q.len(), 1, "{text}: {q:?}");
         q.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn money_as_people_write_it() {
+        for (text, value, approx) in [
+            ("收到123元1角1分。", 123.11, None),
+            ("收到六十四万零一百四十三元一角七分。", 640_143.17, None),
+            ("只花了十块三毛。", 10.3, None),
+            ("共一百三十五块六角七分钱。", 135.67, None),
+            ("月薪15k元左右。", 15_000.0, Some(Approx::About)),
+            ("年薪30w元上下。", 300_000.0, Some(Approx::About)),
+            ("捐款三百万，", 3_000_000.0, None),
+        ] {
+            let q = one(text);
+            assert_eq!(
+                (q.value, q.unit.as_str(), q.approx),
+                (value, "元", approx),
+                "{text}"
+            );
+        }
+        let q = one("价值港币两千九百六十元。");
+        assert_eq!((q.value, q.unit.as_str()), (2960.0, "港元"));
+        let q = one("筹集1万元--5万元。");
+        assert_eq!((q.value, q.value_max), (10_000.0, Some(50_000.0)));
+        let q = one("捐款几十万块，");
+        assert_eq!(
+            (q.value, q.value_max, q.approx),
+            (100_000.0, None, Some(Approx::MoreThan))
+        );
+        // not money: bricks, a nickname, a bare number with no money word before it
+        assert!(
+            extract("搬了三块砖。").iter().all(|q| q.unit != "元"),
+            "{:?}",
+            extract("搬了三块砖。")
+        );
+        assert!(extract("叫他三毛。").is_empty());
+        assert!(extract("覆盖人口三百万，").is_empty());
     }
 
     #[test]

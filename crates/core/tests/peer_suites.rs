@@ -377,3 +377,64 @@ fn jionlp_location_parse() {
     println!("[jionlp location] {skipped} case(s) not applicable");
     t.finish();
 }
+
+/// Every JioNLP money-parse case written inside a sentence of a small page and run through the
+/// whole `extract`: the record must hold a statistic whose value (and, for a written range, the
+/// high end) and currency are the expected ones. JioNLP writes vague magnitudes (`3000多欧元`,
+/// `几十万块`) as a range up to the next power; newsdrop records the low end with
+/// `approx: more_than` and no high end, so for those the low end is what is compared.
+#[test]
+fn jionlp_money_through_extract() {
+    let Some(cases) = load("jionlp_money_parse_cases.json") else {
+        return;
+    };
+    let extractor =
+        newsdrop_core::Extractor::new(&newsdrop_core::ExtractConfig::default()).unwrap();
+    let mut t = Tally::new("jionlp money through extract");
+    let num = |v: &Value| v.as_str().and_then(|s| s.parse::<f64>().ok());
+    for c in &cases {
+        let input = c["input"].as_str().unwrap();
+        let e = &c["expected"];
+        let (want_low, want_high) = match &e["num"] {
+            Value::Array(a) => (num(&a[0]), num(&a[1])),
+            v => (num(v), None),
+        };
+        let want_low = want_low.unwrap();
+        let want_case = e["case"].as_str().unwrap();
+        let page = format!(
+            "社区爱心捐款情况通报\n\n据社区工作人员介绍，截至目前，社区收到各界捐款{input}，已全部用于疫情防控。\n"
+        );
+        let records = newsdrop_core::extract(
+            &newsdrop_core::Input {
+                path: "money.txt",
+                bytes: page.as_bytes(),
+                ingested_at: "2026-01-01T00:00:00+08:00",
+            },
+            &extractor,
+        )
+        .unwrap();
+        let quantities: Vec<_> = records.iter().flat_map(|r| r.quantities.iter()).collect();
+        let round2 = |x: f64| (x * 100.0).round() / 100.0;
+        let ok = quantities.iter().any(|q| {
+            let high_ok = match (want_high, q.value_max) {
+                (Some(w), Some(h)) => close(round2(h), w),
+                (None, None) => true,
+                // a vague magnitude: newsdrop keeps the low end and says `more_than`
+                (Some(_), None) => q.approx.is_some(),
+                (None, Some(_)) => false,
+            };
+            close(round2(q.value), want_low) && high_ok && q.unit == want_case
+        });
+        let got: Vec<_> = quantities
+            .iter()
+            .map(|q| {
+                format!(
+                    "{}={}..{:?} {} {:?}",
+                    q.text, q.value, q.value_max, q.unit, q.approx
+                )
+            })
+            .collect();
+        t.case(ok, || format!("{input:?} → {got:?}, want {e}"), None);
+    }
+    t.finish();
+}
