@@ -40,6 +40,16 @@ pub fn eval_inputs(eval: &Path) -> Vec<PathBuf> {
 /// (`FIELD=F1` lines, `#` comments), prints the report and fails below a floor. Returns
 /// false (after saying why) when `score.py` or python3 is missing.
 pub fn score_against_gold(inputs: &[PathBuf], gold: &Path, floors: &str) -> bool {
+    let named: Vec<(String, PathBuf)> = inputs
+        .iter()
+        .map(|p| (p.to_string_lossy().into_owned(), p.clone()))
+        .collect();
+    score_named_against_gold(&named, gold, floors)
+}
+
+/// [`score_against_gold`] over `(name, path)` pairs: each file is read from `path` and
+/// extracted as if it had been dropped under `name` (gold is matched by that base name).
+pub fn score_named_against_gold(inputs: &[(String, PathBuf)], gold: &Path, floors: &str) -> bool {
     let Some(score_py) = shared_eval()
         .map(|e| e.join("score.py"))
         .filter(|p| p.is_file())
@@ -53,11 +63,10 @@ pub fn score_against_gold(inputs: &[PathBuf], gold: &Path, floors: &str) -> bool
     }
     let extractor = Extractor::new(&ExtractConfig::default()).unwrap();
     let mut jsonl = String::new();
-    for path in inputs {
+    for (name, path) in inputs {
         let bytes = std::fs::read(path).unwrap();
-        let name = path.to_string_lossy();
         let input = Input {
-            path: &name,
+            path: name,
             bytes: &bytes,
             ingested_at: "2026-01-01T00:00:00+08:00",
         };
