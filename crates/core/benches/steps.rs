@@ -16,8 +16,9 @@ use std::time::Duration;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsdrop_core::blocks::{self, Block};
 use newsdrop_core::decode::{self, Decoded};
+use newsdrop_core::fields::{dates, quantity, quotes};
 use newsdrop_core::split::{self, ArticleText};
-use newsdrop_core::{ExtractConfig, Extractor, Input, dates, quantity, quotes};
+use newsdrop_core::{ExtractConfig, Extractor, Input};
 
 /// One set of input files, prepared up to each step so every step is timed alone.
 struct Set {

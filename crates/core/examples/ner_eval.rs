@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use jieba_rs::Jieba;
-use newsdrop_core::nlp::{EntityKind, Nlp};
+use newsdrop_core::fields::nlp::{EntityKind, Nlp};
 
 const TYPES: [&str; 3] = ["PER", "LOC", "ORG"];
 

@@ -4,7 +4,7 @@
 use std::io::BufRead;
 
 fn main() {
-    let nlp = match newsdrop_core::nlp::Nlp::new(None) {
+    let nlp = match newsdrop_core::fields::nlp::Nlp::new(None) {
         Ok(n) => n,
         Err(e) => {
             eprintln!("{e}");

@@ -11,8 +11,12 @@
 //!
 //! - [`Extractor`] holds what is expensive to build once (the jieba dictionary, lexicons,
 //!   the tag taxonomy). Build one per process and share it across threads.
-//! - [`extract`] is the whole pipeline, composed in one place:
-//!   bytes → [`decode::Decoded`] → [`blocks::Block`]s → [`split::ArticleText`]s → [`ArticleRecord`]s.
+//! - [`extract`] is the whole pipeline, composed in one place, one module per stage:
+//!   bytes → [`decode`] ([`decode::Decoded`]: encoding and format) → [`blocks`]
+//!   ([`blocks::Block`]s: text lines or HTML content) → [`split`] ([`split::ArticleText`]s:
+//!   furniture dropped, metadata read with the line grammar in `lines`) → [`fields`]
+//!   ([`ArticleRecord`]s: entities, statistics, dates, quotes, keywords, tags).
+//!   Character helpers every stage shares are in `text`; nothing in a stage imports a later one.
 //! - Only bytes that are not a readable page give an [`ExtractError`]; extraction of decoded
 //!   text never fails, it records doubts in `warnings`.
 //!
@@ -25,25 +29,18 @@
 //! assert_eq!(records.len(), 1);
 //! ```
 
-pub mod analyze;
+// The stages, in pipeline order.
 pub mod blocks;
-pub mod byline;
-pub mod config;
-pub mod dates;
 pub mod decode;
-pub mod error;
-pub mod furniture;
-pub mod html;
-pub mod location;
-pub mod meta;
-pub mod money;
-pub mod nlp;
-pub mod numerals;
-pub mod quantity;
-pub mod quotes;
-pub mod record;
+pub mod fields;
+pub(crate) mod lines;
 pub mod split;
-pub mod tags;
+
+// The model, settings and errors they share.
+pub mod config;
+pub mod error;
+pub mod record;
+pub(crate) mod text;
 
 pub use config::ExtractConfig;
 pub use error::{ExtractError, Step};
@@ -66,8 +63,8 @@ pub struct Input<'a> {
 #[derive(Debug)]
 pub struct Extractor {
     config: ExtractConfig,
-    nlp: nlp::Nlp,
-    taxonomy: tags::Taxonomy,
+    nlp: fields::nlp::Nlp,
+    taxonomy: fields::tags::Taxonomy,
 }
 
 /// Data a user may supply in place of the built-in defaults (read by the caller, handed in
@@ -101,10 +98,10 @@ impl Extractor {
         config: &ExtractConfig,
         resources: &Resources,
     ) -> Result<Self, ResourceError> {
-        let nlp = nlp::Nlp::new(resources.user_dict.as_deref())?;
+        let nlp = fields::nlp::Nlp::new(resources.user_dict.as_deref())?;
         let taxonomy = match &resources.tags_toml {
-            Some(text) => tags::Taxonomy::from_toml_str(text)?,
-            None => tags::Taxonomy::builtin(),
+            Some(text) => fields::tags::Taxonomy::from_toml_str(text)?,
+            None => fields::tags::Taxonomy::builtin(),
         };
         Ok(Extractor {
             config: config.clone(),
@@ -119,12 +116,12 @@ impl Extractor {
     }
 
     /// The shared segmenter and entity recogniser.
-    pub fn nlp(&self) -> &nlp::Nlp {
+    pub fn nlp(&self) -> &fields::nlp::Nlp {
         &self.nlp
     }
 
     /// The activity-tag taxonomy.
-    pub fn taxonomy(&self) -> &tags::Taxonomy {
+    pub fn taxonomy(&self) -> &fields::tags::Taxonomy {
         &self.taxonomy
     }
 }
@@ -182,7 +179,7 @@ pub fn extract(
                 article_index: index,
                 article_count,
             };
-            analyze::build_record(
+            fields::build_record(
                 article,
                 record_id(&sha256, index),
                 source,

@@ -140,7 +140,7 @@ pub struct Place {
     /// How many times it occurs.
     pub mentions: usize,
     /// The administrative division the name stands for, when it resolves to at least a
-    /// province or a prefecture (see [`crate::location::division`]); absent otherwise.
+    /// province or a prefecture (see [`crate::fields::location::division`]); absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub division: Option<Division>,
 }

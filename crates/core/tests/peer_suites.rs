@@ -9,10 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
-use newsdrop_core::dates;
-use newsdrop_core::location;
-use newsdrop_core::money::{self, Definition};
-use newsdrop_core::numerals::{self, Mode, Style};
+use newsdrop_core::fields::dates;
+use newsdrop_core::fields::location;
+use newsdrop_core::fields::money::{self, Definition};
+use newsdrop_core::fields::numerals::{self, Mode, Style};
 use serde_json::Value;
 
 fn suites_dir() -> Option<PathBuf> {

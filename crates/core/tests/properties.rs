@@ -1,8 +1,8 @@
 //! Properties: numbers written as Chinese numerals parse back to the same number, and the
 //! statistic, date and quote extractors never panic and never yield NaN or infinity.
 
-use newsdrop_core::numerals::{self, Dec, Mode, Style};
-use newsdrop_core::{dates, money, quantity, quotes};
+use newsdrop_core::fields::numerals::{self, Dec, Mode, Style};
+use newsdrop_core::fields::{dates, money, quantity, quotes};
 use proptest::prelude::*;
 
 fn cfg() -> ProptestConfig {

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use newsdrop_core::nlp::Nlp;
+use newsdrop_core::fields::nlp::Nlp;
 
 fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");

@@ -1,11 +1,29 @@
-//! Article to record: runs every field extractor over one recovered article and assembles the
-//! [`ArticleRecord`]. The text is segmented once and every extractor reads that one pass.
+//! Stage 5, article to record: runs every field extractor over one recovered article and
+//! assembles the [`ArticleRecord`]. The text is segmented once and every extractor reads that
+//! one pass.
+//!
+//! On the pipeline: [`nlp`] (persons, organizations, places, keywords; places resolved with
+//! [`location`]), [`quantity`] (statistics, reading numbers with `number`, [`numerals`],
+//! `measure` and [`money`]), [`dates`], [`quotes`], [`tags`]. The number formatting in
+//! [`numerals`] and the standalone money parser in [`money`] are library API for callers who
+//! normalize numbers themselves; the pipeline does not use them.
+
+pub mod dates;
+pub mod location;
+pub(crate) mod measure;
+pub mod money;
+pub mod nlp;
+pub(crate) mod number;
+pub mod numerals;
+pub mod quantity;
+pub mod quotes;
+pub mod tags;
 
 use std::ops::Range;
 
+use crate::Extractor;
 use crate::record::{ARTICLE_SCHEMA, ArticleRecord, Source};
 use crate::split::ArticleText;
-use crate::{Extractor, dates, quantity, quotes};
 
 /// Builds the record of one article.
 pub fn build_record(

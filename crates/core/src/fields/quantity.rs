@@ -8,95 +8,13 @@
 //! (一个小时, 一整天) is.
 
 use std::ops::Range;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
-use crate::numerals::{
-    self, CharSet, Dec, Mode, QUANTITY_START_CHARS, QUOTE_OPEN_CHARS, cn_big_unit, cn_digit,
-    cn_small_unit, fold_width,
-};
+use super::measure::{Class, fixed_expressions, unit_at};
+use super::number::{pow10, read_multiplier, read_number};
+use super::numerals::{self, Dec, QUANTITY_START_CHARS, QUOTE_OPEN_CHARS, cn_digit, fold_width};
 use crate::record::{Approx, Quantity};
-
-/// What a measure word measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Count,
-    Measure,
-    Time,
-    Money,
-    Percent,
-}
-
-#[derive(Debug)]
-struct UnitWord {
-    word: Vec<char>,
-    class: Class,
-    out: String,
-}
-
-fn units() -> &'static [UnitWord] {
-    static UNITS: OnceLock<Vec<UnitWord>> = OnceLock::new();
-    UNITS.get_or_init(|| {
-        let mut v: Vec<UnitWord> = include_str!("../data/measure_words.txt")
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let word = f.next()?.trim();
-                let class = match f.next()?.trim() {
-                    "count" => Class::Count,
-                    "measure" => Class::Measure,
-                    "time" => Class::Time,
-                    "money" => Class::Money,
-                    "percent" => Class::Percent,
-                    _ => return None,
-                };
-                let out = f.next().map(str::trim).unwrap_or(word).to_string();
-                Some(UnitWord {
-                    word: word.chars().collect(),
-                    class,
-                    out,
-                })
-            })
-            .collect();
-        v.sort_by_key(|u| std::cmp::Reverse(u.word.len()));
-        v
-    })
-}
-
-fn fixed_expressions() -> &'static [Vec<char>] {
-    static FIXED: OnceLock<Vec<Vec<char>>> = OnceLock::new();
-    FIXED.get_or_init(|| {
-        include_str!("../data/not_quantities.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.chars().collect())
-            .collect()
-    })
-}
-
-fn unit_word_exclusions() -> &'static [Vec<char>] {
-    static WORDS: OnceLock<Vec<Vec<char>>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../data/unit_word_exclusions.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.chars().collect())
-            .collect()
-    })
-}
-
-fn starts_with(chars: &[char], i: usize, word: &[char]) -> bool {
-    // element by element: words are short and most fail at the first character
-    chars.len() >= i + word.len() && word.iter().zip(&chars[i..]).all(|(a, b)| a == b)
-}
-
-pub(crate) fn starts_with_str(chars: &[char], i: usize, word: &str) -> bool {
-    (i..)
-        .zip(word.chars())
-        .all(|(k, c)| chars.get(k) == Some(&c))
-}
+use crate::text::{CharSet, is_space, skip_spaces, starts_with, starts_with_str};
 
 fn ends_with_str(chars: &[char], end: usize, word: &str) -> bool {
     let mut k = end;
@@ -107,17 +25,6 @@ fn ends_with_str(chars: &[char], end: usize, word: &str) -> bool {
         k -= 1;
     }
     true
-}
-
-pub(crate) fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '\t')
-}
-
-pub(crate) fn skip_spaces(chars: &[char], mut i: usize) -> usize {
-    while i < chars.len() && is_space(chars[i]) {
-        i += 1;
-    }
-    i
 }
 
 fn is_digit(c: char) -> bool {
@@ -154,330 +61,6 @@ fn is_boundary(c: char) -> bool {
             | '；'
             | '：'
     )
-}
-
-/// A number read at some position: its value, where it ends, and what it looked like.
-#[derive(Debug, Clone)]
-pub(crate) struct Num {
-    pub(crate) value: Dec,
-    pub(crate) end: usize,
-    /// The bare indefinite `一` (or `壹`).
-    bare_one: bool,
-    /// Written with Chinese numerals only.
-    chinese: bool,
-    /// The numeric part before trailing multiplier characters, for range inheritance.
-    lead: Dec,
-    /// Power of ten of the trailing multiplier characters (万 = 4, 百亿 = 10).
-    trailing_pow: u32,
-    /// Has 十/百/千 or 万/亿 anywhere.
-    has_units: bool,
-    /// 数十, 几百, 上万: a vague magnitude.
-    pub(crate) vague: bool,
-    /// The high end when the numeral itself is a range (两三, 三五百).
-    pub(crate) max: Option<Dec>,
-    /// Has 万/亿 (or an Arabic number's multiplier).
-    has_big: bool,
-    /// `trailing_pow` comes from 万/亿 (not from the 千 of 三千).
-    trailing_big: bool,
-}
-
-impl Num {
-    /// The bare indefinite `一` (or `壹`).
-    pub(crate) fn is_bare_one(&self) -> bool {
-        self.bare_one
-    }
-
-    /// The low end of the range `self`–`hi`: `3至5万` is 3万, `两到三千` is 2000, `八到九百亿`
-    /// is 8亿, `8500到3万` stays 8500.
-    pub(crate) fn range_low(&self, hi: &Num) -> Option<Dec> {
-        if !self.has_big
-            && hi.trailing_pow > 0
-            && (hi.trailing_big || !self.has_units)
-            && self.value.to_f64() <= hi.lead.to_f64()
-        {
-            self.value.times(pow10(hi.trailing_pow))
-        } else {
-            Some(self.value)
-        }
-    }
-}
-
-pub(crate) fn pow10(e: u32) -> Dec {
-    Dec::int(10i128.pow(e.min(30)))
-}
-
-/// The measure words and the exclusion words, indexed by first character.
-struct UnitIndex {
-    /// Distinct first characters, sorted; parallel to `entries`.
-    firsts: Vec<char>,
-    /// Per first character: exclusion words, then measure words (longest first, as in
-    /// [`units`]).
-    entries: Vec<(Vec<&'static [char]>, Vec<&'static UnitWord>)>,
-}
-
-fn unit_index() -> &'static UnitIndex {
-    static INDEX: OnceLock<UnitIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut firsts: Vec<char> = units()
-            .iter()
-            .filter_map(|u| u.word.first().copied())
-            .collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        let entries = firsts
-            .iter()
-            .map(|&c| {
-                let excl = unit_word_exclusions()
-                    .iter()
-                    .filter(|w| w.first() == Some(&c))
-                    .map(Vec::as_slice)
-                    .collect();
-                let words = units()
-                    .iter()
-                    .filter(|u| u.word.first() == Some(&c))
-                    .collect();
-                (excl, words)
-            })
-            .collect();
-        UnitIndex { firsts, entries }
-    })
-}
-
-/// Would a measure word start at `i` (so `千米` is a unit, not a multiplier)?
-fn unit_at(chars: &[char], i: usize) -> Option<&'static UnitWord> {
-    let c = *chars.get(i)?;
-    let index = unit_index();
-    let (excl, words) = &index.entries[index.firsts.binary_search(&c).ok()?];
-    if excl.iter().any(|w| starts_with(chars, i, w)) {
-        return None;
-    }
-    words
-        .iter()
-        .copied()
-        .find(|u| starts_with(chars, i, &u.word))
-}
-
-/// Reads trailing multiplier characters (万, 亿, 千, 百) after an Arabic number.
-pub(crate) fn read_multiplier(chars: &[char], mut i: usize) -> (u32, usize) {
-    let mut pow = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let p = if let Some(b) = cn_big_unit(c) {
-            b
-        } else if let Some(s) = cn_small_unit(c) {
-            if s == 1 {
-                break;
-            }
-            s
-        } else {
-            break;
-        };
-        if let Some(u) = unit_at(chars, i)
-            && u.word.len() > 1
-        {
-            break;
-        }
-        pow += p;
-        i += 1;
-    }
-    (pow, i)
-}
-
-/// Reads an Arabic number with thousands separators and decimals at `i`.
-fn read_arabic(chars: &[char], i: usize) -> Option<(Dec, usize)> {
-    let mut j = i;
-    let mut text = String::new();
-    let mut group = 0usize;
-    let mut grouped = false;
-    while j < chars.len() {
-        let c = fold_width(chars[j]);
-        if c.is_ascii_digit() {
-            text.push(c);
-            group += 1;
-            j += 1;
-        } else if c == '.' && !text.contains('.') && chars.get(j + 1).is_some_and(|c| is_digit(*c))
-        {
-            if grouped && group != 3 {
-                break;
-            }
-            text.push('.');
-            j += 1;
-        } else if c == ','
-            && !text.contains('.')
-            && (if grouped {
-                group == 3
-            } else {
-                (1..=3).contains(&group)
-            })
-            && (1..=3).all(|k| chars.get(j + k).is_some_and(|c| is_digit(*c)))
-            && !chars.get(j + 4).is_some_and(|c| is_digit(*c))
-        {
-            grouped = true;
-            group = 0;
-            j += 1;
-        } else {
-            break;
-        }
-    }
-    Some((Dec::parse_arabic(&text)?, j))
-}
-
-/// Reads a number starting at `i`. `i` must not be inside another number.
-pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
-    let c = *chars.get(i)?;
-    if is_digit(c) {
-        let (v, j) = read_arabic(chars, i)?;
-        let k = skip_spaces(chars, j);
-        // 80余万 / 20 万余: an infix marker before the multiplier is handled by the caller
-        let (pow, end) = read_multiplier(chars, k);
-        let (value, end) = if pow > 0 {
-            (v.times(pow10(pow))?, end)
-        } else {
-            (v, j)
-        };
-        return Some(Num {
-            value,
-            end,
-            bare_one: false,
-            chinese: false,
-            lead: v,
-            trailing_pow: pow,
-            has_units: pow > 0,
-            vague: false,
-            max: None,
-            has_big: pow > 0,
-            trailing_big: true,
-        });
-    }
-    // 数十 / 几百 / 上万
-    if matches!(c, '数' | '几' | '上')
-        && let Some(&n) = chars.get(i + 1)
-    {
-        let p = cn_small_unit(n).or(cn_big_unit(n))?;
-        if c == '上' && p < 2 {
-            return None;
-        }
-        let (more, end) = read_multiplier(chars, i + 2);
-        let pow = p + more;
-        return Some(Num {
-            value: pow10(pow),
-            end,
-            bare_one: false,
-            chinese: true,
-            lead: Dec::int(1),
-            trailing_pow: pow,
-            has_units: true,
-            vague: true,
-            max: None,
-            has_big: true,
-            trailing_big: true,
-        });
-    }
-    // capitals (壹贰…玖拾) are ordinary characters too (队伍, 陆地): only a run of two or more
-    let capital = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c);
-    let starts = (cn_digit(c).is_some_and(|d| d != 0) || matches!(c, '十' | '廿' | '卅' | '拾'))
-        && (!capital || chars.get(i + 1).is_some_and(|n| is_cn_run_char(*n)));
-    if !starts {
-        return None;
-    }
-    let mut j = i;
-    while j < chars.len() && is_cn_run_char(chars[j]) {
-        j += 1;
-    }
-    // 两三个, 三五百块, 八九亿: two neighbouring digits are a range
-    if j >= i + 2
-        && let (Some(a), Some(b)) = (cn_digit(chars[i]), cn_digit(chars[i + 1]))
-        && a > 0
-        && b > a
-        && b - a <= 2
-        && chars[i] != '零'
-    {
-        let rest: String = chars[i + 2..j].iter().collect();
-        let mut pow = 0;
-        for ch in rest.chars() {
-            pow += cn_small_unit(ch).or(cn_big_unit(ch))?;
-        }
-        return Some(Num {
-            value: Dec::int(i128::from(a)).times(pow10(pow))?,
-            end: j,
-            bare_one: false,
-            chinese: true,
-            lead: Dec::int(i128::from(a)),
-            trailing_pow: pow,
-            has_units: pow > 0,
-            vague: false,
-            max: Some(Dec::int(i128::from(b)).times(pow10(pow))?),
-            has_big: pow > 0,
-            trailing_big: true,
-        });
-    }
-    // a lone digit (一, 三): the commonest case, no parsing needed
-    if j == i + 1
-        && let Some(d) = cn_digit(c)
-    {
-        let v = Dec::int(i128::from(d));
-        return Some(Num {
-            value: v,
-            end: j,
-            bare_one: c == '一' || c == '壹',
-            chinese: true,
-            lead: v,
-            trailing_pow: 0,
-            has_units: false,
-            vague: false,
-            max: None,
-            has_big: false,
-            trailing_big: false,
-        });
-    }
-    // shrink from the right until the run parses (十分 is handled by the fixed list)
-    let run: String = chars[i..j].iter().collect();
-    let byte_len = |to: usize| chars[i..to].iter().map(|c| c.len_utf8()).sum::<usize>();
-    let mut end = j;
-    while end > i {
-        let text = &run[..byte_len(end)];
-        if let Some(v) = numerals::parse_mode(text, Mode::Normal) {
-            // trailing multiplier characters, for ranges (三十万 → 万)
-            let mut t = end;
-            let mut pow = 0;
-            while t > i + 1 && (cn_big_unit(chars[t - 1]).is_some()) {
-                pow += cn_big_unit(chars[t - 1]).unwrap_or(0);
-                t -= 1;
-            }
-            let trailing_big = pow > 0;
-            // 三仟: a digit and one small unit
-            if pow == 0
-                && end == i + 2
-                && let Some(sm) = cn_small_unit(chars[i + 1])
-            {
-                pow = sm;
-                t = i + 1;
-            }
-            let lead = if t == end {
-                v
-            } else {
-                numerals::parse_mode(&run[..byte_len(t)], Mode::Normal).unwrap_or(v)
-            };
-            let has_units = chars[i..end]
-                .iter()
-                .any(|c| cn_small_unit(*c).is_some() || cn_big_unit(*c).is_some());
-            return Some(Num {
-                value: v,
-                end,
-                bare_one: text == "一" || text == "壹",
-                chinese: true,
-                lead,
-                trailing_pow: pow,
-                has_units,
-                vague: false,
-                max: None,
-                has_big: chars[i..end].iter().any(|c| cn_big_unit(*c).is_some()),
-                trailing_big,
-            });
-        }
-        end -= 1;
-    }
-    None
 }
 
 /// Words that take over from 个 as the unit: 一个小时, 三个月, 1.8个百分点.
@@ -650,7 +233,7 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     let count = read_count(chars, i);
     // Money as people write it (`123元1角1分`, `十块三毛`, `港币两千九百六十元`, `1万元--5万元`)
     // is read by the money reader when it reaches further or names another currency.
-    if let Some(m) = crate::money::read_in_text(chars, i)
+    if let Some(m) = super::money::read_in_text(chars, i)
         && count.as_ref().is_none_or(|h| {
             h.class == Class::Money && (m.end > h.end || m.currency != h.unit || m.start < h.start)
                 || m.end > h.end
@@ -661,8 +244,8 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     count
 }
 
-/// A statistic from an amount of money read by [`crate::money::read_in_text`].
-fn money_hit(chars: &[char], i: usize, m: &crate::money::InText) -> Option<Hit> {
+/// A statistic from an amount of money read by [`super::money::read_in_text`].
+fn money_hit(chars: &[char], i: usize, m: &super::money::InText) -> Option<Hit> {
     let mut end = m.end;
     let mut approx = m.vague.then_some(Approx::MoreThan);
     if starts_with_str(chars, end, "以上") {
@@ -1094,8 +677,8 @@ fn find_in_chars(hay: &[char], needle: &[char], last: bool) -> Option<usize> {
 
 /// Every number-bearing statistic in `body`, in text order.
 pub fn extract(body: &str) -> Vec<Quantity> {
-    let chars = crate::dates::chars_of(body);
-    let dates: Vec<Range<usize>> = crate::dates::find_chars(&chars)
+    let chars = super::dates::chars_of(body);
+    let dates: Vec<Range<usize>> = super::dates::find_chars(&chars)
         .into_iter()
         .map(|f| f.span)
         .collect();
@@ -1103,7 +686,7 @@ pub fn extract(body: &str) -> Vec<Quantity> {
 }
 
 /// [`extract`] over the characters of the body, with the character spans of its dates (as
-/// [`crate::dates::find`] gives them: in order, not overlapping).
+/// [`super::dates::find`] gives them: in order, not overlapping).
 pub(crate) fn extract_chars(chars: &[char], dates: &[Range<usize>]) -> Vec<Quantity> {
     let labels = label_spans(chars);
     let mut hits: Vec<Hit> = Vec::new();

@@ -3,8 +3,8 @@
 //! outside links) and returns its text lines in reading order, plus `<title>`, `<h1>` and meta
 //! tags as title, time, keyword and source candidates.
 
-use crate::blocks::{Block, BlockKind};
-use crate::byline;
+use super::block::{Block, BlockKind};
+use crate::lines::byline;
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
@@ -483,7 +483,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     // The 当前位置 path of the page, wherever it is printed.
     if let Some(crumb) = all
         .iter()
-        .find(|l| matches!(crate::furniture::classify(l), Some(crate::furniture::Furniture::Breadcrumb(segs)) if !segs.is_empty()))
+        .find(|l| matches!(crate::lines::furniture::classify(l), Some(crate::lines::furniture::Furniture::Breadcrumb(segs)) if !segs.is_empty()))
     {
         blocks.push(block(BlockKind::Line, crumb.clone()));
     }

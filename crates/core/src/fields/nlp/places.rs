@@ -3,10 +3,11 @@
 //! (通州区 / 九棵树街道 / 翠屏北里社区), never the parts of an organization name except the
 //! sites named inside a temporary party branch's name.
 
-use super::lexicon::{DIVISION, FastMap, FastSet, Lexicon, MAJOR, PlaceLevel, SHORT, short_form};
+use super::lexicon::{DIVISION, Lexicon, MAJOR, PlaceLevel, SHORT, short_form};
 use super::orgs::OrgSpan;
-use super::{Tok, is_function_word};
+use super::token::{Tok, is_function_word};
 use crate::record::Place;
+use crate::text::{FastMap, FastSet};
 
 /// One place mention.
 #[derive(Debug, Clone)]
@@ -86,7 +87,7 @@ const GENERIC_STEMS: &[&str] = &[
     "这个",
 ];
 
-static GENERIC_SET: std::sync::LazyLock<super::lexicon::FastSet<&'static str>> =
+static GENERIC_SET: std::sync::LazyLock<crate::text::FastSet<&'static str>> =
     std::sync::LazyLock::new(|| GENERIC_STEMS.iter().copied().collect());
 
 fn stem_tag(tag: &str) -> bool {
@@ -338,11 +339,6 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
     out
 }
 
-/// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平).
-pub fn drop_inside(places: &mut Vec<PlaceSpan>, persons: &[super::persons::PersonSpan]) {
-    places.retain(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end));
-}
-
 /// One record per place name, with its mention count.
 pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
     let mut order: Vec<String> = Vec::new();
@@ -358,7 +354,7 @@ pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
         .into_iter()
         .map(|name| {
             let mentions = count.get(name.as_str()).copied().unwrap_or(0);
-            let division = crate::location::division(&name);
+            let division = crate::fields::location::division(&name);
             Place {
                 name,
                 mentions,
@@ -371,7 +367,7 @@ pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
         let context: Vec<crate::Division> =
             places.iter().filter_map(|p| p.division.clone()).collect();
         for p in places.iter_mut().filter(|p| p.division.is_none()) {
-            p.division = crate::location::division_in(&p.name, &context);
+            p.division = crate::fields::location::division_in(&p.name, &context);
         }
     }
     places

@@ -4,6 +4,8 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
+use crate::text::is_han;
+
 /// A date or date-time found in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundTime {
@@ -193,14 +195,6 @@ fn segment(text: &str) -> Vec<String> {
         .map(|t| t.word.to_string())
         .filter(|w| !w.trim().is_empty())
         .collect()
-}
-
-/// True for CJK ideographs.
-pub fn is_han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-        || ('\u{3400}'..='\u{4dbf}').contains(&c)
-        || ('\u{f900}'..='\u{faff}').contains(&c)
-        || ('\u{20000}'..='\u{2ffff}').contains(&c)
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! Arithmetic is done on exact decimals ([`Dec`]) so that `3.15亿` is `315000000` and not
 //! `314999999.99999994`; the result is turned into an `f64` only at the end.
 
+use crate::text::CharSet;
+
 /// How strict the parser is, after cn2an's three modes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -184,53 +186,6 @@ pub fn fold_width(c: char) -> char {
 /// True for an ASCII or full-width decimal digit.
 pub fn is_arabic_digit(c: char) -> bool {
     matches!(c, '0'..='9' | '０'..='９')
-}
-
-/// A set of characters below U+10000 as a bitmap: one lookup to reject the characters a
-/// scanning loop does not care about.
-#[derive(Debug)]
-pub(crate) struct CharSet([u64; 1024]);
-
-impl CharSet {
-    /// The set of `chars` (those at or above U+10000 are left out).
-    pub(crate) const fn new(chars: &[char]) -> CharSet {
-        CharSet([0u64; 1024]).with(chars)
-    }
-
-    /// This set plus `chars`.
-    pub(crate) const fn with(self, chars: &[char]) -> CharSet {
-        let mut bits = self.0;
-        let mut k = 0;
-        while k < chars.len() {
-            let n = chars[k] as usize;
-            if n < 1 << 16 {
-                bits[n >> 6] |= 1 << (n & 63);
-            }
-            k += 1;
-        }
-        CharSet(bits)
-    }
-
-    /// The set of the first characters of `words`.
-    pub(crate) fn first_chars_of(words: &[&str]) -> CharSet {
-        let firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-        CharSet::new(&firsts)
-    }
-
-    /// Index of the first character of `chars` in the set, from `from` on.
-    pub(crate) fn next_in(&self, chars: &[char], from: usize) -> Option<usize> {
-        chars
-            .get(from..)?
-            .iter()
-            .position(|c| self.contains(*c))
-            .map(|k| from + k)
-    }
-
-    /// True when `c` is in the set.
-    pub(crate) fn contains(&self, c: char) -> bool {
-        let n = c as usize;
-        n < 1 << 16 && self.0[n >> 6] & (1 << (n & 63)) != 0
-    }
 }
 
 /// Every character that can be part of a numeral: Arabic digits (ASCII and full-width) and

@@ -4,11 +4,12 @@
 
 use memchr::memmem;
 
-use super::lexicon::{FastMap, Lexicon};
+use super::lexicon::Lexicon;
 use super::orgs::OrgSpan;
 use super::places::PlaceSpan;
-use super::{Tok, is_function_word};
+use super::token::{Tok, is_function_word};
 use crate::record::Person;
+use crate::text::FastMap;
 
 /// One person mention.
 #[derive(Debug, Clone)]

@@ -2,9 +2,10 @@
 //! suffix (有限公司, 党支部, 税务局 …), with chained suffixes (…有限公司党支部, 市委统战部) and
 //! the kind the last suffix tells.
 
-use super::lexicon::{FastMap, Lexicon};
-use super::{Tok, is_function_word};
+use super::lexicon::Lexicon;
+use super::token::{Tok, is_function_word};
 use crate::record::Organization;
+use crate::text::FastMap;
 
 /// One organization mention.
 #[derive(Debug, Clone)]

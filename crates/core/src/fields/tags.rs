@@ -6,7 +6,7 @@ use serde::Deserialize;
 use crate::ResourceError;
 
 /// The built-in taxonomy text.
-pub const BUILTIN_TAGS_TOML: &str = include_str!("../../../config/tags.toml");
+pub const BUILTIN_TAGS_TOML: &str = include_str!("../../../../config/tags.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -197,7 +197,7 @@ mod tests {
             "志愿",
             "志愿者志愿服务捐款核酸采样核酸检测慰问困难群众",
             "𠀀捐𠀀款捐赠。abc 🙂 核酸",
-            include_str!("../../../config/tags.toml"),
+            include_str!("../../../../config/tags.toml"),
         ] {
             assert_eq!(t.tag(body), naive(body), "{body}");
         }

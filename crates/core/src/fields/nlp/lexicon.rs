@@ -2,38 +2,7 @@
 //! administrative divisions, surnames, stop lists), parsed once from the data files under
 //! `crates/core/data/nlp/`.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a offset basis (the state [`Fnv`] starts from).
-pub(crate) const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-/// FNV-1a prime.
-pub(crate) const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a: a fast hasher for the short words looked up per token (no DoS concern: the keys
-/// are the built-in lexicons).
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { FNV_BASIS } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-        self.0 = h;
-    }
-}
-
-/// A set keyed with [`Fnv`].
-pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
-/// A map keyed with [`Fnv`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+use crate::text::{FastMap, FastSet};
 
 /// A set of characters as a bitmap (for the last-character pre-checks run on every token).
 #[derive(Debug, Default)]
@@ -61,24 +30,25 @@ impl FromIterator<char> for CharBits {
 }
 
 /// The domain user dictionary (`word freq tag` lines) loaded into jieba.
-pub const USER_DICT: &str = include_str!("../../data/nlp/user_dict.txt");
-const ROLES: &str = include_str!("../../data/nlp/roles.txt");
-const ORG_SUFFIXES: &str = include_str!("../../data/nlp/org_suffixes.txt");
-const ORG_STANDALONE: &str = include_str!("../../data/nlp/org_standalone.txt");
-const PLACE_SUFFIXES: &str = include_str!("../../data/nlp/place_suffixes.txt");
-const DIVISIONS: &str = include_str!("../../data/nlp/divisions.txt");
-const PLACE_SHORT_STOP: &str = include_str!("../../data/nlp/place_short_stop.txt");
-const SURNAMES: &str = include_str!("../../data/nlp/surnames.txt");
-const NOT_NAMES: &str = include_str!("../../data/nlp/not_names.txt");
-const KEYWORD_STOP: &str = include_str!("../../data/nlp/keyword_stop.txt");
-const NOT_PLACES: &str = include_str!("../../data/nlp/not_places.txt");
-const GENERIC_ORGS: &str = include_str!("../../data/nlp/generic_orgs.txt");
+pub const USER_DICT: &str = include_str!("../../../data/nlp/user_dict.txt");
+const ROLES: &str = include_str!("../../../data/nlp/roles.txt");
+const ORG_SUFFIXES: &str = include_str!("../../../data/nlp/org_suffixes.txt");
+const ORG_STANDALONE: &str = include_str!("../../../data/nlp/org_standalone.txt");
+const PLACE_SUFFIXES: &str = include_str!("../../../data/nlp/place_suffixes.txt");
+const DIVISIONS: &str = include_str!("../../../data/nlp/divisions.txt");
+const PLACE_SHORT_STOP: &str = include_str!("../../../data/nlp/place_short_stop.txt");
+const SURNAMES: &str = include_str!("../../../data/nlp/surnames.txt");
+const NOT_NAMES: &str = include_str!("../../../data/nlp/not_names.txt");
+const KEYWORD_STOP: &str = include_str!("../../../data/nlp/keyword_stop.txt");
+const NOT_PLACES: &str = include_str!("../../../data/nlp/not_places.txt");
+const GENERIC_ORGS: &str = include_str!("../../../data/nlp/generic_orgs.txt");
 
 /// [`Lexicon::name_flags`] bit: a full division name (in [`Lexicon::divisions`]).
 pub const DIVISION: u8 = 1;
 /// [`Lexicon::name_flags`] bit: a short form (in [`Lexicon::division_short`]).
 pub const SHORT: u8 = 2;
-/// [`Lexicon::name_flags`] bit: a major short form (in [`Lexicon::division_short_major`]).
+/// [`Lexicon::name_flags`] bit: a short form of a province or prefecture (a stronger signal
+/// than a county's).
 pub const MAJOR: u8 = 4;
 
 /// How far up the administrative ladder a place suffix sits.
@@ -99,14 +69,10 @@ pub struct Lexicon {
     pub org_suffixes: Vec<(String, String)>,
     /// Organizations named by a level and a body alone (市委, 区政府 …).
     pub org_standalone: FastSet<String>,
-    /// Place suffixes with their level, longest first.
-    pub place_suffixes: Vec<(String, PlaceLevel)>,
     /// Full names of administrative divisions (深圳市, 零陵区).
     pub divisions: FastSet<String>,
     /// Short forms (深圳, 零陵, 湖北) that stand for a division on their own.
     pub division_short: FastSet<String>,
-    /// Short forms of provinces and prefectures only (a stronger signal than county forms).
-    pub division_short_major: FastSet<String>,
     /// Every division name and short form with what it is ([`DIVISION`], [`SHORT`], [`MAJOR`]
     /// bits): one lookup instead of three per token.
     pub name_flags: FastMap<String, u8>,
@@ -299,10 +265,8 @@ impl Lexicon {
             roles,
             org_suffixes,
             org_standalone: words(ORG_STANDALONE).map(str::to_string).collect(),
-            place_suffixes,
             divisions,
             division_short,
-            division_short_major,
             name_flags,
             name_first,
             name_min_chars,
@@ -326,7 +290,7 @@ impl Lexicon {
     }
 
     /// The [`Lexicon::name_flags`] of a token (0 when it is no division name or short form).
-    pub fn gazetteer_flags(&self, t: &super::Tok<'_>) -> u8 {
+    pub fn gazetteer_flags(&self, t: &super::token::Tok<'_>) -> u8 {
         if t.chars() < self.name_min_chars
             || !t
                 .word
@@ -426,7 +390,7 @@ mod tests {
         let lex = Lexicon::builtin();
         assert!(lex.divisions.contains("零陵区"));
         assert!(lex.division_short.contains("零陵"));
-        assert!(lex.division_short_major.contains("湖北"));
+        assert!(lex.name_flags.get("湖北").is_some_and(|f| f & MAJOR != 0));
         assert!(!lex.division_short.contains("和平"));
         assert!(lex.roles.contains("书记"));
         assert_eq!(lex.org_suffix("有限公司"), Some("company"));
@@ -439,13 +403,13 @@ mod tests {
     fn gazetteer_flags_find_every_name() {
         let lex = Lexicon::builtin();
         for (name, &flags) in &lex.name_flags {
-            let t = super::super::Tok::new(name, "ns", 0, name.len());
+            let t = super::super::token::Tok::new(name, "ns", 0, name.len());
             assert_eq!(lex.gazetteer_flags(&t), flags, "{name}");
         }
-        let t = super::super::Tok::new("的", "uj", 0, 3);
+        let t = super::super::token::Tok::new("的", "uj", 0, 3);
         assert_eq!(lex.gazetteer_flags(&t), 0);
         assert_ne!(
-            lex.gazetteer_flags(&super::super::Tok::new("湖北", "ns", 0, 6)),
+            lex.gazetteer_flags(&super::super::token::Tok::new("湖北", "ns", 0, 6)),
             0
         );
     }

@@ -43,7 +43,7 @@ fn surnames() -> &'static (Vec<char>, Vec<String>) {
         // shared with the byline grammar: words separated by spaces, `#` comments
         let mut single = Vec::new();
         let mut double = Vec::new();
-        for line in include_str!("../data/surnames.txt").lines() {
+        for line in include_str!("../../data/surnames.txt").lines() {
             if line.trim_start().starts_with('#') {
                 continue;
             }

@@ -4,9 +4,11 @@
 //! A date that prints no year takes the year of an earlier dated mention in the body, else the
 //! publish year (marked `resolved`), else it stays `--MM-DD`.
 
-use crate::numerals::{NUMERAL_CHARS_AND_NEWLINE, cn_digit, fold_width, is_arabic_digit};
+use super::numerals::{NUMERAL_CHARS_AND_NEWLINE, cn_digit, fold_width, is_arabic_digit};
 use crate::record::DateMention;
 use std::ops::Range;
+
+use crate::text::skip_spaces;
 
 /// A date found in running text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,17 +21,6 @@ pub struct Found {
     pub month: u32,
     /// Day 1–31.
     pub day: u32,
-}
-
-fn is_space(c: char) -> bool {
-    c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t'
-}
-
-fn skip_spaces(chars: &[char], mut i: usize) -> usize {
-    while i < chars.len() && is_space(chars[i]) {
-        i += 1;
-    }
-    i
 }
 
 /// Where a small number (Arabic digits, or Chinese 一…三十一 / 廿X) at `i` ends, and whether it
@@ -64,7 +55,7 @@ fn small_value(chars: &[char], i: usize, end: usize, arabic: bool) -> Option<u32
         );
     }
     let s: String = chars[i..end].iter().collect();
-    let v = crate::numerals::parse_mode(&s, crate::numerals::Mode::Normal)?.as_integer()?;
+    let v = super::numerals::parse_mode(&s, super::numerals::Mode::Normal)?.as_integer()?;
     u32::try_from(v).ok()
 }
 

@@ -12,9 +12,9 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-const DIVISIONS: &str = include_str!("../data/nlp/divisions.txt");
-const FORMER: &str = include_str!("../data/nlp/former_divisions.txt");
-const AFFIXES: &str = include_str!("../data/nlp/division_affixes.txt");
+const DIVISIONS: &str = include_str!("../../data/nlp/divisions.txt");
+const FORMER: &str = include_str!("../../data/nlp/former_divisions.txt");
+const AFFIXES: &str = include_str!("../../data/nlp/division_affixes.txt");
 
 /// Short forms shorter than this many characters never match (赵 for 赵县).
 const MIN_SHORT_CHARS: usize = 2;

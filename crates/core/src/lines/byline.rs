@@ -3,10 +3,11 @@
 //! `(记者赵燕通讯员陈轶群)`, `2022-06-18常菁菁焦超超` and
 //! `作者:临澧党建网发布时间:2020-03-19 16:44:06`, and splits glued name lists into names.
 
-use crate::furniture::fold_char;
-use crate::meta::{self, is_han};
-use crate::nlp::lexicon::{FastMap, FastSet};
+use crate::lines::meta;
 use crate::record::{Byline, BylineRole};
+use crate::text::fold_char;
+use crate::text::is_han;
+use crate::text::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// What a metadata line says.
@@ -147,7 +148,7 @@ fn surnames() -> &'static Surnames {
             single: FastSet::default(),
             compound: FastSet::default(),
         };
-        for line in include_str!("../data/surnames.txt").lines() {
+        for line in include_str!("../../data/surnames.txt").lines() {
             if line.trim_start().starts_with('#') {
                 continue;
             }

@@ -6,10 +6,13 @@
 //! once; the extractors in the submodules read that one token list.
 
 mod keywords;
-pub mod lexicon;
+pub(crate) mod lexicon;
 mod orgs;
 mod persons;
 mod places;
+mod token;
+
+pub use token::{EntityKind, EntitySpan, Tok};
 
 use std::sync::{Mutex, PoisonError, RwLock};
 
@@ -17,7 +20,8 @@ use jieba_rs::Jieba;
 
 use crate::ResourceError;
 use crate::record::{Keyword, Organization, Person, Place};
-use lexicon::{FastMap, Lexicon};
+use crate::text::FastMap;
+use lexicon::Lexicon;
 
 /// What the NLP pass finds in one body.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,93 +34,6 @@ pub struct Analysis {
     pub places: Vec<Place>,
     /// Top keywords.
     pub keywords: Vec<Keyword>,
-}
-
-/// One tagged token of a body (byte offsets into the body).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tok<'a> {
-    /// The word as written.
-    pub word: &'a str,
-    /// jieba's POS tag (`n`, `nr`, `ns`, `x` …; `""` for user words without a tag).
-    pub tag: &'a str,
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
-    /// Length of `word` in characters (computed once, read by every extractor).
-    nchars: u32,
-    /// Whether `word` is punctuation, whitespace or symbols (computed once).
-    punct: bool,
-}
-
-impl<'a> Tok<'a> {
-    /// A token of `word` tagged `tag` at bytes `start..end`.
-    pub fn new(word: &'a str, tag: &'a str, start: usize, end: usize) -> Self {
-        Tok {
-            word,
-            tag,
-            start,
-            end,
-            nchars: u32::try_from(word.chars().count()).unwrap_or(u32::MAX),
-            punct: punct_word(word),
-        }
-    }
-}
-
-impl Tok<'_> {
-    /// Length in characters.
-    pub fn chars(&self) -> usize {
-        self.nchars as usize
-    }
-
-    /// Punctuation, whitespace or symbols.
-    pub fn is_punct(&self) -> bool {
-        self.punct
-    }
-}
-
-/// Whether `word` is punctuation, whitespace or symbols only (a CJK ideograph first is not).
-fn punct_word(word: &str) -> bool {
-    if word
-        .chars()
-        .next()
-        .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-    {
-        return false;
-    }
-    word.chars().all(|c| !alphanumeric(c) || c.is_whitespace())
-}
-
-/// `char::is_alphanumeric`, with the common CJK punctuation answered without the Unicode
-/// table walk.
-fn alphanumeric(c: char) -> bool {
-    match c {
-        '，' | '。' | '、' | '：' | '；' | '“' | '”' | '‘' | '’' | '（' | '）' | '！' | '？'
-        | '《' | '》' | '【' | '】' | '—' | '…' | '·' | '\u{3000}' => false,
-        _ => c.is_alphanumeric(),
-    }
-}
-
-/// The kind of an entity span (for evaluation against NER corpora).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EntityKind {
-    /// A person's name.
-    Person,
-    /// A place name.
-    Place,
-    /// An organization name.
-    Organization,
-}
-
-/// One recognised entity mention: kind and byte range in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct EntitySpan {
-    /// What it names.
-    pub kind: EntityKind,
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
 }
 
 /// The shared segmenter and lexicons.
@@ -213,6 +130,14 @@ fn static_tag(tag: &str) -> &'static str {
     name
 }
 
+/// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平).
+fn drop_places_inside_persons(
+    places: &mut Vec<places::PlaceSpan>,
+    persons: &[persons::PersonSpan],
+) {
+    places.retain(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end));
+}
+
 impl std::fmt::Debug for Nlp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Nlp").finish_non_exhaustive()
@@ -284,7 +209,7 @@ impl Nlp {
     }
 
     /// Segments and tags `body` once (HMM on, so unknown names are joined): jieba's `tag`,
-    /// computed as its `cut` plus the tags of words seen before (see [`TagMemo`]).
+    /// computed as its `cut` plus the tags of words seen before (see `TagMemo`).
     pub fn tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
         if self.tags.len() < WARM_WORDS {
             return self.tag_whole(body);
@@ -372,7 +297,7 @@ impl Nlp {
         let orgs = orgs::find(&self.lex, toks);
         let mut places = places::find(&self.lex, body, toks, &orgs);
         let persons = persons::find(&self.lex, body, toks, &orgs, &places);
-        places::drop_inside(&mut places, &persons);
+        drop_places_inside_persons(&mut places, &persons);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
         Analysis {
             persons: persons::to_records(body, &persons),
@@ -388,7 +313,7 @@ impl Nlp {
         let orgs = orgs::find(&self.lex, &toks);
         let mut places = places::find(&self.lex, text, &toks, &orgs);
         let persons = persons::find(&self.lex, text, &toks, &orgs, &places);
-        places::drop_inside(&mut places, &persons);
+        drop_places_inside_persons(&mut places, &persons);
         let mut out = Vec::new();
         for o in &orgs {
             out.push(EntitySpan {
@@ -413,23 +338,6 @@ impl Nlp {
         }
         out
     }
-}
-
-/// Grammar words that end any name span (particles, prepositions, conjunctions, pronouns).
-pub(crate) const FUNCTION_WORDS: &[&str] = &[
-    "的", "地", "得", "和", "与", "及", "以及", "或", "在", "向", "对", "为", "由", "从", "把",
-    "被", "将", "给", "是", "等", "了", "着", "也", "都", "还", "又", "并", "而", "各", "该", "其",
-    "本", "我", "你", "他", "她", "我们", "他们", "她们", "你们", "这", "那", "这个", "那个", "以",
-    "于", "到", "至", "就", "让", "使", "跟", "同", "共", "全", "全市", "全区", "全县", "全省",
-    "全体", "所有", "一些", "有", "没有", "说", "表示",
-];
-
-static FUNCTION_SET: std::sync::LazyLock<lexicon::FastSet<&'static str>> =
-    std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
-
-/// Whether `w` is a grammar word.
-pub(crate) fn is_function_word(w: &str) -> bool {
-    FUNCTION_SET.contains(w)
 }
 
 #[cfg(test)]
@@ -467,18 +375,6 @@ mod tests {
             .map(|t| t.tag)
             .collect();
         assert_eq!(tags, ["nt", "nt"]);
-    }
-
-    #[test]
-    fn punctuation_fast_path_agrees_with_std() {
-        for c in "，。、：；“”‘’（）！？《》【】—…·\u{3000}".chars() {
-            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-        }
-        assert!(punct_word("，"));
-        assert!(punct_word("……"));
-        assert!(!punct_word("中国"));
-        assert!(!punct_word("A股"));
-        assert!(!punct_word("〇"));
     }
 
     #[test]

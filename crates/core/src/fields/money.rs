@@ -2,8 +2,9 @@
 //! `一百三十五块六角七分钱`) and in running text, for callers that want an amount with its
 //! currency and how exact it is, in the conventions of JioNLP's money parser.
 
-use crate::numerals::{Dec, fold_width, is_arabic_digit};
-use crate::quantity::{pow10, read_multiplier, read_number, skip_spaces, starts_with_str};
+use super::number::{pow10, read_multiplier, read_number};
+use super::numerals::{Dec, fold_width, is_arabic_digit};
+use crate::text::{skip_spaces, starts_with_str};
 
 /// How exact an amount is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -430,7 +431,7 @@ pub(crate) fn read_in_text(chars: &[char], i: usize) -> Option<InText> {
         Some("块") => {
             let next = chars.get(r.end).copied();
             if next.is_some_and(|c| {
-                crate::meta::is_han(c) && !matches!(c, '多' | '左' | '上' | '以' | '钱' | '的')
+                crate::text::is_han(c) && !matches!(c, '多' | '左' | '上' | '以' | '钱' | '的')
             }) {
                 return None;
             }
@@ -566,11 +567,11 @@ pub fn extract_money(text: &str) -> Vec<MoneySpan> {
         } else {
             None
         };
-        let starts = is_arabic_digit(c) || crate::numerals::is_cn_numeral_char(c);
+        let starts = is_arabic_digit(c) || super::numerals::is_cn_numeral_char(c);
         let glued = prev.is_some_and(|p| {
             p.is_ascii_alphanumeric()
                 || p == '.'
-                || crate::numerals::is_cn_numeral_char(p)
+                || super::numerals::is_cn_numeral_char(p)
                 || p == '第'
         });
         if !starts || glued {
@@ -596,7 +597,7 @@ pub fn extract_money(text: &str) -> Vec<MoneySpan> {
             }
         }
         while i < chars.len()
-            && (is_arabic_digit(chars[i]) || crate::numerals::is_cn_numeral_char(chars[i]))
+            && (is_arabic_digit(chars[i]) || super::numerals::is_cn_numeral_char(chars[i]))
         {
             i += 1;
         }

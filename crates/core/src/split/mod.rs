@@ -3,9 +3,9 @@
 //! keywords, breadcrumb and a clean body with broken lines joined and captions removed.
 
 use crate::blocks::{Block, BlockKind};
-use crate::byline::{self, Meta};
-use crate::furniture::{self, Furniture};
-use crate::meta;
+use crate::lines::byline::{self, Meta};
+use crate::lines::furniture::{self, Furniture};
+use crate::lines::meta;
 use crate::record::Byline;
 
 /// Marks a page header seen after text (a second page glued to the first).
@@ -91,7 +91,7 @@ fn is_title_like(s: &str) -> bool {
     if meta::find_times(s).first().is_some_and(|t| t.start == 0) {
         return false;
     }
-    s.chars().filter(|c| meta::is_han(*c)).count() >= 3
+    s.chars().filter(|c| crate::text::is_han(*c)).count() >= 3
 }
 
 /// A numbered section head (`二、加强组织领导`, `(一)…`, `3.…`, `第二篇`): part of an article.
@@ -769,7 +769,7 @@ fn tidy(s: &str) -> String {
             let prev = kept.next();
             let before_prev = kept.next();
             let next = chars.peek().copied();
-            let han = |x: Option<char>| x.is_some_and(meta::is_han);
+            let han = |x: Option<char>| x.is_some_and(crate::text::is_han);
             let ascii_punct =
                 |x: Option<char>| x.is_some_and(|x| matches!(x, ',' | ';' | ':' | '!' | '?'));
             let drop = prev.is_some_and(is_cjk_punct)

@@ -1,7 +1,7 @@
 //! Page furniture: classifies one line of page text as menu, widget, footer, breadcrumb or the
 //! header of a link list, from the vocabulary in `data/furniture.txt` and a few shape rules.
 
-use crate::nlp::lexicon::FastMap;
+use crate::text::{FastMap, fold_char};
 use std::sync::OnceLock;
 
 /// What a furniture line is.
@@ -102,7 +102,7 @@ fn vocabulary() -> &'static Vocabulary {
             long_line: 0,
         };
         let mut section = "";
-        for line in include_str!("../data/furniture.txt").lines() {
+        for line in include_str!("../../data/furniture.txt").lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -167,15 +167,6 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
-}
-
-/// Full-width ASCII to ASCII; other characters unchanged.
-pub fn fold_char(c: char) -> char {
-    match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
 }
 
 /// True for bullet characters that open menu items.
@@ -403,7 +394,10 @@ mod tests {
             assert_eq!(classify(line), Some(Furniture::Line), "{line}");
         }
         let mut section = None;
-        for line in include_str!("../data/furniture.txt").lines().map(str::trim) {
+        for line in include_str!("../../data/furniture.txt")
+            .lines()
+            .map(str::trim)
+        {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }

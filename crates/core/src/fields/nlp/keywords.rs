@@ -2,9 +2,10 @@
 //! names, co-occurring within a window of five), without function words, numbers or page
 //! boilerplate words.
 
-use super::Tok;
-use super::lexicon::{FastMap, Lexicon};
+use super::lexicon::Lexicon;
+use super::token::Tok;
 use crate::record::Keyword;
+use crate::text::FastMap;
 
 const WINDOW: usize = 5;
 const DAMPING: f64 = 0.85;
