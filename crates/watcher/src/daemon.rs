@@ -21,9 +21,10 @@ use tokio::sync::{oneshot, watch};
 
 use crate::WatchError;
 use crate::discover::{Discover, Filter};
+use crate::in_flight::InFlight;
 use crate::settings::Settings;
 use crate::stats::Pipeline;
-use crate::worker::{self, InFlight, WorkerContext};
+use crate::worker::{self, WorkerContext};
 use crate::{metrics, systemd};
 
 /// Makes every configured path absolute (relative to the working directory) and creates the

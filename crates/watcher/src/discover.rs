@@ -20,7 +20,7 @@ use notify::{RecursiveMode, Watcher};
 use tokio::sync::{mpsc, oneshot, watch};
 
 use crate::WatchError;
-use crate::worker::InFlight;
+use crate::in_flight::InFlight;
 use writers::FileId;
 
 /// How often the inbox itself is checked (still there, same folder, still mounted).

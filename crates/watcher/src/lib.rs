@@ -13,6 +13,7 @@ pub mod daemon;
 pub mod discover;
 pub mod dispose;
 pub mod error;
+pub mod in_flight;
 pub mod journal;
 pub mod logging;
 pub mod metrics;

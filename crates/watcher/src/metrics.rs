@@ -8,37 +8,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use newsdrop_sink::metrics::{FSYNC_SECONDS, HistogramSnapshot};
-use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 
 use crate::WatchError;
+use crate::settings::MetricsConfig;
 use crate::stats::{Pipeline, STATS, Stats};
-
-/// `[metrics]` settings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct MetricsConfig {
-    /// `address:port` of the Prometheus endpoint (e.g. `127.0.0.1:9187`); empty = off.
-    pub listen: String,
-}
-
-impl MetricsConfig {
-    /// The address to listen on, `None` when metrics are off.
-    pub fn address(&self) -> Result<Option<SocketAddr>, WatchError> {
-        let listen = self.listen.trim();
-        if listen.is_empty() {
-            return Ok(None);
-        }
-        listen.parse().map(Some).map_err(|_| {
-            WatchError::Config(format!(
-                "metrics.listen: {listen:?} is not an address:port such as 127.0.0.1:9187"
-            ))
-        })
-    }
-}
 
 /// Longest a client may take to send its request.
 const READ_TIMEOUT: Duration = Duration::from_secs(5);
@@ -331,7 +308,7 @@ fn histogram(out: &mut String, name: &str, help: &str, h: &HistogramSnapshot) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::worker::InFlight;
+    use crate::in_flight::InFlight;
 
     fn pipeline() -> (
         Pipeline,
@@ -349,27 +326,6 @@ mod tests {
             stx,
             prx,
         )
-    }
-
-    #[test]
-    fn address_is_optional_and_checked() {
-        assert_eq!(MetricsConfig::default().address().unwrap(), None);
-        let on = MetricsConfig {
-            listen: "127.0.0.1:9187".into(),
-        };
-        assert_eq!(
-            on.address().unwrap(),
-            Some("127.0.0.1:9187".parse().unwrap())
-        );
-        let bad = MetricsConfig {
-            listen: "localhost".into(),
-        };
-        assert!(
-            bad.address()
-                .unwrap_err()
-                .to_string()
-                .contains("metrics.listen")
-        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `NEWSDROP__SECTION__KEY` environment variables. Unknown keys and bad values are errors that
 //! name the key.
 
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use config::{Config, Environment, File, FileFormat};
@@ -28,7 +29,7 @@ pub struct Settings {
     pub log: LogConfig,
     /// `[metrics]`: the optional Prometheus endpoint.
     #[serde(default)]
-    pub metrics: crate::metrics::MetricsConfig,
+    pub metrics: MetricsConfig,
 }
 
 /// What to do with a file once its records are durable.
@@ -93,6 +94,29 @@ pub struct LogConfig {
     pub level: String,
     /// Text or JSON.
     pub format: LogFormat,
+}
+
+/// `[metrics]` settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    /// `address:port` of the Prometheus endpoint (e.g. `127.0.0.1:9187`); empty = off.
+    pub listen: String,
+}
+
+impl MetricsConfig {
+    /// The address to listen on, `None` when metrics are off.
+    pub fn address(&self) -> Result<Option<SocketAddr>, WatchError> {
+        let listen = self.listen.trim();
+        if listen.is_empty() {
+            return Ok(None);
+        }
+        listen.parse().map(Some).map_err(|_| {
+            WatchError::Config(format!(
+                "metrics.listen: {listen:?} is not an address:port such as 127.0.0.1:9187"
+            ))
+        })
+    }
 }
 
 impl Settings {
@@ -268,5 +292,26 @@ mod tests {
         let p = dir.path().join("c.toml");
         std::fs::write(&p, s.to_toml().unwrap()).unwrap();
         assert_eq!(Settings::load_with_env(Some(&p), env(&[])).unwrap(), s);
+    }
+
+    #[test]
+    fn address_is_optional_and_checked() {
+        assert_eq!(MetricsConfig::default().address().unwrap(), None);
+        let on = MetricsConfig {
+            listen: "127.0.0.1:9187".into(),
+        };
+        assert_eq!(
+            on.address().unwrap(),
+            Some("127.0.0.1:9187".parse().unwrap())
+        );
+        let bad = MetricsConfig {
+            listen: "localhost".into(),
+        };
+        assert!(
+            bad.address()
+                .unwrap_err()
+                .to_string()
+                .contains("metrics.listen")
+        );
     }
 }

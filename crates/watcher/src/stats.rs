@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use newsdrop_sink::metrics::Histogram;
 use newsdrop_sink::{Batch, Stream};
 
-use crate::worker::InFlight;
+use crate::in_flight::InFlight;
 
 /// Monotonic counters and timings of this process.
 #[derive(Debug)]

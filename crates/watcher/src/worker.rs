@@ -3,9 +3,8 @@
 //! of the file. A bad file becomes a failure record;
 //! only a sink that cannot write is fatal.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use newsdrop_core::{ArticleRecord, Extractor, FailureRecord, FailureSource, Input};
@@ -13,47 +12,11 @@ use newsdrop_sink::{Batch, NatsError, NatsPublisher, Stream};
 use tokio::sync::{oneshot, watch};
 
 use crate::dispose::{self, ErrorSidecar};
+use crate::in_flight::InFlight;
 use crate::journal::{Journal, Verdict};
 use crate::settings::{OnSuccess, Settings};
 use crate::stats::STATS;
 use crate::{WatchError, now_rfc3339};
-
-/// Paths between discovery and disposal. Discovery skips a path that is in here, so a file
-/// is never queued twice; the worker removes it once the file has left the inbox.
-#[derive(Debug, Clone, Default)]
-pub struct InFlight(Arc<Mutex<HashSet<PathBuf>>>);
-
-impl InFlight {
-    /// Adds `path`; false when it was already in flight.
-    pub fn insert(&self, path: &Path) -> bool {
-        self.0
-            .lock()
-            .map(|mut set| set.insert(path.to_path_buf()))
-            .unwrap_or(false)
-    }
-
-    /// Removes `path`.
-    pub fn remove(&self, path: &Path) {
-        if let Ok(mut set) = self.0.lock() {
-            set.remove(path);
-        }
-    }
-
-    /// Whether `path` is in flight.
-    pub fn contains(&self, path: &Path) -> bool {
-        self.0.lock().map(|set| set.contains(path)).unwrap_or(false)
-    }
-
-    /// How many paths are in flight.
-    pub fn len(&self) -> usize {
-        self.0.lock().map(|set| set.len()).unwrap_or(0)
-    }
-
-    /// Whether nothing is in flight.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
 
 /// What one file produced.
 #[derive(Debug)]
