@@ -487,15 +487,69 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     {
         blocks.push(block(BlockKind::Line, crumb.clone()));
     }
-    let first_content = content.first().cloned().unwrap_or_default();
-    let start = all.iter().position(|l| *l == first_content).unwrap_or(0);
-    for l in all.iter().take(start).rev().take(12).rev() {
-        if l.chars().count() <= 100 && byline::parse_meta_line(l, false).is_some() {
+    // Where the text starts in the whole page: its first paragraph-sized line (a short first
+    // line, the headline, may occur earlier in the page too).
+    let anchor = content
+        .iter()
+        .find(|l| l.chars().count() >= 20)
+        .or(content.first())
+        .cloned()
+        .unwrap_or_default();
+    let start = all.iter().position(|l| *l == anchor).unwrap_or(0);
+    for l in all.iter().take(start).rev().take(25).rev() {
+        if l.chars().count() <= 100
+            && !content.contains(l)
+            && byline::parse_meta_line(l, false).is_some()
+        {
             blocks.push(block(BlockKind::Line, l.clone()));
         }
     }
+    // The headline as printed in the page (a table cell, a styled div) when no <h1> holds it:
+    // the longest line the <title> begins with.
+    let doc_title = blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::DocTitle)
+        .map(|b| fold_spaces(&b.text));
+    if let Some(doc_title) = doc_title {
+        let has_heading = blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && doc_title.contains(&fold_spaces(&b.text)));
+        if !has_heading
+            && let Some(line) = all
+                .iter()
+                .filter(|l| (6..=80).contains(&l.chars().count()))
+                .filter(|l| {
+                    let f = fold_spaces(l);
+                    doc_title.starts_with(&f) && f.chars().count() * 2 >= doc_title.chars().count()
+                })
+                .max_by_key(|l| l.chars().count())
+        {
+            blocks.push(block(BlockKind::Heading, line.clone()));
+        }
+    }
+    // Credits and dates printed after the text (发布日期 …, 责任编辑 …).
+    let last_content = content.last().cloned().unwrap_or_default();
+    let end = all
+        .iter()
+        .skip(start)
+        .position(|l| *l == last_content)
+        .map(|k| start + k + 1);
+    let after: Vec<String> = end.map_or_else(Vec::new, |end| {
+        all.iter()
+            .skip(end)
+            .take(10)
+            .filter(|l| l.chars().count() <= 100 && byline::parse_meta_line(l, false).is_some())
+            .cloned()
+            .collect()
+    });
     blocks.extend(content.into_iter().map(|l| block(BlockKind::Line, l)));
+    blocks.extend(after.into_iter().map(|l| block(BlockKind::Line, l)));
     blocks
+}
+
+/// `s` without whitespace, full-width ASCII folded (for comparing titles).
+fn fold_spaces(s: &str) -> String {
+    crate::lines::furniture::fold(s)
 }
 
 #[cfg(test)]

@@ -43,6 +43,8 @@ pub fn build_record(
     let quantities = quantity::extract_chars(&chars, &date_spans);
     let dates = dates::extract_found(&chars, &found, article.published_at.as_deref());
     drop(chars);
+    let mut analysis = analysis;
+    drop_credited_persons(&mut analysis.persons, &article.bylines, &article.body);
     let quotes = quotes::extract(&article.body, &analysis.persons);
     let tags = extractor.taxonomy().tag(&article.body);
     ArticleRecord {
@@ -67,4 +69,53 @@ pub fn build_record(
         tags,
         warnings: article.warnings,
     }
+}
+
+/// Drops the persons who are only credited: a byline name whose every mention in the body is
+/// inside a bracketed credit (`宁海新闻网讯(记者赵燕通讯员陈轶群)`). Named in the article's own
+/// text as well, they stay, with the mentions outside credits.
+fn drop_credited_persons(
+    persons: &mut Vec<crate::record::Person>,
+    bylines: &[crate::record::Byline],
+    body: &str,
+) {
+    if bylines.is_empty() || persons.is_empty() {
+        return;
+    }
+    let credits = credit_spans(body);
+    persons.retain_mut(|p| {
+        if !bylines.iter().any(|b| b.name == p.name) {
+            return true;
+        }
+        let outside = body
+            .match_indices(p.name.as_str())
+            .filter(|(at, _)| !credits.iter().any(|c| c.contains(at)))
+            .count();
+        if outside > 0 {
+            p.mentions = outside;
+        }
+        outside > 0
+    });
+}
+
+/// Byte ranges of the bracketed credits in `body` (`(记者赵燕 通讯员陈轶群)`).
+fn credit_spans(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = body[from..].find(['(', '（']) {
+        let open = from + k;
+        let inner_start = open + body[open..].chars().next().map_or(1, char::len_utf8);
+        from = inner_start;
+        let Some(len) = body[inner_start..].find([')', '）']) else {
+            break;
+        };
+        let inner = &body[inner_start..inner_start + len];
+        if inner.chars().count() <= 40
+            && crate::lines::byline::parse_meta_line(inner, false)
+                .is_some_and(|m| !m.bylines.is_empty())
+        {
+            out.push(open..inner_start + len);
+        }
+    }
+    out
 }

@@ -30,106 +30,49 @@ enum Label {
     Time,
     Counter,
     Keywords,
+    /// 文/图: the writer is the photographer too.
+    AuthorPhotographer,
+    /// 所属分类, 栏目: the site section the page is filed under.
+    Section,
+    /// 字体, 打印, 分享: a page control; its value may only be size words.
+    Widget,
     /// 审核, 校对 …: credited, but not a byline role of the record.
     Other,
 }
 
+/// The label vocabulary of metadata lines (`data/meta_labels.txt`).
+const LABELS: &str = include_str!("../../data/meta_labels.txt");
+
 /// Labels, longest first so that 责任编辑 wins over 编辑.
 fn labels() -> &'static [(String, Label)] {
-    static LABELS: OnceLock<Vec<(String, Label)>> = OnceLock::new();
-    LABELS.get_or_init(|| {
+    static TABLE: OnceLock<Vec<(String, Label)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
         use BylineRole::*;
-        let table: &[(&str, Label)] = &[
-            ("责任编辑", Label::Role(Editor)),
-            ("責任編輯", Label::Role(Editor)),
-            ("值班编辑", Label::Role(Editor)),
-            ("网络编辑", Label::Role(Editor)),
-            ("责编", Label::Role(Editor)),
-            ("編輯", Label::Role(Editor)),
-            ("编辑", Label::Role(Editor)),
-            ("融媒体记者", Label::Role(Reporter)),
-            ("全媒体记者", Label::Role(Reporter)),
-            ("本报记者", Label::Role(Reporter)),
-            ("本台记者", Label::Role(Reporter)),
-            ("本网记者", Label::Role(Reporter)),
-            ("实习记者", Label::Role(Reporter)),
-            ("實習記者", Label::Role(Reporter)),
-            ("见习记者", Label::Role(Reporter)),
-            ("特约记者", Label::Role(Reporter)),
-            ("首席记者", Label::Role(Reporter)),
-            ("融媒记者", Label::Role(Reporter)),
-            ("记者", Label::Role(Reporter)),
-            ("記者", Label::Role(Reporter)),
-            ("实习生", Label::Role(Reporter)),
-            ("特约通讯员", Label::Role(Correspondent)),
-            ("通讯员", Label::Role(Correspondent)),
-            ("通訊員", Label::Role(Correspondent)),
-            ("作者", Label::Role(Author)),
-            ("撰稿", Label::Role(Author)),
-            ("撰文", Label::Role(Author)),
-            ("文/图", Label::Role(Author)),
-            ("文/", Label::Role(Author)),
-            ("文:", Label::Role(Author)),
-            ("摄影", Label::Role(Photographer)),
-            ("攝影", Label::Role(Photographer)),
-            ("摄像", Label::Role(Photographer)),
-            ("图/", Label::Role(Photographer)),
-            ("图:", Label::Role(Photographer)),
-            ("信息来源", Label::Source),
-            ("本文来源", Label::Source),
-            ("稿件来源", Label::Source),
-            ("内容来源", Label::Source),
-            ("文章来源", Label::Source),
-            ("新闻来源", Label::Source),
-            ("来源", Label::Source),
-            ("來源", Label::Source),
-            ("稿源", Label::Source),
-            ("供稿单位", Label::Source),
-            ("供稿", Label::Source),
-            ("转载自", Label::Source),
-            ("转自", Label::Source),
-            ("文字:", Label::Role(Author)),
-            ("图片:", Label::Role(Photographer)),
-            ("发布者", Label::Other),
-            ("发布人", Label::Other),
-            ("出处", Label::Source),
-            ("发布时间", Label::Time),
-            ("發布時間", Label::Time),
-            ("發佈時間", Label::Time),
-            ("发布日期", Label::Time),
-            ("发表时间", Label::Time),
-            ("发稿时间", Label::Time),
-            ("更新时间", Label::Time),
-            ("时间", Label::Time),
-            ("時間", Label::Time),
-            ("日期", Label::Time),
-            ("浏览次数", Label::Counter),
-            ("瀏覽次數", Label::Counter),
-            ("阅读次数", Label::Counter),
-            ("点击次数", Label::Counter),
-            ("浏览量", Label::Counter),
-            ("阅读量", Label::Counter),
-            ("点击数", Label::Counter),
-            ("点击量", Label::Counter),
-            ("访问量", Label::Counter),
-            ("浏览", Label::Counter),
-            ("阅读", Label::Counter),
-            ("点击", Label::Counter),
-            ("关键词", Label::Keywords),
-            ("关键字", Label::Keywords),
-            ("關鍵詞", Label::Keywords),
-            ("标签", Label::Keywords),
-            ("审核", Label::Other),
-            ("审校", Label::Other),
-            ("校对", Label::Other),
-            ("终审", Label::Other),
-            ("初审", Label::Other),
-            ("复审", Label::Other),
-            ("监制", Label::Other),
-            ("统筹", Label::Other),
-            ("策划", Label::Other),
-        ];
-        let mut v: Vec<(String, Label)> = table.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+        let mut v: Vec<(String, Label)> = LABELS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (label, kind) = l.split_once('\t')?;
+                let kind = match kind.trim() {
+                    "editor" => Label::Role(Editor),
+                    "reporter" => Label::Role(Reporter),
+                    "correspondent" => Label::Role(Correspondent),
+                    "author" => Label::Role(Author),
+                    "photographer" => Label::Role(Photographer),
+                    "source" => Label::Source,
+                    "time" => Label::Time,
+                    "counter" => Label::Counter,
+                    "keywords" => Label::Keywords,
+                    "widget" => Label::Widget,
+                    "author+photographer" => Label::AuthorPhotographer,
+                    "section" => Label::Section,
+                    "other" => Label::Other,
+                    _ => return None,
+                };
+                Some((label.trim().to_string(), kind))
+            })
+            .collect();
         v.sort_by_key(|(s, _)| std::cmp::Reverse(s.chars().count()));
         v
     })
@@ -268,8 +211,52 @@ fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
     (!names.is_empty()).then_some(names)
 }
 
+/// A credit value without the kind of work written after the names (`陈智 整合`,
+/// `王芳 报道`, `张三 摄`).
+fn strip_work_words(value: &str) -> &str {
+    const WORK: [&str; 9] = [
+        "整合", "整理", "报道", "综合", "编译", "采写", "摄", "文", "图",
+    ];
+    let mut v = value.trim();
+    for w in WORK {
+        if let Some(head) = v.strip_suffix(w)
+            && head.ends_with([' ', '/'])
+        {
+            v = head.trim_end_matches([' ', '/']);
+            break;
+        }
+    }
+    v
+}
+
+/// A site's masthead written before a date (`www.nhnews.com.cn 宁海新闻网`): Some(site name),
+/// or Some(None) for an address alone; None when `prefix` is anything else.
+fn site_masthead(prefix: &str) -> Option<Option<String>> {
+    let mut site = None;
+    for token in prefix.split_whitespace() {
+        let address = token.is_ascii()
+            && token.contains('.')
+            && token.chars().any(|c| c.is_ascii_alphabetic())
+            && token
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ':' | '_'));
+        if address {
+            continue;
+        }
+        if site.is_none()
+            && is_org_like(token)
+            && (token.chars().count() >= 4 || split_glued_names(token).is_none())
+        {
+            site = Some(token.to_string());
+            continue;
+        }
+        return None;
+    }
+    Some(site)
+}
+
 /// True when a credit value names an organisation or website rather than a person.
-fn is_org_like(value: &str) -> bool {
+pub(crate) fn is_org_like(value: &str) -> bool {
     let n = value.chars().count();
     (2..=24).contains(&n)
         && !value
@@ -294,6 +281,7 @@ fn is_org_like(value: &str) -> bool {
             "处",
             "队",
             "室",
+            "科",
             "组",
             "镇",
             "街道",
@@ -466,7 +454,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     }
     let clean = |v: &str| {
         v.trim()
-            .trim_matches(|c: char| c == ':' || c.is_whitespace())
+            .trim_matches(|c: char| c == ':' || c == '/' || c.is_whitespace())
             .trim()
             .to_string()
     };
@@ -478,7 +466,23 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             .and_then(|_| meta::attribution(&prefix))
         {
             meta.publication = Some(p);
-        } else if starts_with_date || (header && !parts.is_empty()) {
+        } else if let Some(site) = site_masthead(&prefix)
+            && (meta.published_at.is_some() || !parts.is_empty())
+        {
+            // www.nhnews.com.cn 宁海新闻网 2020年03月09日: the site's address and name.
+            if site.is_some() {
+                meta.publication = site;
+            }
+        } else if starts_with_date
+            || (header && !parts.is_empty())
+            || (!parts.is_empty()
+                && parts
+                    .iter()
+                    .all(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
+                && prefix.split_whitespace().count() <= 3
+                && parse_names(&prefix).is_some_and(|n| n.len() <= 3))
+        {
+            // Unlabelled names before labelled credits (`张璐璐 记者谌忆龙`) are authors.
             let names = parse_names(&prefix)?;
             for name in names {
                 push_byline(&mut meta.bylines, BylineRole::Author, name);
@@ -490,11 +494,12 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         {
             // 新京报记者 陆一夫: the outlet before the credit.
             meta.publication = Some(prefix.clone());
-        } else if parts.len() == 1
-            && parts
-                .first()
-                .is_some_and(|(k, v)| *k == Label::Source && v.trim().is_empty())
-            && is_org_like(&prefix)
+        } else if parts
+            .first()
+            .is_some_and(|(k, v)| *k == Label::Source && v.trim().is_empty())
+            && prefix
+                .split(['、', ',', '，'])
+                .all(|p| is_org_like(p.trim()))
         {
             // (区委组织部 供稿): the contributing unit.
             meta.publication = Some(prefix.clone());
@@ -520,18 +525,24 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     for (kind, value) in &parts {
         let value = clean(value);
         match kind {
-            Label::Role(role) => {
+            Label::Role(_) | Label::AuthorPhotographer => {
+                let roles: &[BylineRole] = match kind {
+                    Label::Role(role) => std::slice::from_ref(role),
+                    _ => &[BylineRole::Author, BylineRole::Photographer],
+                };
+                let value = strip_work_words(&value);
                 if value.is_empty() {
                     continue;
                 }
-                if let Some(names) = parse_names(&value).or_else(|| names_with_affiliation(&value))
-                {
-                    for name in names {
-                        push_byline(&mut meta.bylines, *role, name);
+                if let Some(names) = parse_names(value).or_else(|| names_with_affiliation(value)) {
+                    for role in roles {
+                        for name in &names {
+                            push_byline(&mut meta.bylines, *role, name.clone());
+                        }
                     }
-                } else if is_org_like(&value) {
+                } else if is_org_like(value) {
                     if meta.publication.is_none() {
-                        meta.publication = Some(value.clone());
+                        meta.publication = Some(value.to_string());
                     }
                 } else {
                     return None;
@@ -544,7 +555,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 }
                 let (outlet, person) = clean_source(&value)?;
                 if meta.publication.is_none() {
-                    meta.publication = Some(outlet);
+                    meta.publication = outlet;
                 }
                 if let Some(name) = person {
                     push_byline(&mut meta.bylines, BylineRole::Author, name);
@@ -569,6 +580,23 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 meta.keywords.extend(meta::keywords(&value));
                 explained += 1;
             }
+            Label::Section => {
+                if value.chars().count() > 12 {
+                    return None;
+                }
+            }
+            Label::Widget => {
+                // 【字体:大 中 小】, 字号:T|T, 分享到: — page controls, skipped.
+                if !value.chars().all(|c| {
+                    c.is_whitespace()
+                        || matches!(
+                            c,
+                            '大' | '中' | '小' | '默' | '认' | 'T' | 't' | '+' | '-' | '|'
+                        )
+                }) {
+                    return None;
+                }
+            }
             Label::Other => {
                 if !value.is_empty() && parse_names(&value).is_none() {
                     return None;
@@ -590,6 +618,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
 /// Widget words glued after a source on many pages (`证券市场红周刊 举报`).
 const SOURCE_TAIL: &[&str] = &[
     "举报",
+    "调整",
     "参与互动",
     "调整字体",
     "字体",
@@ -604,9 +633,30 @@ const SOURCE_TAIL: &[&str] = &[
     "手机看",
 ];
 
-/// The outlet of a 来源 value, and a trailing author name when one follows it
-/// (`金海环保 江汶泽`). `None` when the value is a sentence, not an outlet.
-fn clean_source(value: &str) -> Option<(String, Option<String>)> {
+/// 来源 values that name no outlet but the site itself or nobody (`本站原创`, `网络`): the
+/// publication is then found elsewhere (the site's masthead, an org-like 作者).
+const NO_OUTLET: &[&str] = &[
+    "本站原创",
+    "本网原创",
+    "原创",
+    "本站",
+    "本网",
+    "本站编辑",
+    "网络",
+    "互联网",
+    "网络整理",
+    "综合",
+    "综合整理",
+    "转载",
+    "未知",
+    "佚名",
+    "admin",
+    "管理员",
+];
+
+/// The outlet of a 来源 value (None for [`NO_OUTLET`] values), and a trailing author name when
+/// one follows it (`金海环保 江汶泽`). `None` when the value is a sentence, not an outlet.
+fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
     let mut v = value
         .trim_start_matches(['于', ':', ' '])
         .trim()
@@ -625,16 +675,19 @@ fn clean_source(value: &str) -> Option<(String, Option<String>)> {
     if v.is_empty() || v.chars().count() > 30 || v.contains([',', '，', '。']) {
         return None;
     }
+    if NO_OUTLET.contains(&v.as_str()) {
+        return Some((None, None));
+    }
     let tokens: Vec<&str> = v.split_whitespace().collect();
     if tokens.len() == 2 {
         let name = tokens[1];
         if split_glued_names(name).is_some_and(|n| n.len() == 1)
             && split_glued_names(tokens[0]).is_none()
         {
-            return Some((tokens[0].to_string(), Some(name.to_string())));
+            return Some((Some(tokens[0].to_string()), Some(name.to_string())));
         }
     }
-    Some((v, None))
+    Some((Some(v), None))
 }
 
 fn push_byline(list: &mut Vec<Byline>, role: BylineRole, name: String) {
@@ -719,8 +772,17 @@ mod tests {
         assert_eq!(m.published_at.as_deref(), Some("2022-03-14T09:15:45+08:00"));
         let m = parse_meta_line("2021年11月02日 星期二上一期下一期", true).unwrap();
         assert_eq!(m.published_at.as_deref(), Some("2021-11-02"));
+        // 文/图: the writers took the pictures too.
         let m = parse_meta_line("(文/图 刘玺东 易赛楠)", false).unwrap();
-        assert_eq!(m.bylines, vec![bl(Author, "刘玺东"), bl(Author, "易赛楠")]);
+        assert_eq!(
+            m.bylines,
+            vec![
+                bl(Author, "刘玺东"),
+                bl(Author, "易赛楠"),
+                bl(Photographer, "刘玺东"),
+                bl(Photographer, "易赛楠")
+            ]
+        );
         let m = parse_meta_line("关键词:通州区防疫志愿者", true).unwrap();
         assert_eq!(m.keywords, vec!["通州区", "防疫", "志愿者"]);
         let m = parse_meta_line("常菁菁 焦超超", true).unwrap();
@@ -774,5 +836,71 @@ mod tests {
         assert_eq!(split_glued_names("欧阳小明").unwrap(), vec!["欧阳小明"]);
         assert!(split_glued_names("了解到").is_none());
         assert_eq!(parse_names("杨倩_NF4425").unwrap(), vec!["杨倩"]);
+    }
+
+    #[test]
+    fn metadata_strips_of_other_layouts() {
+        // `|` separators and empty values
+        let m = parse_meta_line(
+            "发布时间:2021-04-12 08:30 | 作者: | 来源:某某信息港 | 浏览次数:",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2021-04-12T08:30:00+08:00"));
+        assert_eq!(m.publication.as_deref(), Some("某某信息港"));
+        assert!(m.bylines.is_empty());
+        // glued labels, a 来源 that names the site itself, a font widget
+        let m = parse_meta_line(
+            "来源:本站原创 作者:某县党建网发布时间:2021-05-06 10:11:12 浏览次数:【字体:大 中 小】",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某县党建网"));
+        assert_eq!(m.published_at.as_deref(), Some("2021-05-06T10:11:12+08:00"));
+        // a site's address and name before the date
+        let m = parse_meta_line(
+            "www.example.com.cn 某某新闻网 2021年07月08日 09:10:11",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某某新闻网"));
+        assert_eq!(m.published_at.as_deref(), Some("2021-07-08T09:10:11+08:00"));
+        // a section label after the date
+        let m = parse_meta_line("发布日期:2021-09-10 11:12:13  所属分类:要闻", false).unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2021-09-10T11:12:13+08:00"));
+    }
+
+    #[test]
+    fn credits_in_other_words() {
+        // 采访人员 is how spam reposting sites write 记者; unlabelled names before it are authors
+        let m = parse_meta_line("王小明采访人员李大海", false).unwrap();
+        assert_eq!(
+            m.bylines,
+            vec![bl(Author, "王小明"), bl(Reporter, "李大海")]
+        );
+        let m = parse_meta_line("记者刘一 整合", false).unwrap();
+        assert_eq!(m.bylines, vec![bl(Reporter, "刘一")]);
+        let m = parse_meta_line("摄影/张一 编辑/李二", false).unwrap();
+        assert_eq!(
+            m.bylines,
+            vec![bl(Photographer, "张一"), bl(Editor, "李二")]
+        );
+        // the contributing units before 供稿
+        let m = parse_meta_line("某某党支部、某某科供稿", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某某党支部、某某科"));
+    }
+
+    #[test]
+    fn every_label_line_has_a_known_kind() {
+        let lines = LABELS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(
+            labels().len(),
+            lines,
+            "a line of meta_labels.txt has an unknown kind"
+        );
     }
 }

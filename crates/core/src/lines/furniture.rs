@@ -341,6 +341,11 @@ fn is_menu(line: &str) -> bool {
         return true;
     }
     let by_space: Vec<&str> = line.split_whitespace().collect();
+    // A credit line (`文/图 本报记者 王芳 通讯员 赵磊`) has short tokens too.
+    const CREDITS: [&str; 6] = ["记者", "通讯员", "编辑", "作者", "摄影", "来源"];
+    if CREDITS.iter().any(|w| line.contains(w)) {
+        return false;
+    }
     by_space.len() >= 5
         && by_space
             .iter()

@@ -80,6 +80,88 @@ fn is_debris(s: &str) -> bool {
         })
 }
 
+/// `line` without the list bullet it opens with (`• 武汉:党员进入小区`, `- 全县党员捐款`).
+fn strip_bullet(line: &str) -> &str {
+    let t = line.trim_start();
+    let Some(first) = t.chars().next() else {
+        return line;
+    };
+    let rest = &t[first.len_utf8()..];
+    let bullet = matches!(
+        first,
+        '•' | '·'
+            | '●'
+            | '◆'
+            | '■'
+            | '□'
+            | '▪'
+            | '►'
+            | '▶'
+            | '◇'
+            | '○'
+            | '◎'
+            | '※'
+            | '★'
+            | '☆'
+            | '▸'
+            | '➤'
+            | '◢'
+            | '√'
+    ) || (matches!(first, '-' | '*' | '+' | '–')
+        && rest.starts_with([' ', '\u{3000}']));
+    if bullet { rest.trim_start() } else { line }
+}
+
+/// A bulleted short headline line: an item of a related-links list.
+fn is_bulleted_link(line: &str) -> bool {
+    let rest = strip_bullet(line);
+    rest.len() != line.trim_start().len() && clen(rest) <= 40 && is_title_like(rest)
+}
+
+/// A closing signature on a line of its own after the body: `(汪先驷 徐青松)` (authors) or
+/// `(民盟临沂市委会)` (the contributing unit).
+fn closing_signature(line: &str) -> Option<Meta> {
+    let inner = line
+        .trim()
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))?
+        .trim();
+    signature(inner)
+}
+
+/// What the inside of a closing signature bracket says (`汪先驷 徐青松`, `民盟临沂市委会`).
+fn signature(inner: &str) -> Option<Meta> {
+    if inner.is_empty() || clen(inner) > 24 || inner.contains(['(', '（', ')', '）']) {
+        return None;
+    }
+    if let Some(m) = byline::parse_meta_line(inner, false) {
+        return (!m.bylines.is_empty() || m.publication.is_some()).then_some(m);
+    }
+    let tokens = inner.split_whitespace().count();
+    if let Some(names) = byline::parse_names(inner)
+        && names.len() <= 4
+        && (tokens > 1 || names.len() == 1)
+    {
+        return Some(Meta {
+            bylines: names
+                .into_iter()
+                .map(|name| Byline {
+                    role: crate::record::BylineRole::Author,
+                    name,
+                })
+                .collect(),
+            ..Meta::default()
+        });
+    }
+    if byline::is_org_like(inner) && !inner.contains(' ') {
+        return Some(Meta {
+            publication: Some(inner.to_string()),
+            ..Meta::default()
+        });
+    }
+    None
+}
+
 /// A headline: short, no full stop inside, not ending in a comma, with some Han characters.
 fn is_title_like(s: &str) -> bool {
     if !has_chars(s, 4) || has_chars(s, 65) {
@@ -170,11 +252,31 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     if before.is_empty() || clen(inner) > 40 {
         return None;
     }
-    let m = byline::parse_meta_line(inner, false)?;
+    let m = match byline::parse_meta_line(inner, false) {
+        Some(m) => m,
+        // `…举行。（张巨峰）`, `…趋稳趋优。（德清县发改局）`: a signature after the last sentence.
+        None if ends_sentence(before) => closing_signature(inner)?,
+        None => return None,
+    };
     if m.bylines.is_empty() && m.publication.is_none() {
         return None;
     }
     Some((before, m))
+}
+
+/// The photographers a caption credits (`城市摄影队 周斌 摄`, `刘娟/摄`, `(记者 王芳 摄)`).
+fn photo_credit(caption: &str) -> Option<Vec<String>> {
+    let t = caption
+        .trim()
+        .trim_end_matches([')', '）'])
+        .trim_end()
+        .strip_suffix('摄')?
+        .trim_end_matches(['/', ' ', '\u{3000}']);
+    let tail = t
+        .rsplit(|c: char| c.is_whitespace() || "。，,：:(（/".contains(c))
+        .next()?;
+    let names = byline::parse_names(tail)?;
+    (names.len() <= 3).then_some(names)
 }
 
 #[derive(Debug, Default)]
@@ -416,13 +518,14 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 && (6..=40).contains(&clen(line))
                 && !line.contains([',', '，', '；', ';'])
                 && !line.starts_with(['—', '-', '─']);
-            if (d.title.is_none() || replaces) && is_title_like(line) && !is_caption(line) {
+            let headline = strip_bullet(line);
+            if (d.title.is_none() || replaces) && is_title_like(headline) && !is_caption(line) {
                 // On an HTML page the headline line is the one the <h1>/<title> names.
                 let matches_page = page_title_folded
                     .as_deref()
-                    .is_none_or(|t| furniture::fold(line) == t);
+                    .is_none_or(|t| furniture::fold(headline) == t);
                 if matches_page {
-                    d.title = Some(line.to_string());
+                    d.title = Some(headline.to_string());
                     continue;
                 }
             }
@@ -472,6 +575,25 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             });
             continue;
         }
+        if !d.body.is_empty()
+            && let Some(m) = closing_signature(line)
+        {
+            d.merge(m);
+            d.ended = true;
+            continue;
+        }
+        // A related-links list after the body: two or more bulleted headlines in a row, or
+        // one at the very end.
+        if !d.body.is_empty()
+            && is_bulleted_link(line)
+            && lines.get(i).is_none_or(|next| is_bulleted_link(next))
+        {
+            while lines.get(i).is_some_and(|next| is_bulleted_link(next)) {
+                i += 1;
+            }
+            d.ended = true;
+            continue;
+        }
         if let Some((para, m)) = trailing_credit(line) {
             d.body.push(para);
             d.merge(m);
@@ -507,6 +629,14 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         {
             title = Some(rest.trim().to_string());
         }
+        let mut photographers: Vec<String> = Vec::new();
+        for l in d.body.iter().filter(|l| is_caption(l)) {
+            for name in photo_credit(l).unwrap_or_default() {
+                if !photographers.contains(&name) {
+                    photographers.push(name);
+                }
+            }
+        }
         let body_lines: Vec<&str> = d
             .body
             .iter()
@@ -527,6 +657,15 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 }
             }
         }
+        for name in photographers {
+            let b = Byline {
+                role: crate::record::BylineRole::Photographer,
+                name,
+            };
+            if !bylines.contains(&b) {
+                bylines.push(b);
+            }
+        }
         let publication = d
             .meta
             .publication
@@ -535,10 +674,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             .or(hints.meta_source.clone())
             .or(dateline)
             .or(page_publication.clone());
-        let mut keywords = d.meta.keywords.clone();
-        if keywords.is_empty() {
-            keywords = hints.meta_keywords.clone();
-        }
+        // Only keywords printed on the page (关键词: …) are declared; a <meta name="keywords">
+        // tag is not shown to readers and is mostly the site's own search terms.
+        let keywords = d.meta.keywords.clone();
         if bylines.is_empty() && index == 0 {
             for name in &hints.meta_authors {
                 bylines.push(Byline {
