@@ -153,7 +153,7 @@ fn signature(inner: &str) -> Option<Meta> {
             ..Meta::default()
         });
     }
-    if byline::is_org_like(inner) && !inner.contains(' ') {
+    if byline::is_org_like(inner) && clen(inner) >= 4 && inner.chars().all(crate::text::is_han) {
         return Some(Meta {
             publication: Some(inner.to_string()),
             ..Meta::default()
@@ -575,7 +575,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             });
             continue;
         }
-        if !d.body.is_empty()
+        if d.body.last().is_some_and(|prev| ends_sentence(prev))
             && let Some(m) = closing_signature(line)
         {
             d.merge(m);
