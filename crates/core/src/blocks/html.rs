@@ -100,7 +100,15 @@ const NOISE_ATTR: &[&str] = &[
 fn is_skipped(el: &ElementRef<'_>) -> bool {
     let name = el.value().name();
     if SKIP.contains(&name) {
-        return true;
+        // An <article>'s own <header> holds its headline, time and credits, and its <footer>
+        // the editor: only the page's header and footer are furniture.
+        let in_article = matches!(name, "header" | "footer")
+            && el.ancestors().any(|a| {
+                a.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "article" | "main"))
+            });
+        return !in_article;
     }
     let attrs = format!(
         "{} {}",
@@ -480,12 +488,15 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     let mut all = Vec::new();
     lines_of(body, &mut all, &mut cur);
     flush(&mut all, &mut cur);
-    // The 当前位置 path of the page, wherever it is printed.
+    // The 当前位置 path of the page, wherever it is printed: a labelled line, or the element
+    // the page marks as its breadcrumb (`<div class="post_crumb">首页 > 新闻 > 正文`).
     if let Some(crumb) = all
         .iter()
         .find(|l| matches!(crate::lines::furniture::classify(l), Some(crate::lines::furniture::Furniture::Breadcrumb(segs)) if !segs.is_empty()))
+        .cloned()
+        .or_else(|| marked_breadcrumb(&doc))
     {
-        blocks.push(block(BlockKind::Line, crumb.clone()));
+        blocks.push(block(BlockKind::Line, crumb));
     }
     // Where the text starts in the whole page: its first paragraph-sized line (a short first
     // line, the headline, may occur earlier in the page too).
@@ -538,13 +549,77 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
         all.iter()
             .skip(end)
             .take(10)
-            .filter(|l| l.chars().count() <= 100 && byline::parse_meta_line(l, false).is_some())
-            .cloned()
+            .filter(|l| l.chars().count() <= 100)
+            .filter_map(|l| {
+                if byline::parse_meta_line(l, false).is_some() {
+                    return Some(l.clone());
+                }
+                // 版权声明 来源：当代商报 时间：…: the credits inside a notice line.
+                let tail = &l[l.find("来源")?..];
+                byline::parse_meta_line(tail, false).map(|_| tail.to_string())
+            })
             .collect()
+    });
+    // The page's owner, from its footer (版权所有 …, 主办单位：…): the publication of last
+    // resort.
+    let owner = end.and_then(|end| {
+        all.iter()
+            .skip(end)
+            .filter(|l| l.chars().count() <= 100)
+            .find(|l| l.contains("版权所有") || l.starts_with("主办"))
+            .cloned()
     });
     blocks.extend(content.into_iter().map(|l| block(BlockKind::Line, l)));
     blocks.extend(after.into_iter().map(|l| block(BlockKind::Line, l)));
+    blocks.extend(owner.map(|l| block(BlockKind::Line, l)));
     blocks
+}
+
+/// Class or id fragments of the element that holds a page's breadcrumb.
+const CRUMB_ATTR: &[&str] = &[
+    "crumb", "position", "location", "weizhi", "dqwz", "current", "path", "daohang", "mianbao",
+];
+
+/// The text of the first visible element marked as a breadcrumb that reads as a path
+/// (`首页 > 新闻中心 > 正文`), labelled `当前位置:` for the line grammar.
+fn marked_breadcrumb(doc: &Html) -> Option<String> {
+    for node in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let attrs = format!(
+            "{} {}",
+            el.value().attr("class").unwrap_or(""),
+            el.value().attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        if !CRUMB_ATTR.iter().any(|a| attrs.contains(a)) {
+            continue;
+        }
+        let hidden = node.ancestors().chain(std::iter::once(node)).any(|a| {
+            ElementRef::wrap(a).is_some_and(|e| {
+                let style = e.value().attr("style").unwrap_or("").replace(' ', "");
+                style.contains("display:none") || e.value().attr("hidden").is_some()
+            })
+        });
+        if hidden {
+            continue;
+        }
+        let text = clean_line(&el.text().collect::<String>());
+        let n = text.chars().count();
+        let separators = text.matches(['>', '＞', '»', '›', '→']).count();
+        if (4..=120).contains(&n) && separators >= 1 {
+            let label = ["当前位置", "您的位置", "你的位置", "您现在的位置", "位置"]
+                .iter()
+                .any(|l| text.starts_with(l));
+            return Some(if label {
+                text
+            } else {
+                format!("当前位置：{text}")
+            });
+        }
+    }
+    None
 }
 
 /// `s` without whitespace, full-width ASCII folded (for comparing titles).

@@ -107,6 +107,20 @@ pub fn attribution(inner: &str) -> Option<String> {
 
 /// The copyright holder of a footer line (`信息时报社 版权所有(C) …` gives `信息时报`).
 pub fn copyright_holder(line: &str) -> Option<String> {
+    // 主办单位：某某委员会 (版权所有): the owner after the label.
+    if let Some(rest) = ["主办单位", "主办"]
+        .iter()
+        .find_map(|l| line.strip_prefix(l))
+    {
+        let name = rest
+            .trim_start_matches([':', '：', ' ', '\u{3000}'])
+            .split([' ', '\u{3000}', '|', '，', ',', '；', ';'])
+            .next()
+            .unwrap_or("")
+            .trim();
+        let n = name.chars().count();
+        return (2..=24).contains(&n).then(|| name.to_string());
+    }
     let idx = line.find("版权所有")?;
     let before = line[..idx]
         .replace("Copyright", "")

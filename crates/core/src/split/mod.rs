@@ -264,7 +264,8 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     Some((before, m))
 }
 
-/// The photographers a caption credits (`城市摄影队 周斌 摄`, `刘娟/摄`, `(记者 王芳 摄)`).
+/// The photographers a caption credits (`城市摄影队 周斌 摄`, `（刘通摄）`, `通讯员刘娟 摄`,
+/// `刘娟/摄`, `(记者 王芳 摄)`).
 fn photo_credit(caption: &str) -> Option<Vec<String>> {
     let t = caption
         .trim()
@@ -272,9 +273,17 @@ fn photo_credit(caption: &str) -> Option<Vec<String>> {
         .trim_end()
         .strip_suffix('摄')?
         .trim_end_matches(['/', ' ', '\u{3000}']);
-    let tail = t
-        .rsplit(|c: char| c.is_whitespace() || "。，,：:(（/".contains(c))
-        .next()?;
+    // The credit is what follows the caption's last punctuation.
+    let credit = t
+        .rsplit(['。', '，', ',', '：', ':', '(', '（'])
+        .next()?
+        .trim();
+    if let Some(m) = byline::parse_meta_line(credit, false)
+        && !m.bylines.is_empty()
+    {
+        return Some(m.bylines.into_iter().map(|b| b.name).collect());
+    }
+    let tail = credit.rsplit([' ', '\u{3000}', '/']).next()?;
     let names = byline::parse_names(tail)?;
     (names.len() <= 3).then_some(names)
 }
@@ -292,6 +301,8 @@ struct Draft<'a> {
     in_body: bool,
     /// Seen a metadata line in the header.
     saw_meta: bool,
+    /// Captions above the body (photo credits are read from them).
+    captions: Vec<&'a str>,
 }
 
 impl Draft<'_> {
@@ -533,6 +544,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 continue;
             }
             if is_caption(line) {
+                d.captions.push(line);
                 continue;
             }
             // A subtitle (——记某某同志) under the headline is not body.
@@ -630,7 +642,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             title = Some(rest.trim().to_string());
         }
         let mut photographers: Vec<String> = Vec::new();
-        for l in d.body.iter().filter(|l| is_caption(l)) {
+        for l in d
+            .captions
+            .iter()
+            .chain(d.body.iter())
+            .filter(|l| is_caption(l))
+        {
             for name in photo_credit(l).unwrap_or_default() {
                 if !photographers.contains(&name) {
                     photographers.push(name);
@@ -843,7 +860,43 @@ fn clean_body(lines: Vec<&str>) -> String {
         }
         paras.push(l);
     }
+    drop_cut_off_tail(&mut paras);
     paras.join("\n")
+}
+
+/// A page cut off mid-sentence (`…通过居民微`): the unfinished sentence at the end is dropped,
+/// so the body ends with the last sentence printed whole. Only a tail that is a sentence in
+/// progress (a comma, few spaces, a word at the end) goes; a last line without a full stop
+/// that is a signature, a slogan or a list of names stays.
+fn drop_cut_off_tail(paras: &mut Vec<String>) {
+    let Some(last) = paras.last_mut() else {
+        return;
+    };
+    let t = last.trim_end();
+    if ends_sentence(t) || t.ends_with([')', '）', '】', ']', '》']) {
+        return;
+    }
+    let cut = t
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '”'))
+        .map(|(i, c)| i + c.len_utf8());
+    let tail = &t[cut.unwrap_or(0)..];
+    // A sentence in progress: a comma, few spaces (not a list of names), ends in a word.
+    let in_progress = tail.contains(['，', ','])
+        && has_chars(tail, 8)
+        && tail.chars().filter(|c| c.is_whitespace()).count() <= 2
+        && tail.chars().next_back().is_some_and(crate::text::is_han);
+    if !in_progress {
+        return;
+    }
+    match cut {
+        Some(end) if ends_sentence(&t[..end]) => last.truncate(end),
+        _ if paras.len() > 1 => {
+            paras.pop();
+        }
+        _ => {}
+    }
 }
 
 /// Short non-sentence lines that occur more than once in a body: keyword spam a reposting
@@ -1042,5 +1095,46 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert!(a[0].body.ends_with("义剪很及时。"), "{}", a[0].body);
         assert_eq!(a[0].publication.as_deref(), Some("信息时报"));
+    }
+
+    #[test]
+    fn closing_signatures_and_link_lists_end_the_body() {
+        let page = "某县开展志愿服务活动\n发布时间:2021-04-12 08:30 | 作者: | 来源:某某信息港 | 浏览次数:\n连日来，全县各级党组织踊跃捐款，支持疫情防控工作。\n县委组织部相关负责人表示，捐款将全部用于一线。\n(王小明 李大海)\n- 全县党员捐款超过五百万元\n- 社区志愿者坚守抗疫一线\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1);
+        assert!(a[0].body.ends_with("用于一线。"), "{}", a[0].body);
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["王小明", "李大海"]);
+        assert_eq!(a[0].publication.as_deref(), Some("某某信息港"));
+        // an organisation signing after the last sentence is the contributor
+        let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。（某某区委员会）\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].publication.as_deref(), Some("某某区委员会"));
+        assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn bullets_leave_the_title_and_captions_credit_photographers() {
+        let page = "• 武汉：党员进入小区一线抗疫\n社区党员志愿者在小区门口为居民测量体温，发放口罩。\n志愿者在小区门口值守。通讯员刘某某 摄\n党员们坚守岗位，获得居民好评。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("武汉：党员进入小区一线抗疫"));
+        assert!(
+            a[0].bylines
+                .iter()
+                .any(|b| b.role == crate::record::BylineRole::Photographer && b.name == "刘某某"),
+            "{:?}",
+            a[0].bylines
+        );
+    }
+
+    #[test]
+    fn a_page_cut_off_mid_sentence_ends_with_its_last_whole_sentence() {
+        let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n目前，各社区利用电子屏滚动播放宣传片，通过居民微\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+        // a last line without a full stop that is no sentence in progress stays
+        let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n众志成城 共克时艰 坚决打赢疫情防控阻击战\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("阻击战"), "{}", a[0].body);
     }
 }
