@@ -3,9 +3,15 @@
 
 use std::fmt;
 
-/// The pipeline step where a file failed.
+use serde::{Serialize, Serializer};
+
+/// The pipeline step where a file failed: the `step` of failure records. It is written as its
+/// lowercase name ([`Step::as_str`]), both by `Display` and by `Serialize`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
+    /// Reading the file's bytes. Never produced by this crate (it does no I/O); the caller that
+    /// reads the file names it when the read fails.
+    Read,
     /// Looking at the bytes before decoding (size, emptiness, binary signatures).
     Sniff,
     /// Bytes to text.
@@ -22,6 +28,7 @@ impl Step {
     /// The lowercase name written into failure records.
     pub fn as_str(self) -> &'static str {
         match self {
+            Step::Read => "read",
             Step::Sniff => "sniff",
             Step::Decode => "decode",
             Step::Blocks => "blocks",
@@ -34,6 +41,18 @@ impl Step {
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Step {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl From<Step> for String {
+    fn from(step: Step) -> String {
+        step.as_str().to_string()
     }
 }
 

@@ -1,9 +1,14 @@
 //! Why output could not be written. Every variant is fatal for the daemon.
+//!
+//! A [`SinkError`] is `Clone` (its I/O causes are shared behind an `Arc`): when a group write
+//! fails, every batch of the group and every batch still queued is acknowledged with the same
+//! error, and the writer thread returns it too.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// An output file could not be opened, written or synced.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum SinkError {
     /// Opening or repairing the file failed.
     #[error("sink: open {path}: {source}")]
@@ -11,7 +16,7 @@ pub enum SinkError {
         /// The output file.
         path: PathBuf,
         /// The cause.
-        source: std::io::Error,
+        source: Arc<std::io::Error>,
     },
     /// Appending failed.
     #[error("sink: write {path}: {source}")]
@@ -19,7 +24,7 @@ pub enum SinkError {
         /// The output file.
         path: PathBuf,
         /// The cause.
-        source: std::io::Error,
+        source: Arc<std::io::Error>,
     },
     /// fdatasync failed: the data may not be durable.
     #[error("sink: fsync {path}: {source}")]
@@ -27,12 +32,12 @@ pub enum SinkError {
         /// The output file.
         path: PathBuf,
         /// The cause.
-        source: std::io::Error,
+        source: Arc<std::io::Error>,
     },
     /// A value could not be serialized as one JSON line.
     #[error("sink: encode: {0}")]
     Encode(String),
-    /// The writer stopped before acknowledging (it failed earlier).
-    #[error("sink: writer has stopped")]
-    Gone,
+    /// Lines were sent to a sink that has no JSONL output (`sink.nats.only`).
+    #[error("sink.nats.only: there is no JSONL output")]
+    NoOutput,
 }

@@ -92,7 +92,7 @@ fn identity(path: &Path) -> std::io::Result<Option<(u64, u64, u64)>> {
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> SinkError + '_ {
     move |source| SinkError::Open {
         path: path.to_path_buf(),
-        source,
+        source: source.into(),
     }
 }
 
@@ -223,7 +223,7 @@ impl Ledger {
     fn write_err(&self) -> impl Fn(std::io::Error) -> SinkError + '_ {
         move |source| SinkError::Write {
             path: self.path.clone(),
-            source,
+            source: source.into(),
         }
     }
 
@@ -242,7 +242,7 @@ impl Ledger {
         if self.sync {
             self.file.sync_data().map_err(|source| SinkError::Sync {
                 path: self.path.clone(),
-                source,
+                source: source.into(),
             })?;
         }
         self.entries_in_file += intents.len();

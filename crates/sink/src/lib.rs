@@ -27,8 +27,9 @@ mod writer;
 pub use error::SinkError;
 pub use ledger::Recovery;
 pub use nats::{
-    NATS_COUNTERS, NATS_SUPPORTED, NatsConfig, NatsCounters, NatsError, NatsPublisher, NatsStats,
+    NATS_COUNTERS, NATS_SUPPORTED, NatsConfig, NatsConfigError, NatsCounters, NatsError,
+    NatsPublisher, NatsStats,
 };
 pub use writer::{
-    Batch, FsyncPolicy, SinkConfig, SinkControl, SinkHandle, SinkStats, Stream, spawn, to_line,
+    Ack, Batch, FsyncPolicy, SinkConfig, SinkControl, SinkHandle, SinkStats, Stream, spawn, to_line,
 };

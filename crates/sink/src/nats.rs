@@ -65,17 +65,15 @@ impl Default for NatsConfig {
 
 impl NatsConfig {
     /// Checks values serde cannot; the error names the key.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), NatsConfigError> {
         if !self.enabled {
             if self.only {
-                return Err("sink.nats.only: needs sink.nats.enabled = true".into());
+                return Err(NatsConfigError::OnlyWithoutEnabled);
             }
             return Ok(());
         }
         if !NATS_SUPPORTED {
-            return Err(
-                "sink.nats.enabled: this build has no NATS support (cargo feature `nats`)".into(),
-            );
+            return Err(NatsConfigError::Unsupported);
         }
         let subject_ok = |s: &str| {
             !s.is_empty()
@@ -83,42 +81,92 @@ impl NatsConfig {
                 && s.split('.').all(|t| !t.is_empty())
         };
         if self.url.trim().is_empty() {
-            return Err("sink.nats.url: empty".into());
+            return Err(NatsConfigError::EmptyUrl);
         }
         if self.stream.is_empty() || self.stream.contains([' ', '.', '*', '>', '/', '\\']) {
-            return Err(
-                "sink.nats.stream: must be a name without spaces, '.', '*', '>' or slashes".into(),
-            );
+            return Err(NatsConfigError::BadStream);
         }
         if self.stream_subjects.is_empty() {
-            return Err("sink.nats.stream_subjects: at least one subject".into());
+            return Err(NatsConfigError::NoStreamSubjects);
         }
         for (key, s) in [
             ("sink.nats.subject", &self.subject),
             ("sink.nats.failures_subject", &self.failures_subject),
         ] {
             if !subject_ok(s) {
-                return Err(format!("{key}: {s:?} is not a valid subject"));
+                return Err(NatsConfigError::BadSubject {
+                    key,
+                    subject: s.clone(),
+                });
             }
         }
         if self.ack_timeout_ms == 0 {
-            return Err("sink.nats.ack_timeout_ms: must be greater than 0".into());
+            return Err(NatsConfigError::ZeroAckTimeout);
         }
         if self.retry_initial_ms == 0 || self.retry_max_ms < self.retry_initial_ms {
-            return Err(
-                "sink.nats.retry_initial_ms: must be > 0 and not above retry_max_ms".into(),
-            );
+            return Err(NatsConfigError::BadRetry);
         }
         Ok(())
     }
 }
 
+/// A `[sink.nats]` setting that cannot work. The message starts with the key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NatsConfigError {
+    /// `only = true` without `enabled = true`.
+    #[error("sink.nats.only: needs sink.nats.enabled = true")]
+    OnlyWithoutEnabled,
+    /// `enabled = true` in a build without the `nats` cargo feature.
+    #[error("sink.nats.enabled: this build has no NATS support (cargo feature `nats`)")]
+    Unsupported,
+    /// No server URL.
+    #[error("sink.nats.url: empty")]
+    EmptyUrl,
+    /// The stream name is empty or holds a character JetStream refuses.
+    #[error("sink.nats.stream: must be a name without spaces, '.', '*', '>' or slashes")]
+    BadStream,
+    /// The stream would have no subjects.
+    #[error("sink.nats.stream_subjects: at least one subject")]
+    NoStreamSubjects,
+    /// A subject records are published to is not a plain subject.
+    #[error("{key}: {subject:?} is not a valid subject")]
+    BadSubject {
+        /// `sink.nats.subject` or `sink.nats.failures_subject`.
+        key: &'static str,
+        /// The value.
+        subject: String,
+    },
+    /// A publish could never be acknowledged in time.
+    #[error("sink.nats.ack_timeout_ms: must be greater than 0")]
+    ZeroAckTimeout,
+    /// The backoff starts at zero or above its own maximum.
+    #[error("sink.nats.retry_initial_ms: must be > 0 and not above retry_max_ms")]
+    BadRetry,
+}
+
 /// Why records could not be published.
 #[derive(Debug, thiserror::Error)]
 pub enum NatsError {
-    /// The client could not be set up (bad URL, unreadable credentials, no NATS support).
-    #[error("nats: {0}")]
-    Setup(String),
+    /// The credentials file (`sink.nats.credentials`) could not be read.
+    #[error("nats: sink.nats.credentials: {}: {source}", path.display())]
+    Credentials {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The client could not be set up for `sink.nats.url` (a malformed URL, say; an
+    /// unreachable server is not an error, publishing retries until it answers).
+    #[error("nats: sink.nats.url {url:?}: {reason}")]
+    Connect {
+        /// The configured URL(s).
+        url: String,
+        /// The client's reason.
+        reason: String,
+    },
+    /// This build has no NATS client (cargo feature `nats`).
+    #[error("nats: this build has no NATS support (cargo feature `nats`)")]
+    Unsupported,
     /// Stop was requested while the broker was failing: the records were not all stored, the
     /// input stays in the inbox.
     #[error("nats: stopped before the server acknowledged every record")]
@@ -236,14 +284,21 @@ mod client {
                     }
                 });
             if let Some(path) = &config.credentials {
-                options = options.credentials_file(path).await.map_err(|e| {
-                    NatsError::Setup(format!("sink.nats.credentials: {}: {e}", path.display()))
+                options = options.credentials_file(path).await.map_err(|source| {
+                    NatsError::Credentials {
+                        path: path.clone(),
+                        source,
+                    }
                 })?;
             }
-            let client = options
-                .connect(config.url.as_str())
-                .await
-                .map_err(|e| NatsError::Setup(format!("sink.nats.url {:?}: {e}", config.url)))?;
+            let client =
+                options
+                    .connect(config.url.as_str())
+                    .await
+                    .map_err(|e| NatsError::Connect {
+                        url: config.url.clone(),
+                        reason: e.to_string(),
+                    })?;
             let js = jetstream::ContextBuilder::new()
                 .timeout(Duration::from_millis(config.ack_timeout_ms))
                 .build(client);
@@ -411,9 +466,7 @@ mod stand_in {
             _config: &NatsConfig,
             _stop: watch::Receiver<bool>,
         ) -> Result<Self, NatsError> {
-            Err(NatsError::Setup(
-                "this build has no NATS support (cargo feature `nats`)".into(),
-            ))
+            Err(NatsError::Unsupported)
         }
 
         /// Never called: no value of this type exists.
@@ -455,7 +508,13 @@ mod tests {
             only: true,
             ..NatsConfig::default()
         };
-        assert!(c.validate().unwrap_err().contains("sink.nats.only"));
+        assert_eq!(c.validate(), Err(NatsConfigError::OnlyWithoutEnabled));
+        assert!(
+            c.validate()
+                .unwrap_err()
+                .to_string()
+                .starts_with("sink.nats.only: ")
+        );
     }
 
     #[cfg(feature = "nats")]
@@ -467,8 +526,12 @@ mod tests {
                 subject: bad.into(),
                 ..NatsConfig::default()
             };
-            assert!(
-                c.validate().unwrap_err().contains("sink.nats.subject"),
+            assert_eq!(
+                c.validate(),
+                Err(NatsConfigError::BadSubject {
+                    key: "sink.nats.subject",
+                    subject: bad.into()
+                }),
                 "{bad:?}"
             );
         }

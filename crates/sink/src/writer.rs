@@ -115,9 +115,14 @@ pub struct Batch {
     /// with this key is already in the output, nothing is written and the batch is
     /// acknowledged `Ok`: this is what makes a retry after a crash write nothing twice.
     pub key: Option<String>,
-    /// Told `Ok` once the lines are written and synced per policy.
-    pub done: Option<oneshot::Sender<Result<(), String>>>,
+    /// Told `Ok` once the lines are written and synced per policy, or the error that stopped
+    /// the writer.
+    pub done: Option<oneshot::Sender<Ack>>,
 }
+
+/// The writer's answer to one [`Batch`]: its lines are durable, or the output failed (the same
+/// error for every batch of the failed group and every batch still queued).
+pub type Ack = Result<(), SinkError>;
 
 /// Counters returned when the writer stops.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,9 +159,9 @@ struct Output {
 
 impl Output {
     fn open(path: &Path) -> Result<Self, SinkError> {
-        let open_err = |source| SinkError::Open {
+        let open_err = |source: std::io::Error| SinkError::Open {
             path: path.to_path_buf(),
-            source,
+            source: source.into(),
         };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(open_err)?;
@@ -177,7 +182,7 @@ impl Output {
     fn identity(&self) -> Result<(u64, u64, u64), SinkError> {
         let m = self.file.metadata().map_err(|source| SinkError::Write {
             path: self.path.clone(),
-            source,
+            source: source.into(),
         })?;
         Ok((m.dev(), m.ino(), m.len()))
     }
@@ -194,7 +199,7 @@ impl Output {
             }
             return Err(SinkError::Write {
                 path: self.path.clone(),
-                source,
+                source: source.into(),
             });
         }
         self.dirty = true;
@@ -208,7 +213,7 @@ impl Output {
         let started = std::time::Instant::now();
         self.file.sync_data().map_err(|source| SinkError::Sync {
             path: self.path.clone(),
-            source,
+            source: source.into(),
         })?;
         crate::metrics::FSYNC_SECONDS.observe(started.elapsed());
         self.dirty = false;
@@ -220,7 +225,7 @@ impl Output {
         self.sync()?;
         repair_torn_tail(&self.path).map_err(|source| SinkError::Open {
             path: self.path.clone(),
-            source,
+            source: source.into(),
         })?;
         *self = Output::open(&self.path)?;
         Ok(())
@@ -243,9 +248,9 @@ impl Output {
             name.push(format!(".{n}"));
             PathBuf::from(name)
         };
-        let err = |source| SinkError::Open {
+        let err = |source: std::io::Error| SinkError::Open {
             path: path.clone(),
-            source,
+            source: source.into(),
         };
         for n in (1..keep.max(1)).rev() {
             match std::fs::rename(numbered(n), numbered(n + 1)) {
@@ -317,12 +322,12 @@ pub fn spawn(config: &SinkConfig) -> Result<SinkHandle, SinkError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| SinkError::Open {
                 path: path.clone(),
-                source,
+                source: source.into(),
             })?;
         }
         repair_torn_tail(path).map_err(|source| SinkError::Open {
             path: path.clone(),
-            source,
+            source: source.into(),
         })?;
     }
     let articles = Output::open(&config.path)?;
@@ -375,7 +380,7 @@ fn start(
         .spawn(body)
         .map_err(|source| SinkError::Open {
             path: config.path.clone(),
-            source,
+            source: source.into(),
         })?;
     Ok(SinkHandle {
         sender,
@@ -400,7 +405,7 @@ fn spawn_unused(config: &SinkConfig) -> Result<SinkHandle, SinkError> {
                 let _ = done.send(if batch.lines.is_empty() {
                     Ok(())
                 } else {
-                    Err("sink.nats.only: there is no JSONL output".into())
+                    Err(SinkError::NoOutput)
                 });
             }
         }
@@ -414,7 +419,7 @@ fn fail_queued(receiver: &async_channel::Receiver<Batch>, error: SinkError) -> S
     receiver.close();
     while let Ok(batch) = receiver.try_recv() {
         if let Some(done) = batch.done {
-            let _ = done.send(Err(error.to_string()));
+            let _ = done.send(Err(error.clone()));
         }
     }
     error
@@ -472,7 +477,7 @@ impl Writer {
                     tracing::error!(error = %e, "output cannot be written; stopping");
                     for batch in group {
                         if let Some(done) = batch.done {
-                            let _ = done.send(Err(e.to_string()));
+                            let _ = done.send(Err(e.clone()));
                         }
                     }
                     return Err(fail_queued(&receiver, e));
@@ -584,11 +589,7 @@ mod tests {
     }
 
     /// Queues one article line; the receiver gets the writer's acknowledgement.
-    async fn queue(
-        handle: &SinkHandle,
-        key: Option<&str>,
-        line: &str,
-    ) -> oneshot::Receiver<Result<(), String>> {
+    async fn queue(handle: &SinkHandle, key: Option<&str>, line: &str) -> oneshot::Receiver<Ack> {
         let (tx, rx) = oneshot::channel();
         handle
             .sender
@@ -657,7 +658,7 @@ mod tests {
         cfg.nats.only = true;
         let handle = spawn(&cfg).unwrap();
         let rx = queue(&handle, None, "{}").await;
-        assert!(rx.await.unwrap().is_err());
+        assert!(matches!(rx.await.unwrap(), Err(SinkError::NoOutput)));
         handle.control.reopen();
         drop(handle.sender);
         handle.thread.join().unwrap().unwrap();

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use crate::settings::Settings;
-use crate::worker::{Outcome, extract_file};
+use crate::worker::{Failure, Outcome, extract_file};
 use crate::{WatchError, daemon, logging};
 
 /// newsdrop turns Chinese news pages dropped into a folder into JSON lines.
@@ -166,16 +166,18 @@ fn extract(file: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<bool> {
             let name = absolute.to_string_lossy().into_owned();
             let outcome = match std::fs::read(&path) {
                 Ok(bytes) => extract_file(&name, &bytes, &extractor),
-                Err(e) => Outcome::Failed(newsdrop_core::FailureRecord::new(
-                    newsdrop_core::FailureSource {
-                        path: name.clone(),
-                        sha256: None,
-                        bytes: None,
-                    },
-                    "read",
-                    format!("{name}: read: {e}"),
-                    crate::now_rfc3339(),
-                )),
+                Err(e) => {
+                    let step = newsdrop_core::Step::Read;
+                    Outcome::Failed(Failure::new(
+                        step,
+                        newsdrop_core::FailureSource {
+                            path: name.clone(),
+                            sha256: None,
+                            bytes: None,
+                        },
+                        format!("{name}: {step}: {e}"),
+                    ))
+                }
             };
             match outcome {
                 Outcome::Records(records) => {
@@ -185,7 +187,7 @@ fn extract(file: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<bool> {
                 }
                 Outcome::Failed(failure) => {
                     all_ok = false;
-                    let line = newsdrop_sink::to_line(&failure)?;
+                    let line = newsdrop_sink::to_line(&failure.record)?;
                     std::io::stderr().write_all(&line)?;
                 }
             }

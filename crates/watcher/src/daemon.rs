@@ -102,9 +102,7 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
     let in_flight = InFlight::default();
     let nats = if settings.sink.nats.enabled {
         let publisher =
-            newsdrop_sink::NatsPublisher::connect(&settings.sink.nats, shutdown_rx.clone())
-                .await
-                .map_err(|e| WatchError::Config(e.to_string()))?;
+            newsdrop_sink::NatsPublisher::connect(&settings.sink.nats, shutdown_rx.clone()).await?;
         tracing::info!(
             url = %settings.sink.nats.url,
             stream = %settings.sink.nats.stream,

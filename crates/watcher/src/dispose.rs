@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, LazyLock, Mutex, OnceLock, PoisonError};
 
+use newsdrop_core::Step;
 use serde::Serialize;
 
 /// Where `path` goes under `dest_root`, keeping its sub-folder path below `inbox`.
@@ -199,8 +200,8 @@ pub fn delete(path: &Path, durable: bool) -> io::Result<()> {
 pub struct ErrorSidecar<'a> {
     /// Where the file was dropped.
     pub path: &'a str,
-    /// The pipeline step that failed.
-    pub step: &'a str,
+    /// The pipeline step that failed (written as its name, e.g. `"read"`).
+    pub step: Step,
     /// What went wrong.
     pub reason: &'a str,
     /// How many times it was tried.
@@ -287,14 +288,18 @@ mod tests {
         std::fs::write(inbox.join("b.txt"), b"x").unwrap();
         let sidecar = ErrorSidecar {
             path: "b.txt",
-            step: "read",
+            step: Step::Read,
             reason: "r",
             attempts: 1,
             at: "now",
         };
         let target = fail(&inbox.join("b.txt"), &inbox, &failed, &sidecar, false).unwrap();
         assert_eq!(target, failed.join("b-1.txt"));
-        assert!(failed.join("b-1.txt.error.json").is_file());
+        let written = std::fs::read_to_string(failed.join("b-1.txt.error.json")).unwrap();
+        assert_eq!(
+            written,
+            "{\n  \"path\": \"b.txt\",\n  \"step\": \"read\",\n  \"reason\": \"r\",\n  \"attempts\": 1,\n  \"at\": \"now\"\n}"
+        );
         assert_eq!(
             std::fs::read(failed.join("b.txt.error.json")).unwrap(),
             b"{}"

@@ -28,6 +28,17 @@ pub enum WatchError {
     /// The output could not be written: data is at risk.
     #[error(transparent)]
     Sink(#[from] newsdrop_sink::SinkError),
+    /// The sink's queue or a batch's acknowledgement is gone: the writer stopped without
+    /// saying why (its own error, if any, is reported when its thread is joined).
+    #[error("sink: the writer has stopped")]
+    SinkGone,
+    /// A `[sink.nats]` setting cannot work.
+    #[error("config: {0}")]
+    NatsConfig(#[from] newsdrop_sink::NatsConfigError),
+    /// The NATS client could not be set up (`sink.nats.url`, `sink.nats.credentials`). A
+    /// publish only ever ends early when stop is requested, which workers handle themselves.
+    #[error("config: {0}")]
+    Nats(#[from] newsdrop_sink::NatsError),
     /// A user resource (taxonomy, dictionary) is invalid.
     #[error("resource: {0}")]
     Resource(String),
@@ -48,8 +59,11 @@ impl WatchError {
     /// The process exit code for this error (sysexits where one fits).
     pub fn exit_code(&self) -> u8 {
         match self {
-            WatchError::Config(_) | WatchError::Resource(_) => 78,
-            WatchError::Sink(_) | WatchError::Dispose { .. } => 74,
+            WatchError::Config(_)
+            | WatchError::NatsConfig(_)
+            | WatchError::Nats(_)
+            | WatchError::Resource(_) => 78,
+            WatchError::Sink(_) | WatchError::SinkGone | WatchError::Dispose { .. } => 74,
             WatchError::Dir { .. } | WatchError::Watch { .. } => 72,
             WatchError::Internal(_) => 70,
         }

@@ -196,7 +196,7 @@ impl Settings {
                 "processed_dir and failed_dir must differ from inbox",
             );
         }
-        self.sink.nats.validate().map_err(WatchError::Config)?;
+        self.sink.nats.validate()?;
         if tracing_subscriber::EnvFilter::try_new(&self.log.level).is_err() {
             return bad("log.level", "not a valid level or filter directive");
         }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use newsdrop_core::{ArticleRecord, Extractor, FailureRecord, FailureSource, Input};
+use newsdrop_core::{ArticleRecord, Extractor, FailureRecord, FailureSource, Input, Step};
 use newsdrop_sink::{Batch, NatsError, NatsPublisher, Stream};
 use tokio::sync::{oneshot, watch};
 
@@ -24,7 +24,28 @@ pub enum Outcome {
     /// One record per article.
     Records(Vec<ArticleRecord>),
     /// The file could not be processed.
-    Failed(FailureRecord),
+    Failed(Failure),
+}
+
+/// A file that could not be processed: the step it failed at (for the sidecar and the log) and
+/// its failure record, whose `step` is that step's name.
+#[derive(Debug)]
+pub struct Failure {
+    /// Where it failed.
+    pub step: Step,
+    /// The record for the failures output.
+    pub record: FailureRecord,
+}
+
+impl Failure {
+    /// The failure of `source` at `step`, stamped now. `error` is the whole message, which
+    /// by convention starts with `<path>: <step>: `.
+    pub fn new(step: Step, source: FailureSource, error: String) -> Failure {
+        Failure {
+            step,
+            record: FailureRecord::new(source, step, error, now_rfc3339()),
+        }
+    }
 }
 
 /// Extracts one file's bytes; a panic inside extraction becomes a failure record.
@@ -45,23 +66,18 @@ pub fn extract_file(path: &str, bytes: &[u8], extractor: &Extractor) -> Outcome 
     };
     match result {
         Ok(Ok(records)) => Outcome::Records(records),
-        Ok(Err(e)) => Outcome::Failed(FailureRecord::new(
-            source(),
-            e.step().as_str(),
-            e.to_string(),
-            now_rfc3339(),
-        )),
+        Ok(Err(e)) => Outcome::Failed(Failure::new(e.step(), source(), e.to_string())),
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            Outcome::Failed(FailureRecord::new(
+            let step = Step::Extract;
+            Outcome::Failed(Failure::new(
+                step,
                 source(),
-                "extract",
-                format!("{path}: extract: extractor panicked: {what}"),
-                now_rfc3339(),
+                format!("{path}: {step}: extractor panicked: {what}"),
             ))
         }
     }
@@ -187,8 +203,8 @@ struct Prepared {
     ids: Vec<String>,
     /// The sink ledger key.
     key: Option<String>,
-    /// Set for a failure: the record (for the sidecar); its line goes to the failures output.
-    failure: Option<FailureRecord>,
+    /// Set for a failure (for the sidecar); its record's line goes to the failures output.
+    failure: Option<Failure>,
     /// Read attempts it took.
     attempts: u32,
 }
@@ -235,7 +251,7 @@ async fn prepare(
                 "extraction took longer than the time budget of {} ms (watch.extract_timeout_ms)",
                 watch.extract_timeout_ms
             );
-            return unread(&path_str, "extract", &reason, attempts).map(Some);
+            return unread(&path_str, Step::Extract, &reason, attempts).map(Some);
         };
         let e = match attempt {
             Ok(Attempt::Ready(prepared)) => return prepared.map(Some),
@@ -243,7 +259,7 @@ async fn prepare(
             Err(join_error) => {
                 // Not reached in practice: extraction panics are caught inside the task.
                 let reason = format!("worker task failed: {join_error}");
-                return unread(&path_str, "extract", &reason, attempts).map(Some);
+                return unread(&path_str, Step::Extract, &reason, attempts).map(Some);
             }
         };
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -255,7 +271,7 @@ async fn prepare(
             return Ok(None);
         }
         if attempts >= watch.read_attempts {
-            return unread(&path_str, "read", &e.to_string(), attempts).map(Some);
+            return unread(&path_str, Step::Read, &e.to_string(), attempts).map(Some);
         }
         let backoff = Duration::from_millis(100 * 2u64.pow(attempts.min(8)));
         tracing::debug!(path = %path.display(), attempts, "cannot read yet, retrying");
@@ -287,7 +303,7 @@ fn prepare_blocking(
 ) -> Result<Prepared, WatchError> {
     let bytes = match read {
         Ok(bytes) => bytes,
-        Err(e) => return unread(path_str, "read", &e.to_string(), attempts),
+        Err(e) => return unread(path_str, Step::Read, &e.to_string(), attempts),
     };
     let path = Path::new(path_str);
     let outcome = match ctx.journal.begin(path)? {
@@ -330,41 +346,38 @@ fn poisoned(path_str: &str, bytes: &[u8], crashes: u32) -> Outcome {
         crashes,
         "file crashed the daemon before; not extracted again"
     );
-    Outcome::Failed(FailureRecord::new(
+    let step = Step::Extract;
+    Outcome::Failed(Failure::new(
+        step,
         FailureSource {
             path: path_str.to_string(),
             sha256: Some(newsdrop_core::sha256_hex(bytes)),
             bytes: Some(bytes.len() as u64),
         },
-        "extract",
         format!(
-            "{path_str}: extract: crashed the daemon {crashes} times (watch.max_crashes); not extracted again"
+            "{path_str}: {step}: crashed the daemon {crashes} times (watch.max_crashes); not extracted again"
         ),
-        now_rfc3339(),
     ))
 }
 
 /// The failure record of a file whose bytes were never had (so no hash or size), ready for
 /// the failures output.
-fn unread(path_str: &str, step: &str, reason: &str, attempts: u32) -> Result<Prepared, WatchError> {
+fn unread(path_str: &str, step: Step, reason: &str, attempts: u32) -> Result<Prepared, WatchError> {
     let source = FailureSource {
         path: path_str.to_string(),
         sha256: None,
         bytes: None,
     };
     let error = format!("{path_str}: {step}: {reason}");
-    failed(
-        FailureRecord::new(source, step, error, now_rfc3339()),
-        path_str,
-        attempts,
-    )
+    failed(Failure::new(step, source, error), path_str, attempts)
 }
 
 /// A failure record, ready for the failures output.
-fn failed(failure: FailureRecord, path_str: &str, attempts: u32) -> Result<Prepared, WatchError> {
-    let line = newsdrop_sink::to_line(&failure)?;
-    let id = failure_id(&failure.source);
+fn failed(failure: Failure, path_str: &str, attempts: u32) -> Result<Prepared, WatchError> {
+    let line = newsdrop_sink::to_line(&failure.record)?;
+    let id = failure_id(&failure.record.source);
     let key = failure
+        .record
         .source
         .sha256
         .as_deref()
@@ -401,7 +414,7 @@ async fn finish(
         Stream::Articles
     };
     if let Some(f) = &failure {
-        tracing::warn!(path = %path.display(), step = %f.step, error = %f.error, "file failed");
+        tracing::warn!(path = %path.display(), step = %f.step, error = %f.record.error, "file failed");
     }
     if !commit(ctx, stream, lines, ids, &path_str, key).await? {
         return Ok(());
@@ -421,11 +434,11 @@ async fn finish(
             },
             Some(failure) => {
                 let sidecar = ErrorSidecar {
-                    path: &failure.source.path,
-                    step: &failure.step,
-                    reason: &failure.error,
+                    path: &failure.record.source.path,
+                    step: failure.step,
+                    reason: &failure.record.error,
                     attempts,
-                    at: &failure.at,
+                    at: &failure.record.at,
                 };
                 dispose::fail(path, &watch.inbox, &watch.failed_dir, &sidecar, durable).map(drop)
             }
@@ -531,7 +544,7 @@ async fn commit(
                 );
                 return Ok(false);
             }
-            Err(e) => return Err(WatchError::Internal(e.to_string())),
+            Err(e) => return Err(e.into()),
         }
         if ctx.settings.sink.nats.only {
             STATS.committed(stream, n_lines, n_bytes);
@@ -547,15 +560,10 @@ async fn commit(
             done: Some(done),
         })
         .await
-        .map_err(|_| WatchError::Internal("the sink has stopped".into()))?;
-    match acked.await {
-        Ok(Ok(())) => {
-            STATS.committed(stream, n_lines, n_bytes);
-            Ok(true)
-        }
-        Ok(Err(reason)) => Err(WatchError::Internal(format!("output failed: {reason}"))),
-        Err(_) => Err(WatchError::Internal("the sink has stopped".into())),
-    }
+        .map_err(|_| WatchError::SinkGone)?;
+    acked.await.map_err(|_| WatchError::SinkGone)??;
+    STATS.committed(stream, n_lines, n_bytes);
+    Ok(true)
 }
 
 #[cfg(test)]
