@@ -50,6 +50,16 @@ pub fn score_against_gold(inputs: &[PathBuf], gold: &Path, floors: &str) -> bool
 /// [`score_against_gold`] over `(name, path)` pairs: each file is read from `path` and
 /// extracted as if it had been dropped under `name` (gold is matched by that base name).
 pub fn score_named_against_gold(inputs: &[(String, PathBuf)], gold: &Path, floors: &str) -> bool {
+    let read: Vec<(String, Vec<u8>)> = inputs
+        .iter()
+        .map(|(name, path)| (name.clone(), std::fs::read(path).unwrap()))
+        .collect();
+    score_bytes_against_gold(&read, gold, floors)
+}
+
+/// [`score_against_gold`] over `(name, bytes)` pairs, each extracted as if it had been
+/// dropped under `name`.
+pub fn score_bytes_against_gold(inputs: &[(String, Vec<u8>)], gold: &Path, floors: &str) -> bool {
     let Some(score_py) = shared_eval()
         .map(|e| e.join("score.py"))
         .filter(|p| p.is_file())
@@ -63,11 +73,10 @@ pub fn score_named_against_gold(inputs: &[(String, PathBuf)], gold: &Path, floor
     }
     let extractor = Extractor::new(&ExtractConfig::default()).unwrap();
     let mut jsonl = String::new();
-    for (name, path) in inputs {
-        let bytes = std::fs::read(path).unwrap();
+    for (name, bytes) in inputs {
         let input = Input {
             path: name,
-            bytes: &bytes,
+            bytes,
             ingested_at: "2026-01-01T00:00:00+08:00",
         };
         for record in newsdrop_core::extract(&input, &extractor).unwrap() {
