@@ -528,7 +528,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 && page_title_folded.is_none()
                 && (6..=40).contains(&clen(line))
                 && !line.contains([',', '，', '；', ';'])
-                && !line.starts_with(['—', '-', '─']);
+                && !line.starts_with(['—', '-', '─'])
+                // a metadata line the grammar could not read is still no headline
+                && (!line.contains([':', '：']) || meta::find_times(line).is_empty());
             let headline = strip_bullet(line);
             if (d.title.is_none() || replaces) && is_title_like(headline) && !is_caption(line) {
                 // On an HTML page the headline line is the one the <h1>/<title> names.
