@@ -311,6 +311,43 @@ fn steps(c: &mut Criterion) {
     group.finish();
 }
 
+/// Pathological pages (issue 17): one endless line of text, numerals, quote openers or byline
+/// words, at 1 MB and 4 MB. Extraction time must grow linearly: criterion's throughput (MB/s)
+/// of the 4 MB page should match the 1 MB page's.
+fn pathological(c: &mut Criterion) {
+    let extractor = Extractor::new(&ExtractConfig::default()).expect("built-in resources");
+    let endless = |unit: &str, bytes: usize| {
+        let mut s = String::from("党员志愿服务\n\n");
+        while s.len() < bytes {
+            s.push_str(unit);
+        }
+        s.into_bytes()
+    };
+    let mut group = c.benchmark_group("pathological");
+    for (kind, unit) in [
+        ("line", "社区党员志愿者在小区门口为居民测量体温登记出入信息发放口罩和消毒液"),
+        ("numerals", "一二三四五六七八九十百千万亿零两"),
+        ("quotes", "“他说"),
+        ("bylines", "记者 通讯员 编辑 责任编辑："),
+    ] {
+        for mb in [1usize, 4] {
+            let page = endless(unit, mb << 20);
+            group.throughput(Throughput::Bytes(page.len() as u64));
+            group.bench_function(format!("{kind}_{mb}mb"), |b| {
+                b.iter(|| {
+                    let input = Input {
+                        path: "pathological.txt",
+                        bytes: &page,
+                        ingested_at: "2026-01-01T00:00:00+08:00",
+                    };
+                    black_box(newsdrop_core::extract(black_box(&input), &extractor).ok());
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 fn config() -> Criterion {
     Criterion::default()
         .sample_size(10)
@@ -321,6 +358,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = steps
+    targets = steps, pathological
 }
 criterion_main!(benches);
