@@ -1,4 +1,6 @@
-//! `[extract]` settings: what the extractor may be tuned with. Loaded by the watcher.
+//! `[extract]` settings: what the extractor may be tuned with. Loaded by the watcher, which
+//! composes this section into its configuration; the defaults of the daemon are the ones in
+//! `config/default.toml` (a watcher test checks that [`ExtractConfig::default`] agrees).
 
 use serde::{Deserialize, Serialize};
 
@@ -6,8 +8,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ExtractConfig {
-    /// Files larger than this are refused with a failure record. Not a key of `[extract]`:
-    /// the watcher copies `watch.max_file_bytes` here.
+    /// Inputs larger than this are refused (`ExtractError::TooLarge`). Not a key of
+    /// `[extract]` and not set by the daemon, which refuses oversized files itself before they
+    /// reach the extractor (its key is `watch.max_file_bytes`); no limit by default.
     #[serde(skip)]
     pub max_file_bytes: u64,
     /// How many keywords each record carries.
@@ -22,7 +25,7 @@ pub struct ExtractConfig {
 impl Default for ExtractConfig {
     fn default() -> Self {
         ExtractConfig {
-            max_file_bytes: 16 * 1024 * 1024,
+            max_file_bytes: u64::MAX,
             keywords_top: 10,
             tags_path: String::new(),
             user_dict_path: String::new(),

@@ -155,7 +155,8 @@ fn expand(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 fn extract(file: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<bool> {
     let settings = Settings::load(file)?;
     logging::init(&settings.log);
-    let extractor = daemon::build_extractor(&settings)?;
+    let extractor = daemon::build_extractor(&settings.extract)?;
+    let max_file_bytes = settings.watch.max_file_bytes;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut all_ok = true;
@@ -165,7 +166,7 @@ fn extract(file: Option<&Path>, paths: &[PathBuf]) -> anyhow::Result<bool> {
             let absolute = std::path::absolute(&path).unwrap_or(path.clone());
             let name = absolute.to_string_lossy().into_owned();
             let outcome = match std::fs::read(&path) {
-                Ok(bytes) => extract_file(&name, &bytes, &extractor),
+                Ok(bytes) => extract_file(&name, &bytes, &extractor, max_file_bytes),
                 Err(e) => {
                     let step = newsdrop_core::Step::Read;
                     Outcome::Failed(Failure::new(

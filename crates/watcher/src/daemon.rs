@@ -12,11 +12,11 @@
 //! worker ends it drops the sink sender; the sink drains what is queued, syncs and returns.
 
 use std::future::Future;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use newsdrop_core::Extractor;
+use newsdrop_core::{ExtractConfig, Extractor};
 use tokio::sync::{oneshot, watch};
 
 use crate::WatchError;
@@ -29,19 +29,8 @@ use crate::{metrics, systemd};
 
 /// Makes every configured path absolute (relative to the working directory) and creates the
 /// folders that must exist.
-pub fn prepare(mut settings: Settings) -> Result<Settings, WatchError> {
-    let absolute = |p: &Path| -> Result<PathBuf, WatchError> {
-        std::path::absolute(p).map_err(|source| WatchError::Dir {
-            path: p.to_path_buf(),
-            source,
-        })
-    };
-    settings.watch.inbox = absolute(&settings.watch.inbox)?;
-    settings.watch.processed_dir = absolute(&settings.watch.processed_dir)?;
-    settings.watch.failed_dir = absolute(&settings.watch.failed_dir)?;
-    settings.sink.path = absolute(&settings.sink.path)?;
-    settings.sink.failures_path = absolute(&settings.sink.failures_path)?;
-    settings.sink.state_dir = absolute(&settings.sink.effective_state_dir())?;
+pub fn prepare(settings: Settings) -> Result<Settings, WatchError> {
+    let settings = settings.absolute()?;
     for dir in [
         &settings.watch.inbox,
         &settings.watch.processed_dir,
@@ -55,8 +44,8 @@ pub fn prepare(mut settings: Settings) -> Result<Settings, WatchError> {
     Ok(settings)
 }
 
-/// Builds the extractor from settings (built-in resources).
-pub fn build_extractor(settings: &Settings) -> Result<Extractor, WatchError> {
+/// Builds the extractor from `[extract]`: built-in resources unless a file replaces them.
+pub fn build_extractor(config: &ExtractConfig) -> Result<Extractor, WatchError> {
     let read = |key: &str, path: &str| -> Result<Option<String>, WatchError> {
         if path.is_empty() {
             return Ok(None);
@@ -66,19 +55,18 @@ pub fn build_extractor(settings: &Settings) -> Result<Extractor, WatchError> {
             .map_err(|e| WatchError::Resource(format!("{key} = {path:?}: {e}")))
     };
     let resources = newsdrop_core::Resources {
-        tags_toml: read("extract.tags_path", &settings.extract.tags_path)?,
-        user_dict: read("extract.user_dict_path", &settings.extract.user_dict_path)?,
+        tags_toml: read("extract.tags_path", &config.tags_path)?,
+        user_dict: read("extract.user_dict_path", &config.user_dict_path)?,
     };
-    Extractor::with_resources(&settings.extract_config(), &resources)
-        .map_err(|e| WatchError::Resource(e.to_string()))
+    Extractor::with_resources(config, &resources).map_err(|e| WatchError::Resource(e.to_string()))
 }
 
 /// Runs the daemon until `stop` resolves (SIGTERM/SIGINT) or a fatal error.
 pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(), WatchError> {
     let settings = prepare(settings)?;
     let extractor = {
-        let s = settings.clone();
-        tokio::task::spawn_blocking(move || build_extractor(&s))
+        let config = settings.extract.clone();
+        tokio::task::spawn_blocking(move || build_extractor(&config))
             .await
             .map_err(|e| WatchError::Internal(e.to_string()))??
     };
@@ -139,7 +127,7 @@ pub async fn run(settings: Settings, stop: impl Future<Output = ()>) -> Result<(
     let mut discover_task = tokio::spawn(discover.run(paths_tx, shutdown_rx.clone(), ready_tx));
 
     let ctx = Arc::new(WorkerContext {
-        settings: settings.clone(),
+        config: worker::WorkerConfig::new(&settings),
         extraction,
         sink: sink.sender.clone(),
         nats: nats.clone(),
@@ -285,7 +273,8 @@ async fn probation(
                 _ => return x.journal.forget(&p),
             };
             x.journal.begin(&p)?;
-            let _ = worker::extract_file(&p.to_string_lossy(), &bytes, &x.extractor);
+            let _ =
+                worker::extract_file(&p.to_string_lossy(), &bytes, &x.extractor, x.max_file_bytes);
             x.journal.end(&p)
         });
         let budget = Duration::from_millis(settings.watch.extract_timeout_ms);
@@ -336,7 +325,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tags.toml");
         std::fs::write(&path, "[[tag]]\nname = \"植树\"\ntriggers = [\"植树\"]\n").unwrap();
-        let extractor = build_extractor(&settings_with(path.to_str().unwrap())).unwrap();
+        let extractor = build_extractor(&settings_with(path.to_str().unwrap()).extract).unwrap();
         let page = "党员植树活动\n\n3月12日,社区党员在公园植树200棵,开展志愿服务。\n";
         let input = newsdrop_core::Input {
             path: "/in/a.txt",
@@ -349,12 +338,12 @@ mod tests {
 
     #[test]
     fn missing_or_bad_taxonomy_is_a_resource_error_naming_the_key() {
-        let e = build_extractor(&settings_with("/nonexistent/tags.toml")).unwrap_err();
+        let e = build_extractor(&settings_with("/nonexistent/tags.toml").extract).unwrap_err();
         assert!(e.to_string().contains("extract.tags_path"), "{e}");
         assert_eq!(e.exit_code(), 78);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tags.toml");
         std::fs::write(&path, "[[tag]]\nname = 3\n").unwrap();
-        assert!(build_extractor(&settings_with(path.to_str().unwrap())).is_err());
+        assert!(build_extractor(&settings_with(path.to_str().unwrap()).extract).is_err());
     }
 }

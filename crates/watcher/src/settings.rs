@@ -1,6 +1,11 @@
 //! The one typed configuration: built-in `config/default.toml`, then `--config FILE`, then
 //! `NEWSDROP__SECTION__KEY` environment variables. Unknown keys and bad values are errors that
 //! name the key.
+//!
+//! Each key has one owner: the watcher's own sections (`[watch]`, `[log]`, `[metrics]`) are
+//! defined here, `[sink]` by newsdrop-sink and `[extract]` by newsdrop-core; this module only
+//! composes them. Every default is in `config/default.toml`, the lowest layer; the library
+//! crates' `Default` impls must agree with it (tested below).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -155,11 +160,31 @@ impl Settings {
             .build()
             .and_then(Config::try_deserialize)
             .map_err(|e| WatchError::Config(e.to_string()))?;
-        settings.validate()?;
+        // Checked as the daemon will use them, so `./data/inbox` and `data/inbox` are one
+        // folder; returned as written, which is what `check-config` prints.
+        settings.clone().absolute()?.validate()?;
         Ok(settings)
     }
 
-    /// Checks values serde cannot (ranges, relations between keys).
+    /// The same settings with every path absolute (relative ones are relative to the working
+    /// directory) and `sink.state_dir` resolved (empty means `.newsdrop-state` beside
+    /// `sink.path`): the form the daemon runs with and [`Settings::validate`] checks.
+    pub fn absolute(mut self) -> Result<Settings, WatchError> {
+        fn absolute(key: &str, path: &Path) -> Result<PathBuf, WatchError> {
+            std::path::absolute(path)
+                .map_err(|e| WatchError::Config(format!("{key}: {:?}: {e}", path.display())))
+        }
+        self.watch.inbox = absolute("watch.inbox", &self.watch.inbox)?;
+        self.watch.processed_dir = absolute("watch.processed_dir", &self.watch.processed_dir)?;
+        self.watch.failed_dir = absolute("watch.failed_dir", &self.watch.failed_dir)?;
+        self.sink.path = absolute("sink.path", &self.sink.path)?;
+        self.sink.failures_path = absolute("sink.failures_path", &self.sink.failures_path)?;
+        self.sink.state_dir = absolute("sink.state_dir", &self.sink.effective_state_dir())?;
+        Ok(self)
+    }
+
+    /// Checks values serde cannot (ranges, relations between keys). Paths are compared as
+    /// they are: call it on [`Settings::absolute`] settings, as [`Settings::load`] does.
     pub fn validate(&self) -> Result<(), WatchError> {
         let bad = |key: &str, why: &str| Err(WatchError::Config(format!("{key}: {why}")));
         if self.watch.max_file_bytes == 0 {
@@ -212,14 +237,6 @@ impl Settings {
     /// The effective configuration as TOML.
     pub fn to_toml(&self) -> Result<String, WatchError> {
         toml::to_string(self).map_err(|e| WatchError::Config(e.to_string()))
-    }
-
-    /// The extraction settings with the watch limits copied in.
-    pub fn extract_config(&self) -> ExtractConfig {
-        ExtractConfig {
-            max_file_bytes: self.watch.max_file_bytes,
-            ..self.extract.clone()
-        }
     }
 
     /// Number of workers to run.
@@ -283,6 +300,39 @@ mod tests {
         let e = Settings::load_with_env(None, env(&[("NEWSDROP__WATCH__SETTLE_MS", "abc")]))
             .unwrap_err();
         assert!(e.to_string().contains("settle_ms"), "{e}");
+    }
+
+    #[test]
+    fn paths_are_compared_absolute() {
+        let e = Settings::load_with_env(
+            None,
+            env(&[("NEWSDROP__SINK__FAILURES_PATH", "./data/out/articles.jsonl")]),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("sink.failures_path"), "{e}");
+        let e = Settings::load_with_env(
+            None,
+            env(&[("NEWSDROP__WATCH__FAILED_DIR", "./data/inbox/")]),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("failed_dir"), "{e}");
+        let s = Settings::load_with_env(None, env(&[])).unwrap();
+        assert_eq!(
+            s.watch.inbox,
+            PathBuf::from("data/inbox"),
+            "returned as written"
+        );
+        let abs = s.absolute().unwrap();
+        assert!(abs.watch.inbox.is_absolute());
+        assert!(abs.sink.state_dir.ends_with("data/out/.newsdrop-state"));
+    }
+
+    #[test]
+    fn library_defaults_agree_with_default_toml() {
+        let s = Settings::load_with_env(None, env(&[])).unwrap();
+        assert_eq!(s.sink, SinkConfig::default());
+        assert_eq!(s.extract, ExtractConfig::default());
+        assert_eq!(s.metrics, MetricsConfig::default());
     }
 
     #[test]

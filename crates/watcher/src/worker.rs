@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use newsdrop_core::{ArticleRecord, Extractor, FailureRecord, FailureSource, Input, Step};
-use newsdrop_sink::{Batch, NatsError, NatsPublisher, Stream};
+use newsdrop_core::{
+    ArticleRecord, ExtractError, Extractor, FailureRecord, FailureSource, Input, Step,
+};
+use newsdrop_sink::{Batch, FsyncPolicy, NatsError, NatsPublisher, Stream};
 use tokio::sync::{oneshot, watch};
 
 use crate::dispose::{self, ErrorSidecar};
@@ -48,8 +50,33 @@ impl Failure {
     }
 }
 
-/// Extracts one file's bytes; a panic inside extraction becomes a failure record.
-pub fn extract_file(path: &str, bytes: &[u8], extractor: &Extractor) -> Outcome {
+/// Extracts one file's bytes; more than `max_file_bytes` of them (`watch.max_file_bytes`) fail
+/// at the sniff step without being extracted, and a panic inside extraction becomes a failure
+/// record.
+pub fn extract_file(
+    path: &str,
+    bytes: &[u8],
+    extractor: &Extractor,
+    max_file_bytes: u64,
+) -> Outcome {
+    let source = || FailureSource {
+        path: path.to_string(),
+        sha256: Some(newsdrop_core::sha256_hex(bytes)),
+        bytes: Some(bytes.len() as u64),
+    };
+    if bytes.len() as u64 > max_file_bytes {
+        let too_large = ExtractError::TooLarge {
+            source_name: path.to_string(),
+            step: Step::Sniff,
+            bytes: bytes.len() as u64,
+            limit: max_file_bytes,
+        };
+        return Outcome::Failed(Failure::new(
+            too_large.step(),
+            source(),
+            too_large.to_string(),
+        ));
+    }
     let ingested_at = now_rfc3339();
     let input = Input {
         path,
@@ -59,11 +86,6 @@ pub fn extract_file(path: &str, bytes: &[u8], extractor: &Extractor) -> Outcome 
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         newsdrop_core::extract(&input, extractor)
     }));
-    let source = || FailureSource {
-        path: path.to_string(),
-        sha256: Some(newsdrop_core::sha256_hex(bytes)),
-        bytes: Some(bytes.len() as u64),
-    };
     match result {
         Ok(Ok(records)) => Outcome::Records(records),
         Ok(Err(e)) => Outcome::Failed(Failure::new(e.step(), source(), e.to_string())),
@@ -83,11 +105,53 @@ pub fn extract_file(path: &str, bytes: &[u8], extractor: &Extractor) -> Outcome 
     }
 }
 
+/// What a worker needs to know of the settings, taken from them once at startup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkerConfig {
+    /// `watch.inbox` (absolute): disposal keeps a file's sub-folder path below it.
+    pub inbox: PathBuf,
+    /// `watch.processed_dir` (absolute).
+    pub processed_dir: PathBuf,
+    /// `watch.failed_dir` (absolute).
+    pub failed_dir: PathBuf,
+    /// `watch.on_success`.
+    pub on_success: OnSuccess,
+    /// `watch.read_attempts`.
+    pub read_attempts: u32,
+    /// `watch.extract_timeout_ms`.
+    pub extract_timeout: Duration,
+    /// Whether the outputs are synced (`sink.fsync` is not `never`), and so the folders of
+    /// moved files too.
+    pub durable: bool,
+    /// `sink.nats.only`: NATS is the only output, nothing goes to the JSONL sink.
+    pub nats_only: bool,
+    /// How many files one worker may have waiting for their outputs (see [`commit_depth`]).
+    pub commit_depth: usize,
+}
+
+impl WorkerConfig {
+    /// The worker's part of `settings`, whose paths must already be absolute.
+    pub fn new(settings: &Settings) -> WorkerConfig {
+        let watch = &settings.watch;
+        WorkerConfig {
+            inbox: watch.inbox.clone(),
+            processed_dir: watch.processed_dir.clone(),
+            failed_dir: watch.failed_dir.clone(),
+            on_success: watch.on_success,
+            read_attempts: watch.read_attempts,
+            extract_timeout: Duration::from_millis(watch.extract_timeout_ms),
+            durable: settings.sink.fsync != FsyncPolicy::Never,
+            nats_only: settings.sink.nats.enabled && settings.sink.nats.only,
+            commit_depth: commit_depth(settings.worker_count()),
+        }
+    }
+}
+
 /// What every worker shares.
 #[derive(Debug)]
 pub struct WorkerContext {
-    /// Settings (absolute paths).
-    pub settings: Settings,
+    /// The worker's settings.
+    pub config: WorkerConfig,
     /// What the blocking extraction task needs (and nothing that keeps the outputs open).
     pub extraction: Arc<Extraction>,
     /// Queue into the sink.
@@ -133,7 +197,7 @@ pub async fn run(
     mut shutdown: watch::Receiver<bool>,
 ) -> Result<(), WatchError> {
     let mut committing = tokio::task::JoinSet::new();
-    let depth = commit_depth(ctx.settings.worker_count());
+    let depth = ctx.config.commit_depth;
     let result = async {
         loop {
             while let Some(done) = committing.try_join_next() {
@@ -226,7 +290,7 @@ async fn prepare(
     path: &Path,
     shutdown: &watch::Receiver<bool>,
 ) -> Result<Option<Prepared>, WatchError> {
-    let watch = &ctx.settings.watch;
+    let config = &ctx.config;
     let path_str = path.to_string_lossy().into_owned();
     let mut attempts = 0u32;
     loop {
@@ -242,14 +306,14 @@ async fn prepare(
                 }
             }
         });
-        let budget = Duration::from_millis(watch.extract_timeout_ms);
+        let budget = config.extract_timeout;
         let Ok(attempt) = tokio::time::timeout(budget, task).await else {
             // The blocking thread cannot be stopped; it runs on, and its result is dropped.
             // If it ever takes the process down, the journal blames this file.
-            tracing::warn!(path = %path.display(), budget_ms = watch.extract_timeout_ms, "extraction exceeded its time budget; the file fails");
+            let budget_ms = u64::try_from(budget.as_millis()).unwrap_or(u64::MAX);
+            tracing::warn!(path = %path.display(), budget_ms, "extraction exceeded its time budget; the file fails");
             let reason = format!(
-                "extraction took longer than the time budget of {} ms (watch.extract_timeout_ms)",
-                watch.extract_timeout_ms
+                "extraction took longer than the time budget of {budget_ms} ms (watch.extract_timeout_ms)"
             );
             return unread(&path_str, Step::Extract, &reason, attempts).map(Some);
         };
@@ -270,7 +334,7 @@ async fn prepare(
             tracing::warn!(path = %path.display(), "replaced by a symlink before it was read; not followed, left in place");
             return Ok(None);
         }
-        if attempts >= watch.read_attempts {
+        if attempts >= config.read_attempts {
             return unread(&path_str, Step::Read, &e.to_string(), attempts).map(Some);
         }
         let backoff = Duration::from_millis(100 * 2u64.pow(attempts.min(8)));
@@ -310,7 +374,7 @@ fn prepare_blocking(
         Verdict::Poisoned(crashes) => poisoned(path_str, &bytes, crashes),
         Verdict::Extract => {
             let started = std::time::Instant::now();
-            let outcome = extract_file(path_str, &bytes, &ctx.extractor);
+            let outcome = extract_file(path_str, &bytes, &ctx.extractor, ctx.max_file_bytes);
             STATS.observe_extraction(started.elapsed());
             ctx.journal.end(path)?;
             outcome
@@ -419,16 +483,17 @@ async fn finish(
     if !commit(ctx, stream, lines, ids, &path_str, key).await? {
         return Ok(());
     }
-    let durable = ctx.settings.sink.fsync != newsdrop_sink::FsyncPolicy::Never;
     let task_ctx = Arc::clone(ctx);
     let task_path = path.to_path_buf();
     let disposed = tokio::task::spawn_blocking(move || {
-        let watch = &task_ctx.settings.watch;
+        let config = &task_ctx.config;
+        let durable = config.durable;
         let path = task_path.as_path();
         match &failure {
-            None => match watch.on_success {
+            None => match config.on_success {
                 OnSuccess::Move => {
-                    dispose::move_into(path, &watch.inbox, &watch.processed_dir, durable).map(drop)
+                    dispose::move_into(path, &config.inbox, &config.processed_dir, durable)
+                        .map(drop)
                 }
                 OnSuccess::Delete => dispose::delete(path, durable),
             },
@@ -440,7 +505,7 @@ async fn finish(
                     attempts,
                     at: &failure.record.at,
                 };
-                dispose::fail(path, &watch.inbox, &watch.failed_dir, &sidecar, durable).map(drop)
+                dispose::fail(path, &config.inbox, &config.failed_dir, &sidecar, durable).map(drop)
             }
         }
     })
@@ -546,7 +611,7 @@ async fn commit(
             }
             Err(e) => return Err(e.into()),
         }
-        if ctx.settings.sink.nats.only {
+        if ctx.config.nats_only {
             STATS.committed(stream, n_lines, n_bytes);
             return Ok(true);
         }
@@ -585,5 +650,27 @@ mod tests {
             }
         }
         assert_eq!(commit_depth(2), COMMITS_PER_WORKER);
+    }
+
+    #[test]
+    fn an_oversized_file_fails_at_sniff_unextracted() {
+        let extractor = Extractor::new(&newsdrop_core::ExtractConfig::default()).unwrap();
+        let Outcome::Failed(failure) = extract_file("/in/big.txt", b"0123456789", &extractor, 4)
+        else {
+            panic!("an oversized file gave records");
+        };
+        assert_eq!(failure.step, Step::Sniff);
+        assert_eq!(failure.record.step, "sniff");
+        assert_eq!(
+            failure.record.error,
+            "/in/big.txt: sniff: file is 10 bytes, over the limit of 4 bytes"
+        );
+        assert_eq!(failure.record.source.bytes, Some(10));
+        let Outcome::Records(records) =
+            extract_file("/in/a.txt", "标题\n\n正文。\n".as_bytes(), &extractor, 100)
+        else {
+            panic!("a file within the limit failed");
+        };
+        assert_eq!(records.len(), 1);
     }
 }
