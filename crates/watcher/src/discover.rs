@@ -4,6 +4,10 @@
 //! and not held open for writing by any process we can see (settle). The notify callback never
 //! blocks and never drops a relevant event: it hands them to an unbounded channel, and only
 //! this task applies backpressure. A vanished, replaced or unmounted inbox is fatal.
+//!
+//! Folder listings, the stats of settling files and the `/proc` walk that finds writers run on
+//! tokio's blocking pool ([`blocking`]): a scan of a large inbox, a slow disk or a busy `/proc`
+//! never holds one of the runtime's worker threads, which the workers' commits need.
 
 mod writers;
 
@@ -12,6 +16,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::fs::Metadata;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -305,9 +310,75 @@ fn file_stamp(path: &Path) -> Option<Stamp> {
         .map(|m| Stamp::of(&m))
 }
 
+/// Runs blocking filesystem work (a folder listing, stats, the `/proc` walk) on the blocking
+/// pool and waits for it. `what` names the work if its task fails (a panic: fatal).
+async fn blocking<T: Send + 'static>(
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, WatchError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| WatchError::Internal(format!("discovery: {what} failed: {e}")))
+}
+
+/// Among `wanted`, the files some visible process holds open for writing ([`writers`]), found
+/// on the blocking pool; no task when `wanted` is empty.
+async fn open_for_writing(wanted: HashSet<FileId>) -> Result<HashSet<FileId>, WatchError> {
+    if wanted.is_empty() {
+        return Ok(HashSet::new());
+    }
+    blocking("the /proc walk", move || writers::open_for_writing(&wanted)).await
+}
+
+/// What one listing of a folder tree found.
+#[derive(Debug, Default)]
+struct Listing {
+    /// Regular files the filter accepts, sorted by path, with their stamps.
+    files: Vec<(PathBuf, Stamp)>,
+    /// Symlinks the filter would accept (never followed), in the order met.
+    symlinks: Vec<PathBuf>,
+}
+
+/// Lists `dir` recursively, descending only into folders the filter allows. Blocking: runs on
+/// the blocking pool. A folder that cannot be listed is logged and skipped.
+fn list(filter: &Filter, dir: &Path) -> Listing {
+    let mut stack = vec![dir.to_path_buf()];
+    let mut listing = Listing::default();
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                tracing::warn!(dir = %dir.display(), error = %e, "cannot list folder");
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            crate::stats::STATS.discovery_beat();
+            let path = entry.path();
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            if meta.is_dir() {
+                if filter.descend(&path) {
+                    stack.push(path);
+                }
+            } else if filter.accepts(&path) {
+                if meta.is_file() {
+                    listing.files.push((path, Stamp::of(&meta)));
+                } else if meta.file_type().is_symlink() {
+                    listing.symlinks.push(path);
+                }
+            }
+        }
+    }
+    listing.files.sort_by(|a, b| a.0.cmp(&b.0));
+    listing
+}
+
 /// The discovery task's state.
 pub struct Discover {
-    filter: Filter,
+    /// Shared with the blocking listings.
+    filter: Arc<Filter>,
     settle: Duration,
     rescan_every: Duration,
     in_flight: InFlight,
@@ -329,7 +400,7 @@ impl Discover {
         in_flight: InFlight,
     ) -> Self {
         Discover {
-            filter,
+            filter: Arc::new(filter),
             settle,
             rescan_every,
             in_flight,
@@ -552,9 +623,21 @@ impl Discover {
                 return Ok(false);
             }
         }
+        let due = self.settler.take_due(now);
+        if due.is_empty() {
+            return Ok(true);
+        }
+        let looked = blocking("the stat of settling files", move || {
+            due.into_iter()
+                .map(|path| {
+                    let stamp = file_stamp(&path);
+                    (path, stamp)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await?;
         let mut stable = Vec::new();
-        for path in self.settler.take_due(now) {
-            let stamp = file_stamp(&path);
+        for (path, stamp) in looked {
             if self.settler.look(&path, now, stamp) == Look::Stable
                 && let Some(stamp) = stamp
             {
@@ -564,7 +647,7 @@ impl Discover {
         if stable.is_empty() {
             return Ok(true);
         }
-        let busy = writers::open_for_writing(&stable.iter().map(|(_, id)| *id).collect());
+        let busy = open_for_writing(stable.iter().map(|(_, id)| *id).collect()).await?;
         stable.sort();
         for (path, id) in stable {
             if busy.contains(&id) {
@@ -605,39 +688,14 @@ impl Discover {
         paths: &async_channel::Sender<PathBuf>,
         shutdown: &mut watch::Receiver<bool>,
     ) -> Result<bool, WatchError> {
-        let mut stack = vec![dir.to_path_buf()];
-        let mut files = Vec::new();
-        while let Some(dir) = stack.pop() {
-            let entries = match std::fs::read_dir(&dir) {
-                Ok(entries) => entries,
-                Err(e) => {
-                    tracing::warn!(dir = %dir.display(), error = %e, "cannot list folder");
-                    continue;
-                }
-            };
-            for entry in entries.flatten() {
-                crate::stats::STATS.discovery_beat();
-                let path = entry.path();
-                let Ok(meta) = std::fs::symlink_metadata(&path) else {
-                    continue;
-                };
-                if meta.is_dir() {
-                    if self.filter.descend(&path) {
-                        stack.push(path);
-                    }
-                } else if self.filter.accepts(&path) {
-                    if meta.is_file() {
-                        files.push((path, Stamp::of(&meta)));
-                    } else if meta.file_type().is_symlink() {
-                        self.symlink_seen(&path);
-                    }
-                }
-            }
+        let (filter, top) = (Arc::clone(&self.filter), dir.to_path_buf());
+        let listing = blocking("the folder listing", move || list(&filter, &top)).await?;
+        for link in &listing.symlinks {
+            self.symlink_seen(link);
         }
-        files.sort_by(|a, b| a.0.cmp(&b.0));
         let now = Instant::now();
         let mut ready = Vec::new();
-        for (path, stamp) in files {
+        for (path, stamp) in listing.files {
             if self.in_flight.contains(&path) || self.settler.contains(&path) {
                 continue;
             }
@@ -647,7 +705,7 @@ impl Discover {
                 self.settler.watch(path, stamp, now);
             }
         }
-        let busy = writers::open_for_writing(&ready.iter().map(|(_, s)| s.id).collect());
+        let busy = open_for_writing(ready.iter().map(|(_, s)| s.id).collect()).await?;
         for (path, stamp) in ready {
             if busy.contains(&stamp.id) {
                 self.settler.watch(path, stamp, now);

@@ -204,6 +204,41 @@ fn closed_handoff_reports_it_without_panicking() {
     assert!(!handoff.deliver(Err(notify::Error::generic("boom"))));
 }
 
+#[test]
+fn a_listing_is_sorted_filtered_and_reports_symlinks() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("in");
+    for sub in ["b", ".hidden", "done"] {
+        std::fs::create_dir_all(inbox.join(sub)).unwrap();
+    }
+    for name in [
+        "b/z.txt",
+        "a.txt",
+        "b/a.txt",
+        ".hidden/x.txt",
+        "done/d.txt",
+        "c.part",
+    ] {
+        std::fs::write(inbox.join(name), b"x").unwrap();
+    }
+    std::os::unix::fs::symlink(inbox.join("a.txt"), inbox.join("link.txt")).unwrap();
+    let filter = Filter::new(
+        &inbox,
+        &[inbox.join("done")],
+        &[".*".into(), "*.part".into()],
+    )
+    .unwrap();
+    let listing = list(&filter, &inbox);
+    let files: Vec<PathBuf> = listing.files.into_iter().map(|(p, _)| p).collect();
+    assert_eq!(
+        files,
+        ["a.txt", "b/a.txt", "b/z.txt"]
+            .map(|n| inbox.join(n))
+            .to_vec()
+    );
+    assert_eq!(listing.symlinks, vec![inbox.join("link.txt")]);
+}
+
 /// A running discovery task on a temp inbox.
 struct Run {
     _dir: tempfile::TempDir,
