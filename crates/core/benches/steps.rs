@@ -325,7 +325,10 @@ fn pathological(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("pathological");
     for (kind, unit) in [
-        ("line", "社区党员志愿者在小区门口为居民测量体温登记出入信息发放口罩和消毒液"),
+        (
+            "line",
+            "社区党员志愿者在小区门口为居民测量体温登记出入信息发放口罩和消毒液",
+        ),
         ("numerals", "一二三四五六七八九十百千万亿零两"),
         ("quotes", "“他说"),
         ("bylines", "记者 通讯员 编辑 责任编辑："),

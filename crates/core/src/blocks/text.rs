@@ -1,5 +1,6 @@
 //! Plain-text pages to blocks: one line each, Markdown headings recognised, inline HTML
-//! reduced to its text.
+//! reduced to its text. A private-use character (U+E000–U+F8FF: no reader sees one; some
+//! scrapes, SogouCS among them, mark paragraphs with one) breaks the line.
 
 use super::block::{Block, BlockKind};
 
@@ -7,7 +8,10 @@ use super::block::{Block, BlockKind};
 /// carrying inline HTML (`<p>…</p>` in Markdown) are reduced to their text.
 pub fn to_blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
-    for line in text.lines() {
+    for line in text
+        .split(['\n', '\r'])
+        .flat_map(|l| l.split(is_private_use))
+    {
         let l = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if l.is_empty() {
             continue;
@@ -38,6 +42,11 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
         });
     }
     out
+}
+
+/// A character of the Basic Multilingual Plane's private use area.
+fn is_private_use(c: char) -> bool {
+    ('\u{e000}'..='\u{f8ff}').contains(&c)
 }
 
 /// True when a text line carries HTML block or inline tags.

@@ -212,21 +212,21 @@ fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
 }
 
 /// A credit value without the kind of work written after the names (`陈智 整合`,
-/// `王芳 报道`, `张三 摄`).
-fn strip_work_words(value: &str) -> &str {
+/// `王芳 报道`, `张三 摄`), and whether that work was a photograph (`记者何问/摄`: the
+/// reporter is credited as the photographer).
+fn strip_work_words(value: &str) -> (&str, bool) {
     const WORK: [&str; 9] = [
         "整合", "整理", "报道", "综合", "编译", "采写", "摄", "文", "图",
     ];
-    let mut v = value.trim();
+    let v = value.trim();
     for w in WORK {
         if let Some(head) = v.strip_suffix(w)
             && head.ends_with([' ', '/'])
         {
-            v = head.trim_end_matches([' ', '/']);
-            break;
+            return (head.trim_end_matches([' ', '/']), w == "摄");
         }
     }
-    v
+    (v, false)
 }
 
 /// A site's masthead written before a date (`www.nhnews.com.cn 宁海新闻网`): Some(site name),
@@ -458,7 +458,11 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             .trim()
             .to_string()
     };
-    let prefix = clean(&prefix);
+    let mut prefix = clean(&prefix);
+    // 本版采写…, 本报记者…: the page or paper itself, no name.
+    if ["本版", "本报", "本刊", "本网", "本台"].contains(&prefix.as_str()) {
+        prefix.clear();
+    }
     let mut explained = 0usize;
     if !prefix.is_empty() {
         if let Some(p) = prefix
@@ -522,15 +526,40 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         }
         explained += 1;
     }
-    for (kind, value) in &parts {
-        let value = clean(value);
+    // `摄影/新京报记者 尹亚飞`: the outlet between a role and 记者 leaves the role to the
+    // names after 记者.
+    let mut carried: Option<BylineRole> = None;
+    for (k, (kind, raw)) in parts.iter().enumerate() {
+        let value = clean(raw);
+        // `采写：南都记者 余某`: a word glued before 记者 is the outlet, not a name.
+        let outlet_before_reporter = !raw.ends_with(char::is_whitespace)
+            && matches!(parts.get(k + 1), Some((Label::Role(BylineRole::Reporter), next)) if next.starts_with(char::is_whitespace));
+        if outlet_before_reporter && matches!(kind, Label::Role(_)) {
+            if meta.publication.is_none() && value.chars().count() >= 2 {
+                meta.publication = Some(value.clone());
+            }
+            carried = match kind {
+                Label::Role(BylineRole::Photographer) => Some(BylineRole::Photographer),
+                _ => None,
+            };
+            continue;
+        }
+        let kind = &match (carried.take(), kind) {
+            (Some(role), Label::Role(_)) => Label::Role(role),
+            (_, k) => *k,
+        };
         match kind {
             Label::Role(_) | Label::AuthorPhotographer => {
                 let roles: &[BylineRole] = match kind {
                     Label::Role(role) => std::slice::from_ref(role),
                     _ => &[BylineRole::Author, BylineRole::Photographer],
                 };
-                let value = strip_work_words(&value);
+                let (value, photo) = strip_work_words(&value);
+                let roles = if photo {
+                    &[BylineRole::Photographer][..]
+                } else {
+                    roles
+                };
                 if value.is_empty() {
                     continue;
                 }
@@ -543,6 +572,9 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 } else if is_org_like(value) {
                     if meta.publication.is_none() {
                         meta.publication = Some(value.to_string());
+                    }
+                    if let Label::Role(BylineRole::Photographer) = kind {
+                        carried = Some(BylineRole::Photographer);
                     }
                 } else {
                     return None;

@@ -523,7 +523,15 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             // A second headline-like line before any metadata is the real headline; the
             // first was a site name or kicker.
-            let replaces = d.title.is_some()
+            // Only a first line that reads as a site name or a short kicker gives way; a full
+            // headline keeps its place and the line under it is a deck (subtitle).
+            let kicker = d.title.as_deref().is_some_and(|t| {
+                clen(t) <= 10
+                    || t.ends_with(['—', '：', ':'])
+                    || byline::is_org_like(t)
+                    || (t.starts_with(['【', '[']) && t.ends_with(['】', ']']))
+            });
+            let replaces = kicker
                 && !d.saw_meta
                 && page_title_folded.is_none()
                 && (6..=40).contains(&clen(line))
@@ -554,6 +562,16 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 && line.starts_with("——")
                 && clen(line) <= 40
                 && !line.contains('。')
+            {
+                continue;
+            }
+            // Decks and summaries printed between the headline and a dateline paragraph
+            // (`本报讯（记者…）`, `新快报讯 记者…`): the dateline opens the article.
+            if d.title.is_some()
+                && !opens_with_dateline(line)
+                && (i..lines.len().min(i + 3))
+                    .take_while(|k| lines[*k] != BOUNDARY && headings.binary_search(k).is_err())
+                    .any(|k| opens_with_dateline(lines[k]))
             {
                 continue;
             }
@@ -666,6 +684,10 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         if body.trim().is_empty() {
             continue;
         }
+        // A later headline over no text (`(更新时间戳: …)` alone): not an article.
+        if !out.is_empty() && body.chars().filter(|c| crate::text::is_han(*c)).count() < 10 {
+            continue;
+        }
         let first_para = body.lines().next().unwrap_or("");
         let dateline = meta::dateline_outlet(first_para);
         let mut bylines = d.meta.bylines.clone();
@@ -719,8 +741,61 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
     out
 }
 
-/// The credits in a dateline at the head of the body: `本报讯(记者赵燕通讯员陈轶群)近日,…`.
+/// A paragraph that opens with a dateline: an outlet's `讯`/`电` (`本报讯`, `新快报讯`,
+/// `本报北京6月28日电`, `【深圳商报讯】`) or `X报道:`.
+fn opens_with_dateline(line: &str) -> bool {
+    // A paragraph: the dateline is followed by text and sentence punctuation (`国内联播快讯`
+    // alone is a heading).
+    if !has_chars(line, 30) || !line.contains(['，', '。', ',']) {
+        return false;
+    }
+    let head: String = line.chars().take(24).collect();
+    let head = head.trim_start_matches(['【', '[', '(', '（', ' ', '\u{3000}']);
+    if meta::dateline_outlet(head).is_some() {
+        return true;
+    }
+    head.starts_with("本报")
+        && head
+            .char_indices()
+            .find(|(_, c)| matches!(c, '讯' | '电'))
+            .is_some_and(|(k, _)| head[..k].chars().count() <= 12)
+}
+
+/// The credits in a dateline at the head of the body: `本报讯(记者赵燕通讯员陈轶群)近日,…`,
+/// or without brackets: `南都讯　记者刘凡　周昌和　继推出…`, `新快报讯 记者 罗琼 实习生
+/// 葛晶 报道 施工…`.
 fn dateline_credit(first: &str) -> Option<Meta> {
+    bracketed_dateline_credit(first).or_else(|| open_dateline_credit(first))
+}
+
+/// `X讯 记者A B 通讯员C 报道 正文…`: the label-and-name tokens after the dateline, up to
+/// `报道` or the first token that is neither a label nor a name.
+fn open_dateline_credit(first: &str) -> Option<Meta> {
+    let head: String = first.chars().take(80).collect();
+    let at = head.find(['讯', '电'])?;
+    let lead = head[..at].trim_start_matches(['【', '[']);
+    if clen(lead) > 16 || lead.contains(['。', '，', ',', '(', '（']) {
+        return None;
+    }
+    let rest = head[at..]
+        .trim_start_matches(['讯', '电', '】', ']'])
+        .trim_start_matches([' ', '\u{3000}']);
+    let mut credit = String::new();
+    for token in rest.split([' ', '\u{3000}']).filter(|t| !t.is_empty()) {
+        if token == "报道" {
+            break;
+        }
+        let trial = format!("{credit} {token}");
+        match byline::parse_meta_line(trial.trim(), false) {
+            Some(_) if token.chars().count() <= 8 => credit = trial,
+            _ => break,
+        }
+    }
+    let m = byline::parse_meta_line(credit.trim(), false)?;
+    (!m.bylines.is_empty()).then_some(m)
+}
+
+fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
     let head: String = first.chars().take(60).collect();
     let open = head.find(['(', '（'])?;
     let lead = &head[..open];
