@@ -507,6 +507,17 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         {
             // (区委组织部 供稿): the contributing unit.
             meta.publication = Some(prefix.clone());
+        } else if parts.is_empty()
+            && meta.published_at.is_some()
+            && !starts_with_date
+            && (4..=12).contains(&prefix.chars().count())
+            && prefix
+                .chars()
+                .all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        {
+            // `华夏人文 2020-03-09 18:14:21`: an unlabelled source (a site, an account)
+            // printed before the publish time.
+            meta.publication = Some(prefix.clone());
         } else if header && parts.is_empty() {
             // A bare line of names under the headline (常菁菁 焦超超): spaced names, or one
             // short name; a glued run of four or more characters is more likely a word.
@@ -934,5 +945,18 @@ mod tests {
             lines,
             "a line of meta_labels.txt has an unknown kind"
         );
+    }
+
+    #[test]
+    fn an_unlabelled_source_before_the_time() {
+        let m = parse_meta_line("某某人文 2020-03-09 18:14:21", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某某人文"));
+        assert_eq!(m.published_at.as_deref(), Some("2020-03-09T18:14:21+08:00"));
+        // a time label is no source
+        let m = parse_meta_line("最后更新 2020-03-09 18:14:21", false).unwrap();
+        assert_eq!(m.publication, None);
+        // the reporter of a photograph
+        let m = parse_meta_line("新华社记者何某/摄", false).unwrap();
+        assert_eq!(m.bylines, vec![bl(Photographer, "何某")]);
     }
 }
