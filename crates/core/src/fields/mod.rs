@@ -71,9 +71,10 @@ pub fn build_record(
     }
 }
 
-/// Drops the persons who are only credited: a byline name whose every mention in the body is
-/// inside a bracketed credit (`宁海新闻网讯(记者赵燕通讯员陈轶群)`). Named in the article's own
-/// text as well, they stay, with the mentions outside credits.
+/// Drops the persons who are only credited: a person whose every mention in the body is
+/// inside a credit (`宁海新闻网讯(记者赵燕通讯员陈轶群)`, `南都讯　记者刘凡　周昌和　继推出…`)
+/// is a byline, not someone the article is about. Named in the text as well, they stay, with
+/// the mentions outside credits.
 fn drop_credited_persons(
     persons: &mut Vec<crate::record::Person>,
     bylines: &[crate::record::Byline],
@@ -83,24 +84,39 @@ fn drop_credited_persons(
         return;
     }
     let credits = credit_spans(body);
+    if credits.is_empty() {
+        return;
+    }
     persons.retain_mut(|p| {
-        if !bylines.iter().any(|b| b.name == p.name) {
-            return true;
-        }
         let outside = body
             .match_indices(p.name.as_str())
             .filter(|(at, _)| !credits.iter().any(|c| c.contains(at)))
             .count();
-        if outside > 0 {
+        if outside > 0 && outside < p.mentions {
             p.mentions = outside;
         }
         outside > 0
     });
 }
 
-/// Byte ranges of the bracketed credits in `body` (`(记者赵燕 通讯员陈轶群)`).
+/// Role words that make a stretch of text a credit.
+const CREDIT_WORDS: [&str; 6] = ["记者", "通讯员", "实习生", "采访人员", "编辑", "摄影"];
+
+/// Byte ranges of the credits in `body`: bracketed credits (`(记者赵燕 通讯员陈轶群)`), and
+/// the head of the first paragraph up to its first comma when it names a role (an open
+/// dateline: `南都讯　记者刘凡　周昌和　继推出日票后，`).
 fn credit_spans(body: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    let head_end = body
+        .char_indices()
+        .take(80)
+        .find(|(_, c)| matches!(c, '，' | ',' | '。' | '\n'))
+        .map(|(i, _)| i);
+    if let Some(end) = head_end
+        && CREDIT_WORDS.iter().any(|w| body[..end].contains(w))
+    {
+        out.push(0..end);
+    }
     let mut from = 0;
     while let Some(k) = body[from..].find(['(', '（']) {
         let open = from + k;
