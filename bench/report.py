@@ -392,7 +392,7 @@ def render(results, md_path, svg_path):
     if modes:
         arts = e2e.get("articles", {})
         out.append("\n## End to end: the daemon\n")
-        out.append(f"`target/release/examples/e2e_bench` starts the release `newsdrop run` on fresh temp "
+        out.append(f"`bench/e2e_bench.rs` (`cargo bench -p newsdrop-watcher --bench e2e_bench`) starts the release `newsdrop run` on fresh temp "
                    f"directories (ext4) for each `sink.fsync` mode (`NEWSDROP__SINK__FSYNC`), with the default "
                    f"worker count (one per CPU). Input: xinwenlianbo stories of 6–11 KB turned into plain-text "
                    f"pages (title, date line, paragraphs), {fmt(arts.get('distinct'))} distinct ones "

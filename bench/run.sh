@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the measured part of BENCHMARKS.md and bench/chart.svg in one run:
 #   1. criterion benchmarks of every extraction step (cargo bench -p newsdrop-core)
-#   2. the end-to-end benchmark of the release daemon (crates/watcher/examples/e2e_bench.rs)
+#   2. the end-to-end benchmark of the release daemon (bench/e2e_bench.rs, a bench target of
+#      the watcher crate)
 #   3. the Python baseline (../shared/bench/python-baseline/run.sh) on the very same files,
 #      and score.py of both on the five eval inputs
 #   4. a perf profile of `newsdrop extract` on those files (when perf is installed)
@@ -64,18 +65,19 @@ if [ "$CRITERION" = 1 ]; then
 fi
 
 log "release build of the daemon and the end-to-end bench"
-cargo build --release -p newsdrop-watcher --bin newsdrop --example e2e_bench >&2
+# Builds target/release/newsdrop too: the bench measures that binary.
+cargo bench --no-run -p newsdrop-watcher --bench e2e_bench >&2
 BIN=$TARGET/release/newsdrop
 
 log "end to end"
-E2E_ARGS=(--out "$RESULTS/e2e.json" --export "$WORK/set" --bin "$BIN" --shared "$SHARED")
+E2E_ARGS=(--out "$RESULTS/e2e.json" --export "$WORK/set" --shared "$SHARED")
 if [ "$QUICK" = 0 ]; then
   E2E_ARGS+=(--files 10000 --rate 500 --rate-files 3000 --backlog 10000 --ready-runs 5 --core-files 300)
 else
   E2E_ARGS+=(--files 600 --rate 200 --rate-files 300 --backlog 1000 --ready-runs 2 --core-files 40)
 fi
 [ "$SOAK" != 0 ] && E2E_ARGS+=(--soak "$SOAK")
-"$TARGET/release/examples/e2e_bench" "${E2E_ARGS[@]}"
+cargo bench -q -p newsdrop-watcher --bench e2e_bench -- "${E2E_ARGS[@]}"
 
 log "score.py on newsdrop's records for the five eval inputs"
 "$BIN" extract "$SHARED/eval/input" > "$WORK/newsdrop_eval.jsonl" 2> "$WORK/newsdrop_eval.err" || true

@@ -4,13 +4,11 @@
 
 use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
-use std::os::unix::net::UnixDatagram;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::mpsc;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
-use crate::util::{Workspace, eval_inputs, wait_until};
+use crate::util::{Notice, NotifySocket, Workspace, eval_inputs, wait_until};
 
 const WAIT: Duration = Duration::from_secs(90);
 
@@ -42,16 +40,8 @@ fn let_backlog_settle() {
     std::thread::sleep(Duration::from_millis(800));
 }
 
-/// A datagram from the daemon, parsed into `KEY=value` lines.
-#[derive(Debug, Clone)]
-struct Notice {
-    lines: Vec<String>,
-}
-
 impl Notice {
-    fn has(&self, line: &str) -> bool {
-        self.lines.iter().any(|l| l == line)
-    }
+    /// The counters of its `STATUS=` line.
     fn status(&self) -> Option<Status> {
         self.lines
             .iter()
@@ -95,64 +85,6 @@ impl Status {
     }
     fn done(&self) -> u64 {
         self.processed + self.failed
-    }
-}
-
-/// The harness side of `NOTIFY_SOCKET`: a bound datagram socket read by a thread.
-struct NotifySocket {
-    path: PathBuf,
-    rx: mpsc::Receiver<(Instant, Notice)>,
-    seen: Vec<(Instant, Notice)>,
-}
-
-impl NotifySocket {
-    fn bind(dir: &Path) -> Self {
-        let path = dir.join("notify.sock");
-        let socket = UnixDatagram::bind(&path).unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let mut buf = vec![0u8; 4096];
-            while let Ok(n) = socket.recv(&mut buf) {
-                let text = String::from_utf8_lossy(&buf[..n]).into_owned();
-                let notice = Notice {
-                    lines: text.lines().map(str::to_string).collect(),
-                };
-                if tx.send((Instant::now(), notice)).is_err() {
-                    break;
-                }
-            }
-        });
-        NotifySocket {
-            path,
-            rx,
-            seen: Vec::new(),
-        }
-    }
-
-    /// Waits for a notice matching `pred`, keeping everything received on the way.
-    fn wait_for(&mut self, timeout: Duration, pred: impl Fn(&Notice) -> bool) -> Option<Notice> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let left = deadline.checked_duration_since(Instant::now())?;
-            let (at, notice) = self.rx.recv_timeout(left).ok()?;
-            self.seen.push((at, notice.clone()));
-            if pred(&notice) {
-                return Some(notice);
-            }
-        }
-    }
-
-    /// Collects notices for `period`.
-    fn collect(&mut self, period: Duration) -> Vec<Notice> {
-        let deadline = Instant::now() + period;
-        let mut got = Vec::new();
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            if let Ok((at, notice)) = self.rx.recv_timeout(left) {
-                self.seen.push((at, notice.clone()));
-                got.push(notice);
-            }
-        }
-        got
     }
 }
 

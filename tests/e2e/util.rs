@@ -1,10 +1,13 @@
 //! Test harness: a temp workspace (inbox, processed, failed, output) and the real `newsdrop`
-//! binary started on it through `NEWSDROP__…` environment variables.
+//! binary started on it through `NEWSDROP__…` environment variables, and the harness side of
+//! the systemd notify socket. The end-to-end benchmark (`bench/e2e_bench.rs`) uses it too.
 
 #![allow(dead_code)]
 
+use std::os::unix::net::UnixDatagram;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// The binary under test.
@@ -242,4 +245,85 @@ pub fn unique() -> u64 {
     use std::sync::atomic::{AtomicU64, Ordering};
     static N: AtomicU64 = AtomicU64::new(0);
     N.fetch_add(1, Ordering::Relaxed) + u64::from(std::process::id()) * 1_000_000
+}
+
+/// A datagram from the daemon on `NOTIFY_SOCKET`, split into its `KEY=value` lines.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    /// The lines, e.g. `READY=1`, `STATUS=…`.
+    pub lines: Vec<String>,
+}
+
+impl Notice {
+    /// Whether one of its lines is exactly `line`.
+    pub fn has(&self, line: &str) -> bool {
+        self.lines.iter().any(|l| l == line)
+    }
+}
+
+/// The harness side of `NOTIFY_SOCKET`: a bound datagram socket read by a thread, each notice
+/// stamped with the instant it arrived.
+pub struct NotifySocket {
+    /// The socket's path (give it to the daemon as `NOTIFY_SOCKET`).
+    pub path: PathBuf,
+    rx: mpsc::Receiver<(Instant, Notice)>,
+    /// Every notice received so far by [`NotifySocket::wait_for`] and
+    /// [`NotifySocket::collect`], with its arrival.
+    pub seen: Vec<(Instant, Notice)>,
+}
+
+impl NotifySocket {
+    /// Binds `notify.sock` in `dir`.
+    pub fn bind(dir: &Path) -> Self {
+        let path = dir.join("notify.sock");
+        let socket = UnixDatagram::bind(&path).unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = vec![0u8; 4096];
+            while let Ok(n) = socket.recv(&mut buf) {
+                let text = String::from_utf8_lossy(&buf[..n]).into_owned();
+                let notice = Notice {
+                    lines: text.lines().map(str::to_string).collect(),
+                };
+                if tx.send((Instant::now(), notice)).is_err() {
+                    break;
+                }
+            }
+        });
+        NotifySocket {
+            path,
+            rx,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Waits for a notice matching `pred`, keeping everything received on the way.
+    pub fn wait_for(
+        &mut self,
+        timeout: Duration,
+        pred: impl Fn(&Notice) -> bool,
+    ) -> Option<Notice> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.checked_duration_since(Instant::now())?;
+            let (at, notice) = self.rx.recv_timeout(left).ok()?;
+            self.seen.push((at, notice.clone()));
+            if pred(&notice) {
+                return Some(notice);
+            }
+        }
+    }
+
+    /// Collects notices for `period`.
+    pub fn collect(&mut self, period: Duration) -> Vec<Notice> {
+        let deadline = Instant::now() + period;
+        let mut got = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            if let Ok((at, notice)) = self.rx.recv_timeout(left) {
+                self.seen.push((at, notice.clone()));
+                got.push(notice);
+            }
+        }
+        got
+    }
 }

@@ -4,30 +4,33 @@
 //! with a backlog, an optional long soak for memory growth, and a one-core in-process
 //! extraction loop over the same files for the comparison with the Python baseline.
 //!
-//! Usually run through `bench/run.sh`, which builds it in release mode together with the
-//! binary: `target/release/examples/e2e_bench --out bench/results/e2e.json`.
+//! Usually run through `bench/run.sh`; by hand, `cargo bench -p newsdrop-watcher --bench
+//! e2e_bench -- --out bench/results/e2e.json`. It is a `[[bench]]` target of the watcher crate
+//! with its own `main`, so cargo builds it in release mode together with the `newsdrop` binary
+//! it measures, and it shares the workspace and daemon harness of the end-to-end tests
+//! (`tests/e2e/util.rs`). Without `--out` (a plain `cargo bench`) it measures nothing.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
+#[path = "../tests/e2e/util.rs"]
+mod util;
+
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
-use std::os::unix::net::UnixDatagram;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
 use serde_json::{Value, json};
+use util::{Daemon, NotifySocket, Workspace};
 
 /// Command-line options.
 #[derive(Debug, Parser)]
 #[command(about = "End-to-end benchmark of the newsdrop daemon")]
 struct Args {
-    /// The newsdrop binary (default: `newsdrop` in the directory above this example).
-    #[arg(long)]
-    bin: Option<PathBuf>,
     /// The shared folder holding `corpus/xinwenlianbo` (default: `../shared` next to the checkout).
     #[arg(long)]
     shared: Option<PathBuf>,
@@ -64,9 +67,12 @@ struct Args {
     /// `watch.workers` for the daemon (default: the daemon's own default, one per CPU).
     #[arg(long)]
     workers: Option<usize>,
-    /// Results as JSON.
+    /// Results as JSON; nothing is measured without it.
     #[arg(long)]
-    out: PathBuf,
+    out: Option<PathBuf>,
+    /// Passed by `cargo bench`; ignored.
+    #[arg(long, hide = true)]
+    bench: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,220 +152,112 @@ fn file_bytes(articles: &[String], i: usize) -> Vec<u8> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A workspace and a running daemon.
+// Workspaces and daemons: the e2e harness (`tests/e2e/util.rs`), plus what only a benchmark
+// needs (staged files, the daemon's CPU and memory, warnings gathered from its JSON log).
 
-struct Workspace {
-    root: PathBuf,
+/// A workspace for one phase under `base` (`--workdir`, a real disk). It is not deleted when
+/// dropped: `main` deletes them all at the end (see there).
+fn workspace(base: &Path, name: &str) -> Workspace {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("{name}-"))
+        .disable_cleanup(true)
+        .tempdir_in(base)
+        .unwrap();
+    Workspace { dir }
 }
 
-impl Workspace {
-    fn new(base: &Path, name: &str) -> Workspace {
-        let root = base.join(name);
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join("inbox")).unwrap();
-        Workspace { root }
-    }
-    fn inbox(&self) -> PathBuf {
-        self.root.join("inbox")
-    }
-    fn articles(&self) -> PathBuf {
-        self.root.join("out/articles.jsonl")
-    }
-    fn failures(&self) -> PathBuf {
-        self.root.join("out/failures.jsonl")
-    }
-
-    /// Writes file `i` into the workspace's `staging` folder (the inbox's filesystem) and
-    /// returns where it is staged, where it goes in the inbox and its size: delivering it later
-    /// is one rename, so a timed phase measures the daemon and not the writer's file creation.
-    fn stage_file(&self, articles: &[String], i: usize) -> (PathBuf, PathBuf, usize) {
-        let bytes = file_bytes(articles, i);
-        let name = format!("a{i:07}.txt");
-        let staging = self.root.join("staging");
-        std::fs::create_dir_all(&staging).unwrap();
-        let staged = staging.join(&name);
-        std::fs::write(&staged, &bytes).unwrap();
-        (staged, self.inbox().join(name), bytes.len())
-    }
-
-    /// Writes file `i` under a hidden temp name, renames it into the inbox and returns its path
-    /// and the instant the rename returned.
-    fn drop_file(&self, articles: &[String], i: usize) -> (String, Instant, usize) {
-        let bytes = file_bytes(articles, i);
-        let name = format!("a{i:07}.txt");
-        let tmp = self.inbox().join(format!(".{name}.tmp"));
-        let target = self.inbox().join(&name);
-        std::fs::write(&tmp, &bytes).unwrap();
-        std::fs::rename(&tmp, &target).unwrap();
-        (
-            target.to_string_lossy().into_owned(),
-            Instant::now(),
-            bytes.len(),
-        )
-    }
+/// Writes file `i` into the workspace's `staging` folder (the inbox's filesystem) and returns
+/// where it is staged, where it goes in the inbox and its size: delivering it later is one
+/// rename, so a timed phase measures the daemon and not the writer's file creation.
+fn stage_file(ws: &Workspace, articles: &[String], i: usize) -> (PathBuf, PathBuf, usize) {
+    let bytes = file_bytes(articles, i);
+    let name = format!("a{i:07}.txt");
+    let staging = ws.root().join("staging");
+    std::fs::create_dir_all(&staging).unwrap();
+    let staged = staging.join(&name);
+    std::fs::write(&staged, &bytes).unwrap();
+    (staged, ws.inbox().join(name), bytes.len())
 }
 
-#[derive(Default)]
-struct LogState {
-    ready: Option<Instant>,
-    stopped: Option<String>,
-    problems: Vec<String>,
+/// Drops file `i` into the inbox (hidden temp name, then rename) and returns its path, the
+/// instant the rename returned and its size.
+fn drop_file(ws: &Workspace, articles: &[String], i: usize) -> (String, Instant, usize) {
+    let bytes = file_bytes(articles, i);
+    let target = ws.drop_file(&format!("a{i:07}.txt"), &bytes);
+    (
+        target.to_string_lossy().into_owned(),
+        Instant::now(),
+        bytes.len(),
+    )
 }
 
-struct Daemon {
-    child: Child,
-    pid: u32,
+/// A daemon under measurement: the harness's daemon, listened to on `NOTIFY_SOCKET`.
+struct Measured {
+    daemon: Daemon,
     started: Instant,
-    log: Arc<Mutex<LogState>>,
-    notified: Arc<Mutex<Option<Instant>>>,
+    notify: NotifySocket,
 }
 
-impl Daemon {
+impl Measured {
     fn start(
-        bin: &Path,
         ws: &Workspace,
         mode: &str,
         workers: Option<usize>,
         extra_env: &[(&str, &str)],
-    ) -> Daemon {
-        let socket_path = ws.root.join("notify.sock");
-        let _ = std::fs::remove_file(&socket_path);
-        let socket = UnixDatagram::bind(&socket_path).unwrap();
-        socket
-            .set_read_timeout(Some(Duration::from_millis(100)))
-            .unwrap();
-        let p = |p: PathBuf| p.to_string_lossy().into_owned();
-        let mut cmd = Command::new(bin);
-        cmd.arg("run")
-            .current_dir(&ws.root)
-            .env_remove("RUST_LOG")
-            .env("NEWSDROP__WATCH__INBOX", p(ws.inbox()))
-            .env(
-                "NEWSDROP__WATCH__PROCESSED_DIR",
-                p(ws.root.join("processed")),
-            )
-            .env("NEWSDROP__WATCH__FAILED_DIR", p(ws.root.join("failed")))
-            .env("NEWSDROP__SINK__PATH", p(ws.articles()))
-            .env("NEWSDROP__SINK__FAILURES_PATH", p(ws.failures()))
-            .env("NEWSDROP__SINK__FSYNC", mode)
-            .env("NEWSDROP__LOG__FORMAT", "json")
-            .env("NEWSDROP__LOG__LEVEL", "info")
-            .env("NOTIFY_SOCKET", &socket_path)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        if let Some(n) = workers {
-            cmd.env("NEWSDROP__WATCH__WORKERS", n.to_string());
+    ) -> Measured {
+        let notify = NotifySocket::bind(ws.root());
+        let socket = notify.path.to_string_lossy().into_owned();
+        let workers = workers.map(|n| n.to_string());
+        let mut env = vec![
+            ("NEWSDROP__SINK__FSYNC", mode),
+            ("NEWSDROP__LOG__FORMAT", "json"),
+            // The daemon's default; the harness shortens it for tests.
+            ("NEWSDROP__WATCH__SETTLE_MS", "500"),
+            ("NOTIFY_SOCKET", socket.as_str()),
+        ];
+        if let Some(n) = &workers {
+            env.push(("NEWSDROP__WATCH__WORKERS", n));
         }
-        for (k, v) in extra_env {
-            cmd.env(k, v);
-        }
+        env.extend_from_slice(extra_env);
         let started = Instant::now();
-        let mut child = cmd.spawn().unwrap();
-        let pid = child.id();
-
-        let log = Arc::new(Mutex::new(LogState::default()));
-        let stderr = child.stderr.take().unwrap();
-        let log2 = Arc::clone(&log);
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines() {
-                let Ok(line) = line else { break };
-                let message = serde_json::from_str::<Value>(&line).ok().and_then(|v| {
-                    Some((
-                        v.get("fields")
-                            .and_then(|f| f.get("message"))
-                            .or_else(|| v.get("message"))?
-                            .as_str()?
-                            .to_string(),
-                        v.get("level")
-                            .and_then(Value::as_str)
-                            .unwrap_or("")
-                            .to_string(),
-                    ))
-                });
-                let mut state = log2.lock().unwrap();
-                match message {
-                    Some((m, _)) if m == "ready" && state.ready.is_none() => {
-                        state.ready = Some(Instant::now());
-                    }
-                    Some((m, _)) if m == "stopped" => state.stopped = Some(line.clone()),
-                    Some((_, level))
-                        if (level == "WARN" || level == "ERROR") && state.problems.len() < 20 =>
-                    {
-                        state.problems.push(line.clone());
-                    }
-                    None if !line.trim().is_empty() && state.problems.len() < 20 => {
-                        state.problems.push(line.clone());
-                    }
-                    _ => {}
-                }
-            }
-        });
-
-        let notified = Arc::new(Mutex::new(None));
-        let notified2 = Arc::clone(&notified);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            let deadline = Instant::now() + Duration::from_secs(120);
-            while Instant::now() < deadline {
-                if let Ok(n) = socket.recv(&mut buf) {
-                    let text = String::from_utf8_lossy(&buf[..n]);
-                    if text.lines().any(|l| l.trim() == "READY=1") {
-                        *notified2.lock().unwrap() = Some(Instant::now());
-                        return;
-                    }
-                }
-            }
-        });
-
-        Daemon {
-            child,
-            pid,
+        let daemon = ws.start(&env);
+        Measured {
+            daemon,
             started,
-            log,
-            notified,
+            notify,
         }
     }
 
-    /// Start to READY: the `READY=1` datagram when the daemon sends one, else the `ready` log
-    /// line. Returns milliseconds and which signal was used.
+    /// Start to `READY=1`, in milliseconds, and how it was seen.
     fn wait_ready(&mut self) -> (f64, &'static str) {
         let deadline = Instant::now() + Duration::from_secs(120);
-        let mut log_seen_at: Option<Instant> = None;
-        loop {
-            if let Some(t) = *self.notified.lock().unwrap() {
-                return (ms(t - self.started), "sd_notify READY=1");
+        while Instant::now() < deadline {
+            let ready = self
+                .notify
+                .wait_for(Duration::from_millis(100), |n| n.has("READY=1"));
+            if ready.is_some() {
+                let (at, _) = self.notify.seen.last().unwrap();
+                return (ms(*at - self.started), "sd_notify READY=1");
             }
-            if log_seen_at.is_none() {
-                log_seen_at = self.log.lock().unwrap().ready.map(|_| Instant::now());
-            }
-            if let Some(seen) = log_seen_at {
-                // The log line came; give the datagram a moment in case both are sent.
-                if seen.elapsed() > Duration::from_millis(300) {
-                    let t = self.log.lock().unwrap().ready.unwrap();
-                    return (ms(t - self.started), "log line \"ready\"");
-                }
-            }
-            if let Ok(Some(status)) = self.child.try_wait() {
+            if let Ok(Some(status)) = self.daemon.child.try_wait() {
                 panic!(
-                    "newsdrop exited before READY ({status}): {:?}",
-                    self.log.lock().unwrap().problems
+                    "newsdrop exited before READY ({status}): {}",
+                    self.daemon.log_text()
                 );
             }
-            assert!(Instant::now() < deadline, "no READY within 120 s");
-            std::thread::sleep(Duration::from_micros(200));
         }
+        panic!("no READY within 120 s");
     }
 
     /// utime + stime of the daemon, in clock ticks.
     fn cpu_ticks(&self) -> u64 {
-        cpu_ticks_of(&self.pid.to_string())
+        cpu_ticks_of(&self.daemon.child.id().to_string())
     }
 
     /// A `/proc/PID/status` value in MB (VmHWM = peak RSS, VmRSS = current).
     fn status_mb(&self, key: &str) -> f64 {
-        let status =
-            std::fs::read_to_string(format!("/proc/{}/status", self.pid)).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.daemon.child.id()))
+            .unwrap_or_default();
         status
             .lines()
             .find(|l| l.starts_with(key))
@@ -368,30 +266,45 @@ impl Daemon {
             .map_or(0.0, |kb| kb * 1024.0 / 1e6)
     }
 
-    /// SIGTERM and wait; returns the `stopped` log line (with the sink's line and fsync counts).
+    /// SIGTERM and wait (a kill after 60 s); prints the warnings and errors the daemon logged
+    /// and returns its `stopped` log line (with the sink's line and fsync counts).
     fn stop(mut self) -> Option<String> {
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.pid.to_string())
-            .status();
+        if let Ok(None) = self.daemon.child.try_wait() {
+            self.daemon.signal(15);
+        }
         let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                break;
-            }
+        while !matches!(self.daemon.child.try_wait(), Ok(Some(_))) {
             if Instant::now() > deadline {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
+                let _ = self.daemon.child.kill();
+                let _ = self.daemon.child.wait();
                 break;
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        std::thread::sleep(Duration::from_millis(50));
-        let log = self.log.lock().unwrap();
-        if !log.problems.is_empty() {
-            eprintln!("  daemon warnings/errors: {:?}", log.problems);
+        let log = self.daemon.log_text();
+        let mut stopped = None;
+        let mut problems = Vec::new();
+        for line in log.lines() {
+            let json = serde_json::from_str::<Value>(line).ok();
+            let field = |key: &str| {
+                let v = json.as_ref()?;
+                v.get("fields")
+                    .and_then(|f| f.get(key))
+                    .or_else(|| v.get(key))?
+                    .as_str()
+            };
+            match (field("message"), field("level").unwrap_or("")) {
+                (Some("stopped"), _) => stopped = Some(line.to_string()),
+                (Some(_), "WARN" | "ERROR") => problems.push(line),
+                (None, _) if !line.trim().is_empty() => problems.push(line),
+                _ => {}
+            }
         }
-        log.stopped.clone()
+        problems.truncate(20);
+        if !problems.is_empty() {
+            eprintln!("  daemon warnings/errors: {problems:?}");
+        }
+        stopped
     }
 }
 
@@ -551,7 +464,7 @@ fn clock_ticks() -> f64 {
 #[allow(clippy::too_many_arguments)]
 fn phase(
     ws: &Workspace,
-    daemon: &Daemon,
+    daemon: &Measured,
     tail: &Tail,
     articles: &[String],
     first: usize,
@@ -560,7 +473,7 @@ fn phase(
     ticks_per_s: f64,
 ) -> Value {
     let staged: Vec<(PathBuf, PathBuf, usize)> = (first..first + n)
-        .map(|i| ws.stage_file(articles, i))
+        .map(|i| stage_file(ws, articles, i))
         .collect();
     let cpu0 = daemon.cpu_ticks();
     let writer0 = cpu_ticks_of("self");
@@ -646,18 +559,11 @@ fn fsync_count(stopped: Option<&str>) -> Option<u64> {
         .and_then(Value::as_u64)
 }
 
-fn run_mode(
-    args: &Args,
-    bin: &Path,
-    base: &Path,
-    articles: &[String],
-    mode: &str,
-    ticks: f64,
-) -> Value {
+fn run_mode(args: &Args, base: &Path, articles: &[String], mode: &str, ticks: f64) -> Value {
     eprintln!("mode {mode}: full speed, {} files", args.files);
-    let ws = Workspace::new(base, &format!("mode-{mode}"));
+    let ws = workspace(base, &format!("mode-{mode}"));
     let tail = Tail::start(ws.articles());
-    let mut daemon = Daemon::start(bin, &ws, mode, args.workers, &[]);
+    let mut daemon = Measured::start(&ws, mode, args.workers, &[]);
     let (ready_ms, ready_via) = daemon.wait_ready();
     let full = phase(&ws, &daemon, &tail, articles, 0, args.files, None, ticks);
     eprintln!(
@@ -708,13 +614,13 @@ fn run_mode(
     })
 }
 
-fn ready_empty(args: &Args, bin: &Path, base: &Path) -> Value {
+fn ready_empty(args: &Args, base: &Path) -> Value {
     let mut runs = Vec::new();
     let mut via = "";
     let mut rss = Vec::new();
     for i in 0..args.ready_runs {
-        let ws = Workspace::new(base, &format!("ready-{i}"));
-        let mut daemon = Daemon::start(bin, &ws, "batch", args.workers, &[]);
+        let ws = workspace(base, &format!("ready-{i}"));
+        let mut daemon = Measured::start(&ws, "batch", args.workers, &[]);
         let (t, v) = daemon.wait_ready();
         via = v;
         runs.push(round(t, 1));
@@ -732,18 +638,18 @@ fn ready_empty(args: &Args, bin: &Path, base: &Path) -> Value {
     })
 }
 
-fn ready_backlog(args: &Args, bin: &Path, base: &Path, articles: &[String], ticks: f64) -> Value {
+fn ready_backlog(args: &Args, base: &Path, articles: &[String], ticks: f64) -> Value {
     eprintln!("backlog: writing {} files", args.backlog);
-    let ws = Workspace::new(base, "backlog");
+    let ws = workspace(base, "backlog");
     let mut dropped = Vec::with_capacity(args.backlog);
     let mut bytes = 0usize;
     for i in 0..args.backlog {
-        let (p, _, b) = ws.drop_file(articles, i);
+        let (p, _, b) = drop_file(&ws, articles, i);
         bytes += b;
         dropped.push((p, Instant::now(), b));
     }
     let tail = Tail::start(ws.articles());
-    let mut daemon = Daemon::start(bin, &ws, "batch", args.workers, &[]);
+    let mut daemon = Measured::start(&ws, "batch", args.workers, &[]);
     let (ready, via) = daemon.wait_ready();
     let complete = tail.wait_all(&dropped);
     let last = {
@@ -780,13 +686,12 @@ fn ready_backlog(args: &Args, bin: &Path, base: &Path, articles: &[String], tick
 }
 
 /// Full speed in batch mode, never more than 2,000 files ahead of the output, sampling RSS.
-fn soak(args: &Args, bin: &Path, base: &Path, articles: &[String]) -> Value {
+fn soak(args: &Args, base: &Path, articles: &[String]) -> Value {
     eprintln!("soak: {} files, batch mode", args.soak);
-    let ws = Workspace::new(base, "soak");
+    let ws = workspace(base, "soak");
     let tail = Tail::start(ws.articles());
     // Processed files are deleted and not moved: 100,000 of them would fill a folder for nothing.
-    let mut daemon = Daemon::start(
-        bin,
+    let mut daemon = Measured::start(
         &ws,
         "batch",
         args.workers,
@@ -801,7 +706,7 @@ fn soak(args: &Args, bin: &Path, base: &Path, articles: &[String]) -> Value {
     while written < args.soak || tail.count() < args.soak {
         let done = tail.count();
         if written < args.soak && written < done + 2_000 {
-            dropped.push(ws.drop_file(articles, written));
+            dropped.push(drop_file(&ws, articles, written));
             written += 1;
         } else {
             std::thread::sleep(Duration::from_millis(1));
@@ -944,10 +849,14 @@ fn machine() -> Value {
 
 fn main() {
     let args = Args::parse();
-    let shared = args
-        .shared
-        .clone()
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared"));
+    let Some(out) = args.out.clone() else {
+        eprintln!("e2e_bench: no --out FILE, nothing measured (bench/run.sh runs it with one)");
+        return;
+    };
+    let Some(shared) = args.shared.clone().or_else(util::shared) else {
+        eprintln!("SKIP: ../shared not found next to the checkout; nothing to benchmark");
+        return;
+    };
     if !shared.join("corpus/xinwenlianbo/news").is_dir() {
         eprintln!(
             "SKIP: {} has no corpus/xinwenlianbo/news; nothing to benchmark",
@@ -955,13 +864,7 @@ fn main() {
         );
         return;
     }
-    let bin = args.bin.clone().unwrap_or_else(|| {
-        let exe = std::env::current_exe().unwrap();
-        exe.parent()
-            .and_then(Path::parent)
-            .map(|d| d.join("newsdrop"))
-            .unwrap()
-    });
+    let bin = util::bin();
     assert!(bin.is_file(), "no newsdrop binary at {}", bin.display());
     let base = args
         .workdir
@@ -983,16 +886,16 @@ fn main() {
     let machine = machine();
 
     let core1 = core_one(&args, &articles);
-    let ready = ready_empty(&args, &bin, &base);
+    let ready = ready_empty(&args, &base);
     let modes: Vec<Value> = args
         .modes
         .split(',')
         .map(str::trim)
         .filter(|m| !m.is_empty())
-        .map(|m| run_mode(&args, &bin, &base, &articles, m, ticks))
+        .map(|m| run_mode(&args, &base, &articles, m, ticks))
         .collect();
-    let backlog = (args.backlog > 0).then(|| ready_backlog(&args, &bin, &base, &articles, ticks));
-    let soak = (args.soak > 0).then(|| soak(&args, &bin, &base, &articles));
+    let backlog = (args.backlog > 0).then(|| ready_backlog(&args, &base, &articles, ticks));
+    let soak = (args.soak > 0).then(|| soak(&args, &base, &articles));
     // Workspaces are deleted only here, at the end: on ext4 without a journal the inode
     // allocator skips (reading each) every inode deleted in the last minutes, so one phase's
     // cleanup made the next phase's writer several times slower (2.8 s instead of 0.3 s of CPU
@@ -1011,13 +914,9 @@ fn main() {
         "ready_backlog": backlog,
         "soak": soak,
     });
-    if let Some(dir) = args.out.parent() {
+    if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).unwrap();
     }
-    std::fs::write(
-        &args.out,
-        serde_json::to_string_pretty(&result).unwrap() + "\n",
-    )
-    .unwrap();
-    eprintln!("wrote {}", args.out.display());
+    std::fs::write(&out, serde_json::to_string_pretty(&result).unwrap() + "\n").unwrap();
+    eprintln!("wrote {}", out.display());
 }
