@@ -10,9 +10,11 @@
 //! in the output is committed; a batch that is missing or only partly written is not, and its
 //! partial lines are cut off (into a quarantine file) so the retry writes it whole, once.
 //!
-//! Only the newest [`KEEP_KEYS`] keys are remembered: the crash window covers at most one file
-//! per worker (acknowledged, not yet moved), so older keys are never needed. The file is
-//! rewritten (temp file, fsync, rename) when it holds more than twice that many entries.
+//! Only the newest [`KEEP_KEYS`] keys are remembered. The crash window is the files whose lines
+//! are acknowledged but which have not left the inbox yet; the daemon keeps at most
+//! `KEEP_KEYS / 2` of those over all its workers (each worker holds several while it extracts
+//! the next), so older keys are never needed. The file is rewritten (temp file, fsync,
+//! rename) when it holds more than twice that many entries.
 
 use std::collections::{HashSet, VecDeque};
 use std::fs::{File, OpenOptions};
