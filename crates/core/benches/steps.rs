@@ -59,7 +59,7 @@ fn eval_inputs(shared: &Path) -> Vec<PathBuf> {
     files
 }
 
-fn prepare(name: &'static str, paths: &[PathBuf], extractor: &Extractor) -> Set {
+fn prepare(name: &'static str, paths: &[PathBuf]) -> Set {
     let files: Vec<(String, Vec<u8>)> = paths
         .iter()
         .map(|p| (p.to_string_lossy().into_owned(), std::fs::read(p).unwrap()))
@@ -67,7 +67,7 @@ fn prepare(name: &'static str, paths: &[PathBuf], extractor: &Extractor) -> Set 
     let bytes = files.iter().map(|(_, b)| b.len() as u64).sum();
     let decoded: Vec<Decoded> = files
         .iter()
-        .map(|(p, b)| decode::decode(b, p, extractor.config()).unwrap())
+        .map(|(p, b)| decode::decode(b, p).unwrap())
         .collect();
     let blocks: Vec<Vec<Block>> = decoded
         .iter()
@@ -88,7 +88,7 @@ fn prepare(name: &'static str, paths: &[PathBuf], extractor: &Extractor) -> Set 
     }
 }
 
-fn sets(extractor: &Extractor) -> Option<Vec<Set>> {
+fn sets() -> Option<Vec<Set>> {
     let Some(shared) = shared() else {
         eprintln!("SKIP: ../shared not found next to the checkout; no benchmark inputs");
         return None;
@@ -98,13 +98,13 @@ fn sets(extractor: &Extractor) -> Option<Vec<Set>> {
     if eval.is_empty() {
         eprintln!("SKIP: no files in ../shared/eval/input");
     } else {
-        out.push(prepare("eval5", &eval, extractor));
+        out.push(prepare("eval5", &eval));
     }
     let days = xinwenlianbo_sample(&shared);
     if days.is_empty() {
         eprintln!("SKIP: no days in ../shared/corpus/xinwenlianbo/news");
     } else {
-        out.push(prepare("xinwenlianbo", &days, extractor));
+        out.push(prepare("xinwenlianbo", &days));
     }
     for set in &out {
         eprintln!(
@@ -120,7 +120,7 @@ fn sets(extractor: &Extractor) -> Option<Vec<Set>> {
 
 fn steps(c: &mut Criterion) {
     let extractor = Extractor::new(&ExtractConfig::default()).unwrap();
-    let Some(sets) = sets(&extractor) else {
+    let Some(sets) = sets() else {
         return;
     };
     let jieba = jieba_rs::Jieba::new();
@@ -168,7 +168,7 @@ fn steps(c: &mut Criterion) {
         group.bench_function(set.name, |b| {
             b.iter(|| {
                 for (p, bytes) in &set.files {
-                    black_box(decode::decode(black_box(bytes), p, extractor.config()).ok());
+                    black_box(decode::decode(black_box(bytes), p).ok());
                 }
             })
         });

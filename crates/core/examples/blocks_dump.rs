@@ -2,8 +2,7 @@
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_default();
     let bytes = std::fs::read(&path).unwrap_or_default();
-    let cfg = newsdrop_core::ExtractConfig::default();
-    match newsdrop_core::decode::decode(&bytes, &path, &cfg) {
+    match newsdrop_core::decode::decode(&bytes, &path) {
         Ok(d) => match newsdrop_core::blocks::to_blocks(&d, &path) {
             Ok(blocks) => {
                 for b in blocks {

@@ -8,11 +8,6 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ExtractConfig {
-    /// Inputs larger than this are refused (`ExtractError::TooLarge`). Not a key of
-    /// `[extract]` and not set by the daemon, which refuses oversized files itself before they
-    /// reach the extractor (its key is `watch.max_file_bytes`); no limit by default.
-    #[serde(skip)]
-    pub max_file_bytes: u64,
     /// How many keywords each record carries.
     pub keywords_top: usize,
     /// A tag taxonomy file replacing the built-in `config/tags.toml` (empty: built-in). The
@@ -25,7 +20,6 @@ pub struct ExtractConfig {
 impl Default for ExtractConfig {
     fn default() -> Self {
         ExtractConfig {
-            max_file_bytes: u64::MAX,
             keywords_top: 10,
             tags_path: String::new(),
             user_dict_path: String::new(),

@@ -2,7 +2,7 @@
 //! UTF-16, GB18030/GBK, Big5; an HTML `<meta charset>` is only a hint) and whether the page is
 //! HTML. Bytes that no encoding decodes cleanly give a failure, never mojibake.
 
-use crate::{ExtractConfig, ExtractError, Step};
+use crate::{ExtractError, Step};
 use encoding_rs::{BIG5, Encoding, GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Whether the page was plain text or HTML.
@@ -299,23 +299,11 @@ fn decode_utf16_unmarked(bytes: &[u8]) -> Option<(String, &'static str)> {
 }
 
 /// Decodes `bytes`; `source_name` is only used in error messages and to tell HTML by extension.
-pub fn decode(
-    bytes: &[u8],
-    source_name: &str,
-    config: &ExtractConfig,
-) -> Result<Decoded, ExtractError> {
+pub fn decode(bytes: &[u8], source_name: &str) -> Result<Decoded, ExtractError> {
     if bytes.is_empty() {
         return Err(ExtractError::Empty {
             source_name: source_name.to_string(),
             step: Step::Sniff,
-        });
-    }
-    if bytes.len() as u64 > config.max_file_bytes {
-        return Err(ExtractError::TooLarge {
-            source_name: source_name.to_string(),
-            step: Step::Sniff,
-            bytes: bytes.len() as u64,
-            limit: config.max_file_bytes,
         });
     }
     let binary = |what: &str| ExtractError::Binary {
@@ -410,7 +398,7 @@ mod tests {
     use super::*;
 
     fn dec(bytes: &[u8]) -> Result<Decoded, ExtractError> {
-        decode(bytes, "t.txt", &ExtractConfig::default())
+        decode(bytes, "t.txt")
     }
 
     #[test]
@@ -443,7 +431,7 @@ mod tests {
     fn wrong_meta_charset_is_ignored() {
         let page =
             "<html><head><meta charset=\"gb2312\"></head><body><p>新闻正文</p></body></html>";
-        let d = decode(page.as_bytes(), "a.html", &ExtractConfig::default()).unwrap();
+        let d = decode(page.as_bytes(), "a.html").unwrap();
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.format, Format::Html);
     }

@@ -152,7 +152,7 @@ pub fn extract(
     input: &Input<'_>,
     extractor: &Extractor,
 ) -> Result<Vec<ArticleRecord>, ExtractError> {
-    let decoded = decode::decode(input.bytes, input.path, extractor.config())?;
+    let decoded = decode::decode(input.bytes, input.path)?;
     let blocks = blocks::to_blocks(&decoded, input.path)?;
     let articles = split::split_articles(&blocks);
     if articles.is_empty() {
