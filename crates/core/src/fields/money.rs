@@ -1,6 +1,10 @@
 //! Money amounts on their own (`约4.287亿美元`, `3000多欧元`, `1万(含)-5万元`,
 //! `一百三十五块六角七分钱`) and in running text, for callers that want an amount with its
 //! currency and how exact it is, in the conventions of JioNLP's money parser.
+//!
+//! On the pipeline: `read_in_text`, which the statistics reader asks whenever a number may be
+//! money (元角分, 块毛, k/w, a currency before the number). Library API, not used by the
+//! pipeline: [`parse_money`] and [`extract_money`] (the JioNLP peer suites test them).
 
 use super::number::{pow10, read_multiplier, read_number};
 use super::numerals::{Dec, fold_width, is_arabic_digit};

@@ -3,6 +3,11 @@
 //!
 //! Arithmetic is done on exact decimals ([`Dec`]) so that `3.15亿` is `315000000` and not
 //! `314999999.99999994`; the result is turned into an `f64` only at the end.
+//!
+//! On the pipeline: [`Dec`], the character tests and [`parse_mode`] (the statistics and date
+//! readers). Library API, not used by the pipeline: [`parse`], [`parse_direct`] and the
+//! formatting back to Chinese ([`canonical_int`], [`format_str`], [`format`]), for callers
+//! that normalize numbers themselves (the cn2an/an2cn peer suites test them).
 
 use crate::text::CharSet;
 
