@@ -6,7 +6,7 @@
 //!
 //! On the pipeline: [`Dec`], the character tests and [`parse_mode`] (the statistics and date
 //! readers). Library API, not used by the pipeline: [`parse`], [`parse_direct`] and the
-//! formatting back to Chinese ([`canonical_int`], [`format_str`], [`format`]), for callers
+//! formatting back to Chinese ([`canonical_int`], [`format_str`], [`format()`]), for callers
 //! that normalize numbers themselves (the cn2an/an2cn peer suites test them).
 
 use crate::text::CharSet;
