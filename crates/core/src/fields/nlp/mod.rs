@@ -10,6 +10,7 @@ pub(crate) mod lexicon;
 mod orgs;
 mod persons;
 mod places;
+pub mod tagger;
 mod token;
 
 pub use token::{EntityKind, EntitySpan, Tok};
@@ -41,6 +42,8 @@ pub struct Nlp {
     jieba: Jieba,
     lex: Lexicon,
     tags: TagMemo,
+    /// The sequence tagger whose spans confirm and add names (the built-in model).
+    tagger: Option<&'static tagger::Tagger>,
 }
 
 /// How many words [`TagMemo`] remembers; words first seen after that are tagged on each
@@ -201,10 +204,15 @@ impl Nlp {
                 jieba.add_word(word, freq, tag);
             }
         }
+        let tagger = tagger::Tagger::builtin().map_err(|e| ResourceError {
+            what: "built-in tagger model",
+            reason: e.to_string(),
+        })?;
         Ok(Nlp {
             jieba,
             lex,
             tags: TagMemo::new(),
+            tagger: Some(tagger),
         })
     }
 
@@ -294,9 +302,10 @@ impl Nlp {
 
     /// Runs every extractor over an already tagged body.
     pub fn analyze_tokens(&self, body: &str, toks: &[Tok<'_>], keywords_top: usize) -> Analysis {
+        let tagged = self.tagger.map(|t| t.spans(body, toks));
         let orgs = orgs::find(&self.lex, toks);
         let mut places = places::find(&self.lex, body, toks, &orgs);
-        let persons = persons::find(&self.lex, body, toks, &orgs, &places);
+        let persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
         drop_places_inside_persons(&mut places, &persons);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
         Analysis {
@@ -312,7 +321,7 @@ impl Nlp {
         let toks = self.tokens(text);
         let orgs = orgs::find(&self.lex, &toks);
         let mut places = places::find(&self.lex, text, &toks, &orgs);
-        let persons = persons::find(&self.lex, text, &toks, &orgs, &places);
+        let persons = persons::find(&self.lex, text, &toks, &orgs, &places, None);
         drop_places_inside_persons(&mut places, &persons);
         let mut out = Vec::new();
         for o in &orgs {

@@ -7,7 +7,7 @@ use memchr::memmem;
 use super::lexicon::Lexicon;
 use super::orgs::OrgSpan;
 use super::places::PlaceSpan;
-use super::token::{Tok, is_function_word};
+use super::token::{EntityKind, EntitySpan, Tok, is_function_word};
 use crate::record::Person;
 use crate::text::FastMap;
 
@@ -29,7 +29,7 @@ pub struct PersonSpan {
 }
 
 /// Characters that never end a name: they start the verb or particle after it (胡亮说, 丁莉到).
-const STOP_CHARS: &str = "说是在到和与等的了也都就又还将把被对向为从作则笑带及同跟给让已正便因以而并称讲问答指道告要会能可请来去前后一二两三、";
+const STOP_CHARS: &str = "说是在到和与等的了也都就又还将把被对向为从作则笑带及同跟给让已正便因以而并称讲问答指道告要会能可请来去前后一二两三、不没均";
 /// Characters of transliterated foreign names (克林顿, 叶利钦).
 const TRANSLIT: &str = "阿埃艾爱安奥巴拔保贝本比彼波伯勃布查达戴丹德迪蒂丁杜顿多厄恩法菲费芬弗福盖戈格古哈海汉赫亨华惠霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳雷黎里利莉列林琳卢鲁路伦罗洛马迈麦曼梅蒙米密莫姆穆纳奈南内尼涅纽努诺欧帕佩皮普奇齐乔切琼萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
 /// Separators of a list of names.
@@ -220,14 +220,26 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Finds person mentions.
+/// Whether the sequence tagger marked a person starting at `start` and overlapping
+/// `start..end` (a name it reads with another start, 为景某 for 景某, is left to its own span).
+fn tagged_person(tagged: &[EntitySpan], start: usize, end: usize) -> bool {
+    tagged
+        .iter()
+        .any(|t| t.kind == EntityKind::Person && t.start == start && start < end)
+}
+
+/// Finds person mentions. `tagged` are the sequence tagger's spans: a name only jieba's `nr`
+/// tag proposes must be confirmed by them, and the names they add get their titles from the
+/// role grammar. With no tagger spans the rules stand alone.
 pub fn find(
     lex: &Lexicon,
-    _body: &str,
+    body: &str,
     toks: &[Tok<'_>],
     orgs: &[OrgSpan],
     places: &[PlaceSpan],
+    tagged: Option<&[EntitySpan]>,
 ) -> Vec<PersonSpan> {
+    let confirmed = |start: usize, end: usize| tagged.is_none_or(|t| tagged_person(t, start, end));
     let mut covered: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
     covered.extend(places.iter().filter(|p| !p.weak).map(|p| (p.start, p.end)));
     let ctx = Ctx { lex, toks, covered };
@@ -269,6 +281,7 @@ pub fn find(
         });
         true
     };
+    let mut pending: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -281,7 +294,7 @@ pub fn find(
             i += 1;
             continue;
         }
-        // jieba's own name tag.
+        // jieba's own name tag, confirmed by the tagger or by a title right after.
         if is_name_tag(t.tag)
             && let Some((s, e, name)) = ctx.compose_at(i)
             && e == i + 1
@@ -294,18 +307,97 @@ pub fn find(
                 // 冯谭宗主委: a title right after.
                 roles.push(next.word.to_string());
             }
-            push(&mut found, s, e, name, roles);
+            let start = toks[s].start;
+            if !roles.is_empty() || confirmed(start, start + name.len()) {
+                push(&mut found, s, e, name, roles);
+            } else {
+                // Confirmed later if the name is confirmed at another mention.
+                pending.push((s, e, name));
+            }
         } else if is_name_tag(t.tag)
             && t.chars() >= 2
             && t.word.chars().all(|c| TRANSLIT.contains(c))
             && !(i > 0 && toks[i - 1].chars() == 1 && !toks[i - 1].is_punct())
             && !ctx.is_covered(t.start, t.end)
             && !lex.not_names.contains(t.word)
+            && confirmed(t.start, t.end)
         {
             push(&mut found, i, i + 1, t.word.to_string(), Vec::new());
         }
         i += 1;
     }
+    // Names the tagger found that the rules did not: a name starting where a token starts,
+    // of two to four characters (up to eight for a transliterated foreign name).
+    for span in tagged
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| t.kind == EntityKind::Person)
+    {
+        let Some(name) = body.get(span.start..span.end) else {
+            continue;
+        };
+        let n = name.chars().count();
+        let foreign = name.chars().all(|c| TRANSLIT.contains(c) || c == '·');
+        if !((2..=4).contains(&n) || foreign && n <= 8) {
+            continue;
+        }
+        if !name
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '·')
+            || lex.not_names.contains(name)
+            || lex.roles.contains(name)
+            || lex.divisions.contains(name)
+            || lex.division_short.contains(name)
+        {
+            continue;
+        }
+        let first = toks.partition_point(|t| t.end <= span.start);
+        let Some(tok) = toks.get(first) else {
+            continue;
+        };
+        // The name starts a token, or follows one grammar character glued to it (为景某).
+        let glued = body
+            .get(tok.start..span.start)
+            .is_some_and(|pre| pre.chars().count() == 1 && is_function_word(pre));
+        if tok.start != span.start && !glued {
+            continue;
+        }
+        // A shorter or longer form of a name already found (王某 of 王某之) is that name.
+        if found
+            .iter()
+            .any(|p| p.name.contains(name) || name.contains(p.name.as_str()))
+        {
+            continue;
+        }
+        let last = toks.partition_point(|t| t.start < span.end);
+        let mut roles = ctx.roles_before(first, &spans);
+        if let Some(next) = toks.get(last)
+            && next.start == span.end
+            && ctx.is_role_token(next)
+            && next.chars() <= 3
+        {
+            roles.push(next.word.to_string());
+        }
+        if ctx.is_covered(span.start, span.end) || found.iter().any(|p| p.first == first) {
+            continue;
+        }
+        found.push(PersonSpan {
+            start: span.start,
+            end: span.end,
+            first,
+            last,
+            name: name.to_string(),
+            roles,
+        });
+    }
+    // jieba's names the tagger did not confirm at that mention count when it confirmed the
+    // same name elsewhere in the body.
+    for (s, e, name) in pending {
+        if found.iter().any(|p| p.name == name) {
+            push(&mut found, s, e, name, Vec::new());
+        }
+    }
+    found.sort_by_key(|p| p.start);
     // Lists: a name next to a known one across 、/和/与 is a name too.
     for _ in 0..4 {
         let mut added = false;
