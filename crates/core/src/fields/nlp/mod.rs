@@ -304,7 +304,7 @@ impl Nlp {
     pub fn analyze_tokens(&self, body: &str, toks: &[Tok<'_>], keywords_top: usize) -> Analysis {
         let tagged = self.tagger.map(|t| t.spans(body, toks));
         let orgs = orgs::find(&self.lex, toks);
-        let mut places = places::find(&self.lex, body, toks, &orgs);
+        let mut places = places::find(&self.lex, body, toks, &orgs, tagged.as_deref());
         let persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
         drop_places_inside_persons(&mut places, &persons);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
@@ -320,7 +320,7 @@ impl Nlp {
     pub fn entity_spans(&self, text: &str) -> Vec<EntitySpan> {
         let toks = self.tokens(text);
         let orgs = orgs::find(&self.lex, &toks);
-        let mut places = places::find(&self.lex, text, &toks, &orgs);
+        let mut places = places::find(&self.lex, text, &toks, &orgs, None);
         let persons = persons::find(&self.lex, text, &toks, &orgs, &places, None);
         drop_places_inside_persons(&mut places, &persons);
         let mut out = Vec::new();

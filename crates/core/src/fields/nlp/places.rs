@@ -5,7 +5,7 @@
 
 use super::lexicon::{DIVISION, Lexicon, MAJOR, PlaceLevel, SHORT, short_form};
 use super::orgs::OrgSpan;
-use super::token::{Tok, is_function_word};
+use super::token::{EntityKind, EntitySpan, Tok, is_function_word};
 use crate::record::Place;
 use crate::text::{FastMap, FastSet};
 
@@ -165,7 +165,19 @@ fn bare_local_suffix(suffix: Option<(PlaceLevel, usize)>, t: &Tok<'_>) -> bool {
 }
 
 /// Finds place mentions, dropping those inside organization names.
-pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Vec<PlaceSpan> {
+pub fn find(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &[OrgSpan],
+    tagged: Option<&[EntitySpan]>,
+) -> Vec<PlaceSpan> {
+    let tagged_place = |start: usize| {
+        tagged.is_none_or(|t| {
+            t.iter()
+                .any(|s| s.kind == EntityKind::Place && s.start == start)
+        })
+    };
     let mut confirmed = FastSet::default();
     let mut flags = vec![0u8; toks.len()];
     // Each token's place suffix, looked up once.
@@ -180,7 +192,6 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
             confirmed.insert(short);
         }
     }
-    let _ = body;
     let shorts = Shorts { flags, confirmed };
     let mut raw: Vec<(usize, usize, PlaceLevel)> = Vec::new(); // token ranges
     let mut i = 0;
@@ -298,11 +309,39 @@ pub fn find(lex: &Lexicon, body: &str, toks: &[Tok<'_>], orgs: &[OrgSpan]) -> Ve
         });
         let glued =
             k > 0 && matches!(toks[k - 1].tag, "ns" | "nr" | "nz") && !toks[k - 1].is_punct();
-        if modifier || glued {
+        // jieba's ns alone is weak evidence: the tagger must agree.
+        if modifier || glued || !tagged_place(t.start) {
             continue;
         }
         raw.push((k, k + 1, PlaceLevel::Admin));
         weak.push(k);
+    }
+    // Places the tagger found that neither the gazetteer, the suffixes nor jieba did: whole
+    // tokens, two characters or more.
+    for span in tagged
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| s.kind == EntityKind::Place)
+    {
+        let s = toks.partition_point(|t| t.end <= span.start);
+        let e = toks.partition_point(|t| t.start < span.end);
+        let aligned = toks.get(s).is_some_and(|t| t.start == span.start)
+            && e > s
+            && toks[e - 1].end == span.end;
+        let word = body.get(span.start..span.end).unwrap_or("");
+        if !aligned
+            || word.chars().count() < 2
+            || covered_tok[s..e].iter().any(|c| *c)
+            || lex.not_places.contains(word)
+            || GENERIC_SET.contains(word)
+        {
+            continue;
+        }
+        for c in covered_tok.iter_mut().take(e).skip(s) {
+            *c = true;
+        }
+        raw.push((s, e, PlaceLevel::Admin));
+        weak.push(s);
     }
     raw.sort_by_key(|r| r.0);
     let mut out = Vec::new();
