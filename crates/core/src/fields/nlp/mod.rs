@@ -303,7 +303,7 @@ impl Nlp {
     /// Runs every extractor over an already tagged body.
     pub fn analyze_tokens(&self, body: &str, toks: &[Tok<'_>], keywords_top: usize) -> Analysis {
         let tagged = self.tagger.map(|t| t.spans(body, toks));
-        let orgs = orgs::find(&self.lex, toks);
+        let orgs = orgs::find(&self.lex, toks, tagged.as_deref());
         let mut places = places::find(&self.lex, body, toks, &orgs, tagged.as_deref());
         let persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
         drop_places_inside_persons(&mut places, &persons);
@@ -319,7 +319,7 @@ impl Nlp {
     /// Every entity mention in `text` with its byte range (for NER evaluation).
     pub fn entity_spans(&self, text: &str) -> Vec<EntitySpan> {
         let toks = self.tokens(text);
-        let orgs = orgs::find(&self.lex, &toks);
+        let orgs = orgs::find(&self.lex, &toks, None);
         let mut places = places::find(&self.lex, text, &toks, &orgs, None);
         let persons = persons::find(&self.lex, text, &toks, &orgs, &places, None);
         drop_places_inside_persons(&mut places, &persons);

@@ -3,7 +3,7 @@
 //! the kind the last suffix tells.
 
 use super::lexicon::Lexicon;
-use super::token::{Tok, is_function_word};
+use super::token::{EntityKind, EntitySpan, Tok, is_function_word};
 use crate::record::Organization;
 use crate::text::FastMap;
 
@@ -123,7 +123,12 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
 }
 
 /// Finds every organization mention in the tagged body.
-pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
+pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> Vec<OrgSpan> {
+    let tagged_orgs: Vec<&EntitySpan> = tagged
+        .unwrap_or_default()
+        .iter()
+        .filter(|s| s.kind == EntityKind::Organization)
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -221,13 +226,17 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
             named_start,
         });
     }
-    // jieba's own organization tags for single words (联合国, 新华社), minus generic ones.
+    // jieba's own organization tags for single words (联合国, 新华社), minus generic ones; the
+    // tagger must agree.
+    let tagged_at =
+        |start: usize| tagged.is_none_or(|_| tagged_orgs.iter().any(|t| t.start == start));
     for (k, t) in toks.iter().enumerate() {
         if t.tag != "nt"
             || t.chars() < 2
             || lex.generic_orgs.contains(t.word)
             || is_suffix(lex, t)
             || out.iter().any(|o| o.first <= k && k < o.last)
+            || !tagged_at(t.start)
         {
             continue;
         }
@@ -238,6 +247,40 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>]) -> Vec<OrgSpan> {
             last: k + 1,
             name: t.word.to_string(),
             kind: String::new(),
+            named_start: true,
+        });
+    }
+    // Organizations the tagger found that the suffixes and jieba did not: whole tokens.
+    for t in &tagged_orgs {
+        let s = toks.partition_point(|x| x.end <= t.start);
+        let e = toks.partition_point(|x| x.start < t.end);
+        let aligned =
+            toks.get(s).is_some_and(|x| x.start == t.start) && e > s && toks[e - 1].end == t.end;
+        if !aligned || out.iter().any(|o| o.start < t.end && t.start < o.end) {
+            continue;
+        }
+        // Only a name: it starts with a proper noun and ends in one (顺丰, 摩拜单车, 江苏卫视),
+        // never a generic unit (志愿小分队, 集团党支部) the suffix rules left alone on purpose.
+        if !matches!(toks[s].tag, "nz" | "nt" | "nr" | "j" | "eng")
+            || is_suffix(lex, &toks[e - 1])
+            || toks[s..e]
+                .iter()
+                .any(|x| matches!(x.tag, "v" | "p" | "d" | "u" | "uj" | "c" | "r" | "m"))
+        {
+            continue;
+        }
+        let name: String = toks[s..e].iter().map(|x| x.word).collect();
+        if name.chars().count() < 2 || lex.generic_orgs.contains(name.as_str()) {
+            continue;
+        }
+        let kind = lex.org_suffix(toks[e - 1].word).unwrap_or("").to_string();
+        out.push(OrgSpan {
+            start: t.start,
+            end: t.end,
+            first: s,
+            last: e,
+            name,
+            kind,
             named_start: true,
         });
     }
