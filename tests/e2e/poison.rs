@@ -25,6 +25,13 @@ fn slow_page() -> Vec<u8> {
     endless("1234567890万元", 8 << 20)
 }
 
+/// One worker, and a time budget no test-build extraction reaches (the crash tests kill the
+/// daemon themselves; the budget has its own test).
+const ONE_WORKER: [(&str, &str); 2] = [
+    ("NEWSDROP__WATCH__WORKERS", "1"),
+    ("NEWSDROP__WATCH__EXTRACT_TIMEOUT_MS", "600000"),
+];
+
 /// The complete lines of a JSONL output so far (a big record may be half written while the
 /// test looks).
 fn complete(path: &Path) -> Vec<serde_json::Value> {
@@ -188,7 +195,7 @@ fn a_page_over_its_time_budget_fails_and_the_daemon_goes_on() {
 /// Starts the daemon, waits until it is extracting `name`, and kills it outright (as a stack
 /// overflow, an abort or the out-of-memory killer would).
 fn crash_while_extracting(ws: &Workspace, name: &str, crashes: u32) {
-    let mut daemon = ws.start(&[("NEWSDROP__WATCH__WORKERS", "1")]);
+    let mut daemon = ws.start(&ONE_WORKER);
     assert!(
         wait_until(Duration::from_secs(60), || extracting(ws, name, crashes)),
         "never saw {name} being extracted; log:\n{}",
@@ -207,7 +214,7 @@ fn a_file_that_took_the_daemon_down_twice_goes_to_failed_instead_of_looping() {
     crash_while_extracting(&ws, "poison.txt", 0);
     crash_while_extracting(&ws, "poison.txt", 1);
     // the third start fails it without extracting, and goes on
-    let daemon = ws.start(&[("NEWSDROP__WATCH__WORKERS", "1")]);
+    let daemon = ws.start(&ONE_WORKER);
     ws.drop_file("after.txt", SMALL.as_bytes());
     assert!(
         wait_until(Duration::from_secs(60), || records(&ws).len() == 1
@@ -242,7 +249,7 @@ fn a_file_merely_in_flight_beside_a_crash_is_cleared_on_its_own() {
     ws.drop_file("poison.txt", &slow_page());
     crash_while_extracting(&ws, "poison.txt", 0);
     // after one crash the file is tried again alone, comes through and is processed normally
-    let daemon = ws.start(&[("NEWSDROP__WATCH__WORKERS", "1")]);
+    let daemon = ws.start(&ONE_WORKER);
     assert!(
         wait_until(Duration::from_secs(120), || !records(&ws).is_empty()),
         "log:\n{}",
