@@ -1,201 +1,162 @@
 //! Entity recognition against the People's Daily and MSRA NER test sets: precision, recall and
-//! F1 (exact spans) for PER, LOC and ORG, newsdrop's extractors next to plain jieba-rs POS tags
-//! (nr/nrfg/nrt = PER, ns = LOC, nt = ORG) measured in the same run. Then the cost of entity
-//! extraction against the segmentation it reuses, on the five eval inputs.
+//! F1 (exact spans) per corpus and label for plain jieba-rs POS tags (nr/nrfg/nrt = PER,
+//! ns = LOC, nt = ORG), newsdrop's rule extractors (`Nlp::entity_spans`) and the sequence
+//! tagger alone (`tagger::Tagger::spans` over `Nlp::tokens`), all measured in the same run.
+//! Then the cost of entity extraction against the segmentation it reuses, and the tagger's
+//! throughput, on the five eval inputs and a fixed xinwenlianbo sample.
 //!
-//! Run: `cargo run --release -p newsdrop-core --example ner_eval`
+//! Run: `cargo run --release -p newsdrop-core --example ner_eval [-- --model FILE] [--speed]`
+//! (`--model` scores a model file instead of the built-in one; `--speed` skips the scoring).
 
-use std::collections::HashSet;
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "ner_corpus/mod.rs"]
+mod ner_corpus;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use jieba_rs::Jieba;
-use newsdrop_core::fields::nlp::{EntityKind, Nlp};
+use ner_corpus::{Sentence, TYPES, Tally};
+use newsdrop_core::fields::nlp::Nlp;
+use newsdrop_core::fields::nlp::tagger::Tagger;
+use newsdrop_core::{blocks, decode, split};
 
-const TYPES: [&str; 3] = ["PER", "LOC", "ORG"];
-
-/// One sentence: its characters and gold spans `(type, char_start, char_end)`.
-struct Sentence {
-    text: String,
-    gold: Vec<(&'static str, usize, usize)>,
-}
-
-fn type_of(label: &str) -> Option<&'static str> {
-    TYPES.iter().copied().find(|t| label.ends_with(t))
-}
-
-/// Turns per-character BIO labels into spans.
-fn spans_from_bio(labels: &[&str]) -> Vec<(&'static str, usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<(&'static str, usize)> = None;
-    for (i, l) in labels.iter().enumerate() {
-        let begins = l.starts_with("B-");
-        let inside = l.starts_with("I-") || l.starts_with("M-") || l.starts_with("E-");
-        let ty = type_of(l);
-        match open {
-            Some((t, s)) if inside && ty == Some(t) => {
-                let _ = s;
-            }
-            Some((t, s)) => {
-                out.push((t, s, i));
-                open = None;
-                if let (true, Some(t2)) = (begins || inside, ty) {
-                    open = Some((t2, i));
-                }
-            }
-            None => {
-                if let (true, Some(t2)) = (begins || inside, ty) {
-                    open = Some((t2, i));
-                }
-            }
-        }
-    }
-    if let Some((t, s)) = open {
-        out.push((t, s, labels.len()));
-    }
-    out
-}
-
-fn load_peoples_daily(path: &Path) -> Vec<Sentence> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let mut chars = String::new();
-    let mut labels: Vec<String> = Vec::new();
-    let mut flush = |chars: &mut String, labels: &mut Vec<String>| {
-        if !chars.is_empty() {
-            let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
-            out.push(Sentence {
-                text: std::mem::take(chars),
-                gold: spans_from_bio(&refs),
-            });
-            labels.clear();
-        }
-    };
-    for line in text.lines() {
-        let mut parts = line.split_whitespace();
-        match (parts.next(), parts.next()) {
-            (Some(c), Some(l)) => {
-                chars.push_str(c);
-                labels.push(l.to_string());
-            }
-            _ => flush(&mut chars, &mut labels),
-        }
-    }
-    flush(&mut chars, &mut labels);
-    out
-}
-
-fn load_msra(dir: &Path) -> Vec<Sentence> {
-    let (Ok(sents), Ok(tags)) = (
-        std::fs::read_to_string(dir.join("sentences.txt")),
-        std::fs::read_to_string(dir.join("tags.txt")),
-    ) else {
-        return Vec::new();
-    };
-    sents
-        .lines()
-        .zip(tags.lines())
-        .filter_map(|(s, t)| {
-            let chars: Vec<&str> = s.split_whitespace().collect();
-            let labels: Vec<&str> = t.split_whitespace().collect();
-            (chars.len() == labels.len() && !chars.is_empty()).then(|| Sentence {
-                text: chars.concat(),
-                gold: spans_from_bio(&labels),
-            })
-        })
-        .collect()
-}
-
-/// Byte offset → char index of `text`.
-fn char_index(text: &str, byte: usize) -> usize {
-    text.get(..byte).map(|s| s.chars().count()).unwrap_or(0)
-}
-
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    tp: usize,
-    fp: usize,
-    fn_: usize,
-}
-
-impl Tally {
-    fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.tp + self.fp > 0 {
-            self.tp as f64 / (self.tp + self.fp) as f64
-        } else {
-            0.0
-        };
-        let r = if self.tp + self.fn_ > 0 {
-            self.tp as f64 / (self.tp + self.fn_) as f64
-        } else {
-            0.0
-        };
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
-    }
-}
-
-fn score(
-    sentences: &[Sentence],
-    predict: impl Fn(&str) -> Vec<(&'static str, usize, usize)>,
-) -> [Tally; 3] {
-    let mut t = [Tally::default(); 3];
-    for s in sentences {
-        let pred: HashSet<(&str, usize, usize)> = predict(&s.text).into_iter().collect();
-        let gold: HashSet<(&str, usize, usize)> = s.gold.iter().copied().collect();
-        for (k, ty) in TYPES.iter().enumerate() {
-            let p: HashSet<_> = pred.iter().filter(|x| x.0 == *ty).collect();
-            let g: HashSet<_> = gold.iter().filter(|x| x.0 == *ty).collect();
-            let tp = p.intersection(&g).count();
-            t[k].tp += tp;
-            t[k].fp += p.len() - tp;
-            t[k].fn_ += g.len() - tp;
-        }
-    }
-    t
-}
-
-fn plain_tags(jieba: &Jieba, text: &str) -> Vec<(&'static str, usize, usize)> {
+fn plain_tags(jieba: &Jieba, text: &str) -> Vec<(usize, usize, usize)> {
     jieba
         .tag(text, true)
         .into_iter()
         .filter_map(|t| {
-            let ty = match t.tag {
-                "nr" | "nrfg" | "nrt" => "PER",
-                "ns" => "LOC",
-                "nt" => "ORG",
+            let kind = match t.tag {
+                "nr" | "nrfg" | "nrt" => 0,
+                "ns" => 1,
+                "nt" => 2,
                 _ => return None,
             };
-            Some((ty, t.start, t.end))
+            Some((kind, t.start, t.end))
         })
         .collect()
 }
 
-fn newsdrop_spans(nlp: &Nlp, text: &str) -> Vec<(&'static str, usize, usize)> {
-    nlp.entity_spans(text)
-        .into_iter()
-        .map(|e| {
-            let ty = match e.kind {
-                EntityKind::Person => "PER",
-                EntityKind::Place => "LOC",
-                EntityKind::Organization => "ORG",
-            };
-            (ty, char_index(text, e.start), char_index(text, e.end))
-        })
-        .collect()
+fn score(
+    sentences: &[Sentence],
+    predict: impl Fn(&str) -> Vec<(usize, usize, usize)>,
+) -> [Tally; 3] {
+    let mut t = [Tally::default(); 3];
+    for s in sentences {
+        ner_corpus::tally(&mut t, &predict(&s.text), &s.spans);
+    }
+    t
 }
 
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
 }
 
+fn cells(t: &Tally) -> String {
+    let (p, r, f) = t.prf();
+    format!("{p:.3} | {r:.3} | {f:.3}")
+}
+
+/// Article bodies of every 100th xinwenlianbo day, as the pipeline splits them.
+fn xinwenlianbo_bodies(shared: &Path) -> Vec<String> {
+    let mut days: Vec<PathBuf> = std::fs::read_dir(shared.join("corpus/xinwenlianbo/news"))
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    days.retain(|p| p.extension().is_some_and(|e| e == "md"));
+    days.sort();
+    let mut out = Vec::new();
+    for p in days.into_iter().step_by(100) {
+        let name = p.to_string_lossy().into_owned();
+        let Ok(bytes) = std::fs::read(&p) else {
+            continue;
+        };
+        let Ok(d) = decode::decode(&bytes, &name) else {
+            continue;
+        };
+        let Ok(b) = blocks::to_blocks(&d, &name) else {
+            continue;
+        };
+        out.extend(split::split_articles(&b).into_iter().map(|a| a.body));
+    }
+    out
+}
+
+/// Nanoseconds this thread has run on a CPU (Linux `schedstat`), if readable: unlike wall
+/// time, it leaves out the time other processes had the core.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Runs `f` `rounds` times, three times over; the best wall and on-CPU seconds.
+fn best_of_three(rounds: usize, mut f: impl FnMut() -> usize) -> (f64, Option<f64>, usize) {
+    let mut wall = f64::MAX;
+    let mut cpu: Option<f64> = None;
+    let mut sink = 0usize;
+    sink += f();
+    for _ in 0..3 {
+        let c0 = cpu_ns();
+        let t0 = Instant::now();
+        for _ in 0..rounds {
+            sink += f();
+        }
+        wall = wall.min(t0.elapsed().as_secs_f64());
+        if let (Some(a), Some(b)) = (c0, cpu_ns()) {
+            let s = b.saturating_sub(a) as f64 / 1e9;
+            cpu = Some(cpu.map_or(s, |c: f64| c.min(s)));
+        }
+    }
+    (wall, cpu, sink)
+}
+
+/// Times the tagger alone (tokens computed beforehand), and `Nlp::tokens` of the same text
+/// for reference.
+fn tagger_speed(name: &str, bodies: &[String], nlp: &Nlp, tagger: &Tagger) {
+    if bodies.is_empty() {
+        return;
+    }
+    let bytes: usize = bodies.iter().map(String::len).sum();
+    let chars: usize = bodies.iter().map(|b| b.chars().count()).sum();
+    let toks: Vec<_> = bodies.iter().map(|b| nlp.tokens(b)).collect();
+    let rounds = (4_000_000 / bytes.max(1)).clamp(3, 200);
+    let mb = |secs: f64| (bytes * rounds) as f64 / secs / 1e6;
+    let (wall, cpu, found) = best_of_three(rounds, || {
+        bodies
+            .iter()
+            .zip(&toks)
+            .map(|(b, t)| tagger.spans(b, t).len())
+            .sum()
+    });
+    let (seg_wall, seg_cpu, _) =
+        best_of_three(rounds, || bodies.iter().map(|b| nlp.tokens(b).len()).sum());
+    let on_cpu =
+        |c: Option<f64>| c.map_or(String::new(), |c| format!(", {:.1} MB/s on-CPU", mb(c)));
+    println!(
+        "tagger on {name}: {} bodies, {bytes} bytes, {chars} chars, {found} spans: {:.1} MB/s wall{} ({:.0} ns/char); Nlp::tokens of the same text {:.1} MB/s wall{} (best of 3 × {rounds} rounds)",
+        bodies.len(),
+        mb(wall),
+        on_cpu(cpu),
+        cpu.unwrap_or(wall) * 1e9 / (chars * rounds) as f64,
+        mb(seg_wall),
+        on_cpu(seg_cpu),
+    );
+}
+
 fn main() {
+    let mut model_path: Option<PathBuf> = None;
+    let mut speed_only = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--model" => model_path = args.next().map(PathBuf::from),
+            "--speed" => speed_only = true,
+            other => {
+                eprintln!("unknown argument {other}");
+                std::process::exit(2);
+            }
+        }
+    }
     let shared = shared();
     let nlp = match Nlp::new(None) {
         Ok(n) => n,
@@ -204,93 +165,135 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let jieba = Jieba::new();
-    let sets = [
-        (
-            "peoples-daily-ner test",
-            load_peoples_daily(&shared.join("corpus/peoples-daily-ner/example.test")),
-        ),
-        (
-            "msra-ner test",
-            load_msra(&shared.join("corpus/msra-ner/test")),
-        ),
-    ];
-    println!("| corpus | type | gold | plain jieba-rs P | R | F1 | newsdrop P | R | F1 |");
-    println!("|---|---|---|---|---|---|---|---|---|");
-    for (name, sentences) in &sets {
-        if sentences.is_empty() {
-            println!("| {name} | (not found under {}) |", shared.display());
-            continue;
+    let loaded;
+    let tagger: &Tagger = match &model_path {
+        Some(p) => {
+            let bytes = std::fs::read(p).expect("model file");
+            loaded = Tagger::from_bytes(&bytes).expect("model");
+            &loaded
         }
-        let plain = score(sentences, |t| plain_tags(&jieba, t));
-        let ours = score(sentences, |t| newsdrop_spans(&nlp, t));
-        for (k, ty) in TYPES.iter().enumerate() {
-            let (pp, pr, pf) = plain[k].prf();
-            let (np, nr, nf) = ours[k].prf();
-            let gold = ours[k].tp + ours[k].fn_;
-            println!(
-                "| {name} ({} sentences) | {ty} | {gold} | {pp:.3} | {pr:.3} | {pf:.3} | {np:.3} | {nr:.3} | **{nf:.3}** |",
-                sentences.len()
-            );
+        None => Tagger::builtin().expect("built-in model"),
+    };
+    let corpus = shared.join("corpus");
+    if !speed_only {
+        let jieba = Jieba::new();
+        let sets = [
+            (
+                "peoples-daily-ner test",
+                ner_corpus::load_char_per_line(&corpus.join("peoples-daily-ner/example.test")),
+            ),
+            (
+                "msra-ner test",
+                ner_corpus::load_msra(&corpus.join("msra-ner/test")),
+            ),
+        ];
+        println!(
+            "| corpus | type | gold | plain jieba-rs P | R | F1 | rules P | R | F1 | tagger P | R | F1 |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (name, sentences) in &sets {
+            if sentences.is_empty() {
+                println!("| {name} | (not found under {}) |", shared.display());
+                continue;
+            }
+            let plain = score(sentences, |t| plain_tags(&jieba, t));
+            let rules = score(sentences, |t| {
+                ner_corpus::to_char_spans(t, &nlp.entity_spans(t))
+            });
+            let t0 = Instant::now();
+            let tagged = score(sentences, |t| {
+                let toks = nlp.tokens(t);
+                ner_corpus::to_char_spans(t, &tagger.spans(t, &toks))
+            });
+            let took = t0.elapsed().as_secs_f64();
+            let rows = (0..3)
+                .map(|k| (TYPES[k], plain[k], rules[k], tagged[k]))
+                .chain([(
+                    "all",
+                    Tally::sum(&plain),
+                    Tally::sum(&rules),
+                    Tally::sum(&tagged),
+                )]);
+            for (ty, p, r, t) in rows {
+                let gold = t.tp + t.fn_;
+                println!(
+                    "| {name} ({} sentences) | {ty} | {gold} | {} | {} | {} |",
+                    sentences.len(),
+                    cells(&p),
+                    cells(&r),
+                    cells(&t),
+                );
+            }
+            eprintln!("{name}: tokens + tagger in {took:.2}s");
         }
     }
 
     // Cost of entity extraction against the segmentation it reuses (five eval inputs).
     let mut bodies = Vec::new();
-    if let Ok(dir) = std::fs::read_dir(shared.join("eval/input")) {
-        for e in dir.flatten() {
-            if let Ok(t) = std::fs::read_to_string(e.path()) {
-                bodies.push(t);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(shared.join("eval/input"))
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    for p in paths {
+        if let Ok(t) = std::fs::read_to_string(p) {
+            bodies.push(t);
+        }
+    }
+    if !bodies.is_empty() && !speed_only {
+        let bytes: usize = bodies.iter().map(String::len).sum();
+        let rounds = 200;
+        let t0 = Instant::now();
+        let mut n = 0usize;
+        for _ in 0..rounds {
+            for b in &bodies {
+                n += nlp.tokens(b).len();
             }
         }
-    }
-    if bodies.is_empty() {
-        return;
-    }
-    let bytes: usize = bodies.iter().map(String::len).sum();
-    let rounds = 200;
-    let t0 = Instant::now();
-    let mut n = 0usize;
-    for _ in 0..rounds {
-        for b in &bodies {
-            n += nlp.tokens(b).len();
+        let seg = t0.elapsed();
+        let toks: Vec<_> = bodies.iter().map(|b| nlp.tokens(b)).collect();
+        let t1 = Instant::now();
+        let mut m = 0usize;
+        for _ in 0..rounds {
+            for (b, t) in bodies.iter().zip(&toks) {
+                let a = nlp.analyze_tokens(b, t, 10);
+                m += a.persons.len() + a.organizations.len() + a.places.len() + a.keywords.len();
+            }
         }
-    }
-    let seg = t0.elapsed();
-    let toks: Vec<_> = bodies.iter().map(|b| nlp.tokens(b)).collect();
-    let t1 = Instant::now();
-    let mut m = 0usize;
-    for _ in 0..rounds {
-        for (b, t) in bodies.iter().zip(&toks) {
-            let a = nlp.analyze_tokens(b, t, 10);
-            m += a.persons.len() + a.organizations.len() + a.places.len() + a.keywords.len();
+        let ent = t1.elapsed();
+        let t2 = Instant::now();
+        for _ in 0..rounds {
+            for (b, t) in bodies.iter().zip(&toks) {
+                let a = nlp.analyze_tokens(b, t, 0);
+                m += a.persons.len();
+            }
         }
+        let ent_only = t2.elapsed();
+        let per =
+            |d: std::time::Duration| d.as_secs_f64() * 1000.0 / (rounds * bodies.len()) as f64;
+        println!();
+        println!(
+            "eval inputs: {} files, {bytes} bytes, {rounds} rounds ({n} tokens, {m} entities+keywords)",
+            bodies.len()
+        );
+        println!(
+            "segment+tag: {:.3} ms/article ({:.1} MB/s); entities+keywords from those tags: {:.3} ms/article ({:.2}x the tagging)",
+            per(seg),
+            (bytes * rounds) as f64 / seg.as_secs_f64() / 1e6,
+            per(ent),
+            ent.as_secs_f64() / seg.as_secs_f64()
+        );
+        println!(
+            "of which persons+organizations+places alone: {:.3} ms/article ({:.2}x the tagging)",
+            per(ent_only),
+            ent_only.as_secs_f64() / seg.as_secs_f64()
+        );
     }
-    let ent = t1.elapsed();
-    let t2 = Instant::now();
-    for _ in 0..rounds {
-        for (b, t) in bodies.iter().zip(&toks) {
-            let a = nlp.analyze_tokens(b, t, 0);
-            m += a.persons.len();
-        }
-    }
-    let ent_only = t2.elapsed();
-    let per = |d: std::time::Duration| d.as_secs_f64() * 1000.0 / (rounds * bodies.len()) as f64;
     println!();
-    println!(
-        "eval inputs: {} files, {bytes} bytes, {rounds} rounds ({n} tokens, {m} entities+keywords)",
-        bodies.len()
-    );
-    println!(
-        "segment+tag: {:.3} ms/article ({:.1} MB/s); entities+keywords from those tags: {:.3} ms/article ({:.2}x the tagging)",
-        per(seg),
-        (bytes * rounds) as f64 / seg.as_secs_f64() / 1e6,
-        per(ent),
-        ent.as_secs_f64() / seg.as_secs_f64()
-    );
-    println!(
-        "of which persons+organizations+places alone: {:.3} ms/article ({:.2}x the tagging)",
-        per(ent_only),
-        ent_only.as_secs_f64() / seg.as_secs_f64()
+    tagger_speed("the eval inputs", &bodies, &nlp, tagger);
+    tagger_speed(
+        "xinwenlianbo (every 100th day)",
+        &xinwenlianbo_bodies(&shared),
+        &nlp,
+        tagger,
     );
 }

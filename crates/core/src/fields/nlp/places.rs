@@ -331,6 +331,11 @@ pub fn find(
         let word = body.get(span.start..span.end).unwrap_or("");
         if !aligned
             || word.chars().count() < 2
+            // a proper noun first, and no verb, adjective or locative (安抚, 西门门口)
+            || !matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt")
+            || toks[s..e]
+                .iter()
+                .any(|t| matches!(t.tag, "v" | "vn" | "a" | "ad" | "d" | "s" | "f"))
             || covered_tok[s..e].iter().any(|c| *c)
             || lex.not_places.contains(word)
             || GENERIC_SET.contains(word)

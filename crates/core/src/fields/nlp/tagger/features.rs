@@ -22,8 +22,8 @@ pub const EOS: u32 = 0x11_0001;
 /// break; a longer run is cut at its last comma-like mark past the middle, or hard.
 pub const MAX_CHUNK: usize = 256;
 
-/// The most slots a key has (a jieba word: B, M, E, S inside it, previous, next).
-pub const MAX_SLOTS: u8 = 6;
+/// The most slots a key has (a character unigram: offsets −2 … +2).
+pub const MAX_SLOTS: u8 = 5;
 
 /// Which feature families a model uses (a bit set stored in the model file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +40,9 @@ impl FeatureSet {
     pub const SKIP: u32 = 1 << 3;
     /// The jieba word holding the character, by its position in the word (B, M, E, S).
     pub const WORD: u32 = 1 << 4;
-    /// The jieba words before and after the one holding the character.
-    pub const WORD_CONTEXT: u32 = 1 << 5;
+    /// jieba POS back-off features: the word's tag by position alone, the neighbours' tags
+    /// alone (bit 5).
+    pub const POS_BACKOFF: u32 = 1 << 5;
     /// jieba POS tags of the word, its neighbours and its length, with the B/M/E/S position.
     pub const POS: u32 = 1 << 6;
     /// Character classes (digit, latin, punctuation, surname, suffix characters …) around.
@@ -158,15 +159,16 @@ pub fn char_class(c: u32, flags: u8) -> u8 {
         return class::PAD;
     };
     let base = match ch {
+        '\u{4e00}'..='\u{9fff}' => match ch {
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+            | '万' | '亿' | '零' | '两' => class::NUMERAL,
+            _ => class::HAN,
+        },
         '0'..='9' | '０'..='９' => class::DIGIT,
         'a'..='z' | 'A'..='Z' | 'ａ'..='ｚ' | 'Ａ'..='Ｚ' => class::LATIN,
-        '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
-        | '千' | '万' | '亿' | '零' | '两' => class::NUMERAL,
+        '〇' => class::NUMERAL,
         '·' | '•' | '・' | '‧' | '∙' => class::DOT,
-        '\u{4e00}'..='\u{9fff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{3134f}' => class::HAN,
+        '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}' => class::HAN,
         c if c.is_whitespace() => class::SPACE,
         c if c.is_alphanumeric() => class::LETTER,
         c if c.is_ascii_punctuation()
@@ -259,7 +261,7 @@ const POS_PACKED: [(u32, u8); POS_TAGS.len()] = {
 
 /// Where a character sits in its jieba word: 0 begin, 1 middle, 2 end, 3 single.
 #[inline]
-fn bmes(i: u32, start: u32, end: u32) -> u8 {
+pub fn bmes(i: u32, start: u32, end: u32) -> u8 {
     if end - start == 1 {
         3
     } else if i == start {
@@ -278,7 +280,8 @@ fn len_bucket(len: u32) -> usize {
 }
 
 // Dense feature layout: consecutive ranges of ids.
-const D_BIAS: usize = 0;
+/// The dense id of the bias (fires at every position).
+pub const D_BIAS: usize = 0;
 const D_POS_BMES: usize = D_BIAS + 1;
 const D_POS_LEN_BMES: usize = D_POS_BMES + N_POS * 4;
 const D_POS_PREV: usize = D_POS_LEN_BMES + N_POS * 5 * 4;
@@ -352,16 +355,6 @@ pub fn word_key(word: &str) -> u64 {
     nonzero(mix(h ^ SEED_WORD))
 }
 
-/// The key of the padding word before a chunk.
-fn word_key_bos() -> u64 {
-    nonzero(mix(SEED_WORD ^ 1))
-}
-
-/// The key of the padding word after a chunk.
-fn word_key_eos() -> u64 {
-    nonzero(mix(SEED_WORD ^ 2))
-}
-
 /// One jieba word of a chunk (character offsets within the chunk).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
@@ -401,6 +394,9 @@ pub struct Chunker<'t> {
     pos: usize,
     tok: usize,
     chars_done: usize,
+    /// Recently seen tags by address (tags are mostly the same few static strings):
+    /// `(address, length, pos id)`.
+    tag_cache: [(usize, usize, u8); 8],
 }
 
 impl<'t> Chunker<'t> {
@@ -412,6 +408,7 @@ impl<'t> Chunker<'t> {
             pos: 0,
             tok: 0,
             chars_done: 0,
+            tag_cache: [(0, 0, 0); 8],
         }
     }
 
@@ -443,10 +440,10 @@ impl<'t> Chunker<'t> {
                     end = self.pos + i + c.len_utf8();
                     break;
                 }
-                '，' | ',' | '、' | '；' | ';' | '：' | ':' | ' ' | '\u{3000}' => {
-                    if buf.chars.len() > MAX_CHUNK / 2 {
-                        soft = Some(buf.chars.len());
-                    }
+                '，' | ',' | '、' | '；' | ';' | '：' | ':' | ' ' | '\u{3000}'
+                    if buf.chars.len() > MAX_CHUNK / 2 =>
+                {
+                    soft = Some(buf.chars.len());
                 }
                 _ => {}
             }
@@ -464,6 +461,19 @@ impl<'t> Chunker<'t> {
         self.chars_done += buf.chars.len();
         self.attach_words(buf);
         true
+    }
+
+    /// [`pos_id`] of `tag`, remembered by the tag's address.
+    #[inline]
+    fn pos_of(&mut self, tag: &str) -> u8 {
+        let addr = tag.as_ptr() as usize;
+        let slot = &mut self.tag_cache[(addr >> 3) & 7];
+        if slot.0 == addr && slot.1 == tag.len() && addr != 0 {
+            return slot.2;
+        }
+        let id = pos_id(tag);
+        *slot = (addr, tag.len(), id);
+        id
     }
 
     /// Fills `buf.words` from the tokens.
@@ -485,11 +495,12 @@ impl<'t> Chunker<'t> {
                     while i < n && buf.offsets[i] < t.end {
                         i += 1;
                     }
+                    let pos = self.pos_of(t.tag);
                     buf.words.push(Word {
                         start,
                         end: i as u32,
                         key: word_key(word),
-                        pos: pos_id(t.tag),
+                        pos,
                     });
                 }
                 None => {
@@ -519,128 +530,126 @@ fn bits(mut f: u8) -> impl Iterator<Item = usize> {
     })
 }
 
+/// Where a keyed feature fires: every `(slot, position)` follows from its anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The character at `j` (−2 … n+1; outside the chunk it is padding), seen from the
+    /// positions `j − d` for offsets `d` −2 … +2 (slot `d + 2`).
+    Uni(i32),
+    /// The characters `j, j+1`, seen from positions `j − d`, `d` −2 … +1 (slot `d + 2`).
+    Bi(i32),
+    /// The characters `j … j+2`, seen from positions `j − d`, `d` −2 … 0 (slot `d + 2`).
+    Tri(i32),
+    /// The characters around position `p`, seen from `p` (slot 0).
+    Skip(i32),
+    /// A word over `start..end`, seen from each of its characters (slot: 0 begin, 1 middle,
+    /// 2 end, 3 single).
+    Word {
+        /// First character.
+        start: u32,
+        /// One past the last character.
+        end: u32,
+    },
+}
+
+/// Calls `f(slot, position)` for every position of a chunk of `n` characters that `anchor`
+/// reaches.
+#[inline]
+pub fn for_each_target(anchor: Anchor, n: usize, mut f: impl FnMut(u8, u32)) {
+    let n = n as i64;
+    let (j, highest) = match anchor {
+        Anchor::Uni(j) => (j, 2),
+        Anchor::Bi(j) => (j, 1),
+        Anchor::Tri(j) => (j, 0),
+        Anchor::Skip(p) => {
+            if (0..n).contains(&i64::from(p)) {
+                f(0, p as u32);
+            }
+            return;
+        }
+        Anchor::Word { start, end } => {
+            let end = end.min(n as u32);
+            for p in start..end {
+                f(bmes(p, start, end), p);
+            }
+            return;
+        }
+    };
+    // Offsets d from −2 up: position j − d, slot d + 2.
+    for d in -2..=highest {
+        let p = i64::from(j) - d;
+        if (0..n).contains(&p) {
+            f((d + 2) as u8, p as u32);
+        }
+    }
+}
+
 /// Where feature occurrences go: the model's scorer at inference, the trainer's recorder.
 pub trait Sink {
-    /// Key `key` fires in each `(slot, position)` of `targets`.
-    fn keyed(&mut self, key: u64, targets: &[(u8, u32)]);
-    /// The unigram key of code point `c` (`key` = [`key_uni`] of `c`) fires in `targets`;
+    /// Key `key` fires where `anchor` says (see [`for_each_target`]).
+    fn keyed(&mut self, key: u64, anchor: Anchor);
+    /// The unigram key of code point `c` (`key` = [`key_uni`] of `c`) fires at `anchor`;
     /// the scorer may find its weights by `c` instead of by hash.
     #[inline]
-    fn unigram(&mut self, _c: u32, key: u64, targets: &[(u8, u32)]) {
-        self.keyed(key, targets);
+    fn unigram(&mut self, _c: u32, key: u64, anchor: Anchor) {
+        self.keyed(key, anchor);
     }
     /// Dense feature `id` fires at `position`.
     fn dense(&mut self, position: u32, id: u32);
 }
 
-/// Reusable buffers of [`keyed`] and [`dense`].
+/// Reusable buffers of [`dense`].
 #[derive(Debug, Default, Clone)]
 pub struct Scratch {
     class: Vec<u8>,
     flags: Vec<u8>,
-    word_of: Vec<u32>,
-    targets: Vec<(u8, u32)>,
 }
 
 /// Hands every keyed feature occurrence of one chunk (`chars`, covered by `words`) to
-/// `sink`: character n-grams, then the words (with their neighbours' slots).
-pub fn keyed<S: Sink>(
-    chars: &[u32],
-    words: &[Word],
-    set: FeatureSet,
-    scratch: &mut Scratch,
-    sink: &mut S,
-) {
+/// `sink`: character n-grams, then the words.
+pub fn keyed<S: Sink>(chars: &[u32], words: &[Word], set: FeatureSet, sink: &mut S) {
     let n = chars.len();
     if n == 0 {
         return;
     }
-    let ni = n as isize;
-    let ch = |j: isize| -> u32 {
+    let ni = n as i32;
+    let ch = |j: i32| -> u32 {
         if j < 0 {
             BOS
         } else {
             chars.get(j as usize).copied().unwrap_or(EOS)
         }
     };
-    let t = &mut scratch.targets;
     if set.has(FeatureSet::UNI) {
         for j in -2..ni + 2 {
-            t.clear();
-            for d in -2isize..=2 {
-                let p = j - d;
-                if (0..ni).contains(&p) {
-                    t.push(((d + 2) as u8, p as u32));
-                }
-            }
             let c = ch(j);
-            sink.unigram(c, key_uni(c), t);
+            sink.unigram(c, key_uni(c), Anchor::Uni(j));
         }
     }
     if set.has(FeatureSet::BI) {
         for j in -2..=ni {
-            t.clear();
-            for d in -2isize..=1 {
-                let p = j - d;
-                if (0..ni).contains(&p) {
-                    t.push(((d + 2) as u8, p as u32));
-                }
-            }
-            sink.keyed(key_bi(ch(j), ch(j + 1)), t);
+            sink.keyed(key_bi(ch(j), ch(j + 1)), Anchor::Bi(j));
         }
     }
     if set.has(FeatureSet::TRI) {
         for j in -2..ni {
-            t.clear();
-            for d in -2isize..=0 {
-                let p = j - d;
-                if (0..ni).contains(&p) {
-                    t.push(((d + 2) as u8, p as u32));
-                }
-            }
-            sink.keyed(key_tri(ch(j), ch(j + 1), ch(j + 2)), t);
+            sink.keyed(key_tri(ch(j), ch(j + 1), ch(j + 2)), Anchor::Tri(j));
         }
     }
     if set.has(FeatureSet::SKIP) {
         for p in 0..ni {
-            t.clear();
-            t.push((0, p as u32));
-            sink.keyed(key_skip(ch(p - 1), ch(p + 1)), t);
+            sink.keyed(key_skip(ch(p - 1), ch(p + 1)), Anchor::Skip(p));
         }
     }
     if set.has(FeatureSet::WORD) {
-        let context = set.has(FeatureSet::WORD_CONTEXT);
-        let m = words.len() as isize;
-        let first = if context { -1 } else { 0 };
-        let last = if context { m } else { m - 1 };
-        for k in first..=last {
-            t.clear();
-            let key = if k < 0 {
-                word_key_bos()
-            } else if k == m {
-                word_key_eos()
-            } else {
-                let w = &words[k as usize];
-                for p in w.start..w.end {
-                    t.push((bmes(p, w.start, w.end), p));
-                }
-                w.key
-            };
-            if context {
-                if let Some(next) = words.get((k + 1) as usize) {
-                    for p in next.start..next.end {
-                        t.push((4, p));
-                    }
-                }
-                if k >= 1
-                    && let Some(prev) = words.get((k - 1) as usize)
-                {
-                    for p in prev.start..prev.end {
-                        t.push((5, p));
-                    }
-                }
-            }
-            sink.keyed(key, t);
+        for w in words {
+            sink.keyed(
+                w.key,
+                Anchor::Word {
+                    start: w.start,
+                    end: w.end,
+                },
+            );
         }
     }
 }
@@ -668,58 +677,83 @@ pub fn dense<S: Sink>(
             chars.get(j as usize).copied().unwrap_or(EOS)
         }
     };
-    let word_of = &mut scratch.word_of;
-    word_of.clear();
-    word_of.resize(n, u32::MAX);
-    for (k, w) in words.iter().enumerate() {
-        for p in w.start..w.end.min(n as u32) {
-            word_of[p as usize] = k as u32;
-        }
-    }
     // Character classes and flags, padded by two on each side.
     let cls = &mut scratch.class;
     let cfl = &mut scratch.flags;
     cls.clear();
     cfl.clear();
+    let classes = set.has(FeatureSet::CLASS);
     for j in -2..ni + 2 {
         let c = ch(j);
         let f = char_flags.get(c);
         cfl.push(f);
-        cls.push(char_class(c, f));
+        if classes {
+            cls.push(char_class(c, f));
+        }
     }
     let wflag = |i: Option<usize>| i.and_then(|i| word_flags.get(i)).copied().unwrap_or(0);
+    let d = |id: usize| id as u32;
 
+    // What every character of the current word shares, computed once per word.
+    struct Current {
+        index: usize,
+        word: Word,
+        prev_pos: usize,
+        next_pos: usize,
+        len: usize,
+        flags: [u8; 3],
+    }
+    let mut current: Option<Current> = None;
+    let mut cursor = 0usize;
     for p in 0..n {
         let pos = p as u32;
-        let d = |id: usize| id as u32;
         sink.dense(pos, d(D_BIAS));
-        let k = word_of[p];
-        let (w, wi) = match words.get(k as usize) {
-            Some(w) => (*w, k as usize),
-            None => (
-                Word {
-                    start: pos,
-                    end: pos + 1,
-                    key: 0,
-                    pos: POS_NONE,
-                },
-                usize::MAX,
-            ),
+        // The word holding p (words are in order and do not overlap); a character no word
+        // covers is a word of its own without a tag.
+        while words.get(cursor).is_some_and(|w| w.end <= pos) {
+            cursor += 1;
+        }
+        let wi = match words.get(cursor) {
+            Some(w) if w.start <= pos => cursor,
+            _ => usize::MAX,
         };
+        if current
+            .as_ref()
+            .is_none_or(|c| c.index != wi || wi == usize::MAX)
+        {
+            let word = words.get(wi).copied().unwrap_or(Word {
+                start: pos,
+                end: pos + 1,
+                key: 0,
+                pos: POS_NONE,
+            });
+            let prev = wi.checked_sub(1);
+            let next = wi.checked_add(1);
+            current = Some(Current {
+                index: wi,
+                word,
+                prev_pos: prev.and_then(|i| words.get(i)).map_or(POS_PAD, |w| w.pos) as usize,
+                next_pos: next.and_then(|i| words.get(i)).map_or(POS_PAD, |w| w.pos) as usize,
+                len: len_bucket(word.end - word.start),
+                flags: [wflag(Some(wi)), wflag(prev), wflag(next)],
+            });
+        }
+        let Some(c) = current.as_ref() else {
+            continue;
+        };
+        let w = c.word;
         let at = bmes(pos, w.start, w.end) as usize;
         let cur_pos = w.pos as usize;
-        let prev_w = wi.checked_sub(1).and_then(|i| words.get(i));
-        let next_w = wi.checked_add(1).and_then(|i| words.get(i));
         if set.has(FeatureSet::POS) {
-            let prev_pos = prev_w.map_or(POS_PAD, |w| w.pos) as usize;
-            let next_pos = next_w.map_or(POS_PAD, |w| w.pos) as usize;
-            let len = len_bucket(w.end - w.start);
-            sink.dense(pos, d(D_POS_BMES + cur_pos * 4 + at));
-            sink.dense(pos, d(D_POS_LEN_BMES + (cur_pos * 5 + len) * 4 + at));
-            sink.dense(pos, d(D_POS_PREV + prev_pos));
-            sink.dense(pos, d(D_POS_NEXT + next_pos));
+            let (prev_pos, next_pos) = (c.prev_pos, c.next_pos);
+            sink.dense(pos, d(D_POS_LEN_BMES + (cur_pos * 5 + c.len) * 4 + at));
             sink.dense(pos, d(D_POS_PREV_CUR + prev_pos * N_POS + cur_pos));
             sink.dense(pos, d(D_POS_CUR_NEXT + cur_pos * N_POS + next_pos));
+            if set.has(FeatureSet::POS_BACKOFF) {
+                sink.dense(pos, d(D_POS_BMES + cur_pos * 4 + at));
+                sink.dense(pos, d(D_POS_PREV + prev_pos));
+                sink.dense(pos, d(D_POS_NEXT + next_pos));
+            }
         }
         // Index of position p in the padded arrays.
         let q = p + 2;
@@ -745,13 +779,14 @@ pub fn dense<S: Sink>(
             }
         }
         if set.has(FeatureSet::WORD_FLAGS) {
-            for bit in bits(wflag(Some(wi))) {
+            let [own, prev, next] = c.flags;
+            for bit in bits(own) {
                 sink.dense(pos, d(D_WFLAG_BMES + bit * 4 + at));
             }
-            for bit in bits(wflag(wi.checked_sub(1))) {
+            for bit in bits(prev) {
                 sink.dense(pos, d(D_WFLAG_PREV + bit));
             }
-            for bit in bits(wflag(wi.checked_add(1))) {
+            for bit in bits(next) {
                 sink.dense(pos, d(D_WFLAG_NEXT + bit));
             }
         }

@@ -27,13 +27,6 @@
 //! assert!(names.contains(&(EntityKind::Place, "北京")), "{names:?}");
 //! ```
 
-// Work in progress (issue 16): the trainer branch fixes these; allowed until it lands.
-#![allow(
-    clippy::collapsible_match,
-    clippy::needless_range_loop,
-    clippy::type_complexity
-)]
-
 pub mod features;
 pub mod labels;
 pub mod model;
@@ -99,14 +92,14 @@ impl Tagger {
 
     /// Every person, place and organization name in `text`, as byte ranges in text order.
     ///
-    /// `toks` are the jieba tokens of the same `text` (from [`crate::nlp::Nlp::tokens`]);
+    /// `toks` are the jieba tokens of the same `text` (from [`crate::fields::nlp::Nlp::tokens`]);
     /// tokens that do not fit the text only cost accuracy.
     pub fn spans(&self, text: &str, toks: &[Tok<'_>]) -> Vec<EntitySpan> {
         let mut out = Vec::new();
         let mut chunker = Chunker::new(text, toks);
         let mut buf = ChunkBuf::default();
         let mut scratch = Scratch::default();
-        let mut scores: Vec<[i32; LANES]> = Vec::new();
+        let mut scores: Vec<[model::Acc; LANES]> = Vec::new();
         let mut lattice = Lattice::default();
         let mut labels = Vec::new();
         let mut batch = KeyedBatch::default();
@@ -116,16 +109,9 @@ impl Tagger {
             scores.clear();
             scores.resize(buf.chars.len(), [0; LANES]);
             batch.clear();
-            features::keyed(
-                &buf.chars,
-                &buf.words,
-                model.features,
-                &mut scratch,
-                &mut batch,
-            );
+            features::keyed(&buf.chars, &buf.words, model.features, &mut batch);
             model.score_keyed(&mut batch, &mut scores);
-            word_flags.clear();
-            word_flags.extend(buf.words.iter().map(|w| model.flags(w.key)));
+            model.word_flags(&batch, &buf.words, &mut word_flags);
             features::dense(
                 &buf.chars,
                 &buf.words,

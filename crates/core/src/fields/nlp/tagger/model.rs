@@ -17,7 +17,9 @@
 //! FNV-1a 64 checksum of everything before it. A row is a `u8` shift and one `i8` per label.
 
 use super::TaggerError;
-use super::features::{BOS, CharFlags, EOS, FeatureSet, MAX_SLOTS, N_DENSE, Sink, key_uni};
+use super::features::{
+    Anchor, BOS, CharFlags, D_BIAS, EOS, FeatureSet, MAX_SLOTS, N_DENSE, Sink, Word, bmes, key_uni,
+};
 use super::labels::{LANES, N_LABELS};
 use super::viterbi::Transitions;
 
@@ -29,12 +31,25 @@ pub const VERSION: u32 = 2;
 /// One weight per label, as the trainer hands them over.
 pub type Weights = [f32; N_LABELS];
 
-/// Bytes of one stored row: the shift, then one `i8` per label.
+/// Bytes of one row in the file: the shift, then one `i8` per label.
 const ROW_BYTES: usize = 1 + N_LABELS;
 
+/// Bytes of one row in memory: one `i8` per label, zeros up to the last byte, which holds the
+/// shift (so a row is one 16-byte load and every lane adds something defined).
+const MEM_ROW: usize = LANES;
+
+/// The largest shift a row may have: `127 << MAX_SHIFT` stays within [`UNIT_MAX`].
+const MAX_SHIFT: u8 = 4;
+
+/// The largest transition weight a model may hold (in model units).
+const MAX_TRANSITION: i32 = 1 << 16;
+
+/// A position's score for one label (an exact sum of rows).
+pub(crate) type Acc = i32;
+
 /// The largest integer weight: every weight is scaled so that the largest one in the model is
-/// this big (sums of a few dozen stay far inside `i32`).
-const UNIT_MAX: f32 = (1 << 20) as f32;
+/// this big (2048 units keep the held-out scores of `f32` weights; sums stay tiny for `i32`).
+const UNIT_MAX: f32 = (1 << 11) as f32;
 
 /// A keyed feature with its weights, as the trainer hands it over.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +97,7 @@ fn checksum(bytes: &[u8]) -> u64 {
 fn quantize_row(w: &Weights, scale: f32) -> (u8, [i8; N_LABELS]) {
     let max = w.iter().fold(0f32, |m, x| m.max((x * scale).abs()));
     let mut shift = 0u8;
-    while shift < 24 && max / (1u32 << shift) as f32 > 127.0 {
+    while shift < MAX_SHIFT && max / (1u32 << shift) as f32 > 127.0 {
         shift += 1;
     }
     let div = (1u32 << shift) as f32;
@@ -92,6 +107,9 @@ fn quantize_row(w: &Weights, scale: f32) -> (u8, [i8; N_LABELS]) {
     }
     (shift, q)
 }
+
+/// A keyed entry as it goes into the file: key, flags, `(slot, weights)` in slot order.
+type FileEntry<'a> = (u64, u8, Vec<&'a (u8, Weights)>);
 
 fn put_row(out: &mut Vec<u8>, (shift, q): (u8, [i8; N_LABELS])) {
     out.push(shift);
@@ -146,7 +164,7 @@ impl ModelData {
             out.extend_from_slice(&id.to_le_bytes());
             put_row(&mut out, quantize_row(w, scale));
         }
-        let entries: Vec<(u64, u8, Vec<&(u8, Weights)>)> = self
+        let entries: Vec<FileEntry<'_>> = self
             .entries
             .iter()
             .map(|e| {
@@ -224,17 +242,26 @@ impl<'b> Reader<'b> {
         Ok(n)
     }
 
-    fn i32(&mut self, what: &'static str) -> Result<i32, TaggerError> {
-        Ok(i32::from_le_bytes(self.array(what)?))
-    }
-
-    /// One stored row, checked (shift in range).
-    fn row(&mut self, what: &'static str) -> Result<&'b [u8], TaggerError> {
+    /// One stored row, checked (shift in range), in its memory layout.
+    fn row(&mut self, what: &'static str) -> Result<[u8; MEM_ROW], TaggerError> {
         let raw = self.take(ROW_BYTES, what)?;
-        if raw[0] > 24 {
+        let shift = raw[0];
+        if shift > MAX_SHIFT {
             return Err(TaggerError::Corrupt("row shift"));
         }
-        Ok(raw)
+        let mut row = [0u8; MEM_ROW];
+        row[..N_LABELS].copy_from_slice(&raw[1..]);
+        row[MEM_ROW - 1] = shift;
+        Ok(row)
+    }
+
+    /// A transition weight, checked.
+    fn transition(&mut self, what: &'static str) -> Result<i32, TaggerError> {
+        let w = i32::from_le_bytes(self.array(what)?);
+        if w.unsigned_abs() > MAX_TRANSITION as u32 {
+            return Err(TaggerError::Corrupt("transition weight"));
+        }
+        Ok(w)
     }
 }
 
@@ -248,8 +275,9 @@ pub(crate) struct Model {
     pub(crate) features: FeatureSet,
     pub(crate) trans: Transitions<i32>,
     pub(crate) char_flags: CharFlags,
-    /// One stored row per dense id (all-zero rows for ids without weights).
-    dense: Vec<u8>,
+    /// One row per dense id (all-zero rows for ids without weights; the bias row is folded
+    /// into the transitions).
+    dense: Vec<[u8; MEM_ROW]>,
     /// `fingerprint << 32 | (offset + 1)`; 0 is an empty slot.
     slots: Vec<u64>,
     slot_mask: usize,
@@ -315,14 +343,14 @@ impl Model {
         let mut trans = Transitions::<i32>::default();
         for prev in 0..N_LABELS {
             for cur in 0..N_LABELS {
-                trans.pair[prev][cur] = r.i32("transitions")?;
+                trans.pair[prev][cur] = r.transition("transitions")?;
             }
         }
         for l in 0..N_LABELS {
-            trans.start[l] = r.i32("start weights")?;
+            trans.start[l] = r.transition("start weights")?;
         }
         for l in 0..N_LABELS {
-            trans.end[l] = r.i32("end weights")?;
+            trans.end[l] = r.transition("end weights")?;
         }
         let mut char_flags = CharFlags::default();
         for _ in 0..r.count(5, "character flags")? {
@@ -331,14 +359,24 @@ impl Model {
             let c = char::from_u32(c).ok_or(TaggerError::Corrupt("character flags"))?;
             char_flags.add(c, f);
         }
-        let mut dense = vec![0u8; N_DENSE * ROW_BYTES];
+        let mut dense = vec![[0u8; MEM_ROW]; N_DENSE];
         for _ in 0..r.count(4 + ROW_BYTES, "dense rows")? {
             let id = r.u32("dense rows")? as usize;
             let row = r.row("dense rows")?;
-            dense
-                .get_mut(id * ROW_BYTES..(id + 1) * ROW_BYTES)
-                .ok_or(TaggerError::Corrupt("dense id"))?
-                .copy_from_slice(row);
+            *dense.get_mut(id).ok_or(TaggerError::Corrupt("dense id"))? = row;
+        }
+        // The bias fires at every position: it is added to every transition into a label
+        // (and to the start weights) instead, the same sums with one row fewer per character.
+        if let Some(bias) = dense.get_mut(D_BIAS) {
+            let shift = u32::from(bias[MEM_ROW - 1]);
+            for (l, &q) in bias.iter().enumerate().take(N_LABELS) {
+                let w = i32::from(q as i8) << shift;
+                for row in &mut trans.pair {
+                    row[l] += w;
+                }
+                trans.start[l] += w;
+            }
+            *bias = [0u8; MEM_ROW];
         }
         let n = r.count(10, "keyed entries")?;
         let mut heads = Vec::with_capacity(n);
@@ -363,7 +401,7 @@ impl Model {
         let slot_mask = capacity - 1;
         let mut slots = vec![0u64; capacity];
         let mut keys = vec![0u64; capacity];
-        let mut blocks = Vec::with_capacity(2 * n + total_rows * ROW_BYTES);
+        let mut blocks = Vec::with_capacity(2 * n + total_rows * MEM_ROW);
         for (key, mask, flags) in heads {
             let offset = u32::try_from(blocks.len())
                 .ok()
@@ -372,7 +410,7 @@ impl Model {
             blocks.push(mask);
             blocks.push(flags);
             for _ in 0..mask.count_ones() {
-                blocks.extend_from_slice(r.row("rows")?);
+                blocks.extend_from_slice(&r.row("rows")?);
             }
             let mut i = key as usize & slot_mask;
             while slots[i] != 0 {
@@ -444,50 +482,124 @@ impl Model {
         self.blocks.get(at).copied().unwrap_or(0)
     }
 
-    /// Adds the rows of every keyed occurrence recorded in `batch` to `scores`.
+    /// The row of slot `slot` in the block found at `found` ([`Model::find`]), if any.
+    #[inline]
+    fn row(&self, found: u32, slot: u8) -> Option<&[u8; MEM_ROW]> {
+        if found == 0 {
+            return None;
+        }
+        let at = found as usize - 1;
+        let mask = *self.blocks.get(at)?;
+        let bit = 1u8 << (slot & 7);
+        if mask & bit == 0 {
+            return None;
+        }
+        let index = usize::from(RANK[usize::from(mask & (bit - 1))]);
+        let from = at + 2 + index * MEM_ROW;
+        self.blocks
+            .get(from..from + MEM_ROW)
+            .and_then(|r| <&[u8; MEM_ROW]>::try_from(r).ok())
+    }
+
+    /// The block of a unigram key, by code point where possible.
+    #[inline]
+    fn find_unigram(&self, c: u32, key: u64) -> u32 {
+        let direct = match c {
+            BOS => self.direct.get(DIRECT_END as usize),
+            EOS => self.direct.get(DIRECT_END as usize + 1),
+            c if c < DIRECT_END => self.direct.get(c as usize),
+            _ => None,
+        };
+        match direct {
+            Some(&d) => d,
+            None => self.find(key),
+        }
+    }
+
+    /// Adds the rows of every keyed occurrence recorded in `batch` to `scores` (one per
+    /// character of the chunk).
     ///
-    /// All keys are looked up first, in one tight loop whose iterations do not depend on each
-    /// other, so the processor overlaps their cache misses; only then are rows added.
-    pub(crate) fn score_keyed(&self, batch: &mut KeyedBatch, scores: &mut [[i32; LANES]]) {
-        batch.found.clear();
-        batch
-            .found
-            .extend(batch.keys.iter().zip(&batch.chars).map(|(&k, &c)| {
-                let direct = match c {
-                    NOT_UNIGRAM => None,
-                    BOS => self.direct.get(DIRECT_END as usize).copied(),
-                    EOS => self.direct.get(DIRECT_END as usize + 1).copied(),
-                    c if c < DIRECT_END => self.direct.get(c as usize).copied(),
-                    _ => None,
-                };
-                direct.unwrap_or_else(|| self.find(k))
+    /// All keys are looked up first, in tight loops whose iterations do not depend on each
+    /// other, so the processor overlaps their cache misses. Then each position sums, in
+    /// registers, the rows that reach it (the same `(slot, position)` pairs as
+    /// [`super::features::for_each_target`] gives, which the trainer uses; a unit test holds the two equal).
+    #[inline(never)]
+    pub(crate) fn score_keyed(&self, batch: &mut KeyedBatch, scores: &mut [[Acc; LANES]]) {
+        let b = batch;
+        b.uni_found.clear();
+        b.uni_found
+            .extend(b.uni.iter().map(|&(c, k)| self.find_unigram(c, k)));
+        for (keys, found) in [
+            (&b.bi, &mut b.bi_found),
+            (&b.tri, &mut b.tri_found),
+            (&b.skip, &mut b.skip_found),
+        ] {
+            found.clear();
+            found.extend(keys.iter().map(|&k| if k == 0 { 0 } else { self.find(k) }));
+        }
+        b.word_found.clear();
+        b.word_found
+            .extend(b.words.iter().map(|&(k, _, _)| self.find(k)));
+
+        let n = scores.len();
+        let mut word = 0usize;
+        for (p, out) in scores.iter_mut().enumerate() {
+            let mut acc = *out;
+            // Offset d of a character or n-gram start from p is slot d + 2, found at index
+            // p + d + 2 of its family's list (which starts at offset -2).
+            for (slot, &found) in b.uni_found.iter().skip(p).take(5).enumerate() {
+                if let Some(row) = self.row(found, slot as u8) {
+                    add_row(&mut acc, row);
+                }
+            }
+            for (slot, &found) in b.bi_found.iter().skip(p).take(4).enumerate() {
+                if let Some(row) = self.row(found, slot as u8) {
+                    add_row(&mut acc, row);
+                }
+            }
+            for (slot, &found) in b.tri_found.iter().skip(p).take(3).enumerate() {
+                if let Some(row) = self.row(found, slot as u8) {
+                    add_row(&mut acc, row);
+                }
+            }
+            if let Some(row) = b.skip_found.get(p).and_then(|&f| self.row(f, 0)) {
+                add_row(&mut acc, row);
+            }
+            let p32 = p as u32;
+            while b.words.get(word).is_some_and(|&(_, _, end)| end <= p32) {
+                word += 1;
+            }
+            if let (Some(&(_, start, end)), Some(&found)) =
+                (b.words.get(word), b.word_found.get(word))
+                && start <= p32
+            {
+                let end = end.min(n as u32);
+                if let Some(row) = self.row(found, bmes(p32, start, end)) {
+                    add_row(&mut acc, row);
+                }
+            }
+            *out = acc;
+        }
+    }
+
+    /// The lexicon flags of every word of `words` into `out`: read from the blocks
+    /// [`Model::score_keyed`] found for them when it scored the same words, looked up
+    /// otherwise.
+    pub(crate) fn word_flags(&self, batch: &KeyedBatch, words: &[Word], out: &mut Vec<u8>) {
+        out.clear();
+        let same = batch.words.len() == words.len()
+            && batch.word_found.len() == words.len()
+            && batch.words.iter().zip(words).all(|(b, w)| b.0 == w.key);
+        if same {
+            out.extend(batch.word_found.iter().map(|&f| {
+                if f == 0 {
+                    0
+                } else {
+                    self.blocks.get(f as usize).copied().unwrap_or(0)
+                }
             }));
-        for (&found, &(from, to)) in batch.found.iter().zip(&batch.spans) {
-            if found == 0 {
-                continue;
-            }
-            let Some(block) = self.blocks.get(found as usize - 1..) else {
-                continue;
-            };
-            let Some(&mask) = block.first() else {
-                continue;
-            };
-            let Some(targets) = batch.targets.get(from as usize..to as usize) else {
-                continue;
-            };
-            for &(slot, pos) in targets {
-                let bit = 1u8 << (slot & 7);
-                if mask & bit == 0 {
-                    continue;
-                }
-                let index = (mask & (bit - 1)).count_ones() as usize;
-                let at = 2 + index * ROW_BYTES;
-                if let (Some(row), Some(acc)) =
-                    (block.get(at..at + ROW_BYTES), scores.get_mut(pos as usize))
-                {
-                    add_row(acc, row);
-                }
-            }
+        } else {
+            out.extend(words.iter().map(|w| self.flags(w.key)));
         }
     }
 
@@ -496,7 +608,7 @@ impl Model {
         (
             self.slots.iter().filter(|&&s| s != 0).count(),
             self.blocks.len()
-                + self.dense.len()
+                + self.dense.len() * MEM_ROW
                 + self.slots.len() * 8
                 + self.bloom.len() * 8
                 + self.direct.len() * 4,
@@ -504,80 +616,234 @@ impl Model {
     }
 }
 
-/// Adds stored row `row` (shift, then `i8` weights) to `acc`.
+/// The number of set bits of every byte (the baseline x86-64 target has no popcount
+/// instruction, and this runs for every feature occurrence).
+const RANK: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).count_ones() as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Adds row `row` (in its memory layout) to `acc`.
 #[inline]
-fn add_row(acc: &mut [i32; LANES], row: &[u8]) {
-    let Some((&shift, q)) = row.split_first() else {
-        return;
-    };
-    let shift = u32::from(shift);
-    for (a, &w) in acc.iter_mut().zip(q.iter().take(N_LABELS)) {
-        *a += i32::from(w as i8) << shift;
+fn add_row(acc: &mut [Acc; LANES], row: &[u8; MEM_ROW]) {
+    let shift = u32::from(row[MEM_ROW - 1] & 7);
+    let mut q = *row;
+    q[MEM_ROW - 1] = 0;
+    // A plain index loop: vectorised in release builds, and cheap in unoptimised test builds
+    // (where iterator adapters cost more than the additions).
+    #[allow(clippy::needless_range_loop)]
+    for l in 0..LANES {
+        acc[l] += Acc::from(q[l] as i8) << shift;
     }
 }
 
-/// Marks a key of [`KeyedBatch`] that is not a unigram.
-const NOT_UNIGRAM: u32 = u32::MAX;
-
-/// The keyed occurrences of one chunk, recorded for [`Model::score_keyed`].
+/// The keyed occurrences of one chunk, by family and anchor, for [`Model::score_keyed`].
+/// Each n-gram list is indexed by its anchor plus two (anchors start at −2); a key of 0 is
+/// "no occurrence".
 #[derive(Debug, Default)]
 pub(crate) struct KeyedBatch {
-    keys: Vec<u64>,
-    /// The code point of each unigram key, [`NOT_UNIGRAM`] for other keys.
-    chars: Vec<u32>,
-    /// Range of `targets` of each key.
-    spans: Vec<(u32, u32)>,
-    targets: Vec<(u8, u32)>,
-    found: Vec<u32>,
+    uni: Vec<(u32, u64)>,
+    bi: Vec<u64>,
+    tri: Vec<u64>,
+    skip: Vec<u64>,
+    /// `(key, start, end)` of each word, in order.
+    words: Vec<(u64, u32, u32)>,
+    uni_found: Vec<u32>,
+    bi_found: Vec<u32>,
+    tri_found: Vec<u32>,
+    skip_found: Vec<u32>,
+    word_found: Vec<u32>,
 }
 
 impl KeyedBatch {
     pub(crate) fn clear(&mut self) {
-        self.keys.clear();
-        self.chars.clear();
-        self.spans.clear();
-        self.targets.clear();
+        self.uni.clear();
+        self.bi.clear();
+        self.tri.clear();
+        self.skip.clear();
+        self.words.clear();
     }
+}
+
+/// Puts `value` at index `at` of `list`, filling any gap with `fill`.
+#[inline]
+fn place<T: Copy>(list: &mut Vec<T>, at: i32, value: T, fill: T) {
+    let Ok(at) = usize::try_from(at) else {
+        return;
+    };
+    if list.len() <= at {
+        list.resize(at + 1, fill);
+    }
+    list[at] = value;
 }
 
 impl Sink for KeyedBatch {
     #[inline]
-    fn keyed(&mut self, key: u64, targets: &[(u8, u32)]) {
-        let from = self.targets.len() as u32;
-        self.targets.extend_from_slice(targets);
-        self.keys.push(key);
-        self.chars.push(NOT_UNIGRAM);
-        self.spans.push((from, self.targets.len() as u32));
+    fn keyed(&mut self, key: u64, anchor: Anchor) {
+        match anchor {
+            Anchor::Uni(j) => place(&mut self.uni, j + 2, (NOT_A_CHAR, key), (NOT_A_CHAR, 0)),
+            Anchor::Bi(j) => place(&mut self.bi, j + 2, key, 0),
+            Anchor::Tri(j) => place(&mut self.tri, j + 2, key, 0),
+            Anchor::Skip(p) => place(&mut self.skip, p, key, 0),
+            Anchor::Word { start, end } => self.words.push((key, start, end)),
+        }
     }
 
     #[inline]
-    fn unigram(&mut self, c: u32, key: u64, targets: &[(u8, u32)]) {
-        self.keyed(key, targets);
-        if let Some(last) = self.chars.last_mut() {
-            *last = c;
+    fn unigram(&mut self, c: u32, key: u64, anchor: Anchor) {
+        if let Anchor::Uni(j) = anchor {
+            place(&mut self.uni, j + 2, (c, key), (NOT_A_CHAR, 0));
+        } else {
+            self.keyed(key, anchor);
         }
     }
 
     fn dense(&mut self, _position: u32, _id: u32) {}
 }
 
+/// Stands for "no code point" in [`KeyedBatch`] (looked up by key, never by index).
+const NOT_A_CHAR: u32 = u32::MAX;
+
 /// The inference [`Sink`] of dense features: adds each one's row to its position's scores.
 pub(crate) struct DenseScorer<'a> {
     pub(crate) model: &'a Model,
-    pub(crate) scores: &'a mut [[i32; LANES]],
+    pub(crate) scores: &'a mut [[Acc; LANES]],
 }
 
 impl Sink for DenseScorer<'_> {
-    fn keyed(&mut self, _key: u64, _targets: &[(u8, u32)]) {}
+    fn keyed(&mut self, _key: u64, _anchor: Anchor) {}
 
     #[inline]
     fn dense(&mut self, position: u32, id: u32) {
-        let at = id as usize * ROW_BYTES;
+        if id as usize == D_BIAS {
+            return;
+        }
         if let (Some(row), Some(acc)) = (
-            self.model.dense.get(at..at + ROW_BYTES),
+            self.model.dense.get(id as usize),
             self.scores.get_mut(position as usize),
         ) {
             add_row(acc, row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::{self, ChunkBuf, Chunker, for_each_target};
+    use super::*;
+    use crate::fields::nlp::token::Tok;
+
+    /// Records every keyed occurrence as the trainer sees it.
+    #[derive(Default)]
+    struct Occurrences(Vec<(u64, Anchor)>);
+
+    impl Sink for Occurrences {
+        fn keyed(&mut self, key: u64, anchor: Anchor) {
+            self.0.push((key, anchor));
+        }
+        fn dense(&mut self, _: u32, _: u32) {}
+    }
+
+    #[test]
+    fn position_major_scoring_equals_the_anchor_rules() {
+        let text = "王小明在北京大学读书，他说：“我爱中国！”abc 123 😀再见";
+        // Words of one to four characters, by byte offsets.
+        let mut toks = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        let mut len = 1;
+        while i < chars.len() {
+            let j = (i + len).min(chars.len());
+            let start = chars[i].0;
+            let end = chars.get(j).map_or(text.len(), |c| c.0);
+            toks.push(Tok::new(&text[start..end], "n", start, end));
+            i = j;
+            len = len % 4 + 1;
+        }
+        let set = FeatureSet(
+            FeatureSet::UNI
+                | FeatureSet::BI
+                | FeatureSet::TRI
+                | FeatureSet::SKIP
+                | FeatureSet::WORD,
+        );
+        let mut buf = ChunkBuf::default();
+        let mut chunker = Chunker::new(text, &toks);
+        assert!(chunker.next_chunk(&mut buf));
+        let mut occ = Occurrences::default();
+        features::keyed(&buf.chars, &buf.words, set, &mut occ);
+        // Every key gets rows for every slot, with weights from a fixed sequence.
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 2001) as f32 - 1000.0
+        };
+        let mut keys: Vec<u64> = occ.0.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let entries = keys
+            .iter()
+            .map(|&key| EntryData {
+                key,
+                flags: 0,
+                rows: (0..MAX_SLOTS)
+                    .map(|slot| (slot, std::array::from_fn(|_| next())))
+                    .collect(),
+            })
+            .collect();
+        let data = ModelData {
+            features: set,
+            pair: [[0.0; N_LABELS]; N_LABELS],
+            start: [0.0; N_LABELS],
+            end: [0.0; N_LABELS],
+            char_flags: CharFlags::default(),
+            dense: Vec::new(),
+            entries,
+        };
+        let model = Model::from_bytes(&data.to_bytes()).unwrap();
+        let n = buf.chars.len();
+        let mut naive = vec![[0 as Acc; LANES]; n];
+        for &(key, anchor) in &occ.0 {
+            let found = model.find(key);
+            for_each_target(anchor, n, |slot, pos| {
+                if let Some(row) = model.row(found, slot) {
+                    add_row(&mut naive[pos as usize], row);
+                }
+            });
+        }
+        let mut batch = KeyedBatch::default();
+        features::keyed(&buf.chars, &buf.words, set, &mut batch);
+        let mut scores = vec![[0 as Acc; LANES]; n];
+        model.score_keyed(&mut batch, &mut scores);
+        assert_eq!(scores, naive);
+        assert!(scores.iter().any(|s| s.iter().any(|&x| x != 0)));
+    }
+
+    #[test]
+    fn round_trip_keeps_sizes() {
+        let data = ModelData {
+            features: FeatureSet::ALL,
+            pair: [[1.0; N_LABELS]; N_LABELS],
+            start: [0.5; N_LABELS],
+            end: [-0.5; N_LABELS],
+            char_flags: CharFlags::default(),
+            dense: vec![(3, [2.0; N_LABELS])],
+            entries: vec![EntryData {
+                key: 42,
+                flags: 3,
+                rows: vec![(1, [4.0; N_LABELS])],
+            }],
+        };
+        let model = Model::from_bytes(&data.to_bytes()).unwrap();
+        assert_eq!(model.size().0, 1);
+        assert_eq!(model.flags(42), 3);
+        assert_eq!(model.flags(43), 0);
     }
 }

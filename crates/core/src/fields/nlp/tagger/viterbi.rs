@@ -71,17 +71,41 @@ impl<S: Score> Default for Transitions<S> {
 }
 
 /// Reusable buffers of [`best_path`].
-#[derive(Debug, Default, Clone)]
-pub struct Lattice {
-    back: Vec<[u8; N_LABELS]>,
+#[derive(Debug, Clone)]
+pub struct Lattice<S> {
+    /// The best score of a path ending in each label, per position.
+    deltas: Vec<[S; LANES]>,
+}
+
+impl<S> Default for Lattice<S> {
+    fn default() -> Self {
+        Lattice { deltas: Vec::new() }
+    }
+}
+
+/// The best of `candidates` (a closed label and its score), first one on ties.
+#[inline]
+fn best_of<S: Score>(candidates: impl Iterator<Item = (usize, S)>) -> (usize, S) {
+    let mut best = (0, S::IMPOSSIBLE);
+    for (l, s) in candidates {
+        if s > best.1 {
+            best = (l, s);
+        }
+    }
+    best
 }
 
 /// Writes into `out` the best legal label sequence for the per-position label scores `emit`.
 /// An empty `emit` gives an empty `out`.
-pub fn best_path<S: Score>(
-    emit: &[[S; LANES]],
+///
+/// The forward pass keeps only the best score per label and position (a max-plus product
+/// the compiler vectorises); the path is recovered backwards by finding again, for the one
+/// label chosen at each position, the predecessor that gave its score (same order, same tie
+/// rule, so the same path as keeping back-pointers).
+pub fn best_path<E: Copy + Into<S>, S: Score>(
+    emit: &[[E; LANES]],
     trans: &Transitions<S>,
-    lattice: &mut Lattice,
+    lattice: &mut Lattice<S>,
     out: &mut Vec<u8>,
 ) {
     out.clear();
@@ -89,77 +113,87 @@ pub fn best_path<S: Score>(
         return;
     };
     let n = emit.len();
-    lattice.back.clear();
-    lattice.back.resize(n, [0u8; N_LABELS]);
-    let mut delta = [S::IMPOSSIBLE; N_LABELS];
-    for (l, d) in delta.iter_mut().enumerate() {
+    let deltas = &mut lattice.deltas;
+    deltas.clear();
+    let mut delta = [S::IMPOSSIBLE; LANES];
+    for (l, d) in delta.iter_mut().enumerate().take(N_LABELS) {
         if may_start(l as u8) {
-            *d = trans.start[l] + first[l];
+            *d = trans.start[l] + first[l].into();
+        }
+    }
+    deltas.push(delta);
+    // Weights from each closed label to each opening one, laid out so that the best
+    // predecessor score of all opening labels is found lane by lane.
+    let mut open_pair = [[S::IMPOSSIBLE; 8]; 7];
+    for (row, &p) in open_pair.iter_mut().zip(&CLOSED) {
+        for (w, &c) in row.iter_mut().zip(&OPENING) {
+            *w = trans.pair[p][c];
         }
     }
     for (i, row) in emit.iter().enumerate().skip(1) {
-        let mut next = [S::IMPOSSIBLE; N_LABELS];
-        let back = &mut lattice.back[i];
+        let mut next = [S::IMPOSSIBLE; LANES];
         // The legal transitions (see `labels::allowed`): from a closed label to an opening
         // one, and inside an entity of kind k from B or I to I or E.
-        for cur in OPENING {
-            let mut best = S::IMPOSSIBLE;
-            let mut arg = 0u8;
-            for p in CLOSED {
-                let s = delta[p] + trans.pair[p][cur];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
-                }
+        let mut best = [S::IMPOSSIBLE; 8];
+        for (weights, &p) in open_pair.iter().zip(&CLOSED) {
+            let d = delta[p];
+            for (b, &w) in best.iter_mut().zip(weights) {
+                let s = d + w;
+                *b = if s > *b { s } else { *b };
             }
-            next[cur] = best + row[cur];
-            back[cur] = arg;
+        }
+        for (l, &cur) in OPENING.iter().enumerate() {
+            next[cur] = best[l] + row[cur].into();
         }
         for k in 0..3 {
             let b = 1 + 4 * k;
-            let (i_, e) = (b + 1, b + 2);
-            for cur in [i_, e] {
+            let i_ = b + 1;
+            for cur in [i_, b + 2] {
                 let from_b = delta[b] + trans.pair[b][cur];
                 let from_i = delta[i_] + trans.pair[i_][cur];
-                let (best, arg) = if from_i > from_b {
-                    (from_i, i_)
-                } else {
-                    (from_b, b)
-                };
-                next[cur] = best + row[cur];
-                back[cur] = arg as u8;
+                let s = if from_i > from_b { from_i } else { from_b };
+                next[cur] = s + row[cur].into();
             }
         }
-        // Keep the numbers small on long inputs: only differences matter.
-        let mut top = next[0];
-        for &v in &next[1..] {
-            if v > top {
-                top = v;
+        // Keep the numbers small on long inputs (only differences matter): a model's
+        // weights are bounded so that four steps cannot overflow `i32`.
+        if i % 4 == 0 {
+            let mut top = next[0];
+            for &v in &next[1..N_LABELS] {
+                if v > top {
+                    top = v;
+                }
             }
-        }
-        for v in &mut next {
-            if *v > S::IMPOSSIBLE {
-                *v = *v - top;
+            for v in &mut next[..N_LABELS] {
+                if *v > S::IMPOSSIBLE {
+                    *v = *v - top;
+                }
             }
         }
         delta = next;
+        deltas.push(delta);
     }
-    let mut best = S::IMPOSSIBLE;
-    let mut last = 0u8;
-    for (l, &d) in delta.iter().enumerate() {
-        if may_end(l as u8) {
-            let s = d + trans.end[l];
-            if s > best {
-                best = s;
-                last = l as u8;
-            }
-        }
-    }
+    let (last, _) = best_of(
+        (0..N_LABELS)
+            .filter(|&l| may_end(l as u8))
+            .map(|l| (l, delta[l] + trans.end[l])),
+    );
     out.resize(n, 0);
-    out[n - 1] = last;
+    out[n - 1] = last as u8;
     for i in (1..n).rev() {
-        let prev = lattice.back[i][usize::from(out[i]).min(N_LABELS - 1)];
-        out[i - 1] = prev;
+        let cur = usize::from(out[i]).min(N_LABELS - 1);
+        let prev = &deltas[i - 1];
+        let from = if OPENING.contains(&cur) {
+            best_of(CLOSED.iter().map(|&p| (p, prev[p] + trans.pair[p][cur]))).0
+        } else {
+            // I or E of kind k: from B or I of kind k.
+            let b = 1 + 4 * ((cur - 1) / 4);
+            let i_ = b + 1;
+            let from_b = prev[b] + trans.pair[b][cur];
+            let from_i = prev[i_] + trans.pair[i_][cur];
+            if from_i > from_b { i_ } else { b }
+        };
+        out[i - 1] = from as u8;
     }
 }
 
@@ -192,7 +226,7 @@ mod tests {
         // An I at the end would be best alone but cannot end a sequence.
         emit[2][label(1, Part::Inside) as usize] = 50;
         let mut out = Vec::new();
-        best_path(
+        best_path::<i32, i32>(
             &emit,
             &Transitions::default(),
             &mut Lattice::default(),
@@ -202,7 +236,7 @@ mod tests {
         for w in out.windows(2) {
             assert!(allowed(w[0], w[1]));
         }
-        best_path::<i32>(
+        best_path::<i32, i32>(
             &[],
             &Transitions::default(),
             &mut Lattice::default(),
