@@ -1,7 +1,8 @@
 //! Entity recognition against the People's Daily and MSRA NER test sets: precision, recall and
 //! F1 (exact spans) per corpus and label for plain jieba-rs POS tags (nr/nrfg/nrt = PER,
-//! ns = LOC, nt = ORG), newsdrop's rule extractors (`Nlp::entity_spans`) and the sequence
-//! tagger alone (`tagger::Tagger::spans` over `Nlp::tokens`), all measured in the same run.
+//! ns = LOC, nt = ORG), newsdrop's rule extractors alone (`Nlp::rule_spans`), the sequence
+//! tagger alone (`tagger::Tagger::spans` over `Nlp::tokens`) and the two combined as `extract`
+//! uses them (`Nlp::entity_spans`), all measured in the same run.
 //! Then the cost of entity extraction against the segmentation it reuses, and the tagger's
 //! throughput, on the five eval inputs and a fixed xinwenlianbo sample.
 //!
@@ -188,9 +189,9 @@ fn main() {
             ),
         ];
         println!(
-            "| corpus | type | gold | plain jieba-rs P | R | F1 | rules P | R | F1 | tagger P | R | F1 |"
+            "| corpus | type | gold | plain jieba-rs P | R | F1 | rules P | R | F1 | tagger P | R | F1 | combined P | R | F1 |"
         );
-        println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (name, sentences) in &sets {
             if sentences.is_empty() {
                 println!("| {name} | (not found under {}) |", shared.display());
@@ -198,6 +199,9 @@ fn main() {
             }
             let plain = score(sentences, |t| plain_tags(&jieba, t));
             let rules = score(sentences, |t| {
+                ner_corpus::to_char_spans(t, &nlp.rule_spans(t))
+            });
+            let combined = score(sentences, |t| {
                 ner_corpus::to_char_spans(t, &nlp.entity_spans(t))
             });
             let t0 = Instant::now();
@@ -207,21 +211,23 @@ fn main() {
             });
             let took = t0.elapsed().as_secs_f64();
             let rows = (0..3)
-                .map(|k| (TYPES[k], plain[k], rules[k], tagged[k]))
+                .map(|k| (TYPES[k], plain[k], rules[k], tagged[k], combined[k]))
                 .chain([(
                     "all",
                     Tally::sum(&plain),
                     Tally::sum(&rules),
                     Tally::sum(&tagged),
+                    Tally::sum(&combined),
                 )]);
-            for (ty, p, r, t) in rows {
+            for (ty, p, r, t, c) in rows {
                 let gold = t.tp + t.fn_;
                 println!(
-                    "| {name} ({} sentences) | {ty} | {gold} | {} | {} | {} |",
+                    "| {name} ({} sentences) | {ty} | {gold} | {} | {} | {} | {} |",
                     sentences.len(),
                     cells(&p),
                     cells(&r),
                     cells(&t),
+                    cells(&c),
                 );
             }
             eprintln!("{name}: tokens + tagger in {took:.2}s");

@@ -1,7 +1,9 @@
 //! Trains the character-level PER/LOC/ORG tagger of `newsdrop_core::fields::nlp::tagger` and writes its
-//! model file. An averaged structured perceptron over the library's own features (computed by
+//! model file. A linear-chain CRF (SGD with L2 and Polyak averaging; `--perceptron` trains an
+//! averaged structured perceptron instead) over the library's own features (computed by
 //! `tagger::features` from `Nlp::tokens`, exactly as at inference), with Viterbi decoding over
-//! legal BIOES paths; the averaged weights are quantized to 16 bits, near-zero rows pruned.
+//! legal BIOES paths; the averaged weights are quantized to 8-bit rows with per-row shifts,
+//! near-zero rows pruned.
 //!
 //! Training data (all under `../shared/corpus`, read-only): People's Daily `example.dev`,
 //! MSRA `val`, and CLUENER 2020 `train` + `dev` (name → PER; organization, government,

@@ -316,12 +316,27 @@ impl Nlp {
         }
     }
 
-    /// Every entity mention in `text` with its byte range (for NER evaluation).
+    /// Every entity mention in `text` with its byte range (for NER evaluation), as `extract`
+    /// finds them: the rules and the sequence tagger together.
     pub fn entity_spans(&self, text: &str) -> Vec<EntitySpan> {
+        self.spans_with(text, true)
+    }
+
+    /// Every entity mention the rules alone find (the tagger neither confirms nor adds).
+    pub fn rule_spans(&self, text: &str) -> Vec<EntitySpan> {
+        self.spans_with(text, false)
+    }
+
+    fn spans_with(&self, text: &str, use_tagger: bool) -> Vec<EntitySpan> {
         let toks = self.tokens(text);
-        let orgs = orgs::find(&self.lex, &toks, None);
-        let mut places = places::find(&self.lex, text, &toks, &orgs, None);
-        let persons = persons::find(&self.lex, text, &toks, &orgs, &places, None);
+        let tagged = self
+            .tagger
+            .filter(|_| use_tagger)
+            .map(|t| t.spans(text, &toks));
+        let tagged = tagged.as_deref();
+        let orgs = orgs::find(&self.lex, &toks, tagged);
+        let mut places = places::find(&self.lex, text, &toks, &orgs, tagged);
+        let persons = persons::find(&self.lex, text, &toks, &orgs, &places, tagged);
         drop_places_inside_persons(&mut places, &persons);
         let mut out = Vec::new();
         for o in &orgs {

@@ -1,12 +1,12 @@
 //! A character-level sequence tagger for person, place and organization names (issue 16).
 //!
-//! A linear model (an averaged structured perceptron, trained by
-//! `examples/train_tagger.rs`) scores BIOES labels for every character from hashed features:
-//! character uni-, bi- and trigrams around it, character classes and lexicon flags, and the
+//! A linear model (a linear-chain CRF, trained by `examples/train_tagger.rs`) scores BIOES
+//! labels for every character from hashed features: character uni-, bi- and trigrams around it, character classes and lexicon flags, and the
 //! jieba word the character sits in (its position in the word, the word itself, its POS tag
 //! and its neighbours'). First-order Viterbi with learnt label transitions picks the best
 //! legal label sequence, one chunk (a sentence, at most [`features::MAX_CHUNK`] characters)
-//! at a time. Weights are 16-bit integers; the built-in model is embedded in the binary.
+//! at a time. Weights are 8-bit rows with a shift per
+//! row; the built-in model is embedded in the binary.
 //!
 //! What it does not do: segment (it reads the jieba tokens the caller already has, so there
 //! is no second jieba pass), merge or normalise names, or look anything up at run time. It
