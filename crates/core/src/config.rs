@@ -15,6 +15,10 @@ pub struct ExtractConfig {
     pub tags_path: String,
     /// Extra dictionary lines (`word [freq] [tag]`) added to the segmenter (empty: none).
     pub user_dict_path: String,
+    /// Run the sequence tagger beside the rules for persons, places and organizations (it
+    /// confirms names only jieba's tags propose and adds names the rules miss). `false` keeps
+    /// the rules alone: about a third less extraction time, lower recall on unseen sites.
+    pub entity_tagger: bool,
 }
 
 impl Default for ExtractConfig {
@@ -23,6 +27,7 @@ impl Default for ExtractConfig {
             keywords_top: 10,
             tags_path: String::new(),
             user_dict_path: String::new(),
+            entity_tagger: true,
         }
     }
 }

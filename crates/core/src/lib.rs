@@ -98,7 +98,10 @@ impl Extractor {
         config: &ExtractConfig,
         resources: &Resources,
     ) -> Result<Self, ResourceError> {
-        let nlp = fields::nlp::Nlp::new(resources.user_dict.as_deref())?;
+        let mut nlp = fields::nlp::Nlp::new(resources.user_dict.as_deref())?;
+        if !config.entity_tagger {
+            nlp.without_tagger();
+        }
         let taxonomy = match &resources.tags_toml {
             Some(text) => fields::tags::Taxonomy::from_toml_str(text)?,
             None => fields::tags::Taxonomy::builtin(),

@@ -216,6 +216,11 @@ impl Nlp {
         })
     }
 
+    /// Drops the sequence tagger: the rules alone find names (`extract.entity_tagger = false`).
+    pub fn without_tagger(&mut self) {
+        self.tagger = None;
+    }
+
     /// Segments and tags `body` once (HMM on, so unknown names are joined): jieba's `tag`,
     /// computed as its `cut` plus the tags of words seen before (see `TagMemo`).
     pub fn tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
@@ -435,6 +440,35 @@ mod tests {
         assert!(
             orgs.contains(&"广州市好商汇网络技术有限公司党支部"),
             "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn without_the_tagger_the_rules_stand_alone() {
+        let text = "雒荣霞副主委带队走访了二纺社区。";
+        let names = |n: &Nlp| -> Vec<String> {
+            n.analyze(text)
+                .persons
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        let mut rules = nlp();
+        assert!(
+            names(&rules).contains(&"雒荣霞".to_string()),
+            "{:?}",
+            names(&rules)
+        );
+        rules.without_tagger();
+        assert!(
+            !names(&rules).contains(&"雒荣霞".to_string()),
+            "{:?}",
+            names(&rules)
+        );
+        assert_eq!(
+            rules.entity_spans(text),
+            rules.rule_spans(text),
+            "no tagger: extract's spans are the rules' spans"
         );
     }
 
