@@ -444,6 +444,18 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_cut_from_its_given_name_is_one_person_with_the_title_after() {
+        let a = nlp().analyze("冯谭宗主委和雒荣霞副主委带队走访了二纺社区。");
+        let feng = a.persons.iter().find(|p| p.name == "冯谭宗");
+        assert!(
+            feng.is_some_and(|p| p.roles == ["主委"]),
+            "{:?}",
+            a.persons
+        );
+        assert!(!a.persons.iter().any(|p| p.name == "谭宗"), "{:?}", a.persons);
+    }
+
+    #[test]
     fn without_the_tagger_the_rules_stand_alone() {
         let text = "雒荣霞副主委带队走访了二纺社区。";
         let names = |n: &Nlp| -> Vec<String> {

@@ -295,9 +295,12 @@ pub fn find(
             continue;
         }
         // jieba's own name tag, confirmed by the tagger or by a title right after.
+        // One name token, or a one-character surname and a given name jieba cut apart
+        // (冯/nr 谭宗/nr).
         if is_name_tag(t.tag)
             && let Some((s, e, name)) = ctx.compose_at(i)
-            && e == i + 1
+            && (e == i + 1
+                || e == i + 2 && t.chars() == 1 && is_name_tag(toks[i + 1].tag))
         {
             let mut roles = Vec::new();
             if let Some(next) = toks.get(e)
@@ -314,6 +317,8 @@ pub fn find(
                 // Confirmed later if the name is confirmed at another mention.
                 pending.push((s, e, name));
             }
+            i = e;
+            continue;
         } else if is_name_tag(t.tag)
             && t.chars() >= 2
             && t.word.chars().all(|c| TRANSLIT.contains(c))
