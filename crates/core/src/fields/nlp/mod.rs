@@ -447,12 +447,34 @@ mod tests {
     fn a_surname_cut_from_its_given_name_is_one_person_with_the_title_after() {
         let a = nlp().analyze("冯谭宗主委和雒荣霞副主委带队走访了二纺社区。");
         let feng = a.persons.iter().find(|p| p.name == "冯谭宗");
+        assert!(feng.is_some_and(|p| p.roles == ["主委"]), "{:?}", a.persons);
         assert!(
-            feng.is_some_and(|p| p.roles == ["主委"]),
+            !a.persons.iter().any(|p| p.name == "谭宗"),
             "{:?}",
             a.persons
         );
-        assert!(!a.persons.iter().any(|p| p.name == "谭宗"), "{:?}", a.persons);
+    }
+
+    #[test]
+    fn the_tagger_lengthens_a_foreign_name_the_rules_cut_short() {
+        let text = "教练决意调用马尔西奥来弥补这个位置，中场队员塞萨尔·桑巴约也已归队。";
+        let names: Vec<String> = nlp()
+            .analyze(text)
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert!(names.contains(&"马尔西奥".to_string()), "{names:?}");
+        assert!(!names.contains(&"马尔".to_string()), "{names:?}");
+        let mut rules = nlp();
+        rules.without_tagger();
+        let alone: Vec<String> = rules
+            .analyze(text)
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert!(!alone.contains(&"马尔西奥".to_string()), "{alone:?}");
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub struct PersonSpan {
     pub roles: Vec<String>,
 }
 
+/// Characters of [`STOP_CHARS`] that also end given names (李国能, 孙家正, 罗尚才): a name the
+/// rules trimmed before one of them is read whole when the tagger reads it so.
+const NAME_END: &str = "能正才会可前后一二两三同";
+
 /// Characters that never end a name: they start the verb or particle after it (胡亮说, 丁莉到).
 const STOP_CHARS: &str = "说是在到和与等的了也都就又还将把被对向为从作则笑带及同跟给让已正便因以而并称讲问答指道告要会能可请来去前后一二两三、不没均";
 /// Characters of transliterated foreign names (克林顿, 叶利钦).
@@ -299,8 +303,7 @@ pub fn find(
         // (冯/nr 谭宗/nr).
         if is_name_tag(t.tag)
             && let Some((s, e, name)) = ctx.compose_at(i)
-            && (e == i + 1
-                || e == i + 2 && t.chars() == 1 && is_name_tag(toks[i + 1].tag))
+            && (e == i + 1 || e == i + 2 && t.chars() == 1 && is_name_tag(toks[i + 1].tag))
         {
             let mut roles = Vec::new();
             if let Some(next) = toks.get(e)
@@ -342,8 +345,19 @@ pub fn find(
             continue;
         };
         let n = name.chars().count();
-        let foreign = name.chars().all(|c| TRANSLIT.contains(c) || c == '·');
-        if !((2..=4).contains(&n) || foreign && n <= 8) {
+        // A transliterated name: its characters, or whole tokens jieba tags as names
+        // (纳扎尔巴耶夫/nrt).
+        let name_toks = toks
+            .iter()
+            .skip_while(|t| t.end <= span.start)
+            .take_while(|t| t.start < span.end);
+        let whole_name_tokens = toks.iter().any(|t| t.start == span.start)
+            && toks.iter().any(|t| t.end == span.end)
+            && name_toks
+                .clone()
+                .all(|t| matches!(t.tag, "nr" | "nrt" | "nrfg" | "nrf") || t.word == "·");
+        let foreign = name.chars().all(|c| TRANSLIT.contains(c) || c == '·') || whole_name_tokens;
+        if !((2..=4).contains(&n) || foreign && (2..=8).contains(&n)) {
             continue;
         }
         if !name
@@ -357,6 +371,44 @@ pub fn find(
             continue;
         }
         let first = toks.partition_point(|t| t.end <= span.start);
+        let last = toks.partition_point(|t| t.start < span.end);
+        // A longer reading of a name the rules cut short at this mention (马尔 of 马尔西奥,
+        // 刘易斯 of 卡尔·刘易斯): the tagger's span replaces it when all it adds is whole
+        // name-tagged tokens or a name dot.
+        if let Some(p) = found.iter_mut().find(|p| {
+            span.start <= p.start && p.end <= span.end && span.end - span.start > p.end - p.start
+        }) {
+            let dotted = name.contains('·');
+            let adds_names_only = toks[first.min(last)..last]
+                .iter()
+                .filter(|t| t.start < p.start || t.end > p.end)
+                .all(|t| {
+                    let inside = t.start >= span.start && t.end <= span.end;
+                    let name_tag = matches!(t.tag, "nr" | "nrfg" | "nrt" | "nrf");
+                    if t.end <= p.start || t.start >= p.end {
+                        // a whole token outside the rules' name: a name piece, or any word
+                        // of a dotted foreign name (理查德·赖尔登)
+                        inside && (name_tag || t.word == "·" || dotted && !t.is_punct())
+                    } else {
+                        // the rest of a name token the rules trimmed: only a character that
+                        // also ends given names (李国能, 孙家正), never a verb (刘华说)
+                        inside
+                            && name_tag
+                            && body.get(p.end..t.end).is_some_and(|rest| {
+                                rest.chars().count() == 1
+                                    && rest.chars().all(|c| NAME_END.contains(c))
+                            })
+                    }
+                });
+            if adds_names_only {
+                p.start = span.start;
+                p.end = span.end;
+                p.first = first;
+                p.last = last;
+                p.name = name.to_string();
+            }
+            continue;
+        }
         let Some(tok) = toks.get(first) else {
             continue;
         };
@@ -374,7 +426,6 @@ pub fn find(
         {
             continue;
         }
-        let last = toks.partition_point(|t| t.start < span.end);
         let mut roles = ctx.roles_before(first, &spans);
         if let Some(next) = toks.get(last)
             && next.start == span.end
