@@ -35,7 +35,8 @@ const LEVELS: &[&str] = &[
 /// Nouns that head an apposition and so end a name on its left (会员企业 X有限公司).
 const APPOSITION: &[&str] = &[
     "企业", "会员", "单位", "线上", "线下", "基层", "各级", "成员", "下属", "所属", "旗下", "部门",
-    "机构", "我市", "我区", "我县", "我省",
+    "机构", "我市", "我区", "我县", "我省", "我院", "我校", "我局", "我会", "本院", "本校", "该院",
+    "该校", "上级", "下级", "本级", "同级",
 ];
 /// Verbs that head a clause and so never stand inside a name.
 const PREDICATES: &[&str] = &[
@@ -76,6 +77,16 @@ fn numbered(word: &str) -> bool {
         || (word.ends_with('号') && word.chars().count() >= 2)
 }
 
+/// A preposition jieba glued to an administrative level (从市, 由市, 至市): the level starts a
+/// name, the preposition does not belong to it.
+fn glued_level(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some(p), Some(l), None) if "从由在向到至对经据为往".contains(p) && "省市区县镇乡".contains(l)
+    )
+}
+
 fn is_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
     !t.is_punct() && lex.org_suffix(t.word).is_some()
 }
@@ -95,11 +106,21 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         return true;
     }
     if t.tag == "m" {
+        // 第二中学, 八一: a number that names; never a count (一家, 一所, 上一级).
+        let numeral =
+            |c: char| c.is_ascii_digit() || "零一二三四五六七八九十百千万亿两".contains(c);
         return numbered(t.word)
             || (t.word.chars().count() >= 2
-                && t.word.chars().any(|c| {
-                    !c.is_ascii_digit() && !"零一二三四五六七八九十百千万亿两".contains(c)
-                }));
+                && t.word.chars().next().is_some_and(|c| !numeral(c))
+                && t.word.chars().any(|c| !numeral(c)));
+    }
+    if matches!(t.tag, "t" | "tg") {
+        // A time word ends a name (昨天…监管局) unless it is the name itself (明天小学).
+        return k + 1 == core && t.chars() >= 2 && !lex.generic_orgs.contains(toks[core].word);
+    }
+    if t.tag == "f" && t.chars() == 1 {
+        // A one-character locative (北京上大学) ends a name.
+        return false;
     }
     if t.tag == "v" {
         // A verb inside a name (安防, 健身, 寻乡) sits between nouns, never before a time word.
@@ -177,6 +198,9 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 break;
             }
             start -= 1;
+            if glued_level(t.word) {
+                break;
+            }
             if t.word == "附属" && start > 0 && is_suffix(lex, &toks[start - 1]) {
                 // 同济大学附属…医院: take the parent in, then keep going left from it.
                 start -= 1;
@@ -198,8 +222,23 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         i = end;
         let span = &toks[start..end];
-        let name: String = span.iter().map(|t| t.word).collect();
-        let named_start = !is_suffix(lex, &span[0]) && !LEVELS.contains(&span[0].word);
+        let mut name: String = span.iter().map(|t| t.word).collect();
+        let mut from = toks[start].start;
+        if let Some(p) = span[0]
+            .word
+            .chars()
+            .next()
+            .filter(|_| glued_level(span[0].word))
+        {
+            name.drain(..p.len_utf8());
+            from += p.len_utf8();
+        }
+        if lex.generic_orgs.contains(name.as_str()) {
+            continue;
+        }
+        let named_start = !is_suffix(lex, &span[0])
+            && !LEVELS.contains(&span[0].word)
+            && !glued_level(span[0].word);
         let has_name = span.iter().any(|t| {
             (!is_suffix(lex, t) && !LEVELS.contains(&t.word))
                 || lex
@@ -217,7 +256,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         let kind = lex.org_suffix(toks[end - 1].word).unwrap_or("").to_string();
         out.push(OrgSpan {
-            start: toks[start].start,
+            start: from,
             end: toks[end - 1].end,
             first: start,
             last: end,
