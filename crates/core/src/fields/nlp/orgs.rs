@@ -91,6 +91,97 @@ fn is_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
     !t.is_punct() && lex.org_suffix(t.word).is_some()
 }
 
+/// Whether token `k` closes an organization: a suffix, or 委 that jieba cut off a county or
+/// city (苍南县/委 = 苍南县委).
+fn suffix_at(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
+    is_suffix(lex, &toks[k])
+        || (toks[k].word == "委"
+            && k > 0
+            && toks[k - 1].tag == "ns"
+            && ["省", "市", "县", "区", "州"]
+                .iter()
+                .any(|l| toks[k - 1].word.ends_with(l)))
+}
+
+/// Whether 和 at `k` joins two fields in one body's name: a noun on its left right after an
+/// administrative level or place (市林业和园林局, 区人力资源和社会保障局).
+fn paired_bureau(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
+    k >= 2
+        && toks[k - 1].tag == "n"
+        && !toks[k - 1].is_punct()
+        && !is_suffix(lex, &toks[k - 1])
+        && !is_function_word(toks[k - 1].word)
+        && !APPOSITION.contains(&toks[k - 1].word)
+        && {
+            let head = &toks[k - 2];
+            LEVELS.contains(&head.word)
+                || glued_level(head.word)
+                || (head.tag == "ns" && !is_suffix(lex, head))
+        }
+}
+
+/// The index of the opening quote when a short quoted phrase ends right before token `start`
+/// (“青年地带”素社街社工站, “给孩子送双运动鞋”公益行动北京组委会).
+fn quoted_before(toks: &[Tok<'_>], start: usize) -> Option<usize> {
+    let close = start.checked_sub(1)?;
+    if toks[close].word != "”" {
+        return None;
+    }
+    let mut chars = 0;
+    for k in (close.saturating_sub(12)..close).rev() {
+        let t = &toks[k];
+        if t.word == "“" {
+            return (chars > 0).then_some(k);
+        }
+        if t.is_punct() {
+            return None;
+        }
+        chars += t.chars();
+        if chars > 12 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether token `k` is a body of its own that a coordination lists next to the one before it
+/// (市委市政府, 县委县政府, 中共中央国务院), not a department of it (县委组织部).
+fn coordinated(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    lex.org_standalone.contains(t.word)
+}
+
+/// Sub-units a page names through their parent (市税务局办公室 stands for 市税务局).
+const SUB_UNITS: &[&str] = &["办公室"];
+
+/// Whether suffix token `k` continues the organization whose core ends just before it.
+fn chains_on(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    suffix_at(lex, toks, k)
+        && !coordinated(lex, t)
+        && !SUB_UNITS.iter().any(|u| t.word.ends_with(u))
+}
+
+/// Tokens of a branch right after an organization at `k`: a place word (ns, or a division
+/// jieba tagged otherwise), at most one modifier (中心, 监管), and a branch suffix.
+fn branch_after(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let place = toks.get(k)?;
+    if !(matches!(place.tag, "ns" | "nz" | "n") || lex.gazetteer_flags(place) != 0)
+        || place.is_punct()
+    {
+        return None;
+    }
+    let is_branch = |t: &Tok<'_>| BRANCHES.iter().any(|b| t.word.ends_with(b));
+    if toks.get(k + 1).is_some_and(is_branch) {
+        return Some(2);
+    }
+    let modifier = toks.get(k + 1)?;
+    (matches!(modifier.tag, "n" | "vn")
+        && !is_suffix(lex, modifier)
+        && (lex.gazetteer_flags(place) != 0 || place.tag == "ns")
+        && toks.get(k + 2).is_some_and(is_branch))
+    .then_some(3)
+}
+
 /// Whether token `k` may stand inside an organization name left of its suffix; `core` is the
 /// index of the first suffix token.
 fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
@@ -153,23 +244,21 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_suffix(lex, &toks[i]) {
+        if !suffix_at(lex, toks, i) {
             i += 1;
             continue;
         }
-        // The core: adjacent suffixes, and a branch across one place word.
+        // The core: adjacent suffixes, and a branch across a place word (链家集团通州分公司,
+        // …委员会常德监管分局).
         let core_start = i;
         let mut end = i + 1;
         loop {
-            if end < toks.len() && is_suffix(lex, &toks[end]) {
+            if end < toks.len() && chains_on(lex, toks, end) {
                 end += 1;
                 continue;
             }
-            if end + 1 < toks.len()
-                && matches!(toks[end].tag, "ns" | "nz" | "n")
-                && BRANCHES.contains(&toks[end + 1].word)
-            {
-                end += 2;
+            if let Some(n) = branch_after(lex, toks, end) {
+                end += n;
                 continue;
             }
             break;
@@ -179,9 +268,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         let mut chars = 0;
         while start > 0 {
             let t = &toks[start - 1];
-            if is_suffix(lex, t) {
+            if suffix_at(lex, toks, start - 1) {
                 // Another organization ends here; only 附属 ties the two into one name.
                 break;
+            }
+            if (t.word == "和" || t.word == "与") && paired_bureau(lex, toks, start - 1) {
+                // 广州市林业和园林局: two fields joined inside one bureau's name.
+                start -= 2;
+                continue;
             }
             if t.word == "联合" {
                 if start == core_start {
@@ -219,6 +313,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                     && toks.get(start + 1).is_some_and(|n| n.chars() > 1)))
         {
             start += 1;
+        }
+        if let Some(open) = quoted_before(toks, start) {
+            // “青年地带”素社街社工站: a quoted name heads the body's name, after the level body
+            // it belongs to (区委“两新”工委).
+            start = open;
+            if start > 0 && lex.org_standalone.contains(toks[start - 1].word) {
+                start -= 1;
+            }
         }
         i = end;
         let span = &toks[start..end];
@@ -344,6 +446,11 @@ fn stem_len(lex: &Lexicon, word: &str) -> usize {
     0
 }
 
+/// Whether `head` is a division's name or short form (苍南, 苍南县, 通州).
+fn is_place(lex: &Lexicon, head: &str) -> bool {
+    lex.divisions.contains(head) || lex.division_short.contains(head)
+}
+
 /// A key under which spelling variants meet: the name without the level character after a
 /// leading place (深圳市社会组织党委 = 深圳社会组织党委).
 fn variant_key(lex: &Lexicon, name: &str) -> String {
@@ -388,7 +495,20 @@ pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> 
     let mut target: FastMap<&'a str, &'a str> = FastMap::default();
     for (i, &a) in order.iter().enumerate() {
         let named = seen.get(a).is_some_and(|s| s.named);
-        let mut best: Option<usize> = None;
+        // A body named by its level (县委, 市林业和园林局) is the one a place in the same
+        // article heads (苍南县委, 广州市林业和园林局), when exactly one does.
+        let placed: Vec<usize> = if !named {
+            (0..order.len())
+                .filter(|&j| {
+                    order[j].len() > a.len()
+                        && order[j].ends_with(a)
+                        && is_place(lex, &order[j][..order[j].len() - a.len()])
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut best: Option<usize> = (placed.len() == 1).then(|| placed[0]);
         for (j, &b) in order.iter().enumerate() {
             if a == b || lens[j] <= lens[i] {
                 continue;
