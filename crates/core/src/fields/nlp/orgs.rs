@@ -144,6 +144,28 @@ fn quoted_before(toks: &[Tok<'_>], start: usize) -> Option<usize> {
     None
 }
 
+/// Whether token `k` is a one-character measure word after a number (２７７支救援队).
+fn measure_after_number(toks: &[Tok<'_>], k: usize) -> bool {
+    k > 0
+        && toks[k].chars() == 1
+        && !LEVELS.contains(&toks[k].word)
+        && toks[k - 1]
+            .word
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_numeric() || "一二三四五六七八九十百千万两几多".contains(c))
+}
+
+/// The byte length of the organization suffix at the start of `word` when a title follows it
+/// in the same token (协会|会长, 小学|老师, 局|局长).
+fn glued_title(lex: &Lexicon, word: &str) -> Option<usize> {
+    word.char_indices().skip(1).map(|(i, _)| i).find(|&i| {
+        lex.roles.contains(&word[i..])
+            && word[i..].chars().count() >= 2
+            && lex.org_suffix(&word[..i]).is_some()
+    })
+}
+
 /// Whether token `k` is a body of its own that a coordination lists next to the one before it
 /// (市委市政府, 县委县政府, 中共中央国务院), not a department of it (县委组织部).
 fn coordinated(lex: &Lexicon, t: &Tok<'_>) -> bool {
@@ -244,15 +266,26 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !suffix_at(lex, toks, i) {
-            i += 1;
-            continue;
-        }
+        // A suffix jieba glued to the title after it (协会会长, 小学老师, 局局长) closes the name
+        // inside the token: `cut` bytes of it belong to the organization.
+        let cut = if suffix_at(lex, toks, i) {
+            None
+        } else {
+            // Not when the title heads a longer noun (中学校长培训中心).
+            let compound = toks.get(i + 1).is_some_and(|n| matches!(n.tag, "n" | "vn"));
+            match glued_title(lex, toks[i].word).filter(|_| !compound) {
+                Some(cut) => Some(cut),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
         // The core: adjacent suffixes, and a branch across a place word (链家集团通州分公司,
         // …委员会常德监管分局).
         let core_start = i;
         let mut end = i + 1;
-        loop {
+        while cut.is_none() {
             if end < toks.len() && chains_on(lex, toks, end) {
                 end += 1;
                 continue;
@@ -310,9 +343,15 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 || toks[start].word == "类"
                 || matches!(toks[start].tag, "v" | "d" | "m")
                 || (matches!(toks[start].tag, "f" | "a" | "b" | "k")
-                    && toks.get(start + 1).is_some_and(|n| n.chars() > 1)))
+                    && toks.get(start + 1).is_some_and(|n| n.chars() > 1))
+                || measure_after_number(toks, start))
         {
             start += 1;
+        }
+        if cut.is_some() && start == core_start {
+            // A glued suffix alone (纪委书记, 教育部中学校长) names no body of its own.
+            i = end;
+            continue;
         }
         if let Some(open) = quoted_before(toks, start) {
             // “青年地带”素社街社工站: a quoted name heads the body's name, after the level body
@@ -325,6 +364,11 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         i = end;
         let span = &toks[start..end];
         let mut name: String = span.iter().map(|t| t.word).collect();
+        let mut to = toks[end - 1].end;
+        if let Some(cut) = cut {
+            name.truncate(name.len() - (toks[end - 1].word.len() - cut));
+            to = toks[end - 1].start + cut;
+        }
         let mut from = toks[start].start;
         if let Some(p) = span[0]
             .word
@@ -356,10 +400,11 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         if name.chars().count() < 2 {
             continue;
         }
-        let kind = lex.org_suffix(toks[end - 1].word).unwrap_or("").to_string();
+        let last_word = cut.map_or(toks[end - 1].word, |c| &toks[end - 1].word[..c]);
+        let kind = lex.org_suffix(last_word).unwrap_or("").to_string();
         out.push(OrgSpan {
             start: from,
-            end: toks[end - 1].end,
+            end: to,
             first: start,
             last: end,
             name,
