@@ -166,6 +166,18 @@ fn glued_title(lex: &Lexicon, word: &str) -> Option<usize> {
     })
 }
 
+/// Whether the single-word organization at `k` only modifies the noun after it, inside the
+/// name of a programme, award or mechanism (国务院特殊津贴, 国务院农村学生营养改善计划).
+fn heads_compound(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|n| {
+        matches!(n.tag, "n" | "vn" | "nz")
+            && n.chars() >= 2
+            && !lex.is_role(n.word)
+            && !is_suffix(lex, n)
+            && !APPOSITION.contains(&n.word)
+    })
+}
+
 /// Whether token `k` is a body of its own that a coordination lists next to the one before it
 /// (市委市政府, 县委县政府, 中共中央国务院), not a department of it (县委组织部).
 fn coordinated(lex: &Lexicon, t: &Tok<'_>) -> bool {
@@ -382,6 +394,24 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         if lex.generic_orgs.contains(name.as_str()) {
             continue;
         }
+        // Common words before a generic suffix describe a kind (物业公司, 山区中学, 寄宿制学校)
+        // unless the tagger reads them as a name too (光明小学, 寺沟小学). Societies are named by what they gather (进出口商会, 企业家精英协会).
+        let descriptive = lex.generic_orgs.contains(toks[core_start].word)
+            && !toks[core_start].word.ends_with('会')
+            && span.iter().all(|t| {
+                !matches!(
+                    t.tag,
+                    "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "eng" | "m"
+                ) && !LEVELS.contains(&t.word)
+                    && !glued_level(t.word)
+                    && !t.is_punct()
+            });
+        let tagger_agrees =
+            tagged.is_none_or(|_| tagged_orgs.iter().any(|s| s.start <= from && to <= s.end));
+        if descriptive && !tagger_agrees {
+            i = end;
+            continue;
+        }
         let named_start = !is_suffix(lex, &span[0])
             && !LEVELS.contains(&span[0].word)
             && !glued_level(span[0].word);
@@ -423,6 +453,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             || is_suffix(lex, t)
             || out.iter().any(|o| o.first <= k && k < o.last)
             || !tagged_at(t.start)
+            || heads_compound(lex, toks, k)
         {
             continue;
         }
