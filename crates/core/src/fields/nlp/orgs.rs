@@ -365,6 +365,26 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             i = end;
             continue;
         }
+        // The tagger may see a name further left that a tag hid (平遥/a 牛肉集团): take in up to
+        // two more plain word tokens when its organization ends where this one does.
+        if let Some(s) = tagged_orgs
+            .iter()
+            .find(|s| s.end == toks[end - 1].end && s.start < toks[start].start && cut.is_none())
+        {
+            let k = toks.partition_point(|x| x.start < s.start);
+            if k < start
+                && start - k <= 2
+                && toks.get(k).is_some_and(|x| x.start == s.start)
+                && toks[k..start].iter().all(|x| {
+                    !x.is_punct()
+                        && !is_function_word(x.word)
+                        && matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
+                        && !APPOSITION.contains(&x.word)
+                })
+            {
+                start = k;
+            }
+        }
         if let Some(open) = quoted_before(toks, start) {
             // “青年地带”素社街社工站: a quoted name heads the body's name, after the level body
             // it belongs to (区委“两新”工委).
