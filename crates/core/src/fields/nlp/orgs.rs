@@ -3,7 +3,7 @@
 //! the kind the last suffix tells.
 
 use super::lexicon::Lexicon;
-use super::token::{EntityKind, EntitySpan, Tok, is_function_word};
+use super::token::{EntityKind, EntitySpan, Tok, is_count, is_function_word};
 use crate::record::Organization;
 use crate::text::FastMap;
 
@@ -231,13 +231,13 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         return true;
     }
     if t.tag == "m" {
-        // 第二中学, 八一: a number that names; never a count (一家, 一所, 上一级).
-        let numeral =
-            |c: char| c.is_ascii_digit() || "零一二三四五六七八九十百千万亿两".contains(c);
+        // 第二中学, 九里亭: a number that names; never a count (一家, 一所, 一级).
         return numbered(t.word)
             || (t.word.chars().count() >= 2
-                && t.word.chars().next().is_some_and(|c| !numeral(c))
-                && t.word.chars().any(|c| !numeral(c)));
+                && t.word.chars().any(|c| {
+                    !c.is_ascii_digit() && !"零一二三四五六七八九十百千万亿两".contains(c)
+                })
+                && !is_count(t.word));
     }
     if matches!(t.tag, "t" | "tg") {
         // A time word ends a name (昨天…监管局) unless it is the name itself (明天小学).
