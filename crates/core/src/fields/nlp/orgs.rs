@@ -3,7 +3,7 @@
 //! the kind the last suffix tells.
 
 use super::lexicon::Lexicon;
-use super::token::{EntityKind, EntitySpan, Tok, is_function_word};
+use super::token::{EntityKind, EntitySpan, Tok, is_count, is_function_word};
 use crate::record::Organization;
 use crate::text::FastMap;
 
@@ -35,7 +35,8 @@ const LEVELS: &[&str] = &[
 /// Nouns that head an apposition and so end a name on its left (会员企业 X有限公司).
 const APPOSITION: &[&str] = &[
     "企业", "会员", "单位", "线上", "线下", "基层", "各级", "成员", "下属", "所属", "旗下", "部门",
-    "机构", "我市", "我区", "我县", "我省",
+    "机构", "我市", "我区", "我县", "我省", "我院", "我校", "我局", "我会", "本院", "本校", "该院",
+    "该校", "上级", "下级", "本级", "同级",
 ];
 /// Verbs that head a clause and so never stand inside a name.
 const PREDICATES: &[&str] = &[
@@ -76,8 +77,143 @@ fn numbered(word: &str) -> bool {
         || (word.ends_with('号') && word.chars().count() >= 2)
 }
 
+/// A preposition jieba glued to an administrative level (从市, 由市, 至市): the level starts a
+/// name, the preposition does not belong to it.
+fn glued_level(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!(
+        (cs.next(), cs.next(), cs.next()),
+        (Some(p), Some(l), None) if "从由在向到至对经据为往".contains(p) && "省市区县镇乡".contains(l)
+    )
+}
+
 fn is_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
     !t.is_punct() && lex.org_suffix(t.word).is_some()
+}
+
+/// Whether token `k` closes an organization: a suffix, or 委 that jieba cut off a county or
+/// city (苍南县/委 = 苍南县委).
+fn suffix_at(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
+    is_suffix(lex, &toks[k])
+        || (toks[k].word == "委"
+            && k > 0
+            && toks[k - 1].tag == "ns"
+            && ["省", "市", "县", "区", "州"]
+                .iter()
+                .any(|l| toks[k - 1].word.ends_with(l)))
+}
+
+/// Whether 和 at `k` joins two fields in one body's name: a noun on its left right after an
+/// administrative level or place (市林业和园林局, 区人力资源和社会保障局).
+fn paired_bureau(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
+    k >= 2
+        && toks[k - 1].tag == "n"
+        && !toks[k - 1].is_punct()
+        && !is_suffix(lex, &toks[k - 1])
+        && !is_function_word(toks[k - 1].word)
+        && !APPOSITION.contains(&toks[k - 1].word)
+        && {
+            let head = &toks[k - 2];
+            LEVELS.contains(&head.word)
+                || glued_level(head.word)
+                || (head.tag == "ns" && !is_suffix(lex, head))
+        }
+}
+
+/// The index of the opening quote when a short quoted phrase ends right before token `start`
+/// (“青年地带”素社街社工站, “给孩子送双运动鞋”公益行动北京组委会).
+fn quoted_before(toks: &[Tok<'_>], start: usize) -> Option<usize> {
+    let close = start.checked_sub(1)?;
+    if toks[close].word != "”" {
+        return None;
+    }
+    let mut chars = 0;
+    for k in (close.saturating_sub(12)..close).rev() {
+        let t = &toks[k];
+        if t.word == "“" {
+            return (chars > 0).then_some(k);
+        }
+        if t.is_punct() {
+            return None;
+        }
+        chars += t.chars();
+        if chars > 12 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether token `k` is a one-character measure word after a number (２７７支救援队).
+fn measure_after_number(toks: &[Tok<'_>], k: usize) -> bool {
+    k > 0
+        && toks[k].chars() == 1
+        && !LEVELS.contains(&toks[k].word)
+        && toks[k - 1]
+            .word
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_numeric() || "一二三四五六七八九十百千万两几多".contains(c))
+}
+
+/// The byte length of the organization suffix at the start of `word` when a title follows it
+/// in the same token (协会|会长, 小学|老师, 局|局长).
+fn glued_title(lex: &Lexicon, word: &str) -> Option<usize> {
+    word.char_indices().skip(1).map(|(i, _)| i).find(|&i| {
+        lex.roles.contains(&word[i..])
+            && word[i..].chars().count() >= 2
+            && lex.org_suffix(&word[..i]).is_some()
+    })
+}
+
+/// Whether the single-word organization at `k` only modifies the noun after it, inside the
+/// name of a programme, award or mechanism (国务院特殊津贴, 国务院农村学生营养改善计划).
+fn heads_compound(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k + 1).is_some_and(|n| {
+        matches!(n.tag, "n" | "vn" | "nz")
+            && n.chars() >= 2
+            && !lex.is_role(n.word)
+            && !is_suffix(lex, n)
+            && !APPOSITION.contains(&n.word)
+    })
+}
+
+/// Whether token `k` is a body of its own that a coordination lists next to the one before it
+/// (市委市政府, 县委县政府, 中共中央国务院), not a department of it (县委组织部).
+fn coordinated(lex: &Lexicon, t: &Tok<'_>) -> bool {
+    lex.org_standalone.contains(t.word)
+}
+
+/// Sub-units a page names through their parent (市税务局办公室 stands for 市税务局).
+const SUB_UNITS: &[&str] = &["办公室"];
+
+/// Whether suffix token `k` continues the organization whose core ends just before it.
+fn chains_on(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
+    let t = &toks[k];
+    suffix_at(lex, toks, k)
+        && !coordinated(lex, t)
+        && !SUB_UNITS.iter().any(|u| t.word.ends_with(u))
+}
+
+/// Tokens of a branch right after an organization at `k`: a place word (ns, or a division
+/// jieba tagged otherwise), at most one modifier (中心, 监管), and a branch suffix.
+fn branch_after(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let place = toks.get(k)?;
+    if !(matches!(place.tag, "ns" | "nz" | "n") || lex.gazetteer_flags(place) != 0)
+        || place.is_punct()
+    {
+        return None;
+    }
+    let is_branch = |t: &Tok<'_>| BRANCHES.iter().any(|b| t.word.ends_with(b));
+    if toks.get(k + 1).is_some_and(is_branch) {
+        return Some(2);
+    }
+    let modifier = toks.get(k + 1)?;
+    (matches!(modifier.tag, "n" | "vn")
+        && !is_suffix(lex, modifier)
+        && (lex.gazetteer_flags(place) != 0 || place.tag == "ns")
+        && toks.get(k + 2).is_some_and(is_branch))
+    .then_some(3)
 }
 
 /// Whether token `k` may stand inside an organization name left of its suffix; `core` is the
@@ -95,11 +231,21 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         return true;
     }
     if t.tag == "m" {
+        // 第二中学, 九里亭: a number that names; never a count (一家, 一所, 一级).
         return numbered(t.word)
             || (t.word.chars().count() >= 2
                 && t.word.chars().any(|c| {
                     !c.is_ascii_digit() && !"零一二三四五六七八九十百千万亿两".contains(c)
-                }));
+                })
+                && !is_count(t.word));
+    }
+    if matches!(t.tag, "t" | "tg") {
+        // A time word ends a name (昨天…监管局) unless it is the name itself (明天小学).
+        return k + 1 == core && t.chars() >= 2 && !lex.generic_orgs.contains(toks[core].word);
+    }
+    if t.tag == "f" && t.chars() == 1 {
+        // A one-character locative (北京上大学) ends a name.
+        return false;
     }
     if t.tag == "v" {
         // A verb inside a name (安防, 健身, 寻乡) sits between nouns, never before a time word.
@@ -132,23 +278,32 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_suffix(lex, &toks[i]) {
-            i += 1;
-            continue;
-        }
-        // The core: adjacent suffixes, and a branch across one place word.
+        // A suffix jieba glued to the title after it (协会会长, 小学老师, 局局长) closes the name
+        // inside the token: `cut` bytes of it belong to the organization.
+        let cut = if suffix_at(lex, toks, i) {
+            None
+        } else {
+            // Not when the title heads a longer noun (中学校长培训中心).
+            let compound = toks.get(i + 1).is_some_and(|n| matches!(n.tag, "n" | "vn"));
+            match glued_title(lex, toks[i].word).filter(|_| !compound) {
+                Some(cut) => Some(cut),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        // The core: adjacent suffixes, and a branch across a place word (链家集团通州分公司,
+        // …委员会常德监管分局).
         let core_start = i;
         let mut end = i + 1;
-        loop {
-            if end < toks.len() && is_suffix(lex, &toks[end]) {
+        while cut.is_none() {
+            if end < toks.len() && chains_on(lex, toks, end) {
                 end += 1;
                 continue;
             }
-            if end + 1 < toks.len()
-                && matches!(toks[end].tag, "ns" | "nz" | "n")
-                && BRANCHES.contains(&toks[end + 1].word)
-            {
-                end += 2;
+            if let Some(n) = branch_after(lex, toks, end) {
+                end += n;
                 continue;
             }
             break;
@@ -158,9 +313,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         let mut chars = 0;
         while start > 0 {
             let t = &toks[start - 1];
-            if is_suffix(lex, t) {
+            if suffix_at(lex, toks, start - 1) {
                 // Another organization ends here; only 附属 ties the two into one name.
                 break;
+            }
+            if (t.word == "和" || t.word == "与") && paired_bureau(lex, toks, start - 1) {
+                // 广州市林业和园林局: two fields joined inside one bureau's name.
+                start -= 2;
+                continue;
             }
             if t.word == "联合" {
                 if start == core_start {
@@ -177,6 +337,9 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 break;
             }
             start -= 1;
+            if glued_level(t.word) {
+                break;
+            }
             if t.word == "附属" && start > 0 && is_suffix(lex, &toks[start - 1]) {
                 // 同济大学附属…医院: take the parent in, then keep going left from it.
                 start -= 1;
@@ -192,14 +355,86 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 || toks[start].word == "类"
                 || matches!(toks[start].tag, "v" | "d" | "m")
                 || (matches!(toks[start].tag, "f" | "a" | "b" | "k")
-                    && toks.get(start + 1).is_some_and(|n| n.chars() > 1)))
+                    && toks.get(start + 1).is_some_and(|n| n.chars() > 1))
+                || measure_after_number(toks, start))
         {
             start += 1;
         }
+        if cut.is_some() && start == core_start {
+            // A glued suffix alone (纪委书记, 教育部中学校长) names no body of its own.
+            i = end;
+            continue;
+        }
+        // The tagger may see a name further left that a tag hid (平遥/a 牛肉集团): take in up to
+        // two more plain word tokens when its organization ends where this one does.
+        if let Some(s) = tagged_orgs
+            .iter()
+            .find(|s| s.end == toks[end - 1].end && s.start < toks[start].start && cut.is_none())
+        {
+            let k = toks.partition_point(|x| x.start < s.start);
+            if k < start
+                && start - k <= 2
+                && toks.get(k).is_some_and(|x| x.start == s.start)
+                && toks[k..start].iter().all(|x| {
+                    !x.is_punct()
+                        && !is_function_word(x.word)
+                        && matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
+                        && !APPOSITION.contains(&x.word)
+                })
+            {
+                start = k;
+            }
+        }
+        if let Some(open) = quoted_before(toks, start) {
+            // “青年地带”素社街社工站: a quoted name heads the body's name, after the level body
+            // it belongs to (区委“两新”工委).
+            start = open;
+            if start > 0 && lex.org_standalone.contains(toks[start - 1].word) {
+                start -= 1;
+            }
+        }
         i = end;
         let span = &toks[start..end];
-        let name: String = span.iter().map(|t| t.word).collect();
-        let named_start = !is_suffix(lex, &span[0]) && !LEVELS.contains(&span[0].word);
+        let mut name: String = span.iter().map(|t| t.word).collect();
+        let mut to = toks[end - 1].end;
+        if let Some(cut) = cut {
+            name.truncate(name.len() - (toks[end - 1].word.len() - cut));
+            to = toks[end - 1].start + cut;
+        }
+        let mut from = toks[start].start;
+        if let Some(p) = span[0]
+            .word
+            .chars()
+            .next()
+            .filter(|_| glued_level(span[0].word))
+        {
+            name.drain(..p.len_utf8());
+            from += p.len_utf8();
+        }
+        if lex.generic_orgs.contains(name.as_str()) {
+            continue;
+        }
+        // Common words before a generic suffix describe a kind (物业公司, 山区中学, 寄宿制学校)
+        // unless the tagger reads them as a name too (光明小学, 寺沟小学). Societies are named by what they gather (进出口商会, 企业家精英协会).
+        let descriptive = lex.generic_orgs.contains(toks[core_start].word)
+            && !toks[core_start].word.ends_with('会')
+            && span.iter().all(|t| {
+                !matches!(
+                    t.tag,
+                    "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "eng" | "m"
+                ) && !LEVELS.contains(&t.word)
+                    && !glued_level(t.word)
+                    && !t.is_punct()
+            });
+        let tagger_agrees =
+            tagged.is_none_or(|_| tagged_orgs.iter().any(|s| s.start <= from && to <= s.end));
+        if descriptive && !tagger_agrees {
+            i = end;
+            continue;
+        }
+        let named_start = !is_suffix(lex, &span[0])
+            && !LEVELS.contains(&span[0].word)
+            && !glued_level(span[0].word);
         let has_name = span.iter().any(|t| {
             (!is_suffix(lex, t) && !LEVELS.contains(&t.word))
                 || lex
@@ -215,10 +450,11 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         if name.chars().count() < 2 {
             continue;
         }
-        let kind = lex.org_suffix(toks[end - 1].word).unwrap_or("").to_string();
+        let last_word = cut.map_or(toks[end - 1].word, |c| &toks[end - 1].word[..c]);
+        let kind = lex.org_suffix(last_word).unwrap_or("").to_string();
         out.push(OrgSpan {
-            start: toks[start].start,
-            end: toks[end - 1].end,
+            start: from,
+            end: to,
             first: start,
             last: end,
             name,
@@ -237,6 +473,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             || is_suffix(lex, t)
             || out.iter().any(|o| o.first <= k && k < o.last)
             || !tagged_at(t.start)
+            || heads_compound(lex, toks, k)
         {
             continue;
         }
@@ -305,6 +542,11 @@ fn stem_len(lex: &Lexicon, word: &str) -> usize {
     0
 }
 
+/// Whether `head` is a division's name or short form (苍南, 苍南县, 通州).
+fn is_place(lex: &Lexicon, head: &str) -> bool {
+    lex.divisions.contains(head) || lex.division_short.contains(head)
+}
+
 /// A key under which spelling variants meet: the name without the level character after a
 /// leading place (深圳市社会组织党委 = 深圳社会组织党委).
 fn variant_key(lex: &Lexicon, name: &str) -> String {
@@ -349,7 +591,20 @@ pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> 
     let mut target: FastMap<&'a str, &'a str> = FastMap::default();
     for (i, &a) in order.iter().enumerate() {
         let named = seen.get(a).is_some_and(|s| s.named);
-        let mut best: Option<usize> = None;
+        // A body named by its level (县委, 市林业和园林局) is the one a place in the same
+        // article heads (苍南县委, 广州市林业和园林局), when exactly one does.
+        let placed: Vec<usize> = if !named {
+            (0..order.len())
+                .filter(|&j| {
+                    order[j].len() > a.len()
+                        && order[j].ends_with(a)
+                        && is_place(lex, &order[j][..order[j].len() - a.len()])
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut best: Option<usize> = (placed.len() == 1).then(|| placed[0]);
         for (j, &b) in order.iter().enumerate() {
             if a == b || lens[j] <= lens[i] {
                 continue;

@@ -85,6 +85,8 @@ const GENERIC_STEMS: &[&str] = &[
     "出入",
     "进出",
     "这个",
+    "部分",
+    "物业",
 ];
 
 static GENERIC_SET: std::sync::LazyLock<crate::text::FastSet<&'static str>> =
@@ -115,10 +117,12 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
     }
     if t.tag == "m" {
         // 九棵树 is tagged as a number; a pure number is not a name.
+        // Nor is a count (一个小区, 一位社区).
         return t.word.chars().count() >= 2
             && t.word
                 .chars()
-                .any(|c| !c.is_ascii_digit() && !"零一二三四五六七八九十百千万两".contains(c));
+                .any(|c| !c.is_ascii_digit() && !"零一二三四五六七八九十百千万两".contains(c))
+            && !super::token::is_count(t.word);
     }
     stem_tag(t.tag)
 }

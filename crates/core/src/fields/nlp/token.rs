@@ -105,6 +105,24 @@ pub(crate) fn is_function_word(w: &str) -> bool {
     FUNCTION_SET.contains(w)
 }
 
+/// Whether `word` is a count: numerals and one measure word (一个, 一位, 三县, 一级), which
+/// never starts a name the way 九里亭 or 九棵树 do.
+pub(crate) fn is_count(word: &str) -> bool {
+    let mut chars = word.chars().rev();
+    let Some(measure) = chars.next() else {
+        return false;
+    };
+    let mut numerals = 0;
+    for c in chars {
+        if !(c.is_ascii_digit() || "零一二三四五六七八九十百千万亿两几多".contains(c))
+        {
+            return false;
+        }
+        numerals += 1;
+    }
+    numerals > 0 && "个位条家所名只件座片栋处户间批支级县区镇乡村".contains(measure)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,5 +137,15 @@ mod tests {
         assert!(!punct_word("中国"));
         assert!(!punct_word("A股"));
         assert!(!punct_word("〇"));
+    }
+
+    #[test]
+    fn counts_are_not_names() {
+        for w in ["一个", "一位", "三县", "一级", "两所"] {
+            assert!(is_count(w), "{w}");
+        }
+        for w in ["九里亭", "九棵树", "第二", "个", "一"] {
+            assert!(!is_count(w), "{w}");
+        }
     }
 }
