@@ -292,47 +292,32 @@ fn steps(c: &mut Criterion) {
     }
     group.finish();
 
-    let mut group = c.benchmark_group("extract");
-    for set in &sets {
-        group.throughput(Throughput::Bytes(set.bytes));
-        group.bench_function(set.name, |b| {
-            b.iter(|| {
-                for (p, bytes) in &set.files {
-                    let input = Input {
-                        path: p,
-                        bytes,
-                        ingested_at: "2026-01-01T00:00:00+08:00",
-                    };
-                    black_box(newsdrop_core::extract(black_box(&input), &extractor).ok());
-                }
-            })
-        });
-    }
-    group.finish();
-
-    // The same with `extract.entity_tagger = false`: the rules alone find names.
+    // The whole pipeline, as configured by default and with `extract.entity_tagger = false`
+    // (the rules alone find names).
     let rules_only = Extractor::new(&ExtractConfig {
         entity_tagger: false,
         ..ExtractConfig::default()
     })
     .unwrap();
-    let mut group = c.benchmark_group("extract_rules_only");
-    for set in &sets {
-        group.throughput(Throughput::Bytes(set.bytes));
-        group.bench_function(set.name, |b| {
-            b.iter(|| {
-                for (p, bytes) in &set.files {
-                    let input = Input {
-                        path: p,
-                        bytes,
-                        ingested_at: "2026-01-01T00:00:00+08:00",
-                    };
-                    black_box(newsdrop_core::extract(black_box(&input), &rules_only).ok());
-                }
-            })
-        });
+    for (group_name, extractor) in [("extract", &extractor), ("extract_rules_only", &rules_only)] {
+        let mut group = c.benchmark_group(group_name);
+        for set in &sets {
+            group.throughput(Throughput::Bytes(set.bytes));
+            group.bench_function(set.name, |b| {
+                b.iter(|| {
+                    for (p, bytes) in &set.files {
+                        let input = Input {
+                            path: p,
+                            bytes,
+                            ingested_at: "2026-01-01T00:00:00+08:00",
+                        };
+                        black_box(newsdrop_core::extract(black_box(&input), extractor).ok());
+                    }
+                })
+            });
+        }
+        group.finish();
     }
-    group.finish();
 }
 
 /// Pathological pages (issue 17): one endless line of text, numerals, quote openers or byline

@@ -347,14 +347,13 @@ pub fn find(
         let n = name.chars().count();
         // A transliterated name: its characters, or whole tokens jieba tags as names
         // (纳扎尔巴耶夫/nrt).
-        let name_toks = toks
-            .iter()
-            .skip_while(|t| t.end <= span.start)
-            .take_while(|t| t.start < span.end);
-        let whole_name_tokens = toks.iter().any(|t| t.start == span.start)
-            && toks.iter().any(|t| t.end == span.end)
+        let first = toks.partition_point(|t| t.end <= span.start);
+        let last = toks.partition_point(|t| t.start < span.end);
+        let name_toks = toks.get(first..last).unwrap_or_default();
+        let whole_name_tokens = name_toks.first().is_some_and(|t| t.start == span.start)
+            && name_toks.last().is_some_and(|t| t.end == span.end)
             && name_toks
-                .clone()
+                .iter()
                 .all(|t| matches!(t.tag, "nr" | "nrt" | "nrfg" | "nrf") || t.word == "·");
         let foreign = name.chars().all(|c| TRANSLIT.contains(c) || c == '·') || whole_name_tokens;
         if !((2..=4).contains(&n) || foreign && (2..=8).contains(&n)) {
@@ -370,8 +369,6 @@ pub fn find(
         {
             continue;
         }
-        let first = toks.partition_point(|t| t.end <= span.start);
-        let last = toks.partition_point(|t| t.start < span.end);
         // A longer reading of a name the rules cut short at this mention (马尔 of 马尔西奥,
         // 刘易斯 of 卡尔·刘易斯): the tagger's span replaces it when all it adds is whole
         // name-tagged tokens or a name dot.
@@ -379,7 +376,7 @@ pub fn find(
             span.start <= p.start && p.end <= span.end && span.end - span.start > p.end - p.start
         }) {
             let dotted = name.contains('·');
-            let adds_names_only = toks[first.min(last)..last]
+            let adds_names_only = name_toks
                 .iter()
                 .filter(|t| t.start < p.start || t.end > p.end)
                 .all(|t| {
