@@ -21,6 +21,8 @@ pub struct Meta {
     pub bylines: Vec<Byline>,
     /// 关键词 words.
     pub keywords: Vec<String>,
+    /// 来源 said the site wrote the page itself (本站原创): the site is the outlet.
+    pub own_site: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -540,6 +542,9 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     // `摄影/新京报记者 尹亚飞`: the outlet between a role and 记者 leaves the role to the
     // names after 记者.
     let mut carried: Option<BylineRole> = None;
+    // An organisation credited in a role slot (作者:临澧党建网), and whether 来源 said the
+    // site wrote the page itself (本站原创).
+    let mut credited_unit: Option<String> = None;
     for (k, (kind, raw)) in parts.iter().enumerate() {
         let value = clean(raw);
         // `采写：南都记者 余某`: a word glued before 记者 is the outlet, not a name.
@@ -581,8 +586,9 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                         }
                     }
                 } else if is_org_like(value) {
-                    if meta.publication.is_none() {
-                        meta.publication = Some(value.to_string());
+                    // A unit credited as writer: the outlet only when no 来源 names one.
+                    if credited_unit.is_none() {
+                        credited_unit = Some(value.to_string());
                     }
                     if let Label::Role(BylineRole::Photographer) = kind {
                         carried = Some(BylineRole::Photographer);
@@ -597,6 +603,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     continue;
                 }
                 let (outlet, person) = clean_source(&value)?;
+                meta.own_site |= OWN_SITE.contains(&value.as_str());
                 if meta.publication.is_none() {
                     meta.publication = outlet;
                 }
@@ -647,6 +654,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             }
         }
     }
+    // On the site's own page (来源:本站原创) a credited department (作者:医技药剂党支部) is
+    // the writer inside the publisher, not the outlet; a credited site or paper is the outlet.
+    if meta.publication.is_none()
+        && let Some(unit) = credited_unit
+        && (!meta.own_site || is_outlet_name(&unit))
+    {
+        meta.publication = Some(unit);
+    }
     let any = explained > 0 || meta.published_at.is_some() || !parts.is_empty();
     if !any {
         return None;
@@ -696,6 +711,33 @@ const NO_OUTLET: &[&str] = &[
     "admin",
     "管理员",
 ];
+
+/// 来源 values saying the site itself wrote the page.
+const OWN_SITE: &[&str] = &["本站原创", "本网原创", "原创", "本站", "本网", "本站编辑"];
+
+/// True when an organisation's name is an outlet's (a site, paper, station, magazine, account).
+pub(crate) fn is_outlet_name(name: &str) -> bool {
+    [
+        "网",
+        "报",
+        "台",
+        "社",
+        "刊",
+        "杂志",
+        "新闻",
+        "客户端",
+        "频道",
+        "号",
+        "平台",
+        "融媒体中心",
+        "传媒",
+        "在线",
+        "日报",
+        "晚报",
+    ]
+    .iter()
+    .any(|s| name.ends_with(s))
+}
 
 /// The outlet of a 来源 value (None for [`NO_OUTLET`] values), and a trailing author name when
 /// one follows it (`金海环保 江汶泽`). `None` when the value is a sentence, not an outlet.
@@ -931,6 +973,22 @@ mod tests {
         // the contributing units before 供稿
         let m = parse_meta_line("某某党支部、某某科供稿", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("某某党支部、某某科"));
+    }
+
+    #[test]
+    fn a_unit_credited_as_writer_is_the_outlet_only_off_the_sites_own_pages() {
+        // No 来源: the credited site is the outlet.
+        let m = parse_meta_line("作者:东湖社区网 时间:2021-03-04", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东湖社区网"));
+        // 来源 names the outlet; the credited unit does not replace it.
+        let m = parse_meta_line("作者:宣传科 来源:江城日报 时间:2021-03-04", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("江城日报"));
+        // The site's own page: a department is the writer, not the outlet.
+        let m = parse_meta_line("来源:本站原创 作者:宣传科 时间:2021-03-04", false).unwrap();
+        assert_eq!(m.publication, None);
+        assert!(m.own_site);
+        let m = parse_meta_line("来源:本站原创 作者:东湖社区网", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东湖社区网"));
     }
 
     #[test]

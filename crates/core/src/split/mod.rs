@@ -318,6 +318,7 @@ impl Draft<'_> {
                 self.meta.bylines.push(b);
             }
         }
+        self.meta.own_site |= m.own_site;
         for k in m.keywords {
             if !self.meta.keywords.contains(&k) {
                 self.meta.keywords.push(k);
@@ -462,7 +463,13 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             None => {}
         }
         if in_list {
-            if clen(text) <= 30 && !text.contains('。') && !text.contains('，') {
+            // A line that is only a date (an e-paper's issue date over the article) ends the
+            // list: the article follows it.
+            if clen(text) <= 30
+                && !text.contains('。')
+                && !text.contains('，')
+                && !is_date_line(text)
+            {
                 continue;
             }
             in_list = false;
@@ -585,6 +592,16 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             continue;
         }
         if let Some(m) = byline::parse_meta_line(line, false) {
+            // Headlines with no sentence under them, then an issue date, then a headline over
+            // text (an e-paper's page): the list was navigation and the article starts here.
+            if !d.body.iter().any(|l| is_body_like(l)) && headline_over_body(&lines[i..]) {
+                *d = Draft {
+                    meta: m,
+                    saw_meta: true,
+                    ..Draft::default()
+                };
+                continue;
+            }
             d.merge(m);
             d.ended = true;
             continue;
@@ -599,12 +616,25 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             && !is_caption(line)
             && (d.ended && body_follows(&lines[i..])
                 || next_is_dated_meta(&lines[i..])
+                    && !headline_over_body(&lines[(i + 1).min(lines.len())..])
                     && body_follows(&lines[(i + 1).min(lines.len())..]));
         if starts_new {
-            drafts.push(Draft {
-                title: Some(line.to_string()),
-                ..Draft::default()
-            });
+            // Lines that held no sentence before this headline were a list of headlines (a
+            // page's navigation), not an article: the dated headline starts the page's one.
+            let headlines_only = !d.body.is_empty() && !d.body.iter().any(|l| is_body_like(l));
+            if headlines_only {
+                *d = Draft {
+                    title: Some(line.to_string()),
+                    meta: std::mem::take(&mut d.meta),
+                    periodical: d.periodical.take(),
+                    ..Draft::default()
+                };
+            } else {
+                drafts.push(Draft {
+                    title: Some(line.to_string()),
+                    ..Draft::default()
+                });
+            }
             continue;
         }
         if d.body.last().is_some_and(|prev| ends_sentence(prev))
@@ -707,11 +737,20 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 bylines.push(b);
             }
         }
-        let publication = d
-            .meta
-            .publication
-            .clone()
+        // On the site's own page (来源:本站原创) the site named in the footer is the outlet,
+        // before a contributing unit named in a credit.
+        let own_site = d.meta.own_site
+            && !d
+                .meta
+                .publication
+                .as_deref()
+                .is_some_and(byline::is_outlet_name);
+        let publication = own_site
+            .then(|| page_publication.clone())
+            .flatten()
+            .or(d.meta.publication.clone())
             .or(d.periodical.clone())
+            .or_else(|| breadcrumb_periodical(&breadcrumb))
             .or(hints.meta_source.clone())
             .or(dateline)
             .or(page_publication.clone());
@@ -739,6 +778,38 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         });
     }
     out
+}
+
+/// A periodical the page is filed under (`首页 > 国务院公报 > 2007年第23号`): the section
+/// named after a paper, gazette or magazine.
+fn breadcrumb_periodical(breadcrumb: &[String]) -> Option<String> {
+    const ENDINGS: &[&str] = &[
+        "公报", "日报", "晚报", "早报", "晨报", "周报", "时报", "商报", "导报", "周刊", "月刊",
+        "期刊", "杂志", "画报",
+    ];
+    breadcrumb
+        .iter()
+        .skip(1)
+        .find(|seg| {
+            (3..=12).contains(&clen(seg))
+                && ENDINGS.iter().any(|e| seg.ends_with(e))
+                && seg.chars().all(crate::text::is_han)
+        })
+        .cloned()
+}
+
+/// A line that is a date and nothing else a reader needs (`2021年11月02日 星期二上一期下一期`).
+fn is_date_line(line: &str) -> bool {
+    let Some(m) = byline::parse_meta_line(line, false) else {
+        return false;
+    };
+    m.published_at.is_some()
+        && m.bylines.is_empty()
+        && m.publication.is_none()
+        && m.keywords.is_empty()
+        && meta::find_times(line)
+            .first()
+            .is_some_and(|f| line[..f.start].trim().is_empty())
 }
 
 /// A paragraph that opens with a dateline: an outlet's `讯`/`电` (`本报讯`, `新快报讯`,
@@ -867,6 +938,13 @@ fn body_follows(rest: &[&str]) -> bool {
         }
     }
     false
+}
+
+/// True when `rest` opens with a headline (a short line with no sentence) over body text.
+fn headline_over_body(rest: &[&str]) -> bool {
+    rest.first().is_some_and(|l| {
+        is_title_like(l) && !is_body_like(l) && !is_caption(l) && !is_enumerated(l)
+    }) && body_follows(&rest[1..])
 }
 
 /// True when the next line is a dated metadata line (a new article's header).
@@ -1115,6 +1193,39 @@ mod tests {
         assert_eq!(a[0].bylines.len(), 3);
         assert!(a[0].body.starts_with("在新冠肺炎"));
         assert!(a[0].body.ends_with("高高飘扬。"));
+    }
+
+    #[test]
+    fn an_e_paper_headline_list_is_navigation() {
+        // The page's headlines, its table of contents, then the issue date over the article.
+        let page = "首页 | 版面导航\n银行网点开设爱心驿站\n南湖:老年食堂扩大供餐范围\n北岸:夜市开放首周客流过万\n\n版面目录\n\n第01版\n要闻\n\n2023年3月7日 星期二上一期下一期\n银行网点开设爱心驿站\n\n本月起,市内二十家银行网点为户外劳动者开放休息区,提供饮水、充电和应急药品,每天开放到晚上八点。\n\n首批驿站由各网点的党员志愿者轮流值守,遇到身体不适的劳动者,值守人员会先行处置并联系社区医生。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].title.as_deref(), Some("银行网点开设爱心驿站"));
+        assert_eq!(a[0].published_at.as_deref(), Some("2023-03-07"));
+        assert!(a[0].body.starts_with("本月起"), "{}", a[0].body);
+        assert!(a[0].body.ends_with("联系社区医生。"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn the_sites_footer_names_the_outlet_of_its_own_pages() {
+        let page = "当前位置:首页 > 院务公开\n药学部举办用药知识竞赛\n来源:本站原创 作者:药学部党支部 时间:2021年4月2日\n\n近日,药学部党支部在门诊大厅举办用药知识竞赛,来自各科室的四十名职工参加,竞赛分必答、抢答和风险题三个环节。\n\n药学部党支部、药剂科供稿\n\n版权所有 江北市第二人民医院\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].publication.as_deref(), Some("江北市第二人民医院"));
+    }
+
+    #[test]
+    fn a_periodical_in_the_breadcrumb_is_the_publication() {
+        assert_eq!(
+            breadcrumb_periodical(&["首页".into(), "江城晚报".into(), "2020年第3期".into()]),
+            Some("江城晚报".to_string())
+        );
+        assert_eq!(
+            breadcrumb_periodical(&["首页".into(), "工作简报".into()]),
+            None
+        );
+        assert_eq!(breadcrumb_periodical(&["日报".into()]), None);
     }
 
     #[test]
