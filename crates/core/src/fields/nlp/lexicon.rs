@@ -39,6 +39,7 @@ const DIVISIONS: &str = include_str!("../../../data/nlp/divisions.txt");
 const PLACE_SHORT_STOP: &str = include_str!("../../../data/nlp/place_short_stop.txt");
 const SURNAMES: &str = include_str!("../../../data/nlp/surnames.txt");
 const NOT_NAMES: &str = include_str!("../../../data/nlp/not_names.txt");
+const COMMON_WORD_NAMES: &str = include_str!("../../../data/nlp/common_word_names.txt");
 const KEYWORD_STOP: &str = include_str!("../../../data/nlp/keyword_stop.txt");
 const NOT_PLACES: &str = include_str!("../../../data/nlp/not_places.txt");
 const GENERIC_ORGS: &str = include_str!("../../../data/nlp/generic_orgs.txt");
@@ -86,6 +87,8 @@ pub struct Lexicon {
     pub surnames2: FastSet<String>,
     /// Words jieba tags as names that are not names.
     pub not_names: FastSet<String>,
+    /// Persons of the training corpora that are frequent dictionary words (江泽民).
+    pub common_word_names: FastSet<String>,
     /// Words never reported as keywords.
     pub keyword_stop: FastSet<String>,
     /// Organization suffix → kind, for lookups by the word's tail.
@@ -273,6 +276,7 @@ impl Lexicon {
             surnames,
             surnames2,
             not_names: words(NOT_NAMES).map(str::to_string).collect(),
+            common_word_names: words(COMMON_WORD_NAMES).map(str::to_string).collect(),
             keyword_stop: words(KEYWORD_STOP).map(str::to_string).collect(),
         }
     }

@@ -46,6 +46,10 @@ pub struct Nlp {
     tagger: Option<&'static tagger::Tagger>,
 }
 
+/// A dictionary word at least this frequent in jieba's dictionary is a common word, not a
+/// name, when nothing else says it is one (see `Nlp::drop_common_words`).
+const COMMON_WORD_FREQ: usize = 500;
+
 /// How many words [`TagMemo`] remembers; words first seen after that are tagged on each
 /// sighting, so memory stays bounded. All of xinwenlianbo (40 MB of text) has 118,000
 /// distinct words, a third of them with digits, which are never remembered.
@@ -310,7 +314,9 @@ impl Nlp {
         let tagged = self.tagger.map(|t| t.spans(body, toks));
         let orgs = orgs::find(&self.lex, toks, tagged.as_deref());
         let mut places = places::find(&self.lex, body, toks, &orgs, tagged.as_deref());
-        let persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
+        let mut persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
+        self.drop_common_words(&mut persons);
+        persons::drop_doctrines(body, &mut persons);
         drop_places_inside_persons(&mut places, &persons);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
         Analysis {
@@ -319,6 +325,28 @@ impl Nlp {
             places: places::to_records(&places),
             keywords,
         }
+    }
+
+    /// Drops the names that are common words of the dictionary (`谢谢`, `白领`, `黄金周`:
+    /// jieba's dictionary tags many frequent words as names, and the tagger, which reads that
+    /// tag, follows it) unless a title is attached to them at some mention or the training
+    /// corpora annotate them as persons (`data/nlp/common_word_names.txt`: 江泽民, 李娜).
+    fn drop_common_words(&self, persons: &mut Vec<persons::PersonSpan>) {
+        let titled: Vec<String> = persons
+            .iter()
+            .filter(|p| !p.roles.is_empty())
+            .map(|p| p.name.clone())
+            .collect();
+        persons.retain(|p| {
+            titled.contains(&p.name)
+                || self.lex.common_word_names.contains(&p.name)
+                || !self.is_common_word(&p.name)
+        });
+    }
+
+    /// True when `word` is a word of jieba's dictionary at least [`COMMON_WORD_FREQ`] times.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word) && self.jieba.suggest_freq(word) >= COMMON_WORD_FREQ
     }
 
     /// Every entity mention in `text` with its byte range (for NER evaluation), as `extract`
@@ -341,7 +369,9 @@ impl Nlp {
         let tagged = tagged.as_deref();
         let orgs = orgs::find(&self.lex, &toks, tagged);
         let mut places = places::find(&self.lex, text, &toks, &orgs, tagged);
-        let persons = persons::find(&self.lex, text, &toks, &orgs, &places, tagged);
+        let mut persons = persons::find(&self.lex, text, &toks, &orgs, &places, tagged);
+        self.drop_common_words(&mut persons);
+        persons::drop_doctrines(text, &mut persons);
         drop_places_inside_persons(&mut places, &persons);
         let mut out = Vec::new();
         for o in &orgs {
@@ -453,6 +483,34 @@ mod tests {
             "{:?}",
             a.persons
         );
+    }
+
+    fn person_names(text: &str) -> Vec<String> {
+        nlp()
+            .analyze(text)
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn frequent_words_jieba_tags_as_names_are_not_persons() {
+        let names = person_names("老人连声说“谢谢”，附近写字楼的白领也在黄金周期间赶来帮忙。");
+        assert!(names.is_empty(), "{names:?}");
+        // A title makes the word a name; so does the training corpora's annotation.
+        let names = person_names("志愿者天亮每天清晨出门巡查。江泽民曾在这里考察。");
+        assert!(names.contains(&"天亮".to_string()), "{names:?}");
+        assert!(names.contains(&"江泽民".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_doctrine_named_after_a_leader_is_no_mention_of_him() {
+        let names =
+            person_names("支部以习近平新时代中国特色社会主义思想为指导，深入学习毛泽东思想。");
+        assert!(names.is_empty(), "{names:?}");
+        let names = person_names("她指出，习近平总书记曾多次对中医药工作作出重要指示。");
+        assert_eq!(names, ["习近平"]);
     }
 
     #[test]

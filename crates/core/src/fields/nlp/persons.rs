@@ -43,6 +43,55 @@ fn is_name_tag(tag: &str) -> bool {
     matches!(tag, "nr" | "nrfg" | "nrt")
 }
 
+/// Tags of words that are never a whole name: adverbs, pronouns, numerals, measure words,
+/// prepositions, conjunctions, particles, localisers.
+fn is_function_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "d" | "ad"
+            | "r"
+            | "m"
+            | "mq"
+            | "q"
+            | "p"
+            | "c"
+            | "u"
+            | "uj"
+            | "ul"
+            | "uz"
+            | "ug"
+            | "uv"
+            | "ud"
+            | "f"
+            | "y"
+            | "e"
+            | "o"
+    )
+}
+
+/// Words after a leader's name that make it the name of a doctrine (毛泽东思想, 邓小平理论,
+/// 习近平新时代中国特色社会主义思想): not a mention of the person.
+const DOCTRINE_AFTER: &[&str] = &[
+    "思想",
+    "理论",
+    "新时代",
+    "法治思想",
+    "强军思想",
+    "外交思想",
+    "经济思想",
+    "生态文明思想",
+    "文化思想",
+    "文艺思想",
+];
+
+/// Drops the mentions that are part of a doctrine's name.
+pub fn drop_doctrines(body: &str, spans: &mut Vec<PersonSpan>) {
+    spans.retain(|p| {
+        body.get(p.end..)
+            .is_none_or(|after| !DOCTRINE_AFTER.iter().any(|d| after.starts_with(d)))
+    });
+}
+
 fn all_cjk(s: &str) -> bool {
     s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
@@ -110,6 +159,10 @@ impl Ctx<'_, '_> {
                     .next()
                     .is_some_and(|c| STOP_CHARS.contains(c))
             {
+                break;
+            }
+            // One word jieba reads as an adverb, pronoun, numeral… (曾多次/d) is no name.
+            if k == j && is_function_tag(t.tag) && t.chars() > 1 {
                 break;
             }
             name.push_str(t.word);
