@@ -505,6 +505,33 @@ mod tests {
     }
 
     #[test]
+    fn schools_are_named_without_the_place_chain_that_locates_them() {
+        let a = nlp().analyze(
+            "定西市岷县梅川镇红崖小学的学生收到了新书包。湖南邵阳市隆回县虎形山乡中心小学举行开学典礼。",
+        );
+        assert!(
+            a.organizations.iter().any(|o| o.name == "红崖小学"),
+            "{:?}",
+            a.organizations
+        );
+        assert!(
+            a.organizations.iter().any(|o| o.name == "虎形山乡中心小学"),
+            "{:?}",
+            a.organizations
+        );
+        for place in ["定西市", "岷县", "邵阳市", "隆回县"] {
+            assert!(
+                a.places.iter().any(|p| p.name == place),
+                "{place}: {:?}",
+                a.places
+            );
+        }
+        // Common words or a kind of area before a generic institution describe it.
+        let a = nlp().analyze("限时落实福利院保育员配备，偏远山区学校也将受益。");
+        assert!(a.organizations.is_empty(), "{:?}", a.organizations);
+    }
+
+    #[test]
     fn a_doctrine_named_after_a_leader_is_no_mention_of_him() {
         let names =
             person_names("支部以习近平新时代中国特色社会主义思想为指导，深入学习毛泽东思想。");

@@ -373,12 +373,13 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         {
             let k = toks.partition_point(|x| x.start < s.start);
             if k < start
-                && start - k <= 2
+                && start - k <= 3
                 && toks.get(k).is_some_and(|x| x.start == s.start)
                 && toks[k..start].iter().all(|x| {
                     !x.is_punct()
                         && !is_function_word(x.word)
-                        && matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
+                        && (matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
+                            || x.word.ends_with(['乡', '镇', '村', '县', '区']))
                         && !APPOSITION.contains(&x.word)
                 })
             {
@@ -416,13 +417,16 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         // Common words before a generic suffix describe a kind (物业公司, 山区中学, 寄宿制学校)
         // unless the tagger reads them as a name too (光明小学, 寺沟小学). Societies are named by what they gather (进出口商会, 企业家精英协会).
+        // The suffix itself (福利院/nt) says nothing; a kind of area (山区/ns) names no place.
         let descriptive = lex.generic_orgs.contains(toks[core_start].word)
             && !toks[core_start].word.ends_with('会')
-            && span.iter().all(|t| {
-                !matches!(
-                    t.tag,
-                    "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "eng" | "m"
-                ) && !LEVELS.contains(&t.word)
+            && span[..core_start - start].iter().all(|t| {
+                (REGIONS.contains(&t.word)
+                    || !matches!(
+                        t.tag,
+                        "ns" | "nr" | "nrt" | "nrfg" | "nz" | "nt" | "j" | "eng" | "m"
+                    ))
+                    && !LEVELS.contains(&t.word)
                     && !glued_level(t.word)
                     && !t.is_punct()
             });
@@ -452,6 +456,13 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         let last_word = cut.map_or(toks[end - 1].word, |c| &toks[end - 1].word[..c]);
         let kind = lex.org_suffix(last_word).unwrap_or("").to_string();
+        let mut start = start;
+        let strip = locative_prefix(lex, &name);
+        if strip > 0 {
+            name.drain(..strip);
+            from += strip;
+            start = toks.partition_point(|t| t.end <= from);
+        }
         out.push(OrgSpan {
             start: from,
             end: to,
@@ -530,6 +541,129 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             .any(|&(s, e)| s <= o.start && o.end <= e && (s, e) != (o.start, o.end))
     });
     out
+}
+
+/// Kinds of area jieba tags as place names (山区学校 is any school in the mountains).
+const REGIONS: &[&str] = &[
+    "山区",
+    "农村",
+    "乡村",
+    "城区",
+    "市区",
+    "郊区",
+    "城市",
+    "牧区",
+    "库区",
+    "林区",
+    "老区",
+    "边远",
+    "偏远",
+    "贫困地区",
+    "边疆",
+    "内地",
+    "沿海",
+];
+
+/// Local institutions named after their locality (schools, welfare homes, clinics).
+const LOCAL_INSTITUTIONS: &[&str] = &[
+    "小学",
+    "中学",
+    "学校",
+    "幼儿园",
+    "完小",
+    "福利院",
+    "敬老院",
+    "养老院",
+    "卫生院",
+];
+
+/// Words that describe a local institution rather than name it (中心小学, 社会福利院).
+const INSTITUTION_DESCRIPTORS: &[&str] = &[
+    "中心",
+    "实验",
+    "民族",
+    "社会",
+    "高级",
+    "初级",
+    "完全",
+    "寄宿制",
+    "九年制",
+    "希望",
+    "职业",
+    "人民",
+    "特殊教育",
+    "第一",
+    "第二",
+    "第三",
+    "第四",
+    "第五",
+    "第六",
+    "第七",
+    "第八",
+    "第九",
+    "第十",
+    "县",
+    "镇",
+    "乡",
+];
+
+/// One administrative unit at the start of `s`: a division's name or short form, or a name of
+/// one to three characters with its level (八松乡, 浪河镇, 临夏州). Its length in bytes.
+fn division_prefix(lex: &Lexicon, s: &str) -> Option<usize> {
+    let ends: Vec<usize> = s
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(8)
+        .collect();
+    for &e in ends.iter().skip(1).rev() {
+        let head = &s[..e];
+        if is_place(lex, head) {
+            return Some(e);
+        }
+    }
+    ends.iter().enumerate().skip(1).take(3).find_map(|(n, &e)| {
+        let level = s[..e].chars().last()?;
+        let name_ok = s[..e].chars().take(n).all(crate::text::is_han);
+        (name_ok && matches!(level, '乡' | '镇' | '州' | '县' | '区' | '市' | '省')).then_some(e)
+    })
+}
+
+/// Bytes of the place chain to leave out of a local institution's name: after two or more
+/// units (湖北十堰市浪河镇中心小学, 兰州榆中县哈岘乡哈岘小学) the name keeps the last unit when
+/// the rest only describes (浪河镇中心小学) and none when the rest names (哈岘小学). The
+/// units left out are places of their own. One unit stays (杭州市学军中学).
+fn locative_prefix(lex: &Lexicon, name: &str) -> usize {
+    let Some(head) = LOCAL_INSTITUTIONS.iter().find(|h| name.ends_with(*h)) else {
+        return 0;
+    };
+    let body = &name[..name.len() - head.len()];
+    let mut units = Vec::new();
+    let mut at = 0;
+    while let Some(n) = division_prefix(lex, &body[at..]) {
+        if at + n >= body.len() && units.is_empty() {
+            break;
+        }
+        units.push(at);
+        at += n;
+        if at >= body.len() {
+            break;
+        }
+    }
+    if units.len() < 2 {
+        return 0;
+    }
+    let mut rest = &body[at..];
+    while let Some(d) = INSTITUTION_DESCRIPTORS
+        .iter()
+        .find(|d| rest.starts_with(*d))
+    {
+        rest = &rest[d.len()..];
+    }
+    if rest.is_empty() {
+        units.last().copied().unwrap_or(0)
+    } else {
+        at
+    }
 }
 
 /// Characters of `word` before its organization suffix.
@@ -659,5 +793,19 @@ mod tests {
         assert_eq!(variant_key(&lex, "普陀区团区委"), "普陀团区委");
         assert_eq!(variant_key(&lex, "普陀团区委"), "普陀团区委");
         assert_eq!(variant_key(&lex, "团区委"), "团区委");
+    }
+
+    #[test]
+    fn a_local_institution_leaves_the_place_chain_before_it() {
+        let lex = Lexicon::builtin();
+        let name = |full: &str| full[locative_prefix(&lex, full)..].to_string();
+        // The rest only describes: the last unit stays.
+        assert_eq!(name("河北保定市清苑区东闾乡中心小学"), "东闾乡中心小学");
+        assert_eq!(name("广东韶关市乳源县社会福利院"), "乳源县社会福利院");
+        // The rest names the school: no unit stays.
+        assert_eq!(name("云南大理州宾川县平川镇朱苦拉小学"), "朱苦拉小学");
+        // One unit is part of the name; other kinds of body keep every unit.
+        assert_eq!(name("杭州市文澜中学"), "杭州市文澜中学");
+        assert_eq!(name("上海市徐汇区第八人民医院"), "上海市徐汇区第八人民医院");
     }
 }
