@@ -456,7 +456,6 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         let last_word = cut.map_or(toks[end - 1].word, |c| &toks[end - 1].word[..c]);
         let kind = lex.org_suffix(last_word).unwrap_or("").to_string();
-        let mut start = start;
         let strip = locative_prefix(lex, &name);
         if strip > 0 {
             name.drain(..strip);
