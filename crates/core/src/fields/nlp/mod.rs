@@ -532,6 +532,22 @@ mod tests {
     }
 
     #[test]
+    fn newspapers_in_title_marks_and_ministries_are_organizations() {
+        let a = nlp().analyze("法国《费加罗报》和《南方周刊》都报道了此事。水利部表示将加强监管。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        for name in ["费加罗报", "南方周刊", "水利部"] {
+            assert!(orgs.contains(&name), "{name}: {orgs:?}");
+        }
+        // A document in title marks is no outlet.
+        let a = nlp().analyze("市政府印发《关于表彰先进集体的通报》。");
+        assert!(
+            !a.organizations.iter().any(|o| o.name.ends_with("通报")),
+            "{:?}",
+            a.organizations
+        );
+    }
+
+    #[test]
     fn a_doctrine_named_after_a_leader_is_no_mention_of_him() {
         let names =
             person_names("支部以习近平新时代中国特色社会主义思想为指导，深入学习毛泽东思想。");

@@ -507,8 +507,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             continue;
         }
         // Only a name: it starts with a proper noun and ends in one (顺丰, 摩拜单车, 江苏卫视),
-        // never a generic unit (志愿小分队, 集团党支部) the suffix rules left alone on purpose.
-        if !matches!(toks[s].tag, "nz" | "nt" | "nr" | "j" | "eng")
+        // never a generic unit (志愿小分队, 集团党支部) the suffix rules left alone on purpose;
+        // or one noun of three characters or more ending in a department's character (水利部,
+        // 药剂科), which jieba tags as a common noun.
+        let department = e == s + 1
+            && toks[s].tag == "n"
+            && toks[s].chars() >= 3
+            && toks[s].word.ends_with(['部', '科', '处', '署', '厅', '办']);
+        if !(matches!(toks[s].tag, "nz" | "nt" | "nr" | "j" | "eng") || department)
             || is_suffix(lex, &toks[e - 1])
             || toks[s..e]
                 .iter()
@@ -531,6 +537,39 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             named_start: true,
         });
     }
+    // A newspaper or magazine named in title marks (英国《泰晤士报》): the outlet.
+    for (k, t) in toks.iter().enumerate() {
+        if t.word != "《" {
+            continue;
+        }
+        let Some(close) = toks[k + 1..].iter().take(4).position(|x| x.word == "》") else {
+            continue;
+        };
+        let (s, e) = (k + 1, k + 1 + close);
+        let name: String = toks[s..e].iter().map(|x| x.word).collect();
+        let n = name.chars().count();
+        let periodical = PERIODICAL_ENDS.iter().any(|p| name.ends_with(p))
+            && !NOT_PERIODICALS.iter().any(|p| name.ends_with(p));
+        if e == s
+            || !(3..=10).contains(&n)
+            || !periodical
+            || !name.chars().all(crate::text::is_han)
+            || out
+                .iter()
+                .any(|o| o.start < toks[e - 1].end && toks[s].start < o.end)
+        {
+            continue;
+        }
+        out.push(OrgSpan {
+            start: toks[s].start,
+            end: toks[e - 1].end,
+            first: s,
+            last: e,
+            name,
+            kind: "media".to_string(),
+            named_start: true,
+        });
+    }
     out.sort_by_key(|o| o.start);
     // A name inside a longer one (同济大学 in 同济大学附属…医院) is part of it.
     let spans: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
@@ -541,6 +580,26 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     });
     out
 }
+
+/// How the names of newspapers and magazines end.
+const PERIODICAL_ENDS: &[&str] = &["报", "周刊", "月刊", "杂志", "画报", "日报"];
+
+/// Documents in title marks that end like a newspaper (《通报》, 《海报》).
+const NOT_PERIODICALS: &[&str] = &[
+    "通报",
+    "公报",
+    "简报",
+    "海报",
+    "汇报",
+    "情报",
+    "预报",
+    "举报",
+    "喜报",
+    "捷报",
+    "战报",
+    "黑板报",
+    "手抄报",
+];
 
 /// Kinds of area jieba tags as place names (山区学校 is any school in the mountains).
 const REGIONS: &[&str] = &[
