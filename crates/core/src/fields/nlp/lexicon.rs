@@ -42,6 +42,7 @@ const NOT_NAMES: &str = include_str!("../../../data/nlp/not_names.txt");
 const COMMON_WORD_NAMES: &str = include_str!("../../../data/nlp/common_word_names.txt");
 const KEYWORD_STOP: &str = include_str!("../../../data/nlp/keyword_stop.txt");
 const NOT_PLACES: &str = include_str!("../../../data/nlp/not_places.txt");
+const COUNTRIES: &str = include_str!("../../../data/nlp/countries.txt");
 const GENERIC_ORGS: &str = include_str!("../../../data/nlp/generic_orgs.txt");
 
 /// [`Lexicon::name_flags`] bit: a full division name (in [`Lexicon::divisions`]).
@@ -103,6 +104,8 @@ pub struct Lexicon {
     role_last: CharBits,
     /// Words jieba tags as places (ns) that are ordinary words.
     pub not_places: FastSet<String>,
+    /// Countries of the world by their short names (美国, 西班牙).
+    pub countries: FastSet<String>,
     /// Words jieba tags as organizations (nt) that name no particular body.
     pub generic_orgs: FastSet<String>,
 }
@@ -264,6 +267,7 @@ impl Lexicon {
             place_suffix_map,
             max_suffix,
             not_places: words(NOT_PLACES).map(str::to_string).collect(),
+            countries: words(COUNTRIES).map(str::to_string).collect(),
             generic_orgs: words(GENERIC_ORGS).map(str::to_string).collect(),
             roles,
             org_suffixes,

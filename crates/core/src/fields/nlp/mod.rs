@@ -548,6 +548,29 @@ mod tests {
     }
 
     #[test]
+    fn countries_listed_districts_and_counts_of_divisions() {
+        let places = |text: &str| -> Vec<String> {
+            nlp()
+                .analyze(text)
+                .places
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        let p = places("美国《纽约时报》和西班牙《国家报》都关注了这条消息。");
+        assert!(
+            p.contains(&"美国".to_string()) && p.contains(&"西班牙".to_string()),
+            "{p:?}"
+        );
+        let p = places("房山、门头沟、平谷等区受灾较重。");
+        for d in ["房山", "门头沟", "平谷"] {
+            assert!(p.contains(&d.to_string()), "{d}: {p:?}");
+        }
+        let p = places("全县投资位列三县两区第一，各自治县、自治州也在推进。");
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
     fn a_doctrine_named_after_a_leader_is_no_mention_of_him() {
         let names =
             person_names("支部以习近平新时代中国特色社会主义思想为指导，深入学习毛泽东思想。");

@@ -132,6 +132,8 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
 struct Shorts<'a> {
     flags: Vec<u8>,
     confirmed: FastSet<&'a str>,
+    /// Tokens that are an enumeration comma (、).
+    enumeration: Vec<bool>,
 }
 
 impl Shorts<'_> {
@@ -152,7 +154,18 @@ impl Shorts<'_> {
         {
             return false;
         }
-        flags & MAJOR != 0 || self.confirmed.contains(t.word) || t.tag == "ns"
+        flags & MAJOR != 0 || self.confirmed.contains(t.word) || t.tag == "ns" || self.listed(i)
+    }
+
+    /// Whether token `i` stands in an enumeration (门头沟、通州、平谷) next to another division.
+    fn listed(&self, i: usize) -> bool {
+        let division = |k: usize| {
+            self.flags
+                .get(k)
+                .is_some_and(|f| f & (SHORT | DIVISION) != 0)
+        };
+        let comma = |k: usize| self.enumeration.get(k).copied().unwrap_or(false);
+        (i >= 2 && comma(i - 1) && division(i - 2)) || (comma(i + 1) && division(i + 2))
     }
 
     /// A short form that ends the stem of a local place on its left (零陵 | 东岳宫社区).
@@ -168,6 +181,16 @@ fn bare_local_suffix(suffix: Option<(PlaceLevel, usize)>, t: &Tok<'_>) -> bool {
     suffix.is_some_and(|(lvl, n)| lvl == PlaceLevel::Local && n == t.chars())
 }
 
+/// A count of divisions (三县, 两区), not a name.
+fn counted_divisions(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(n), Some(level), None)
+            if "一二三四五六七八九十两几多各".contains(n) && "省市县区镇乡村州".contains(level)
+    )
+}
+
 /// Finds place mentions, dropping those inside organization names.
 pub fn find(
     lex: &Lexicon,
@@ -176,10 +199,18 @@ pub fn find(
     orgs: &[OrgSpan],
     tagged: Option<&[EntitySpan]>,
 ) -> Vec<PlaceSpan> {
-    let tagged_place = |start: usize| {
+    // The tagger reads a place starting here over the whole token or two characters of it at
+    // least (黔东 of 黔东南, not 中 of 中京).
+    let tagged_place = |start: usize, end: usize| {
         tagged.is_none_or(|t| {
-            t.iter()
-                .any(|s| s.kind == EntityKind::Place && s.start == start)
+            t.iter().any(|s| {
+                s.kind == EntityKind::Place
+                    && s.start == start
+                    && (s.end >= end
+                        || body
+                            .get(s.start..s.end)
+                            .is_some_and(|w| w.chars().count() >= 2))
+            })
         })
     };
     let mut confirmed = FastSet::default();
@@ -196,7 +227,12 @@ pub fn find(
             confirmed.insert(short);
         }
     }
-    let shorts = Shorts { flags, confirmed };
+    let enumeration = toks.iter().map(|t| t.word == "、").collect();
+    let shorts = Shorts {
+        flags,
+        confirmed,
+        enumeration,
+    };
     let mut raw: Vec<(usize, usize, PlaceLevel)> = Vec::new(); // token ranges
     let mut i = 0;
     while i < toks.len() {
@@ -300,6 +336,7 @@ pub fn find(
             || t.tag != "ns"
             || t.chars() < 2
             || lex.not_places.contains(t.word)
+            || counted_divisions(t.word)
             || suffix[k].is_some()
             || GENERIC_SET.contains(t.word)
         {
@@ -314,7 +351,8 @@ pub fn find(
         let glued =
             k > 0 && matches!(toks[k - 1].tag, "ns" | "nr" | "nz") && !toks[k - 1].is_punct();
         // jieba's ns alone is weak evidence: the tagger must agree.
-        if modifier || glued || !tagged_place(t.start) {
+        // A country's name needs no confirmation.
+        if modifier || glued || !(tagged_place(t.start, t.end) || lex.countries.contains(t.word)) {
             continue;
         }
         raw.push((k, k + 1, PlaceLevel::Admin));
@@ -374,7 +412,10 @@ pub fn find(
             name = rest.to_string();
             start += '驻'.len_utf8();
         }
-        if GENERIC_SET.contains(name.as_str()) {
+        if GENERIC_SET.contains(name.as_str())
+            || lex.not_places.contains(name.as_str())
+            || counted_divisions(&name)
+        {
             continue;
         }
         out.push(PlaceSpan {
