@@ -566,6 +566,9 @@ mod tests {
         for d in ["房山", "门头沟", "平谷"] {
             assert!(p.contains(&d.to_string()), "{d}: {p:?}");
         }
+        // County names jieba reads as personal names, in a list or before a disaster.
+        let p = places("救援队参与了玉树地震救援，又赶赴平凉、白银、定西等地。");
+        assert!(p.contains(&"白银".to_string()), "{p:?}");
         let p = places("全县投资位列三县两区第一，各自治县、自治州也在推进。");
         assert!(p.is_empty(), "{p:?}");
     }

@@ -134,7 +134,22 @@ struct Shorts<'a> {
     confirmed: FastSet<&'a str>,
     /// Tokens that are an enumeration comma (、).
     enumeration: Vec<bool>,
+    /// Tokens followed by a disaster named after its place (玉树地震, 马龙水灾).
+    disaster_after: Vec<bool>,
 }
+
+/// Disasters named after the place they struck.
+const DISASTERS: &[&str] = &[
+    "地震",
+    "水灾",
+    "洪灾",
+    "旱灾",
+    "雪灾",
+    "泥石流",
+    "山洪",
+    "震区",
+    "灾区",
+];
 
 impl Shorts<'_> {
     /// Whether token `i` is a full division name.
@@ -146,15 +161,19 @@ impl Shorts<'_> {
     /// the body also names in full (or that jieba itself tags as a place).
     fn place(&self, i: usize, t: &Tok<'_>) -> bool {
         let flags = self.flags[i];
-        if flags & SHORT == 0
-            || matches!(
-                t.tag,
-                "v" | "d" | "p" | "c" | "u" | "m" | "nr" | "nrfg" | "nrt"
-            )
-        {
+        if flags & SHORT == 0 || matches!(t.tag, "v" | "d" | "p" | "c" | "u" | "m") {
             return false;
         }
-        flags & MAJOR != 0 || self.confirmed.contains(t.word) || t.tag == "ns" || self.listed(i)
+        // jieba reads many county names as personal names (白银/nr, 玉树/nr): only an
+        // enumeration of divisions or a disaster named after the place says otherwise.
+        if matches!(t.tag, "nr" | "nrfg" | "nrt") {
+            return self.listed(i) || self.disaster_after.get(i).copied().unwrap_or(false);
+        }
+        flags & MAJOR != 0
+            || self.confirmed.contains(t.word)
+            || t.tag == "ns"
+            || self.listed(i)
+            || self.disaster_after.get(i).copied().unwrap_or(false)
     }
 
     /// Whether token `i` stands in an enumeration (门头沟、通州、平谷) next to another division.
@@ -228,10 +247,14 @@ pub fn find(
         }
     }
     let enumeration = toks.iter().map(|t| t.word == "、").collect();
+    let disaster_after = (0..toks.len())
+        .map(|k| toks.get(k + 1).is_some_and(|n| DISASTERS.contains(&n.word)))
+        .collect();
     let shorts = Shorts {
         flags,
         confirmed,
         enumeration,
+        disaster_after,
     };
     let mut raw: Vec<(usize, usize, PlaceLevel)> = Vec::new(); // token ranges
     let mut i = 0;
