@@ -45,6 +45,7 @@ pub fn build_record(
     drop(chars);
     let mut analysis = analysis;
     drop_credited_persons(&mut analysis.persons, &article.bylines, &article.body);
+    drop_dateline_outlet(&mut analysis.organizations, &article.body);
     let quotes = quotes::extract(&article.body, &analysis.persons);
     let tags = extractor.taxonomy().tag(&article.body);
     ArticleRecord {
@@ -99,6 +100,31 @@ fn drop_credited_persons(
     });
 }
 
+/// Drops the outlet named only in the dateline that opens the body (`新华社北京2月29日电`,
+/// `长江网10月4日讯`): it is the publication, not an organization the article is about.
+/// Named in the text as well, it stays with the mentions outside the dateline.
+fn drop_dateline_outlet(orgs: &mut Vec<crate::record::Organization>, body: &str) {
+    let first = body.lines().next().unwrap_or("");
+    let Some(outlet) = crate::lines::meta::dateline_outlet(first) else {
+        return;
+    };
+    let Some(at) = first.find(outlet.as_str()) else {
+        return;
+    };
+    let dateline_end = at + outlet.len();
+    orgs.retain_mut(|o| {
+        if o.name != outlet {
+            return true;
+        }
+        let outside = body
+            .match_indices(o.name.as_str())
+            .filter(|(i, _)| *i >= dateline_end)
+            .count();
+        o.mentions = outside.min(o.mentions);
+        outside > 0
+    });
+}
+
 /// Role words that make a stretch of text a credit.
 const CREDIT_WORDS: [&str; 6] = ["记者", "通讯员", "实习生", "采访人员", "编辑", "摄影"];
 
@@ -134,4 +160,31 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Organization;
+
+    fn org(name: &str, mentions: usize) -> Organization {
+        Organization {
+            name: name.to_string(),
+            mentions,
+            kind: None,
+        }
+    }
+
+    #[test]
+    fn an_outlet_named_only_in_the_dateline_is_no_organization() {
+        let body = "新华社北京3月2日电 3月1日，民政部召开会议部署社区防控工作。";
+        let mut orgs = vec![org("新华社", 1), org("民政部", 1)];
+        drop_dateline_outlet(&mut orgs, body);
+        assert_eq!(orgs, vec![org("民政部", 1)]);
+        // Named in the text too, it stays with the mentions outside the dateline.
+        let body = "新华社北京3月2日电 新华社记者走访了多个社区。";
+        let mut orgs = vec![org("新华社", 2)];
+        drop_dateline_outlet(&mut orgs, body);
+        assert_eq!(orgs, vec![org("新华社", 1)]);
+    }
 }

@@ -538,6 +538,12 @@ mod tests {
         for name in ["费加罗报", "南方周刊", "水利部"] {
             assert!(orgs.contains(&name), "{name}: {orgs:?}");
         }
+        let a = nlp().analyze("该活动由基金会和搜狐网联合发起。");
+        assert!(
+            a.organizations.iter().any(|o| o.name == "搜狐网"),
+            "{:?}",
+            a.organizations
+        );
         // A document in title marks is no outlet.
         let a = nlp().analyze("市政府印发《关于表彰先进集体的通报》。");
         assert!(

@@ -477,6 +477,26 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     let tagged_at =
         |start: usize| tagged.is_none_or(|_| tagged_orgs.iter().any(|t| t.start == start));
     for (k, t) in toks.iter().enumerate() {
+        // A website jieba keeps as one proper word (搜狐网/i, 凤凰网/nz) needs no agreement.
+        let website = t.word.ends_with('网')
+            && t.chars() >= 3
+            && matches!(t.tag, "nz" | "nt" | "i" | "j")
+            && !GENERIC_NETS.contains(&t.word);
+        if website
+            && !lex.generic_orgs.contains(t.word)
+            && !out.iter().any(|o| o.first <= k && k < o.last)
+        {
+            out.push(OrgSpan {
+                start: t.start,
+                end: t.end,
+                first: k,
+                last: k + 1,
+                name: t.word.to_string(),
+                kind: "media".to_string(),
+                named_start: true,
+            });
+            continue;
+        }
         if t.tag != "nt"
             || t.chars() < 2
             || lex.generic_orgs.contains(t.word)
@@ -580,6 +600,29 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     });
     out
 }
+
+/// Networks that are no website's name.
+const GENERIC_NETS: &[&str] = &[
+    "互联网",
+    "物联网",
+    "因特网",
+    "局域网",
+    "广域网",
+    "新闻网",
+    "门户网",
+    "宽带网",
+    "政务网",
+    "防护网",
+    "铁丝网",
+    "关系网",
+    "信息网",
+    "服务网",
+    "交通网",
+    "电力网",
+    "保护网",
+    "安全网",
+    "天罗地网",
+];
 
 /// How the names of newspapers and magazines end.
 const PERIODICAL_ENDS: &[&str] = &["报", "周刊", "月刊", "杂志", "画报", "日报"];
