@@ -317,6 +317,7 @@ impl Nlp {
         let mut persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
         self.drop_common_words(&mut persons);
         persons::drop_doctrines(body, &mut persons);
+        persons::lengthen_cut_names(body, &mut persons);
         drop_places_inside_persons(&mut places, &persons);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
         Analysis {
@@ -372,6 +373,7 @@ impl Nlp {
         let mut persons = persons::find(&self.lex, text, &toks, &orgs, &places, tagged);
         self.drop_common_words(&mut persons);
         persons::drop_doctrines(text, &mut persons);
+        persons::lengthen_cut_names(text, &mut persons);
         drop_places_inside_persons(&mut places, &persons);
         let mut out = Vec::new();
         for o in &orgs {
@@ -577,6 +579,43 @@ mod tests {
         assert!(p.contains(&"白银".to_string()), "{p:?}");
         let p = places("全县投资位列三县两区第一，各自治县、自治州也在推进。");
         assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn titles_of_many_trades_with_ordinals_and_without_the_speakers_unit() {
+        let a = nlp().analyze(
+            "我院党委副书记、纪委书记郭建农出席。省公安厅副厅长韩志远讲话。第二届志愿服务队队长罗小燕发言。",
+        );
+        let roles = |name: &str| {
+            a.persons
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            roles("郭建农"),
+            ["党委副书记", "纪委书记"],
+            "{:?}",
+            a.persons
+        );
+        assert!(
+            roles("韩志远").iter().any(|r| r.ends_with("副厅长")),
+            "{:?}",
+            a.persons
+        );
+        assert!(
+            roles("罗小燕").iter().any(|r| r.starts_with("第二届")),
+            "{:?}",
+            a.persons
+        );
+    }
+
+    #[test]
+    fn a_name_jieba_cut_short_at_one_mention_is_read_whole() {
+        let a = nlp().analyze("中学校长陈立群要退休了。大家都希望陈立群答应留下来。");
+        let names: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["陈立群"], "{:?}", a.persons);
     }
 
     #[test]

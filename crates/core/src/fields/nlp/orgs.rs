@@ -583,8 +583,9 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         out.push(OrgSpan {
             start: toks[s].start,
             end: toks[e - 1].end,
-            first: s,
-            last: e,
+            // the marks belong to a title written with the name (《扬子晚报》文艺部主编)
+            first: k,
+            last: e + 1,
             name,
             kind: "media".to_string(),
             named_start: true,

@@ -84,6 +84,26 @@ const DOCTRINE_AFTER: &[&str] = &[
     "文艺思想",
 ];
 
+/// Lengthens a mention cut short (`中学校长/陈立/群要`: 陈立) to a longer name found at another
+/// mention (陈立群) when the text at this mention reads the longer name too.
+pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
+    let names: Vec<String> = spans.iter().map(|p| p.name.clone()).collect();
+    for p in spans.iter_mut() {
+        let longer = names
+            .iter()
+            .filter(|n| n.len() > p.name.len() && n.starts_with(p.name.as_str()))
+            .filter(|n| n.chars().count() <= 4)
+            .find(|n| {
+                body.get(p.start..)
+                    .is_some_and(|at| at.starts_with(n.as_str()))
+            });
+        if let Some(n) = longer {
+            p.end = p.start + n.len();
+            p.name = n.clone();
+        }
+    }
+}
+
 /// Drops the mentions that are part of a doctrine's name.
 pub fn drop_doctrines(body: &str, spans: &mut Vec<PersonSpan>) {
     spans.retain(|p| {
@@ -243,13 +263,18 @@ impl Ctx<'_, '_> {
                     start -= 1;
                     continue;
                 }
+                // An ordinal of a term or cohort (首届, 第二届) opens the title.
+                let ordinal = t.tag == "m"
+                    && (t.word.starts_with('第') || t.word.starts_with('首'))
+                    && t.word.ends_with(['届', '任', '批', '期']);
                 if modifiers < 4
                     && !t.is_punct()
                     && !is_function_word(t.word)
-                    && matches!(
-                        t.tag,
-                        "n" | "vn" | "nz" | "j" | "b" | "nt" | "ns" | "ng" | ""
-                    )
+                    && (ordinal
+                        || matches!(
+                            t.tag,
+                            "n" | "vn" | "nz" | "j" | "b" | "nt" | "ns" | "ng" | ""
+                        ))
                 {
                     modifiers += 1;
                     start -= 1;
@@ -258,6 +283,11 @@ impl Ctx<'_, '_> {
                 break;
             }
             let phrase: String = toks[start..end].iter().map(|t| t.word).collect();
+            // 我院党委副书记: the speaker's own unit (我院, 本校, 该局) is no part of the title.
+            let phrase = match DEICTIC_UNITS.iter().find(|d| phrase.starts_with(*d)) {
+                Some(d) if phrase.len() > d.len() => phrase[d.len()..].to_string(),
+                _ => phrase,
+            };
             if !phrase.is_empty() {
                 roles.push(phrase);
             }
@@ -276,6 +306,32 @@ impl Ctx<'_, '_> {
         self.lex.is_role(t.word)
     }
 }
+
+/// The speaker's own unit named by a deictic (我院 党委副书记, 该局 局长).
+const DEICTIC_UNITS: &[&str] = &[
+    "我院",
+    "我校",
+    "我局",
+    "我所",
+    "我委",
+    "我司",
+    "我行",
+    "我站",
+    "我厂",
+    "我部",
+    "我会",
+    "本院",
+    "本校",
+    "本局",
+    "本所",
+    "该院",
+    "该校",
+    "该局",
+    "该所",
+    "该委",
+    "该公司",
+    "该行",
+];
 
 /// Whether the sequence tagger marked a person starting at `start` and overlapping
 /// `start..end` (a name it reads with another start, 为景某 for 景某, is left to its own span).
@@ -362,6 +418,8 @@ pub fn find(
             if let Some(next) = toks.get(e)
                 && ctx.is_role_token(next)
                 && next.chars() <= 3
+                // 金人庆代表国务院: 代表 before an object is the verb "on behalf of".
+                && !(next.word == "代表" && toks.get(e + 1).is_some_and(|t| !t.is_punct()))
             {
                 // 冯谭宗主委: a title right after.
                 roles.push(next.word.to_string());
@@ -611,7 +669,11 @@ pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
         .zip(mentions)
         .map(|(name, mentions)| {
             let mentions = mentions.max(1);
-            let roles = roles.remove(name.as_str()).unwrap_or_default();
+            let mut roles = roles.remove(name.as_str()).unwrap_or_default();
+            // A bare title that a fuller one of the same person ends with (理事长 beside
+            // 基金会理事长) is that title.
+            let full = roles.clone();
+            roles.retain(|r| !full.iter().any(|f| f != r && f.ends_with(r.as_str())));
             Person {
                 name,
                 roles,
