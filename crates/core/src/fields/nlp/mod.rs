@@ -619,6 +619,14 @@ mod tests {
     }
 
     #[test]
+    fn times_postpositions_and_verbs_stay_out_of_organization_names() {
+        let a = nlp().analyze("今天上午台当局宣布新措施。应对挑战八国集团需做两点努力。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(orgs.iter().all(|o| !o.starts_with("今天")), "{orgs:?}");
+        assert!(!orgs.contains(&"挑战八国集团"), "{orgs:?}");
+    }
+
+    #[test]
     fn a_doctrine_named_after_a_leader_is_no_mention_of_him() {
         let names =
             person_names("支部以习近平新时代中国特色社会主义思想为指导，深入学习毛泽东思想。");

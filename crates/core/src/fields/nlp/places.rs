@@ -404,6 +404,8 @@ pub fn find(
             || covered_tok[s..e].iter().any(|c| *c)
             || lex.not_places.contains(word)
             || GENERIC_SET.contains(word)
+            // an outlet or body (香港旅游中新网) is no place
+            || word.ends_with(['网', '社', '报', '局', '部', '委', '会'])
         {
             continue;
         }
