@@ -137,12 +137,18 @@ fn static_tag(tag: &str) -> &'static str {
     name
 }
 
-/// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平).
+/// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平), and places only
+/// jieba's tag proposes that bear the name of a person of the same text (总统普京 … 普京称):
+/// the name is the person's at every mention.
 fn drop_places_inside_persons(
     places: &mut Vec<places::PlaceSpan>,
     persons: &[persons::PersonSpan],
 ) {
-    places.retain(|p| !persons.iter().any(|n| n.start <= p.start && p.end <= n.end));
+    places.retain(|p| {
+        !persons
+            .iter()
+            .any(|n| (n.start <= p.start && p.end <= n.end) || (p.weak && n.name == p.name))
+    });
 }
 
 impl std::fmt::Debug for Nlp {
@@ -624,6 +630,22 @@ mod tests {
         let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
         assert!(orgs.iter().all(|o| !o.starts_with("今天")), "{orgs:?}");
         assert!(!orgs.contains(&"挑战八国集团"), "{orgs:?}");
+    }
+
+    #[test]
+    fn heads_of_state_get_their_titles_and_countries_are_no_persons() {
+        let a = nlp().analyze("发来贺电的还有：加蓬总统邦戈、瓦努阿图总统武罗。");
+        let bongo = a.persons.iter().find(|p| p.name == "邦戈");
+        assert!(
+            bongo.is_some_and(|p| p.roles.iter().any(|r| r.ends_with("总统"))),
+            "{:?}",
+            a.persons
+        );
+        assert!(
+            !a.persons.iter().any(|p| p.name == "瓦努阿图"),
+            "{:?}",
+            a.persons
+        );
     }
 
     #[test]
