@@ -7,7 +7,8 @@
 //! throughput, on the five eval inputs and a fixed xinwenlianbo sample.
 //!
 //! Run: `cargo run --release -p newsdrop-core --example ner_eval [-- --model FILE] [--speed]`
-//! (`--model` scores a model file instead of the built-in one; `--speed` skips the scoring).
+//! (`--model` scores a model file instead of the built-in one; `--speed` skips the scoring;
+//! `--misses PER|LOC|ORG` lists the gold spans of that type the tagger finds and `extract` misses).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -144,14 +145,54 @@ fn tagger_speed(name: &str, bodies: &[String], nlp: &Nlp, tagger: &Tagger) {
     );
 }
 
+/// Prints (to stdout) every gold span of `kind` the tagger alone finds and `extract` misses,
+/// with what `extract` reported over it: the cases the combination loses.
+fn print_misses(nlp: &Nlp, tagger: &Tagger, sentences: &[ner_corpus::Sentence], kind: usize) {
+    let mut n = 0;
+    for s in sentences {
+        let toks = nlp.tokens(&s.text);
+        let tagged = ner_corpus::to_char_spans(&s.text, &tagger.spans(&s.text, &toks));
+        let combined = ner_corpus::to_char_spans(&s.text, &nlp.entity_spans(&s.text));
+        let chars: Vec<char> = s.text.chars().collect();
+        let text = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        for g in s.spans.iter().filter(|g| g.0 == kind) {
+            if tagged.contains(g) && !combined.contains(g) {
+                let over: Vec<String> = combined
+                    .iter()
+                    .filter(|c| c.1 < g.2 && g.1 < c.2)
+                    .map(|c| format!("{}:{}", TYPES[c.0], text(c.1, c.2)))
+                    .collect();
+                let toks: Vec<String> = toks
+                    .iter()
+                    .filter(|t| {
+                        let a = ner_corpus::char_index(&s.text, t.start);
+                        a + 3 >= g.1 && a < g.2 + 2
+                    })
+                    .map(|t| format!("{}/{}", t.word, t.tag))
+                    .collect();
+                println!(
+                    "{} | got {} | {}",
+                    text(g.1, g.2),
+                    over.join(" "),
+                    toks.join(" ")
+                );
+                n += 1;
+            }
+        }
+    }
+    println!("{n} spans");
+}
+
 fn main() {
     let mut model_path: Option<PathBuf> = None;
     let mut speed_only = false;
+    let mut misses: Option<usize> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--model" => model_path = args.next().map(PathBuf::from),
             "--speed" => speed_only = true,
+            "--misses" => misses = args.next().and_then(|t| TYPES.iter().position(|x| *x == t)),
             other => {
                 eprintln!("unknown argument {other}");
                 std::process::exit(2);
@@ -195,6 +236,10 @@ fn main() {
         for (name, sentences) in &sets {
             if sentences.is_empty() {
                 println!("| {name} | (not found under {}) |", shared.display());
+                continue;
+            }
+            if let Some(kind) = misses {
+                print_misses(&nlp, tagger, sentences, kind);
                 continue;
             }
             let plain = score(sentences, |t| plain_tags(&jieba, t));

@@ -137,6 +137,24 @@ fn static_tag(tag: &str) -> &'static str {
     name
 }
 
+/// The most common family names (about 70% of the population).
+const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+
+/// Characters that end the names of things, not given names (黄金周, 黄鹤楼, 王府井).
+const THING_ENDS: &str = "周楼门山河湖江桥路街园馆寺塔宫殿台亭阁院所站节会社队井村镇城港湾岛";
+
+/// A three-character name with a common family name whose last character ends no thing's name
+/// (刘少奇): read as a person even when the dictionary knows it as a frequent word.
+fn looks_like_full_name(name: &str) -> bool {
+    let mut c = name.chars();
+    match (c.next(), c.next(), c.next(), c.next()) {
+        (Some(first), Some(_), Some(last), None) => {
+            COMMON_SURNAMES.contains(first) && !THING_ENDS.contains(last)
+        }
+        _ => false,
+    }
+}
+
 /// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平), and places only
 /// jieba's tag proposes that bear the name of a person of the same text (总统普京 … 普京称):
 /// the name is the person's at every mention.
@@ -347,6 +365,7 @@ impl Nlp {
         persons.retain(|p| {
             titled.contains(&p.name)
                 || self.lex.common_word_names.contains(&p.name)
+                || looks_like_full_name(&p.name)
                 || !self.is_common_word(&p.name)
         });
     }
@@ -506,7 +525,10 @@ mod tests {
     fn frequent_words_jieba_tags_as_names_are_not_persons() {
         let names = person_names("老人连声说“谢谢”，附近写字楼的白领也在黄金周期间赶来帮忙。");
         assert!(names.is_empty(), "{names:?}");
-        // A title makes the word a name; so does the training corpora's annotation.
+        // A title makes the word a name; so do the training corpora's annotation and the
+        // shape of a full name (a common family name and two characters).
+        let names = person_names("刘少奇同志的故居对外开放。");
+        assert!(names.contains(&"刘少奇".to_string()), "{names:?}");
         let names = person_names("志愿者天亮每天清晨出门巡查。江泽民曾在这里考察。");
         assert!(names.contains(&"天亮".to_string()), "{names:?}");
         assert!(names.contains(&"江泽民".to_string()), "{names:?}");
