@@ -137,6 +137,27 @@ fn static_tag(tag: &str) -> &'static str {
     name
 }
 
+/// Drops places inside a foreign name the tagger reads with its name dot (瑞安 in 迈克尔·瑞安),
+/// so that the person can be found.
+fn drop_places_inside_dotted_names(
+    text: &str,
+    places: &mut Vec<places::PlaceSpan>,
+    tagged: Option<&[EntitySpan]>,
+) {
+    let dotted: Vec<(usize, usize)> = tagged
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| {
+            t.kind == EntityKind::Person
+                && text.get(t.start..t.end).is_some_and(|n| n.contains('·'))
+        })
+        .map(|t| (t.start, t.end))
+        .collect();
+    if !dotted.is_empty() {
+        places.retain(|p| !dotted.iter().any(|&(s, e)| s <= p.start && p.end <= e));
+    }
+}
+
 /// The most common family names (about 70% of the population).
 const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 
@@ -338,9 +359,11 @@ impl Nlp {
         let tagged = self.tagger.map(|t| t.spans(body, toks));
         let orgs = orgs::find(&self.lex, toks, tagged.as_deref());
         let mut places = places::find(&self.lex, body, toks, &orgs, tagged.as_deref());
+        drop_places_inside_dotted_names(body, &mut places, tagged.as_deref());
         let mut persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
         self.drop_common_words(&mut persons);
         persons::drop_doctrines(body, &mut persons);
+        persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(body, &mut persons);
         drop_places_inside_persons(&mut places, &persons);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
@@ -395,9 +418,11 @@ impl Nlp {
         let tagged = tagged.as_deref();
         let orgs = orgs::find(&self.lex, &toks, tagged);
         let mut places = places::find(&self.lex, text, &toks, &orgs, tagged);
+        drop_places_inside_dotted_names(text, &mut places, tagged);
         let mut persons = persons::find(&self.lex, text, &toks, &orgs, &places, tagged);
         self.drop_common_words(&mut persons);
         persons::drop_doctrines(text, &mut persons);
+        persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, &mut persons);
         drop_places_inside_persons(&mut places, &persons);
         let mut out = Vec::new();
@@ -668,6 +693,32 @@ mod tests {
             "{:?}",
             a.persons
         );
+    }
+
+    #[test]
+    fn anonymised_people_and_forms_of_address_are_not_names() {
+        let names = person_names(
+            "民警向南都记者介绍，嫌疑人陈某进和刘某已被抓获。72岁的徐阿婆说，李女士也来帮忙。",
+        );
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn foreign_names_with_a_dot_and_places_abroad() {
+        let a = nlp().analyze(
+            "坦帕市市长简·卡斯特表示，世卫组织负责人迈克尔·瑞安提醒，爱达荷、田纳西、阿拉斯加等州病例上升。",
+        );
+        let persons: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(
+            persons.contains(&"简·卡斯特") && persons.contains(&"迈克尔·瑞安"),
+            "{persons:?}"
+        );
+        for state in ["爱达荷", "田纳西", "阿拉斯加"] {
+            assert!(places.contains(&state), "{state}: {places:?}");
+            assert!(!persons.contains(&state), "{state}: {persons:?}");
+        }
+        assert!(!places.contains(&"瑞安"), "{places:?}");
     }
 
     #[test]

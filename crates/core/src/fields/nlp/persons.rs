@@ -104,6 +104,40 @@ pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
     }
 }
 
+/// Honorifics and kin terms after a family name (魏先生, 徐阿婆, 冯警官): a way of referring to
+/// someone unnamed, not a name.
+const HONORIFICS: &[&str] = &[
+    "先生", "女士", "小姐", "太太", "阿婆", "阿姨", "阿公", "阿伯", "大爷", "大妈", "大娘", "大叔",
+    "大姐", "大哥", "师傅", "警官", "老师", "医生", "同学", "老人", "奶奶", "爷爷", "婆婆", "伯伯",
+    "叔叔", "经理", "主任", "书记",
+];
+
+/// A family name alone (魏, 欧阳).
+fn is_family_name(lex: &Lexicon, s: &str) -> bool {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => lex.surnames.contains(&c),
+        (Some(_), Some(_)) => lex.surnames2.contains(s),
+        _ => false,
+    }
+}
+
+/// Drops the mentions that name nobody: a press anonymisation with 某 (杨某, 陈某进) and a
+/// family name with an honorific (李女士, 徐阿婆). Bylines are not persons and keep such names.
+pub fn drop_unnamed(lex: &Lexicon, spans: &mut Vec<PersonSpan>) {
+    spans.retain(|p| {
+        if p.name.contains('某') {
+            return false;
+        }
+        // A form of address ends no given name, whatever stands before it (谢谢阿姨).
+        !HONORIFICS.iter().any(|h| {
+            p.name
+                .strip_suffix(h)
+                .is_some_and(|head| is_family_name(lex, head) || p.name.chars().count() > 3)
+        })
+    });
+}
+
 /// Drops the mentions that are part of a doctrine's name.
 pub fn drop_doctrines(body: &str, spans: &mut Vec<PersonSpan>) {
     spans.retain(|p| {
@@ -139,6 +173,9 @@ impl Ctx<'_, '_> {
             && lex.org_suffix(name).is_none()
             && !name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
             && !name.chars().last().is_some_and(|c| STOP_CHARS.contains(c))
+            && !["左右", "以上", "以下", "之间", "期间", "前后"]
+                .iter()
+                .any(|p| name.ends_with(p))
     }
 
     /// A name starting at token `j`: one to three tokens making two or three characters.
@@ -402,6 +439,11 @@ pub fn find(
         // A title right before: 书记胡亮, 副队长黄战旗.
         if ctx.is_role_token(t)
             && let Some((s, e, name)) = ctx.compose(i + 1, true)
+            // a grammar word as the family name before a place (向/p 南/ns 都记者) needs the
+            // tagger's word; before a given name (于/p 其舰) it stands
+            && (!is_function_word(toks[s].word)
+                || !toks[s + 1..e].iter().any(|t| t.tag == "ns")
+                || confirmed(toks[s].start, toks[s].start + name.len()))
         {
             let roles = ctx.roles_before(i + 1, &spans);
             push(&mut found, s, e, name, roles);
@@ -440,6 +482,7 @@ pub fn find(
             && !(i > 0 && toks[i - 1].chars() == 1 && !toks[i - 1].is_punct())
             && !ctx.is_covered(t.start, t.end)
             && !lex.not_names.contains(t.word)
+            && !lex.countries.contains(t.word)
             && confirmed(t.start, t.end)
         {
             push(&mut found, i, i + 1, t.word.to_string(), Vec::new());
@@ -467,7 +510,10 @@ pub fn find(
             && name_toks
                 .iter()
                 .all(|t| matches!(t.tag, "nr" | "nrt" | "nrfg" | "nrf") || t.word == "·");
-        let foreign = name.chars().all(|c| TRANSLIT.contains(c) || c == '·') || whole_name_tokens;
+        // A name with a name dot (简·卡斯特) is a foreign name whatever its characters.
+        let dotted = name.contains('·') && !name.starts_with('·') && !name.ends_with('·');
+        let foreign =
+            name.chars().all(|c| TRANSLIT.contains(c) || c == '·') || whole_name_tokens || dotted;
         if !((2..=4).contains(&n) || foreign && (2..=8).contains(&n)) {
             continue;
         }
@@ -477,6 +523,7 @@ pub fn find(
             || lex.not_names.contains(name)
             || lex.countries.contains(name)
             || lex.roles.contains(name)
+            || name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
             || lex.divisions.contains(name)
             || lex.division_short.contains(name)
         {

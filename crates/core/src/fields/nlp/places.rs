@@ -356,7 +356,7 @@ pub fn find(
     }
     for (k, t) in toks.iter().enumerate() {
         if covered_tok[k]
-            || t.tag != "ns"
+            || (t.tag != "ns" && !lex.countries.contains(t.word))
             || t.chars() < 2
             || lex.not_places.contains(t.word)
             || counted_divisions(t.word)
