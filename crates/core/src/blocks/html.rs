@@ -118,7 +118,9 @@ fn is_skipped(el: &ElementRef<'_>) -> bool {
     .to_ascii_lowercase();
     // Widgets are small; a big element whose class mentions `share` is the article itself.
     if NOISE_ATTR.iter().any(|n| attrs.contains(n)) && text_len(el) < 300 {
-        return true;
+        // A post's own footer line that opens with its date (`<h6 class="post-footer">
+        // 2019年09月11日 富达传媒 …`) is the article's metadata, not a widget.
+        return !dated_meta(el);
     }
     let style = el
         .value()
@@ -127,6 +129,18 @@ fn is_skipped(el: &ElementRef<'_>) -> bool {
         .to_ascii_lowercase()
         .replace(' ', "");
     style.contains("display:none") || el.value().attr("hidden").is_some()
+}
+
+/// True when the short text of `el` is a metadata line that opens with a date.
+fn dated_meta(el: &ElementRef<'_>) -> bool {
+    if text_len(el) > 100 {
+        return false;
+    }
+    let text = clean_line(&el.text().collect::<Vec<_>>().join(" "));
+    crate::lines::meta::find_times(&text)
+        .first()
+        .is_some_and(|t| text[..t.start].trim().is_empty())
+        && byline::parse_meta_line(&text, false).is_some_and(|m| m.published_at.is_some())
 }
 
 /// Characters of text under `el`, stopping early past 300.
@@ -653,6 +667,23 @@ mod tests {
             limit_nesting(shallow),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn a_posts_dated_footer_line_is_metadata_not_a_widget() {
+        let para = "<p>社区志愿者在小区门口为居民测量体温，登记出入信息，发放口罩和消毒液，确保居民安全。</p>";
+        let page = format!(
+            "<html><body><div class=\"post\"><h2>志愿者守护小区</h2>\
+             <h6 class=\"post-footer\">\n<a>2021年03月04日</a>\n<i></i>东湖传媒\n<i></i>社会新闻\n<i></i>321</h6>\
+             <div class=\"post-body\">{para}{para}</div></div>\
+             <div class=\"footer\">联系我们 2021-01-01 更新</div></body></html>"
+        );
+        let lines: Vec<String> = to_blocks(&page).into_iter().map(|b| b.text).collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with("2021年03月04日")),
+            "{lines:?}"
+        );
+        assert!(!lines.iter().any(|l| l.contains("联系我们")), "{lines:?}");
     }
 
     #[test]

@@ -461,6 +461,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             .to_string()
     };
     let mut prefix = clean(&prefix);
+    // 原创 南方都市报 2019-09-09: a tag word before the source is page furniture.
+    for tag in ["原创", "转载", "独家", "首发", "置顶"] {
+        if let Some(rest) = prefix.strip_prefix(tag)
+            && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+        {
+            prefix = rest.trim().to_string();
+        }
+    }
     // 本版采写…, 本报记者…: the page or paper itself, no name.
     if ["本版", "本报", "本刊", "本网", "本台"].contains(&prefix.as_str()) {
         prefix.clear();
@@ -489,9 +497,16 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 && parse_names(&prefix).is_some_and(|n| n.len() <= 3))
         {
             // Unlabelled names before labelled credits (`张璐璐 记者谌忆龙`) are authors.
-            let names = parse_names(&prefix)?;
-            for name in names {
-                push_byline(&mut meta.bylines, BylineRole::Author, name);
+            match parse_names(&prefix) {
+                Some(names) => {
+                    for name in names {
+                        push_byline(&mut meta.bylines, BylineRole::Author, name);
+                    }
+                }
+                // `2019年09月11日 / 富达传媒 / 时政新闻 / 1665 / 0`: a date, then short fields
+                // (site, section, counters) between separators. The date is what it gives.
+                None if starts_with_date && is_field_strip(&prefix) => {}
+                None => return None,
             }
         } else if parts
             .first()
@@ -671,6 +686,23 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         return None;
     }
     Some(meta)
+}
+
+/// Short fields between `/` or `|` separators (or icons, left as spaces) after a date: site or
+/// section names, counters.
+fn is_field_strip(rest: &str) -> bool {
+    let fields: Vec<&str> = rest
+        .split(|c: char| matches!(c, '/' | '|' | '｜' | '／') || c.is_whitespace())
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    // separators, or a counter among the fields (icons stood between them on the page)
+    (rest.contains(['/', '|', '｜', '／'])
+        || fields.iter().any(|f| f.chars().all(|c| c.is_ascii_digit())))
+        && (2..=6).contains(&fields.len())
+        && fields.iter().all(|f| {
+            f.chars().count() <= 12 && f.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        })
 }
 
 /// Widget words glued after a source on many pages (`证券市场红周刊 举报`).
@@ -989,6 +1021,19 @@ mod tests {
         assert!(m.own_site);
         let m = parse_meta_line("来源:本站原创 作者:东湖社区网", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("东湖社区网"));
+    }
+
+    #[test]
+    fn a_date_with_field_strips_and_tag_words() {
+        let m = parse_meta_line("2021年03月04日 / 东湖传媒 / 社会新闻 / 321 / 0", false).unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2021-03-04"));
+        assert!(m.bylines.is_empty() && m.publication.is_none());
+        // the same strip with icons instead of separators
+        let m = parse_meta_line("2021年03月04日 东湖传媒 社会新闻 321 0", false).unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2021-03-04"));
+        let m = parse_meta_line("原创 江城晚报 2021-03-04 08:09:10", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("江城晚报"));
+        assert_eq!(m.published_at.as_deref(), Some("2021-03-04T08:09:10+08:00"));
     }
 
     #[test]
