@@ -752,17 +752,23 @@ fn division_prefix(lex: &Lexicon, s: &str) -> Option<usize> {
         .map(|(i, c)| i + c.len_utf8())
         .take(8)
         .collect();
-    for &e in ends.iter().skip(1).rev() {
-        let head = &s[..e];
-        if is_place(lex, head) {
-            return Some(e);
-        }
-    }
-    ends.iter().enumerate().skip(1).take(3).find_map(|(n, &e)| {
+    let known = ends
+        .iter()
+        .skip(1)
+        .rev()
+        .copied()
+        .find(|&e| is_place(lex, &s[..e]));
+    // A name with its level (河东乡) beats a shorter known name inside it (河东).
+    let levelled = ends.iter().enumerate().skip(1).take(3).find_map(|(n, &e)| {
         let level = s[..e].chars().last()?;
         let name_ok = s[..e].chars().take(n).all(crate::text::is_han);
-        (name_ok && matches!(level, '乡' | '镇' | '州' | '县' | '区' | '市' | '省')).then_some(e)
-    })
+        (name_ok && matches!(level, '乡' | '镇' | '州' | '县' | '区' | '市' | '省' | '村'))
+            .then_some(e)
+    });
+    match (known, levelled) {
+        (Some(k), Some(l)) => Some(k.max(l)),
+        (k, l) => k.or(l),
+    }
 }
 
 /// Bytes of the place chain to leave out of a local institution's name: after two or more
@@ -941,6 +947,8 @@ mod tests {
         assert_eq!(name("广东韶关市乳源县社会福利院"), "乳源县社会福利院");
         // The rest names the school: no unit stays.
         assert_eq!(name("云南大理州宾川县平川镇朱苦拉小学"), "朱苦拉小学");
+        // a unit with its level (河东乡) is read whole, not as the shorter known name (河东)
+        assert_eq!(name("河东乡刘庄村明德小学"), "明德小学");
         // One unit is part of the name; other kinds of body keep every unit.
         assert_eq!(name("杭州市文澜中学"), "杭州市文澜中学");
         assert_eq!(name("上海市徐汇区第八人民医院"), "上海市徐汇区第八人民医院");
