@@ -722,6 +722,19 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_state_bodies_and_dotted_foreign_names_are_organizations() {
+        let a = nlp().analyze("巴西卫生部2日说，约翰斯·霍普金斯大学的统计显示病例仍在上升。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(orgs.contains(&"巴西卫生部"), "{orgs:?}");
+        assert!(orgs.contains(&"约翰斯·霍普金斯大学"), "{orgs:?}");
+        assert!(
+            !a.persons.iter().any(|p| p.name == "约翰斯"),
+            "{:?}",
+            a.persons
+        );
+    }
+
+    #[test]
     fn a_doctrine_named_after_a_leader_is_no_mention_of_him() {
         let names =
             person_names("支部以习近平新时代中国特色社会主义思想为指导，深入学习毛泽东思想。");

@@ -327,6 +327,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 start -= 2;
                 continue;
             }
+            // 约翰斯·霍普金斯大学: a foreign name with its dot heads the name.
+            if t.word == "·"
+                && start >= 2
+                && matches!(toks[start - 2].tag, "nr" | "nrt" | "nrf" | "ns")
+            {
+                start -= 2;
+                break;
+            }
             if t.word == "联合" {
                 if start == core_start {
                     start -= 1;
@@ -525,17 +533,35 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             || lex.generic_orgs.contains(t.word)
             || is_suffix(lex, t)
             || out.iter().any(|o| o.first <= k && k < o.last)
-            || !tagged_at(t.start)
             || heads_compound(lex, toks, k)
         {
             continue;
         }
+        // A state body after its country (巴西/ns 卫生部/nt): one name, the country its head.
+        let country = k > 0
+            && lex.countries.contains(toks[k - 1].word)
+            && STATE_BODIES.iter().any(|b| t.word.ends_with(b));
+        // A foreign name with its name dot before it (约翰斯/nrt ·/x 霍普金斯大学/nt).
+        let dotted = k >= 2
+            && toks[k - 1].word == "·"
+            && matches!(toks[k - 2].tag, "nr" | "nrt" | "nrf" | "ns");
+        if !(country || tagged_at(t.start)) {
+            continue;
+        }
+        let first = if country {
+            k - 1
+        } else if dotted {
+            k - 2
+        } else {
+            k
+        };
+        let name: String = toks[first..=k].iter().map(|x| x.word).collect();
         out.push(OrgSpan {
-            start: t.start,
+            start: toks[first].start,
             end: t.end,
-            first: k,
+            first,
             last: k + 1,
-            name: t.word.to_string(),
+            name,
             kind: String::new(),
             named_start: true,
         });
@@ -635,6 +661,21 @@ const TIME_WORDS: &[&str] = &[
 const POSTPOSITIONS: &[&str] = &[
     "期间", "以来", "之后", "以后", "之前", "以前", "之间", "之中", "当中", "以上", "以下", "之外",
     "以外", "前后", "左右",
+];
+
+/// How the names of a state's bodies end (卫生部, 联邦政府, 国会).
+const STATE_BODIES: &[&str] = &[
+    "部",
+    "政府",
+    "议会",
+    "国会",
+    "委员会",
+    "局",
+    "署",
+    "央行",
+    "银行",
+    "法院",
+    "军",
 ];
 
 /// Networks that are no website's name.
