@@ -158,24 +158,6 @@ fn drop_places_inside_dotted_names(
     }
 }
 
-/// The most common family names (about 70% of the population).
-const COMMON_SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
-
-/// Characters that end the names of things, not given names (黄金周, 黄鹤楼, 王府井).
-const THING_ENDS: &str = "周楼门山河湖江桥路街园馆寺塔宫殿台亭阁院所站节会社队井村镇城港湾岛";
-
-/// A three-character name with a common family name whose last character ends no thing's name
-/// (刘少奇): read as a person even when the dictionary knows it as a frequent word.
-fn looks_like_full_name(name: &str) -> bool {
-    let mut c = name.chars();
-    match (c.next(), c.next(), c.next(), c.next()) {
-        (Some(first), Some(_), Some(last), None) => {
-            COMMON_SURNAMES.contains(first) && !THING_ENDS.contains(last)
-        }
-        _ => false,
-    }
-}
-
 /// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平), and places only
 /// jieba's tag proposes that bear the name of a person of the same text (总统普京 … 普京称):
 /// the name is the person's at every mention.
@@ -388,7 +370,7 @@ impl Nlp {
         persons.retain(|p| {
             titled.contains(&p.name)
                 || self.lex.common_word_names.contains(&p.name)
-                || looks_like_full_name(&p.name)
+                || persons::looks_like_full_name(&p.name)
                 || !self.is_common_word(&p.name)
         });
     }
@@ -732,6 +714,12 @@ mod tests {
             "{:?}",
             a.persons
         );
+    }
+
+    #[test]
+    fn a_full_name_jieba_tags_in_one_word_stands_without_the_tagger() {
+        let names = person_names("一年级一班的高梦洁拿到了新鞋，高兴得跳了起来。");
+        assert!(names.contains(&"高梦洁".to_string()), "{names:?}");
     }
 
     #[test]
