@@ -443,6 +443,19 @@ pub fn find(
         {
             continue;
         }
+        // 广西南宁, 佛罗里达州坦帕市: a region and a city glued in one word are two places.
+        if let Some(cut) = region_then_city(lex, &name) {
+            let (head, tail) = name.split_at(cut);
+            for (from, part) in [(start, head), (start + cut, tail)] {
+                out.push(PlaceSpan {
+                    start: from,
+                    end: from + part.len(),
+                    name: part.to_string(),
+                    weak: weak.contains(&s),
+                });
+            }
+            continue;
+        }
         out.push(PlaceSpan {
             start,
             end,
@@ -451,6 +464,27 @@ pub fn find(
         });
     }
     out
+}
+
+/// Where a name made of a region and a city splits (广西|南宁, 佛罗里达州|坦帕市): the head
+/// is a province, country or a name ending in 省/州 that is not a known division itself, the
+/// tail a known division or a name ending in 市/县 of two characters or more.
+fn region_then_city(lex: &Lexicon, name: &str) -> Option<usize> {
+    if lex.divisions.contains(name) || lex.division_short.contains(name) {
+        return None;
+    }
+    let known = |w: &str| lex.divisions.contains(w) || lex.division_short.contains(w);
+    // the last split wins: 佛罗里达州|坦帕市, not 佛罗里达|州坦帕市
+    let cuts: Vec<usize> = name.char_indices().skip(2).map(|(i, _)| i).collect();
+    cuts.into_iter().rev().find(|&i| {
+        let (head, tail) = name.split_at(i);
+        let head_ok = known(head)
+            || lex.countries.contains(head)
+            || (head.ends_with(['省', '州']) && head.chars().count() >= 3);
+        let tail_ok = tail.chars().count() >= 2
+            && (known(tail) || (tail.ends_with(['市', '县']) && tail.chars().count() >= 3));
+        head_ok && tail_ok
+    })
 }
 
 /// One record per place name, with its mention count.
@@ -485,4 +519,19 @@ pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
         }
     }
     places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_region_and_a_city_glued_in_one_word_split() {
+        let lex = Lexicon::builtin();
+        let split = |name: &'static str| region_then_city(&lex, name).map(|i| name.split_at(i));
+        assert_eq!(split("广西南宁"), Some(("广西", "南宁")));
+        assert_eq!(split("佛罗里达州坦帕市"), Some(("佛罗里达州", "坦帕市")));
+        assert_eq!(split("南宁"), None);
+        assert_eq!(split("黔东南苗族侗族自治州"), None);
+    }
 }
