@@ -189,12 +189,27 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '/'))
         .filter(|t| !t.is_empty())
     {
-        // Editor ids some CMSs append: 杨倩_NF4425.
-        let token = match token.find('_') {
-            Some(i) if token[i + 1..].chars().all(|c| c.is_ascii_alphanumeric()) => &token[..i],
-            _ => token,
+        // Editor ids some CMSs append: 杨倩_NF4425. The id marks a staff handle, which may be
+        // a pen name without a common family name (化成雨_NBJ11143).
+        let (token, staff_id) = match token.find('_') {
+            Some(i)
+                if i + 1 < token.len()
+                    && token[i + 1..].chars().all(|c| c.is_ascii_alphanumeric()) =>
+            {
+                (&token[..i], true)
+            }
+            _ => (token, false),
         };
-        out.extend(split_glued_names(token)?);
+        match split_glued_names(token) {
+            Some(names) => out.extend(names),
+            None if staff_id
+                && (2..=4).contains(&token.chars().count())
+                && token.chars().all(is_han) =>
+            {
+                out.push(token.to_string())
+            }
+            None => return None,
+        }
     }
     (!out.is_empty()).then_some(out)
 }
@@ -911,6 +926,10 @@ mod tests {
         let m = parse_meta_line("本文来源：证券市场红周刊 责任编辑：杨倩_NF4425", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("证券市场红周刊"));
         assert_eq!(m.bylines, vec![bl(Editor, "杨倩")]);
+        let m =
+            parse_meta_line("本文来源：央视新闻客户端 责任编辑：化成雨_NBJ11143", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("央视新闻客户端"));
+        assert_eq!(m.bylines, vec![bl(Editor, "化成雨")]);
         let m = parse_meta_line("来源: 新京报 举报", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("新京报"));
         let m = parse_meta_line("作者：张三（市委组织部）", false).unwrap();

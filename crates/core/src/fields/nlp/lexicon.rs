@@ -44,6 +44,7 @@ const KEYWORD_STOP: &str = include_str!("../../../data/nlp/keyword_stop.txt");
 const NOT_PLACES: &str = include_str!("../../../data/nlp/not_places.txt");
 const COUNTRIES: &str = include_str!("../../../data/nlp/countries.txt");
 const GENERIC_ORGS: &str = include_str!("../../../data/nlp/generic_orgs.txt");
+const KNOWN_ORGS: &str = include_str!("../../../data/nlp/known_orgs.txt");
 
 /// [`Lexicon::name_flags`] bit: a full division name (in [`Lexicon::divisions`]).
 pub const DIVISION: u8 = 1;
@@ -108,6 +109,10 @@ pub struct Lexicon {
     pub countries: FastSet<String>,
     /// Words jieba tags as organizations (nt) that name no particular body.
     pub generic_orgs: FastSet<String>,
+    /// Well-known organizations named without a suffix (央视, 壹基金, 阿里巴巴).
+    pub known_orgs: FastSet<String>,
+    /// The longest name of [`Lexicon::known_orgs`], in characters.
+    pub known_org_max_chars: usize,
 }
 
 /// The tails of `word` from the longest (up to `max` characters, never the whole word unless
@@ -269,6 +274,11 @@ impl Lexicon {
             not_places: words(NOT_PLACES).map(str::to_string).collect(),
             countries: words(COUNTRIES).map(str::to_string).collect(),
             generic_orgs: words(GENERIC_ORGS).map(str::to_string).collect(),
+            known_org_max_chars: words(KNOWN_ORGS)
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0),
+            known_orgs: words(KNOWN_ORGS).map(str::to_string).collect(),
             roles,
             org_suffixes,
             org_standalone: words(ORG_STANDALONE).map(str::to_string).collect(),
@@ -283,6 +293,19 @@ impl Lexicon {
             common_word_names: words(COMMON_WORD_NAMES).map(str::to_string).collect(),
             keyword_stop: words(KEYWORD_STOP).map(str::to_string).collect(),
         }
+    }
+
+    /// Dictionary lines that make jieba keep every well-known organization's name whole
+    /// (和顺丰 is 和 + 顺丰), tagged `nt`.
+    pub fn known_org_dict(&self) -> String {
+        let mut names: Vec<&String> = self.known_orgs.iter().filter(|n| !n.is_ascii()).collect();
+        names.sort();
+        let mut out = String::new();
+        for name in names {
+            out.push_str(name);
+            out.push_str(" 3000 nt\n");
+        }
+        out
     }
 
     /// Dictionary lines that make jieba keep every division name whole.

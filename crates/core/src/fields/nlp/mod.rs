@@ -203,6 +203,12 @@ impl Nlp {
                 what: "built-in gazetteer",
                 reason: e.to_string(),
             })?;
+        jieba
+            .load_dict(&mut lex.known_org_dict().as_bytes())
+            .map_err(|e| ResourceError {
+                what: "built-in list of well-known organizations",
+                reason: e.to_string(),
+            })?;
         if let Some(text) = user_dict {
             for line in text.lines() {
                 let line = line.trim();
@@ -714,6 +720,37 @@ mod tests {
             "{:?}",
             a.persons
         );
+    }
+
+    #[test]
+    fn media_brands_and_peoples_organizations_without_a_suffix_are_organizations() {
+        let orgs = |text: &str| -> Vec<String> {
+            nlp()
+                .analyze(text)
+                .organizations
+                .into_iter()
+                .map(|o| o.name)
+                .collect()
+        };
+        let o = orgs("兰州晚报受邀加盟公益行动，节目在江门电视台和江苏卫视播出。");
+        for name in ["兰州晚报", "江门电视台", "江苏卫视"] {
+            assert!(o.contains(&name.to_string()), "{name}: {o:?}");
+        }
+        let a =
+            nlp().analyze("阿里巴巴联合壹基金发起救助，京东快递和顺丰小哥连夜送货，县妇联也来了。");
+        let o: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        for name in ["阿里巴巴", "壹基金", "京东快递", "顺丰", "县妇联"] {
+            assert!(o.contains(&name), "{name}: {o:?}");
+        }
+        assert!(
+            !a.persons.iter().any(|p| p.name == "阿里巴巴"),
+            "{:?}",
+            a.persons
+        );
+        // An outlet credited as writer or named as a post's channel is no organization of the
+        // story; a kind of body named without its place is none either.
+        let o = orgs("新华社记者了解到，他在搜狐微博上发起倡议，各级红十字会积极响应。");
+        assert!(o.is_empty(), "{o:?}");
     }
 
     #[test]

@@ -640,6 +640,58 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             named_start: true,
         });
     }
+    // A well-known organization named without a suffix (央视, 壹基金, 阿里巴巴): whole words
+    // that spell a name of the fact list, where no other name covers them.
+    if lex.known_org_max_chars > 0 {
+        for k in 0..toks.len() {
+            let mut name = String::new();
+            let mut chars = 0;
+            let mut found: Option<usize> = None;
+            for (n, t) in toks[k..].iter().take(4).enumerate() {
+                if t.is_punct() {
+                    break;
+                }
+                chars += t.chars();
+                if chars > lex.known_org_max_chars {
+                    break;
+                }
+                name.push_str(t.word);
+                if lex.known_orgs.contains(name.as_str()) {
+                    found = Some(n + 1);
+                }
+            }
+            let Some(mut n) = found else { continue };
+            // The brand's line of business belongs to the name (京东快递, 顺丰速运).
+            if toks
+                .get(k + n)
+                .is_some_and(|t| KNOWN_ORG_BUSINESSES.contains(&t.word))
+            {
+                n += 1;
+            }
+            let (start, end) = (toks[k].start, toks[k + n - 1].end);
+            if out.iter().any(|o| o.start < end && start < o.end) {
+                continue;
+            }
+            out.push(OrgSpan {
+                start,
+                end,
+                first: k,
+                last: k + n,
+                name: toks[k..k + n].iter().map(|t| t.word).collect(),
+                kind: "known".to_string(),
+                named_start: true,
+            });
+        }
+    }
+    // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
+    // 央视新闻客户端): the outlet, not an organization of the story.
+    out.retain(|o| {
+        !toks.get(o.last).is_some_and(|t| {
+            CHANNELS
+                .iter()
+                .any(|&c| t.word == c || (c.chars().count() >= 2 && t.word.starts_with(c)))
+        })
+    });
     out.sort_by_key(|o| o.start);
     // A name inside a longer one (同济大学 in 同济大学附属…医院) is part of it.
     let spans: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
@@ -650,6 +702,28 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     });
     out
 }
+
+/// Words after an outlet that make it the writer's credit or a post's channel.
+const CHANNELS: &[&str] = &[
+    "记者",
+    "讯",
+    "电",
+    "消息",
+    "通讯员",
+    "客户端",
+    "微博",
+    "公众号",
+    "官微",
+    "账号",
+    "APP",
+    "app",
+    "报道员",
+];
+
+/// A brand's lines of business that are part of its name when written after it.
+const KNOWN_ORG_BUSINESSES: &[&str] = &[
+    "快递", "物流", "速运", "超市", "商城", "外卖", "金融", "科技", "公益", "集团", "银行",
+];
 
 /// Words of time that never start an organization's name.
 const TIME_WORDS: &[&str] = &[
