@@ -113,6 +113,8 @@ pub struct Lexicon {
     pub known_orgs: FastSet<String>,
     /// The longest name of [`Lexicon::known_orgs`], in characters.
     pub known_org_max_chars: usize,
+    /// First characters of the names of [`Lexicon::known_orgs`] (a cheap pre-check).
+    known_org_first: CharBits,
 }
 
 /// The tails of `word` from the longest (up to `max` characters, never the whole word unless
@@ -279,6 +281,7 @@ impl Lexicon {
                 .max()
                 .unwrap_or(0),
             known_orgs: words(KNOWN_ORGS).map(str::to_string).collect(),
+            known_org_first: words(KNOWN_ORGS).filter_map(|w| w.chars().next()).collect(),
             roles,
             org_suffixes,
             org_standalone: words(ORG_STANDALONE).map(str::to_string).collect(),
@@ -293,6 +296,13 @@ impl Lexicon {
             common_word_names: words(COMMON_WORD_NAMES).map(str::to_string).collect(),
             keyword_stop: words(KEYWORD_STOP).map(str::to_string).collect(),
         }
+    }
+
+    /// Whether a well-known organization's name may start with `word`.
+    pub fn may_start_known_org(&self, word: &str) -> bool {
+        word.chars()
+            .next()
+            .is_some_and(|c| self.known_org_first.contains(c))
     }
 
     /// Dictionary lines that make jieba keep every well-known organization's name whole

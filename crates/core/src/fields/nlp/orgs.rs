@@ -642,46 +642,48 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     }
     // A well-known organization named without a suffix (央视, 壹基金, 阿里巴巴): whole words
     // that spell a name of the fact list, where no other name covers them.
-    if lex.known_org_max_chars > 0 {
-        for k in 0..toks.len() {
-            let mut name = String::new();
-            let mut chars = 0;
-            let mut found: Option<usize> = None;
-            for (n, t) in toks[k..].iter().take(4).enumerate() {
-                if t.is_punct() {
-                    break;
-                }
-                chars += t.chars();
-                if chars > lex.known_org_max_chars {
-                    break;
-                }
-                name.push_str(t.word);
-                if lex.known_orgs.contains(name.as_str()) {
-                    found = Some(n + 1);
-                }
-            }
-            let Some(mut n) = found else { continue };
-            // The brand's line of business belongs to the name (京东快递, 顺丰速运).
-            if toks
-                .get(k + n)
-                .is_some_and(|t| KNOWN_ORG_BUSINESSES.contains(&t.word))
-            {
-                n += 1;
-            }
-            let (start, end) = (toks[k].start, toks[k + n - 1].end);
-            if out.iter().any(|o| o.start < end && start < o.end) {
-                continue;
-            }
-            out.push(OrgSpan {
-                start,
-                end,
-                first: k,
-                last: k + n,
-                name: toks[k..k + n].iter().map(|t| t.word).collect(),
-                kind: "known".to_string(),
-                named_start: true,
-            });
+    let mut name = String::new();
+    for k in 0..toks.len() {
+        if !lex.may_start_known_org(toks[k].word) {
+            continue;
         }
+        name.clear();
+        let mut chars = 0;
+        let mut found: Option<usize> = None;
+        for (n, t) in toks[k..].iter().take(4).enumerate() {
+            if t.is_punct() {
+                break;
+            }
+            chars += t.chars();
+            if chars > lex.known_org_max_chars {
+                break;
+            }
+            name.push_str(t.word);
+            if lex.known_orgs.contains(name.as_str()) {
+                found = Some(n + 1);
+            }
+        }
+        let Some(mut n) = found else { continue };
+        // The brand's line of business belongs to the name (京东快递, 顺丰速运).
+        if toks
+            .get(k + n)
+            .is_some_and(|t| KNOWN_ORG_BUSINESSES.contains(&t.word))
+        {
+            n += 1;
+        }
+        let (start, end) = (toks[k].start, toks[k + n - 1].end);
+        if out.iter().any(|o| o.start < end && start < o.end) {
+            continue;
+        }
+        out.push(OrgSpan {
+            start,
+            end,
+            first: k,
+            last: k + n,
+            name: toks[k..k + n].iter().map(|t| t.word).collect(),
+            kind: "known".to_string(),
+            named_start: true,
+        });
     }
     // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
     // 央视新闻客户端): the outlet, not an organization of the story.

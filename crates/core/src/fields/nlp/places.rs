@@ -443,8 +443,20 @@ pub fn find(
         {
             continue;
         }
-        // 广西南宁, 佛罗里达州坦帕市: a region and a city glued in one word are two places.
-        if let Some(cut) = region_then_city(lex, &name) {
+        // 非洲地区, 广州地区: a known place with the generic 地区 after it is the place.
+        if let Some(stem) = name.strip_suffix("地区")
+            && stem.chars().count() >= 2
+            && (lex.countries.contains(stem)
+                || lex.divisions.contains(stem)
+                || lex.division_short.contains(stem))
+        {
+            name.truncate(stem.len());
+        }
+        // 广西南宁, 佛罗里达州坦帕市: a region and a city glued in one word are two places;
+        // 河东乡王屯村: so are a township and a village.
+        if let Some(cut) =
+            region_then_city(lex, &name).or_else(|| township_then_village(lex, &name))
+        {
             let (head, tail) = name.split_at(cut);
             for (from, part) in [(start, head), (start + cut, tail)] {
                 out.push(PlaceSpan {
@@ -463,6 +475,13 @@ pub fn find(
             weak: weak.contains(&s),
         });
     }
+    // A place inside a longer one read at the same mention (河东 of 河东乡) is part of it.
+    let ranges: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
+    out.retain(|p| {
+        !ranges
+            .iter()
+            .any(|&(s, e)| s <= p.start && p.end <= e && (s, e) != (p.start, p.end))
+    });
     out
 }
 
@@ -484,6 +503,31 @@ fn region_then_city(lex: &Lexicon, name: &str) -> Option<usize> {
         let tail_ok = tail.chars().count() >= 2
             && (known(tail) || (tail.ends_with(['市', '县']) && tail.chars().count() >= 3));
         head_ok && tail_ok
+    })
+}
+
+/// Where a township or county and a village or community under it, glued in one name, split
+/// (河东乡|王屯村, 新塬镇|中心村): the head ends in an administrative level and has a name of
+/// two characters or more before it, the tail is a village, community or township with a name
+/// of two characters or more.
+fn township_then_village(lex: &Lexicon, name: &str) -> Option<usize> {
+    if lex.divisions.contains(name) {
+        return None;
+    }
+    const HEADS: [char; 4] = ['乡', '镇', '县', '区'];
+    const TAILS: [&str; 5] = ["村", "社区", "镇", "乡", "街道"];
+    let cuts: Vec<usize> = name
+        .char_indices()
+        .skip(2)
+        .filter(|(_, c)| HEADS.contains(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    cuts.into_iter().find(|&i| {
+        let tail = &name[i..];
+        TAILS.iter().any(|t| {
+            tail.strip_suffix(t)
+                .is_some_and(|stem| stem.chars().count() >= 2)
+        })
     })
 }
 
@@ -533,5 +577,26 @@ mod tests {
         assert_eq!(split("佛罗里达州坦帕市"), Some(("佛罗里达州", "坦帕市")));
         assert_eq!(split("南宁"), None);
         assert_eq!(split("黔东南苗族侗族自治州"), None);
+    }
+
+    #[test]
+    fn a_township_and_a_village_glued_in_one_name_split() {
+        let lex = Lexicon::builtin();
+        let split =
+            |name: &'static str| township_then_village(&lex, name).map(|i| name.split_at(i));
+        assert_eq!(split("河东乡王屯村"), Some(("河东乡", "王屯村")));
+        assert_eq!(split("新塬镇中心社区"), Some(("新塬镇", "中心社区")));
+        assert_eq!(split("镇江市"), None);
+        assert_eq!(split("沙市区"), None);
+        assert_eq!(split("王屯村"), None);
+    }
+
+    #[test]
+    fn a_known_place_before_the_generic_region_word_is_the_place() {
+        let nlp = crate::fields::nlp::Nlp::new(None).expect("built-in lexicons");
+        let a = nlp.analyze("非洲地区累计确诊病例超过43万例，尼日利亚增幅最大。");
+        let names: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&"非洲"), "{names:?}");
+        assert!(!names.contains(&"非洲地区"), "{names:?}");
     }
 }
