@@ -50,6 +50,10 @@ pub struct Nlp {
 /// name, when nothing else says it is one (see `Nlp::drop_common_words`).
 const COMMON_WORD_FREQ: usize = 500;
 
+/// A three-character name whose first two characters are a word at least this frequent is a
+/// word and a piece of the next one (see `Nlp::starts_with_common_word`).
+const PREFIX_WORD_FREQ: usize = 3000;
+
 /// How many words [`TagMemo`] remembers; words first seen after that are tagged on each
 /// sighting, so memory stays bounded. All of xinwenlianbo (40 MB of text) has 118,000
 /// distinct words, a third of them with digits, which are never remembered.
@@ -376,9 +380,23 @@ impl Nlp {
         persons.retain(|p| {
             titled.contains(&p.name)
                 || self.lex.common_word_names.contains(&p.name)
-                || persons::looks_like_full_name(&p.name)
-                || !self.is_common_word(&p.name)
+                || ((persons::looks_like_full_name(&p.name) || !self.is_common_word(&p.name))
+                    && !self.starts_with_common_word(&p.name))
         });
+    }
+
+    /// True when the first two characters of a three-character `name` are a frequent word of
+    /// the dictionary (范围广, 严格执, 敬老爱: a word and a piece of the next, which jieba's
+    /// HMM joined and tagged as a name).
+    fn starts_with_common_word(&self, name: &str) -> bool {
+        let mut ends = name.char_indices().map(|(i, _)| i);
+        match (ends.next(), ends.next(), ends.next(), ends.next()) {
+            (Some(_), Some(_), Some(third), None) => {
+                let head = &name[..third];
+                self.jieba.has_word(head) && self.jieba.suggest_freq(head) >= PREFIX_WORD_FREQ
+            }
+            _ => false,
+        }
     }
 
     /// True when `word` is a word of jieba's dictionary at least [`COMMON_WORD_FREQ`] times.
@@ -545,6 +563,9 @@ mod tests {
         let names = person_names("志愿者天亮每天清晨出门巡查。江泽民曾在这里考察。");
         assert!(names.contains(&"天亮".to_string()), "{names:?}");
         assert!(names.contains(&"江泽民".to_string()), "{names:?}");
+        // A frequent word glued to a piece of the next word is no full name.
+        let names = person_names("保障饮用水安全的环节多、范围广，涉及的部门多。");
+        assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]
