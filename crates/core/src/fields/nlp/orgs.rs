@@ -619,13 +619,19 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         let n = name.chars().count();
         let periodical = PERIODICAL_ENDS.iter().any(|p| name.ends_with(p))
             && !NOT_PERIODICALS.iter().any(|p| name.ends_with(p));
-        if e == s
-            || !(3..=10).contains(&n)
-            || !periodical
-            || !name.chars().all(crate::text::is_han)
-            || out
-                .iter()
-                .any(|o| o.start < toks[e - 1].end && toks[s].start < o.end)
+        if e == s || !(3..=10).contains(&n) || !periodical || !name.chars().all(crate::text::is_han)
+        {
+            continue;
+        }
+        // Found already by its suffix (《扬子晚报》): the marks join that mention.
+        if let Some(o) = out.iter_mut().find(|o| o.first == s && o.last == e) {
+            o.first = k;
+            o.last = e + 1;
+            continue;
+        }
+        if out
+            .iter()
+            .any(|o| o.start < toks[e - 1].end && toks[s].start < o.end)
         {
             continue;
         }
