@@ -183,7 +183,9 @@ pub struct Quantity {
     pub value: f64,
     /// The high end of a range (`3至5万元`), else null.
     pub value_max: Option<f64>,
-    /// Measure word or currency (元, 件, 名, 人次…).
+    /// Measure word or currency (元, 件, 名, 人次…); empty, written `null`, for a count
+    /// with no measure word (`三万居民`).
+    #[serde(serialize_with = "empty_as_null", deserialize_with = "null_as_empty")]
     pub unit: String,
     /// What is counted, when the text says it.
     pub item: Option<String>,
@@ -253,4 +255,18 @@ impl FailureRecord {
             at: at.into(),
         }
     }
+}
+
+/// Writes an empty string as `null`.
+fn empty_as_null<S: serde::Serializer>(s: &str, ser: S) -> Result<S::Ok, S::Error> {
+    if s.is_empty() {
+        ser.serialize_none()
+    } else {
+        ser.serialize_str(s)
+    }
+}
+
+/// Reads `null` as an empty string.
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(de: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(de)?.unwrap_or_default())
 }

@@ -237,6 +237,7 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
         && count.as_ref().is_none_or(|h| {
             h.class == Class::Money && (m.end > h.end || m.currency != h.unit || m.start < h.start)
                 || m.end > h.end
+                || h.unit.is_empty()
         })
     {
         return money_hit(chars, i, &m).or(count);
@@ -384,6 +385,18 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         unit_word = "成".into();
         class = Class::Percent;
         unit_end = k + 1;
+    } else if let Some((end, pow, more)) = bare_magnitude(chars, i, &n, k) {
+        // 三万居民, 老年人口将超过2亿, 年薪两百多万: a count of ten thousand or more written
+        // with 万/亿 needs no measure word; the unit is left empty (null in the record).
+        if pow > 0 {
+            value = value.times(pow10(pow))?;
+        }
+        if more {
+            approx = Some(Approx::MoreThan);
+        }
+        unit_word = String::new();
+        class = Class::Count;
+        unit_end = end;
     } else {
         return None;
     };
@@ -476,6 +489,47 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         class,
         approx,
     })
+}
+
+/// A number of ten thousand or more written with 万/亿 and no measure word after it
+/// (`20万农村学童`, `峰值4.8亿。`, `两百多万`): where the statistic ends, the power of ten of a
+/// multiplier after a 多/余 hedge, and whether that hedge was there. Not the adverbs and
+/// idioms that are spelt like numbers (千万不要, 万万, 亿万, 百万雄师), fractions (三万分之一),
+/// multiples, or a number glued to Latin text or a counter (`10万+`).
+fn bare_magnitude(
+    chars: &[char],
+    i: usize,
+    n: &super::number::Num,
+    k: usize,
+) -> Option<(usize, u32, bool)> {
+    if matches!(chars.get(i), Some('千' | '万' | '亿' | '百')) || n.vague {
+        return None;
+    }
+    let (mut end, mut pow, mut more) = (k, 0, false);
+    if let Some(&c) = chars.get(k)
+        && matches!(c, '多' | '余')
+    {
+        let (p, after) = read_multiplier(chars, k + 1);
+        if p >= 4 {
+            (end, pow, more) = (after, p, true);
+        }
+    }
+    if n.trailing_pow + pow < 4 || n.max.is_some() {
+        return None;
+    }
+    let next = chars.get(skip_spaces(chars, end)).copied();
+    let ok = match next {
+        None => true,
+        Some(c) if is_boundary(c) || matches!(c, '”' | '’' | '"' | '」') => true,
+        Some(c) => {
+            is_cjk(c)
+                && !matches!(
+                    c,
+                    '分' | '倍' | '一' | '多' | '余' | '来' | '几' | '左' | '上'
+                )
+        }
+    };
+    ok.then_some((end, pow, more))
 }
 
 const AFTER_STRIP: &[&str] = &["的", "内", "里", "中", "之"];
@@ -843,7 +897,9 @@ mod tests {
             extract("搬了三块砖。")
         );
         assert!(extract("叫他三毛。").is_empty());
-        assert!(extract("覆盖人口三百万，").is_empty());
+        // a population is a count without a measure word, not money
+        let q = one("覆盖人口三百万，");
+        assert_eq!((q.value, q.unit.as_str()), (3_000_000.0, ""));
     }
 
     #[test]
@@ -921,6 +977,21 @@ mod tests {
     }
 
     #[test]
+    fn counts_of_ten_thousand_or_more_need_no_measure_word() {
+        let q = one("全省20万农村学童受益");
+        assert_eq!((q.value, q.unit.as_str(), q.approx), (200_000.0, "", None));
+        assert_eq!(q.item.as_deref(), Some("农村学童受益"));
+        let q = one("年薪两百多万");
+        assert_eq!((q.value, q.approx), (2_000_000.0, Some(Approx::MoreThan)));
+        let q = one("老年人口将超过2亿。");
+        assert_eq!((q.value, q.approx), (200_000_000.0, Some(Approx::MoreThan)));
+        let q = one("峰值4.8亿");
+        assert_eq!(q.value, 480_000_000.0);
+        // fewer than ten thousand without a measure word is no statistic
+        assert!(extract("10党员参加").is_empty());
+    }
+
+    #[test]
     fn not_quantities() {
         for text in [
             "第一时间到岗",
@@ -948,6 +1019,11 @@ mod tests {
             "有一分热",
             "2月6日",
             "“单采信息 3 人小分队”",
+            "千万不要大意",
+            "亿万人民",
+            "百万雄师过大江",
+            "三万分之一",
+            "阅读10万+",
         ] {
             assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
         }
