@@ -607,6 +607,12 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     roles
                 };
                 if value.is_empty() {
+                    // `图/ 记者 刘畅`: the names after 记者 took the photographs.
+                    if matches!(kind, Label::Role(BylineRole::Photographer))
+                        && matches!(parts.get(k + 1), Some((Label::Role(_), _)))
+                    {
+                        carried = Some(BylineRole::Photographer);
+                    }
                     continue;
                 }
                 if let Some(names) = parse_names(value).or_else(|| names_with_affiliation(value)) {
@@ -930,6 +936,15 @@ mod tests {
             parse_meta_line("本文来源：央视新闻客户端 责任编辑：化成雨_NBJ11143", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("央视新闻客户端"));
         assert_eq!(m.bylines, vec![bl(Editor, "化成雨")]);
+        let m = parse_meta_line("文/记者 陈晶 见习记者 陈心如 图/ 记者 刘畅", false).unwrap();
+        assert_eq!(
+            m.bylines,
+            vec![
+                bl(Reporter, "陈晶"),
+                bl(Reporter, "陈心如"),
+                bl(Photographer, "刘畅")
+            ]
+        );
         let m = parse_meta_line("来源: 新京报 举报", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("新京报"));
         let m = parse_meta_line("作者：张三（市委组织部）", false).unwrap();

@@ -225,8 +225,34 @@ fn last_open_bracket(t: &str) -> Option<usize> {
 
 /// A paragraph ending in a bracketed credit or attribution: `…。(据澎湃新闻)`,
 /// `… (记者雷永福实习记者李永利)`. Returns the paragraph without it and what it says.
+/// An editor's note or abstract over an article (`编者按：…`, `【编者按】…`, `内容摘要：…`).
+fn is_editors_note(line: &str) -> bool {
+    let t = line.trim_start_matches(['【', '[', '（', '(', ' ']);
+    [
+        "编者按",
+        "编者的话",
+        "内容摘要",
+        "内容提要",
+        "摘要：",
+        "摘要:",
+        "导读：",
+        "导读:",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+}
+
 fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
+    // `…房屋4.3万余间。据新华社`: the source credited after the last sentence.
+    if let Some(at) = t.rfind('据')
+        && ends_sentence(t[..at].trim_end())
+        && clen(&t[at..]) <= 16
+        && let Some(m) = byline::parse_meta_line(&t[at..], false)
+        && m.publication.is_some()
+    {
+        return Some((t[..at].trim_end(), m));
+    }
     let close = t.chars().next_back()?;
     if close != ')' && close != '）' {
         // A cut-off page: `…组织保障。(高浩` with the bracket never closed.
@@ -562,6 +588,11 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             if is_caption(line) {
                 d.captions.push(line);
+                continue;
+            }
+            // An editor's note or abstract printed before the article (编者按：…, 内容摘要：…)
+            // is not its body.
+            if d.title.is_some() && is_editors_note(line) {
                 continue;
             }
             // A subtitle (——记某某同志) under the headline is not body.
@@ -1193,6 +1224,16 @@ mod tests {
         assert_eq!(a[0].bylines.len(), 3);
         assert!(a[0].body.starts_with("在新冠肺炎"));
         assert!(a[0].body.ends_with("高高飘扬。"));
+    }
+
+    #[test]
+    fn an_editors_note_and_a_source_after_the_last_sentence_are_not_body() {
+        let page = "抗震救灾物资运抵灾区\n\n编者按：地震发生后，各地纷纷伸出援手。\n\n截至1日19时，地震已造成1.5万人受灾，4.8万人紧急转移安置。据新华社\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1);
+        assert!(a[0].body.starts_with("截至1日"), "{}", a[0].body);
+        assert!(a[0].body.ends_with("转移安置。"), "{}", a[0].body);
+        assert_eq!(a[0].publication.as_deref(), Some("新华社"));
     }
 
     #[test]
