@@ -285,6 +285,35 @@ pub fn find(
             i += 1;
             continue;
         };
+        // Roads, expressways and bridges named after places (黄山路, 京沪高速, 江阴大桥): the
+        // place word and the road word are one place; 高速 and 大桥 after anything else are
+        // ordinary words (经济高速发展).
+        if ROAD_WORDS.contains(&t.word) {
+            let stem = i.checked_sub(1).map(|k| &toks[k]);
+            if let Some(p) = stem
+                && matches!(p.tag, "ns" | "j")
+                && p.chars() >= 2
+                && !p.is_punct()
+            {
+                // 京/港澳/高速: the names of the road's ends, each a place word.
+                let mut start = i - 1;
+                let mut chars = p.chars();
+                while start > 0
+                    && matches!(toks[start - 1].tag, "ns" | "j")
+                    && chars + toks[start - 1].chars() <= 5
+                {
+                    start -= 1;
+                    chars += toks[start].chars();
+                }
+                raw.push((start, i + 1, PlaceLevel::Local));
+                i += 1;
+                continue;
+            }
+            if matches!(t.word, "高速" | "大桥") {
+                i += 1;
+                continue;
+            }
+        }
         if level == PlaceLevel::Admin && !(t.tag == "ns" && t.chars() >= 3) {
             i += 1;
             continue;
@@ -506,6 +535,11 @@ fn region_then_city(lex: &Lexicon, name: &str) -> Option<usize> {
     })
 }
 
+/// Road words that take a place name as their stem (黄山路, 京沪高速, 江阴大桥).
+const ROAD_WORDS: &[&str] = &[
+    "路", "大道", "大街", "街", "南路", "北路", "东路", "西路", "中路", "高速", "大桥",
+];
+
 /// Where a township or county and a village or community under it, glued in one name, split
 /// (河东乡|王屯村, 新塬镇|中心村): the head ends in an administrative level and has a name of
 /// two characters or more before it, the tail is a village, community or township with a name
@@ -598,5 +632,18 @@ mod tests {
         let names: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
         assert!(names.contains(&"非洲"), "{names:?}");
         assert!(!names.contains(&"非洲地区"), "{names:?}");
+    }
+
+    #[test]
+    fn roads_expressways_and_bridges_named_after_places_are_places() {
+        let nlp = crate::fields::nlp::Nlp::new(None).expect("built-in lexicons");
+        let a = nlp.analyze(
+            "车辆可经黄山路绕行，京港澳高速和沪宁高速车流较大，江阴大桥封闭。经济高速发展。",
+        );
+        let names: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        for road in ["黄山路", "京港澳高速", "沪宁高速", "江阴大桥"] {
+            assert!(names.contains(&road), "{road}: {names:?}");
+        }
+        assert!(!names.iter().any(|n| n.contains("经济")), "{names:?}");
     }
 }
