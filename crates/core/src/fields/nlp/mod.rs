@@ -348,7 +348,9 @@ impl Nlp {
 
     /// Runs every extractor over an already tagged body.
     pub fn analyze_tokens(&self, body: &str, toks: &[Tok<'_>], keywords_top: usize) -> Analysis {
-        let tagged = self.tagger.map(|t| t.spans(body, toks));
+        let tagged = self
+            .tagger
+            .map(|t| t.spans_where(body, toks, |w| self.may_name(w)));
         let orgs = orgs::find(&self.lex, toks, tagged.as_deref());
         let mut places = places::find(&self.lex, body, toks, &orgs, tagged.as_deref());
         drop_places_inside_dotted_names(body, &mut places, tagged.as_deref());
@@ -365,6 +367,20 @@ impl Nlp {
             places: places::to_records(&places),
             keywords,
         }
+    }
+
+    /// Whether a token can take part in a name the extractors report with the tagger's help:
+    /// one jieba tags as a name, a proper noun, an abbreviation, Latin text or an unknown
+    /// word, or one ending like an organization or a place. A sentence without such a token
+    /// is not given to the tagger.
+    fn may_name(&self, t: &Tok<'_>) -> bool {
+        matches!(
+            t.tag,
+            "nr" | "nrt" | "nrfg" | "nrf" | "ns" | "nt" | "nz" | "j" | "eng" | ""
+        ) || self.lex.org_suffix(t.word).is_some()
+            || self.lex.place_suffix(t.word).is_some()
+            // a ministry or office the tagger confirms (教育部, 国务院)
+            || (t.chars() >= 2 && t.word.ends_with(['部', '局', '委', '院', '厅', '署', '办']))
     }
 
     /// Drops the names that are common words of the dictionary (`谢谢`, `白领`, `黄金周`:
@@ -420,7 +436,7 @@ impl Nlp {
         let tagged = self
             .tagger
             .filter(|_| use_tagger)
-            .map(|t| t.spans(text, &toks));
+            .map(|t| t.spans_where(text, &toks, |w| self.may_name(w)));
         let tagged = tagged.as_deref();
         let orgs = orgs::find(&self.lex, &toks, tagged);
         let mut places = places::find(&self.lex, text, &toks, &orgs, tagged);

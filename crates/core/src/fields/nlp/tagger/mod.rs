@@ -95,6 +95,18 @@ impl Tagger {
     /// `toks` are the jieba tokens of the same `text` (from [`crate::fields::nlp::Nlp::tokens`]);
     /// tokens that do not fit the text only cost accuracy.
     pub fn spans(&self, text: &str, toks: &[Tok<'_>]) -> Vec<EntitySpan> {
+        self.spans_where(text, toks, |_| true)
+    }
+
+    /// The spans of the chunks (sentences) that hold at least one token `worth` accepts;
+    /// the other chunks are not read (`extract` skips those where no token could take part
+    /// in a name it reports, which saves the tagger's time on a quarter of news text).
+    pub fn spans_where(
+        &self,
+        text: &str,
+        toks: &[Tok<'_>],
+        worth: impl Fn(&Tok<'_>) -> bool,
+    ) -> Vec<EntitySpan> {
         let mut out = Vec::new();
         let mut chunker = Chunker::new(text, toks);
         let mut buf = ChunkBuf::default();
@@ -106,6 +118,17 @@ impl Tagger {
         let mut word_flags = Vec::new();
         let model = &self.model;
         while chunker.next_chunk(&mut buf) {
+            let (Some(&from), Some(&to)) = (buf.offsets.first(), buf.offsets.last()) else {
+                continue;
+            };
+            let first = toks.partition_point(|t| t.end <= from);
+            if !toks[first..]
+                .iter()
+                .take_while(|t| t.start < to)
+                .any(&worth)
+            {
+                continue;
+            }
             scores.clear();
             scores.resize(buf.chars.len(), [0; LANES]);
             batch.clear();
