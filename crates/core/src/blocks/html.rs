@@ -423,15 +423,64 @@ pub fn fragment_lines(fragment: &str) -> Vec<String> {
     out
 }
 
+/// Classes of an element that prints the article's publish time.
+const TIME_CLASSES: &[&str] = &[
+    "time",
+    "date",
+    "pubtime",
+    "pub-time",
+    "pub_time",
+    "publish-time",
+    "publish_time",
+    "post-time",
+    "article-time",
+    "date-source",
+];
+
+/// Attributes in which a CMS keeps the article's publish time.
+const PUBLISH_TIME_ATTRS: &[&str] = &["data-ptime", "data-pubtime", "data-publish-time"];
+
 /// Turns a parsed HTML page into blocks.
 pub fn to_blocks(text: &str) -> Vec<Block> {
     let doc = Html::parse_document(&limit_nesting(text));
     let mut blocks = Vec::new();
+    let mut attr_times = Vec::new();
     let block = |kind: BlockKind, text: String| Block { text, kind };
     for node in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
         };
+        // A short dated line the page marks as its time (`<p class="time">2019-05-17 · 某号`),
+        // even inside a share bar that is otherwise furniture.
+        if el
+            .value()
+            .attr("class")
+            .is_some_and(|c| c.split_whitespace().any(|c| TIME_CLASSES.contains(&c)))
+            && text_len(&el) < 60
+        {
+            let text = clean_line(&el.text().collect::<Vec<_>>().join(" "));
+            if crate::lines::meta::find_times(&text)
+                .first()
+                .is_some_and(|t| text[..t.start].trim().is_empty())
+            {
+                blocks.push(block(BlockKind::MetaTime, text));
+            }
+        }
+        // A publish time a CMS keeps in an attribute (网易 `data-ptime`, `<time datetime>`):
+        // after every printed one.
+        if let Some(time) = PUBLISH_TIME_ATTRS
+            .iter()
+            .find_map(|a| el.value().attr(a))
+            .or_else(|| {
+                (el.value().name() == "time")
+                    .then(|| el.value().attr("datetime"))
+                    .flatten()
+            })
+            .map(clean_line)
+            .filter(|t| !t.is_empty())
+        {
+            attr_times.push(block(BlockKind::MetaTime, time));
+        }
         match el.value().name() {
             "title" => {
                 let t = clean_line(&el.text().collect::<String>());
@@ -486,6 +535,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             _ => {}
         }
     }
+    blocks.append(&mut attr_times);
     // All lines of the page and the lines of the content container.
     let body = doc
         .tree
@@ -684,6 +734,19 @@ mod tests {
             "{lines:?}"
         );
         assert!(!lines.iter().any(|l| l.contains("联系我们")), "{lines:?}");
+    }
+
+    #[test]
+    fn a_publish_time_kept_in_an_attribute_is_metadata() {
+        let page = "<html><body><div id=\"contain\" data-ptime=\"2019-05-17 20:02:46\">\
+                    <h2>京沪高速封闭</h2><p>下周一，京沪高速施工将进入第二阶段。</p></div>\
+                    </body></html>";
+        let times: Vec<String> = to_blocks(page)
+            .into_iter()
+            .filter(|b| b.kind == BlockKind::MetaTime)
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(times, ["2019-05-17 20:02:46"]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! `11月4日`), resolved to ISO form. Relative words (今天, 昨日, 当天) are left out.
 //!
 //! A date that prints no year takes the year of an earlier dated mention in the body, else the
-//! publish year (marked `resolved`), else it stays `--MM-DD`.
+//! publish year (marked `resolved`), else it stays `--MM-DD`. A year the body prints elsewhere
+//! is not used: it dates the events it belongs to (a survey, a plan), not the report. `今（9）日` is the 9th of the publish month.
 
 use super::numerals::{NUMERAL_CHARS_AND_NEWLINE, cn_digit, fold_width, is_arabic_digit};
 use crate::record::DateMention;
@@ -17,7 +18,7 @@ pub struct Found {
     pub span: Range<usize>,
     /// Year when the text prints one.
     pub year: Option<i32>,
-    /// Month 1–12.
+    /// Month 1–12, or 0 for the publish month (`今（9）日`).
     pub month: u32,
     /// Day 1–31.
     pub day: u32,
@@ -201,6 +202,50 @@ fn is_boundary_before_bare_day(c: Option<&char>) -> bool {
     }
 }
 
+/// Whether a time of day starts at `i` (上午, 晚9时许, 19时).
+fn time_of_day_at(chars: &[char], i: usize) -> bool {
+    const TIMES: &[&str] = &[
+        "上午", "下午", "中午", "晚上", "晚间", "晚", "凌晨", "早上", "早晨", "清晨", "夜间",
+        "夜里", "傍晚", "午后", "零时",
+    ];
+    let rest = || chars[i.min(chars.len())..].iter().take(2);
+    if TIMES
+        .iter()
+        .any(|t| t.chars().zip(rest()).filter(|(a, b)| a == *b).count() == t.chars().count())
+    {
+        return true;
+    }
+    // 19时, 9时许
+    let digits = chars[i.min(chars.len())..]
+        .iter()
+        .take_while(|c| is_arabic_digit(**c))
+        .count();
+    (1..=2).contains(&digits) && chars.get(i + digits) == Some(&'时')
+}
+
+/// Whether a preposition of time (于, 在, 自, 从) stands right before `i`, not a comparison
+/// (少于, 高于, 等于).
+fn time_preposition_before(chars: &[char], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1).map(|k| chars[k]) else {
+        return false;
+    };
+    let compared = i
+        .checked_sub(2)
+        .is_some_and(|k| "少多大小等高低超过早晚".contains(chars[k]));
+    matches!(p, '于' | '在' | '自' | '从') && !(p == '于' && compared)
+}
+
+/// The index after `）日` when the number at `i` sits in `今（…）日` (Xinhua's "today, the
+/// 9th"), else `None`.
+fn today_in_brackets(chars: &[char], i: usize) -> Option<usize> {
+    let open = fold_width(*chars.get(i.checked_sub(1)?)?);
+    if open != '(' || *chars.get(i.checked_sub(2)?)? != '今' {
+        return None;
+    }
+    let (j, _) = small_extent(chars, i, 2)?;
+    (fold_width(*chars.get(j)?) == ')' && *chars.get(j + 1)? == '日').then_some(j + 2)
+}
+
 /// Every date in `text`, in order, with the character span of each mention.
 pub fn find(text: &str) -> Vec<Found> {
     let chars = chars_of(text);
@@ -264,15 +309,40 @@ pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
                 continue;
             }
         }
-        // bare D日 carrying the month of the previous date in the same paragraph
+        // 今（9）日: the day of the publish month (month 0, resolved by `extract_found`)
+        if let Some(end) = today_in_brackets(chars, i)
+            && let Some((d, _, _)) = read_small(chars, i, 2)
+            && (1..=31).contains(&d)
+        {
+            out.push(Found {
+                span: i - 2..end,
+                year: None,
+                month: 0,
+                day: d,
+            });
+            i = end;
+            continue;
+        }
+        // bare D日 carrying the month of the previous date: in the same paragraph after a
+        // boundary; from any earlier paragraph when a preposition of time stands before it
+        // (将于8日, 在15日, not 少于15日) or a time of day after it (16日下午, 22日晚), or when it
+        // opens a paragraph (23日，记者…)
         if let Some((m, y, para)) = last_month
-            && para == paragraph
-            && is_boundary_before_bare_day(prev)
             && let Some((k, true)) = small_extent(chars, i, 2)
             && let Some(d) = small_value(chars, i, k, true)
         {
             let k2 = skip_spaces(chars, k);
-            if chars.get(k2) == Some(&'日') && valid(y, m, d) {
+            let after = k2 + 1;
+            let timed = time_of_day_at(chars, after);
+            let opens = matches!(prev, None | Some('\n'))
+                && chars
+                    .get(after)
+                    .is_some_and(|c| matches!(fold_width(*c), ',' | '，'));
+            let dated = (para == paragraph && is_boundary_before_bare_day(prev))
+                || time_preposition_before(chars, i)
+                || timed
+                || opens;
+            if dated && chars.get(k2) == Some(&'日') && valid(y, m, d) {
                 out.push(Found {
                     span: i..k2 + 1,
                     year: y,
@@ -346,6 +416,14 @@ pub(crate) fn extract_found(
     let base = published_at.and_then(publish_ymd);
     let mut out: Vec<DateMention> = Vec::new();
     for f in found {
+        let (month, day) = match (f.month, base) {
+            (0, Some((_, m, _))) => (m, f.day),
+            (0, None) => continue,
+            (m, _) => (m, f.day),
+        };
+        if !valid(None, month, day) {
+            continue;
+        }
         let text: String = chars[f.span.clone()].iter().collect();
         // 去年12月5日 / 今年3月1日 / 明年: the year is relative to the publish year
         let before: String = chars[f.span.start.saturating_sub(2)..f.span.start]
@@ -359,16 +437,16 @@ pub(crate) fn extract_found(
             _ => None,
         };
         let (value, resolved) = match (f.year, base) {
-            (Some(y), _) => (format!("{y:04}-{:02}-{:02}", f.month, f.day), None),
+            (Some(y), _) => (format!("{y:04}-{month:02}-{day:02}"), None),
             (None, Some(b)) => {
                 let y = match shift {
                     Some(d) => b.0 + d,
-                    None => infer_year(b, f.month, f.day),
+                    None => infer_year(b, month, day),
                 };
-                let full = format!("{y:04}-{:02}-{:02}", f.month, f.day);
+                let full = format!("{y:04}-{month:02}-{day:02}");
                 (full.clone(), Some(full))
             }
-            (None, None) => (format!("--{:02}-{:02}", f.month, f.day), None),
+            (None, None) => (format!("--{month:02}-{day:02}"), None),
         };
         if out.iter().any(|d| d.value == value) {
             continue;
@@ -439,6 +517,35 @@ mod tests {
 
     fn values(body: &str, p: Option<&str>) -> Vec<String> {
         extract(body, p).into_iter().map(|d| d.value).collect()
+    }
+
+    #[test]
+    fn bare_days_across_paragraphs_need_a_sign_of_time() {
+        let body = "7月3日，航空公司宣布复航。\n机场将于8日开放，其他机场将于11日起开放。\n\
+                    16日下午，队员再次集结。\n23日，记者再次探访。\n公示时间不得少于15日。\n\
+                    他们工作了5日。";
+        assert_eq!(
+            values(body, Some("2020-07-04")),
+            [
+                "2020-07-03",
+                "2020-07-08",
+                "2020-07-11",
+                "2020-07-16",
+                "2020-07-23"
+            ]
+        );
+    }
+
+    #[test]
+    fn today_with_the_day_in_brackets_is_in_the_publish_month() {
+        assert_eq!(
+            values(
+                "华龙网讯 今（9）日，活动启动。",
+                Some("2019-09-09T16:19:28+08:00")
+            ),
+            ["2019-09-09"]
+        );
+        assert!(values("今（9）日，活动启动。", None).is_empty());
     }
 
     #[test]

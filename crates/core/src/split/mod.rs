@@ -242,6 +242,27 @@ fn is_editors_note(line: &str) -> bool {
     .any(|w| t.starts_with(w))
 }
 
+/// A bracketed editor's credit that names only a staff code (`（责任编辑： HN666）`), which
+/// the byline parser rightly leaves without a name.
+fn is_bracketed_staff_credit(line: &str) -> bool {
+    let t = line.trim();
+    let Some(inner) = t
+        .strip_prefix(['(', '（'])
+        .and_then(|x| x.strip_suffix([')', '）']))
+    else {
+        return false;
+    };
+    clen(inner) <= 30
+        && ["责任编辑", "编辑", "责编", "编审", "校对", "审核"]
+            .iter()
+            .any(|l| {
+                inner
+                    .trim_start()
+                    .strip_prefix(l)
+                    .is_some_and(|r| r.trim_start().starts_with([':', '：']))
+            })
+}
+
 fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
     // `…房屋4.3万余间。据新华社`: the source credited after the last sentence.
@@ -284,7 +305,11 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         None if ends_sentence(before) => closing_signature(inner)?,
         None => return None,
     };
-    if m.bylines.is_empty() && m.publication.is_none() {
+    // A labelled credit that names only a staff code (`（责任编辑：HN666）`) is still no body.
+    let labelled = ["编辑", "责编", "记者", "作者", "来源", "通讯员", "摄影"]
+        .iter()
+        .any(|l| inner.contains(l));
+    if m.bylines.is_empty() && m.publication.is_none() && !labelled {
         return None;
     }
     Some((before, m))
@@ -684,6 +709,10 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             while lines.get(i).is_some_and(|next| is_bulleted_link(next)) {
                 i += 1;
             }
+            d.ended = true;
+            continue;
+        }
+        if !d.body.is_empty() && is_bracketed_staff_credit(line) {
             d.ended = true;
             continue;
         }

@@ -634,6 +634,23 @@ mod tests {
     }
 
     #[test]
+    fn schools_and_institutes_are_named_through_their_parent() {
+        let a = nlp().analyze(
+            "重庆交通大学建筑与城市规划学院、中国科学院地理科学与资源研究所的代表出席。\
+             西南大学地理科学学院院长致辞。",
+        );
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        for name in [
+            "重庆交通大学建筑与城市规划学院",
+            "中国科学院地理科学与资源研究所",
+            "西南大学地理科学学院",
+        ] {
+            assert!(orgs.contains(&name), "{name}: {orgs:?}");
+        }
+        assert!(!orgs.contains(&"城市规划学院"), "{orgs:?}");
+    }
+
+    #[test]
     fn countries_listed_districts_and_counts_of_divisions() {
         let places = |text: &str| -> Vec<String> {
             nlp()

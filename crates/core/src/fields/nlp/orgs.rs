@@ -103,21 +103,59 @@ fn suffix_at(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
                 .any(|l| toks[k - 1].word.ends_with(l)))
 }
 
-/// Whether 和 at `k` joins two fields in one body's name: a noun on its left right after an
-/// administrative level or place (市林业和园林局, 区人力资源和社会保障局).
-fn paired_bureau(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
-    k >= 2
-        && toks[k - 1].tag == "n"
-        && !toks[k - 1].is_punct()
-        && !is_suffix(lex, &toks[k - 1])
-        && !is_function_word(toks[k - 1].word)
-        && !APPOSITION.contains(&toks[k - 1].word)
-        && {
-            let head = &toks[k - 2];
+/// How many field tokens (one or two nouns) stand before 和 or 与 at `k` when it joins two
+/// fields inside one body's name: right after an administrative level or a place
+/// (市林业和园林局, 区人力资源和社会保障局) or after a parent institution (重庆交通大学建筑与
+/// 城市规划学院, 中国科学院地理科学与资源研究所).
+fn paired_fields(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> Option<usize> {
+    let field = |t: &Tok<'_>| {
+        matches!(t.tag, "n" | "vn")
+            && !t.is_punct()
+            && !is_suffix(lex, t)
+            && !is_function_word(t.word)
+            && !APPOSITION.contains(&t.word)
+    };
+    (1..=2).find(|&n| {
+        k > n && toks[k - n..k].iter().all(field) && {
+            let head = &toks[k - n - 1];
             LEVELS.contains(&head.word)
                 || glued_level(head.word)
                 || (head.tag == "ns" && !is_suffix(lex, head))
+                || parent_institution(head.word)
         }
+    })
+}
+
+/// Institutions whose schools, institutes and committees are named through them (大学 →
+/// 学院, 科学院 → 研究所, 学会 → 专业委员会).
+fn parent_institution(word: &str) -> bool {
+    const PARENTS: &[&str] = &[
+        "大学",
+        "科学院",
+        "社会科学院",
+        "工程院",
+        "研究院",
+        "学会",
+        "协会",
+        "联合会",
+    ];
+    PARENTS.iter().any(|p| word.ends_with(p))
+}
+
+/// Units named through their parent institution (学院, 研究所, 专业委员会, 实验室).
+fn sub_unit(word: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "学院",
+        "学系",
+        "研究所",
+        "研究中心",
+        "研究院",
+        "实验室",
+        "委员会",
+        "分会",
+        "中心",
+    ];
+    UNITS.iter().any(|u| word.ends_with(u))
 }
 
 /// The index of the opening quote when a short quoted phrase ends right before token `start`
@@ -314,17 +352,25 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             break;
         }
         // Extend left through name-like tokens.
+        let unit_word = cut.map_or(toks[end - 1].word, |c| &toks[end - 1].word[..c]);
         let mut start = core_start;
         let mut chars = 0;
         while start > 0 {
             let t = &toks[start - 1];
             if suffix_at(lex, toks, start - 1) {
-                // Another organization ends here; only 附属 ties the two into one name.
+                // Another organization ends here; only 附属 ties the two into one name, or a
+                // school or institute named through its parent (重庆交通大学|建筑学院).
+                if start < core_start && parent_institution(t.word) && sub_unit(unit_word) {
+                    start -= 1;
+                    continue;
+                }
                 break;
             }
-            if (t.word == "和" || t.word == "与") && paired_bureau(lex, toks, start - 1) {
-                // 广州市林业和园林局: two fields joined inside one bureau's name.
-                start -= 2;
+            if (t.word == "和" || t.word == "与")
+                && let Some(n) = paired_fields(lex, toks, start - 1)
+            {
+                // 广州市林业和园林局: two fields joined inside one body's name.
+                start -= 1 + n;
                 continue;
             }
             // 约翰斯·霍普金斯大学: a foreign name with its dot heads the name.
@@ -358,6 +404,22 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 start -= 1;
                 while start > 0 && left_ok(lex, toks, start - 1, core_start) {
                     start -= 1;
+                }
+            }
+        }
+        // A parent institution jieba cut apart (中国/地理学/会) that the tagger reads whole.
+        if start < core_start && sub_unit(unit_word) {
+            let at = toks[start].start;
+            if let Some(k) = tagged_orgs
+                .iter()
+                .find(|s| s.end == at && s.start < at)
+                .filter(|_| start > 0)
+                .map(|s| toks.partition_point(|x| x.start < s.start))
+                .filter(|&k| k < start)
+            {
+                let parent: String = toks[k..start].iter().map(|x| x.word).collect();
+                if parent_institution(&parent) {
+                    start = k;
                 }
             }
         }
