@@ -87,6 +87,20 @@ fn glued_level(word: &str) -> bool {
     )
 }
 
+/// A date's 日 or 号 that jieba glued to the name after it (`21/日蓝星` of `7月21日蓝星石油`):
+/// the name starts after it.
+fn glued_date_unit(toks: &[Tok<'_>], k: usize) -> bool {
+    let mut cs = toks[k].word.chars();
+    matches!(cs.next(), Some('日' | '号'))
+        && cs.next().is_some()
+        && k > 0
+        && toks[k - 1]
+            .word
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_numeric() || "一二三四五六七八九十".contains(c))
+}
+
 fn is_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
     !t.is_punct() && lex.org_suffix(t.word).is_some()
 }
@@ -396,7 +410,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 break;
             }
             start -= 1;
-            if glued_level(t.word) {
+            if glued_level(t.word) || glued_date_unit(toks, start) {
                 break;
             }
             if t.word == "附属" && start > 0 && is_suffix(lex, &toks[start - 1]) {
@@ -500,7 +514,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             .word
             .chars()
             .next()
-            .filter(|_| glued_level(span[0].word))
+            .filter(|_| glued_level(span[0].word) || glued_date_unit(toks, start))
         {
             name.drain(..p.len_utf8());
             from += p.len_utf8();
