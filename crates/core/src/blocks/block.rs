@@ -16,6 +16,9 @@ pub enum BlockKind {
     MetaTime,
     /// Keywords from a meta tag.
     MetaKeywords,
+    /// Keywords the page prints under a label (`文章关键词：辟谣 外泄`) outside the text's
+    /// container.
+    PrintedKeywords,
     /// A source from a meta tag.
     MetaSource,
     /// An author from a meta tag.

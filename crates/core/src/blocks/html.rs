@@ -466,6 +466,24 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
                 blocks.push(block(BlockKind::MetaTime, text));
             }
         }
+        // Keywords printed under a label in their own small element (`<div class="keywords">
+        // 文章关键词： 辟谣 外泄</div>`), often outside the text's container.
+        if el
+            .value()
+            .attr("class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("keyword"))
+            && text_len(&el) < 80
+        {
+            let text = clean_line(&el.text().collect::<Vec<_>>().join(" "));
+            let label = ["文章关键词", "本文关键词", "关键词", "关键字"]
+                .iter()
+                .find_map(|l| text.strip_prefix(l));
+            if let Some(rest) = label.map(|r| r.trim_start_matches([':', '：', ' ']).trim())
+                && !rest.is_empty()
+            {
+                blocks.push(block(BlockKind::PrintedKeywords, rest.to_string()));
+            }
+        }
         // A publish time a CMS keeps in an attribute (网易 `data-ptime`, `<time datetime>`):
         // after every printed one.
         if let Some(time) = PUBLISH_TIME_ATTRS
@@ -747,6 +765,20 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(times, ["2019-05-17 20:02:46"]);
+    }
+
+    #[test]
+    fn keywords_printed_under_a_label_are_kept_apart_from_the_meta_tag() {
+        let page = "<html><head><meta name=\"keywords\" content=\"新闻,财经\"></head><body>\
+                    <div class=\"article\"><p>社区志愿者在小区门口为居民测量体温。</p></div>\
+                    <div class=\"keywords\"><label>文章关键词：</label><a>辟谣</a> <a>外泄</a></div>\
+                    </body></html>";
+        let printed: Vec<String> = to_blocks(page)
+            .into_iter()
+            .filter(|b| b.kind == BlockKind::PrintedKeywords)
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(printed, ["辟谣 外泄"]);
     }
 
     #[test]

@@ -386,6 +386,8 @@ struct Hints {
     meta_title: Option<String>,
     meta_time: Option<String>,
     meta_keywords: Vec<String>,
+    /// Keywords printed under a label outside the text's container (HTML).
+    printed_keywords: Vec<String>,
     meta_source: Option<String>,
     meta_authors: Vec<String>,
     html: bool,
@@ -411,6 +413,12 @@ fn collect_hints(blocks: &[Block]) -> Hints {
                 h.html = true;
                 if h.meta_time.is_none() {
                     h.meta_time = meta::find_times(&b.text).into_iter().next().map(|t| t.iso);
+                }
+            }
+            BlockKind::PrintedKeywords => {
+                h.html = true;
+                if h.printed_keywords.is_empty() {
+                    h.printed_keywords = meta::keywords(&b.text);
                 }
             }
             BlockKind::MetaKeywords => {
@@ -816,7 +824,10 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             .or(page_publication.clone());
         // Only keywords printed on the page (关键词: …) are declared; a <meta name="keywords">
         // tag is not shown to readers and is mostly the site's own search terms.
-        let keywords = d.meta.keywords.clone();
+        let mut keywords = d.meta.keywords.clone();
+        if keywords.is_empty() && index == 0 {
+            keywords.clone_from(&hints.printed_keywords);
+        }
         if bylines.is_empty() && index == 0 {
             for name in &hints.meta_authors {
                 bylines.push(Byline {
