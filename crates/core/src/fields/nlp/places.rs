@@ -445,10 +445,15 @@ pub fn find(
         weak.push(s);
     }
     raw.sort_by_key(|r| r.0);
+    let titled = named_in_marks(body);
     let mut out = Vec::new();
     for (s, e, level) in raw {
         let start = toks[s].start;
         let end = toks[e - 1].end;
+        if titled.iter().any(|&(a, b)| a <= start && end <= b) {
+            // 《上海市募捐条例》, “中国爱心城市”: a document or a campaign named after a place.
+            continue;
+        }
         let inside = orgs.iter().find(|o| o.start <= start && end <= o.end);
         if let Some(org) = inside {
             // A temporary party branch is named after the place it serves.
@@ -511,6 +516,45 @@ pub fn find(
             .iter()
             .any(|&(s, e)| s <= p.start && p.end <= e && (s, e) != (p.start, p.end))
     });
+    out
+}
+
+/// Byte ranges of the text inside title marks (《…》) and inside short quotation marks that
+/// hold a name rather than speech (“中国爱心城市”: at most 12 characters, no punctuation).
+fn named_in_marks(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut title: Option<usize> = None;
+    let mut quote: Option<(usize, usize, bool)> = None; // start, chars, clean
+    for (i, c) in body.char_indices() {
+        match c {
+            '《' => title = Some(i + c.len_utf8()),
+            '》' => {
+                if let Some(s) = title.take() {
+                    out.push((s, i));
+                }
+            }
+            '“' => quote = Some((i + c.len_utf8(), 0, true)),
+            '”' => {
+                if let Some((s, n, true)) = quote.take()
+                    && (1..=12).contains(&n)
+                {
+                    out.push((s, i));
+                }
+            }
+            '\n' => {
+                title = None;
+                quote = None;
+            }
+            _ => {
+                if let Some((_, n, clean)) = quote.as_mut() {
+                    *n += 1;
+                    if !crate::text::is_han(c) && !c.is_alphanumeric() {
+                        *clean = false;
+                    }
+                }
+            }
+        }
+    }
     out
 }
 
@@ -602,6 +646,19 @@ pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn places_inside_titles_and_quoted_names_are_no_mentions() {
+        let marks =
+            named_in_marks("《上海市募捐条例》施行，“中国爱心城市”启动，他说：“我在上海，很好。”");
+        let quoted: Vec<&str> = marks
+            .iter()
+            .map(|&(a, b)| {
+                &"《上海市募捐条例》施行，“中国爱心城市”启动，他说：“我在上海，很好。”"[a..b]
+            })
+            .collect();
+        assert_eq!(quoted, ["上海市募捐条例", "中国爱心城市"]);
+    }
 
     #[test]
     fn a_region_and_a_city_glued_in_one_word_split() {
