@@ -26,6 +26,11 @@ pub struct OrgSpan {
     pub named_start: bool,
 }
 
+/// Common words ending in 局 that name no bureau.
+const COMMON_JU: &[&str] = &[
+    "布局", "格局", "结局", "骗局", "大局", "全局", "时局", "僵局", "开局", "赌局", "饭局", "变局",
+];
+
 /// Words that tie a unit to the body it belongs to inside one name (市直单位驻…, 附属…).
 const CONNECTORS: &[&str] = &["驻", "派出", "附属"];
 /// Administrative levels that may prefix a body on their own (市税务局, 区检察院).
@@ -659,8 +664,31 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             && toks[s].tag == "n"
             && toks[s].chars() >= 3
             && toks[s].word.ends_with(['部', '科', '处', '署', '厅', '办']);
-        if !(matches!(toks[s].tag, "nz" | "nt" | "nr" | "j" | "eng") || department)
-            || is_suffix(lex, &toks[e - 1])
+        // Or a unit the tagger reads from its place or level to its unit's last character,
+        // where jieba's cut hid the suffix from the rules (深圳市/法制办, 市人/社局, 国家/减灾/委).
+        let placed_unit = {
+            let text: String = toks[s..e].iter().map(|x| x.word).collect();
+            (toks[s].tag == "ns"
+                || ["国家", "中国"].contains(&toks[s].word)
+                || toks[s].word.starts_with(['市', '省', '县', '区']))
+                && text.chars().count() >= 4
+                && !toks[s..e].iter().any(|x| x.is_punct())
+                && (text.ends_with(['局', '委', '办', '部', '所', '院', '处', '厅', '署'])
+                    || ["协会", "学会", "商会", "联合会", "委员会", "议会", "理事会", "红十字会",
+                        "红新月会", "中心", "公司", "俱乐部"]
+                        .iter()
+                        .any(|u| text.ends_with(u)))
+                // never a part of a region (中西部), a common word (布局), a city centre or a venue
+                && !["市中心", "会议中心", "广播中心", "艺术中心", "体育中心", "购物中心", "展览中心"]
+                    .iter()
+                    .any(|f| text.ends_with(f))
+                && !(toks[e - 1].chars() <= 3
+                    && toks[e - 1].word.ends_with('部')
+                    && toks[e - 1].word.chars().all(|c| "东南西北中部".contains(c)))
+                && !COMMON_JU.contains(&toks[e - 1].word)
+        };
+        if !(matches!(toks[s].tag, "nz" | "nt" | "nr" | "j" | "eng") || department || placed_unit)
+            || (is_suffix(lex, &toks[e - 1]) && !placed_unit)
             || toks[s..e]
                 .iter()
                 .any(|x| matches!(x.tag, "v" | "p" | "d" | "u" | "uj" | "c" | "r" | "m"))
