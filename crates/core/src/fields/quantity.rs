@@ -245,8 +245,15 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     count
 }
 
+/// Below this a vague amount (几十张, 几百元, 数十人) is a manner of speaking, not a statistic;
+/// from it on (数十万元, 几十万块, 上万人) it reports an order of magnitude and is kept.
+const VAGUE_FLOOR: f64 = 10_000.0;
+
 /// A statistic from an amount of money read by [`super::money::read_in_text`].
 fn money_hit(chars: &[char], i: usize, m: &super::money::InText) -> Option<Hit> {
+    if m.vague && m.low.to_f64() < VAGUE_FLOOR {
+        return None;
+    }
     let mut end = m.end;
     let mut approx = m.vague.then_some(Approx::MoreThan);
     if starts_with_str(chars, end, "以上") {
@@ -280,6 +287,9 @@ fn money_hit(chars: &[char], i: usize, m: &super::money::InText) -> Option<Hit> 
 /// A count or measure: a number and its measure word.
 fn read_count(chars: &[char], i: usize) -> Option<Hit> {
     let n = read_number(chars, i)?;
+    if n.vague && n.value.to_f64() < VAGUE_FLOOR {
+        return None;
+    }
     let mut value = n.value;
     let mut value_max = n.max;
     let mut approx = if n.vague {

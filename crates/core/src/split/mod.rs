@@ -231,6 +231,9 @@ fn is_editors_note(line: &str) -> bool {
     [
         "编者按",
         "编者的话",
+        "编前语",
+        "编者注",
+        "编辑按",
         "内容摘要",
         "内容提要",
         "摘要：",
@@ -240,6 +243,47 @@ fn is_editors_note(line: &str) -> bool {
     ]
     .iter()
     .any(|w| t.starts_with(w))
+}
+
+/// `（实习生王金茹对此文亦有贡献）`: the people who contributed to the report, as reporters
+/// (通讯员 as correspondents).
+fn contribution_credit(bracketed: &str) -> Option<Meta> {
+    let inner = bracketed
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    let who = [
+        "对此文亦有贡献",
+        "对本文亦有贡献",
+        "对此文有贡献",
+        "对本文有贡献",
+        "亦有贡献",
+    ]
+    .iter()
+    .find_map(|tail| inner.strip_suffix(tail))?;
+    let (role, names) = match who.strip_prefix("通讯员") {
+        Some(rest) => (crate::record::BylineRole::Correspondent, rest),
+        None => (
+            crate::record::BylineRole::Reporter,
+            ["实习生", "实习记者", "见习记者", "记者"]
+                .iter()
+                .find_map(|l| who.strip_prefix(l))
+                .unwrap_or(who),
+        ),
+    };
+    let names = byline::parse_names(names.trim())?;
+    let mut m = Meta::default();
+    for name in names {
+        m.bylines.push(Byline { role, name });
+    }
+    Some(m)
+}
+
+/// `(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)`: a portal's promotion of its app.
+fn app_promotion(bracketed: &str) -> Option<Meta> {
+    let promo = clen(bracketed) <= 60
+        && bracketed.contains("下载")
+        && (bracketed.contains("APP") || bracketed.contains("客户端") || bracketed.contains("App"));
+    promo.then(Meta::default)
 }
 
 /// A bracketed editor's credit that names only a staff code (`（责任编辑： HN666）`), which
@@ -296,6 +340,11 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let open = last_open_bracket(t)?;
     let inner = &t[open..];
     let before = t[..open].trim_end();
+    if let Some(m) = contribution_credit(inner).or_else(|| app_promotion(inner)) {
+        // `（实习生王金茹对此文亦有贡献）`, `(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)`:
+        // after the text, never part of it (the line may be nothing else).
+        return Some((before, m));
+    }
     if before.is_empty() || clen(inner) > 40 {
         return None;
     }
@@ -643,6 +692,21 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 && (i..lines.len().min(i + 3))
                     .take_while(|k| lines[*k] != BOUNDARY && headings.binary_search(k).is_err())
                     .any(|k| opens_with_dateline(lines[k]))
+            {
+                continue;
+            }
+            // A short deck or sub-headline right under the headline with a paragraph after it
+            // (`前海景点公厕有了免费手纸` over the story) is not body either.
+            if d.title.is_some()
+                && d.body.is_empty()
+                && clen(line) <= 24
+                && is_title_like(line)
+                && !line.contains(['，', ',', '：', ':', '？', '！', '?', '!'])
+                && !is_enumerated(line)
+                && !is_caption(line)
+                && lines.get(i).is_some_and(|next| {
+                    *next != BOUNDARY && has_chars(next, 60) && next.contains('。')
+                })
             {
                 continue;
             }
@@ -1250,6 +1314,22 @@ mod tests {
                 kind: BlockKind::Line,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_deck_over_the_story_an_editors_preface_and_trailing_notes_are_not_body() {
+        let page = "女童被塞纸 调查\n\n前海景点公厕有了免费手纸\n\n端午小长假，一些来青岛旅游的细心游客发现，\
+                    岛城前海一线一些景区的公厕有了免费提供的卫生纸，游客们纷纷点赞。\n\n\
+                    学校还多次组织观看了校园欺凌教育片。\n\n（实习生王金茹对此文亦有贡献）\n\n\
+                    (本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("端午小长假"), "{}", a[0].body);
+        assert!(a[0].body.ends_with("教育片。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        assert_eq!(a[0].bylines[0].name, "王金茹");
+        assert!(is_editors_note(
+            "【编前语】2020年1月1日出版的《求是》杂志发表文章。"
+        ));
     }
 
     #[test]
