@@ -851,9 +851,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             continue;
         }
         let first_para = body.lines().next().unwrap_or("");
-        let dateline = meta::dateline_outlet(first_para);
+        let mut dateline = meta::dateline_outlet(first_para);
         let mut bylines = d.meta.bylines.clone();
         if let Some(m) = dateline_credit(first_para) {
+            if dateline.is_none() {
+                dateline = m.publication.clone();
+            }
             for b in m.bylines {
                 if !bylines.contains(&b) {
                     bylines.push(b);
@@ -1011,8 +1014,36 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
     let after = &head[open..];
     let close = after.find([')', '）'])?;
     let inner = &after[..close];
-    let m = byline::parse_meta_line(inner, false)?;
+    let Some(m) = byline::parse_meta_line(inner, false) else {
+        return reported_by(inner);
+    };
     (!m.bylines.is_empty()).then_some(m)
+}
+
+/// `（搜狐体育　陶冶　４月２２日广州报道）`: an outlet, the writer's name, then when and where
+/// the report was filed.
+fn reported_by(inner: &str) -> Option<Meta> {
+    let inner = inner.trim_start_matches(['(', '（']);
+    let parts: Vec<&str> = inner
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [outlet, name, .., last] = parts.as_slice() else {
+        return None;
+    };
+    if !last.ends_with("报道") || !(2..=10).contains(&clen(outlet)) {
+        return None;
+    }
+    let names = byline::parse_names(name).filter(|n| n.len() == 1)?;
+    let mut m = Meta {
+        publication: Some((*outlet).to_string()),
+        ..Meta::default()
+    };
+    m.bylines.extend(names.into_iter().map(|name| Byline {
+        role: crate::record::BylineRole::Author,
+        name,
+    }));
+    Some(m)
 }
 
 /// A `(原标题：…)` / `本文原标题：《…》` / `(原题为《…》)` line: the original headline.
@@ -1330,6 +1361,17 @@ mod tests {
         assert!(is_editors_note(
             "【编前语】2020年1月1日出版的《求是》杂志发表文章。"
         ));
+    }
+
+    #[test]
+    fn a_bracketed_report_line_names_the_outlet_and_the_writer() {
+        let m =
+            dateline_credit("（搜狐体育　陶冶　４月２２日广州报道）４月２１日，峰会在广州启幕。")
+                .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("搜狐体育"));
+        assert_eq!(m.bylines.len(), 1);
+        assert_eq!(m.bylines[0].name, "陶冶");
+        assert!(dateline_credit("（图文　４月２２日）峰会启幕。").is_none());
     }
 
     #[test]
