@@ -743,6 +743,8 @@ mod tests {
             "民警向南都记者介绍，嫌疑人陈某进和刘某已被抓获。72岁的徐阿婆说，李女士也来帮忙。",
         );
         assert!(names.is_empty(), "{names:?}");
+        let names = person_names("王小丽（化名）今年7岁。王小丽说，任组长已经来过了。");
+        assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]

@@ -109,7 +109,8 @@ pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
 const HONORIFICS: &[&str] = &[
     "先生", "女士", "小姐", "太太", "阿婆", "阿姨", "阿公", "阿伯", "大爷", "大妈", "大娘", "大叔",
     "大姐", "大哥", "师傅", "警官", "老师", "医生", "同学", "老人", "奶奶", "爷爷", "婆婆", "伯伯",
-    "叔叔", "经理", "主任", "书记",
+    "叔叔", "经理", "主任", "书记", "组长", "局长", "科长", "所长", "站长", "校长", "院长", "部长",
+    "队长", "厂长", "村长", "乡长", "镇长", "县长", "市长", "处长", "班长", "社长", "会长", "总",
 ];
 
 /// A family name alone (魏, 欧阳).
@@ -156,11 +157,25 @@ pub(crate) fn looks_like_full_name(name: &str) -> bool {
     }
 }
 
-/// Drops the mentions that are part of a doctrine's name.
+/// Drops the mentions that are part of a doctrine's name, and every mention of a name the
+/// page marks as a pseudonym (`小花（化名）`).
 pub fn drop_doctrines(body: &str, spans: &mut Vec<PersonSpan>) {
+    let pseudonyms: Vec<String> = spans
+        .iter()
+        .filter(|p| {
+            body.get(p.end..).is_some_and(|after| {
+                ["（化名）", "(化名)", "（化名", "(化名"]
+                    .iter()
+                    .any(|m| after.starts_with(m))
+            })
+        })
+        .map(|p| p.name.clone())
+        .collect();
     spans.retain(|p| {
-        body.get(p.end..)
-            .is_none_or(|after| !DOCTRINE_AFTER.iter().any(|d| after.starts_with(d)))
+        !pseudonyms.contains(&p.name)
+            && body
+                .get(p.end..)
+                .is_none_or(|after| !DOCTRINE_AFTER.iter().any(|d| after.starts_with(d)))
     });
 }
 
