@@ -634,6 +634,21 @@ mod tests {
     }
 
     #[test]
+    fn prepositions_verbs_and_quotes_before_a_body_stay_out_of_its_name() {
+        let a = nlp().analyze(
+            "修订稿完成后将报杭州市政府审批。“7岁女童眼睛被塞纸”经河南电视台都市频道曝光。\
+             澎湃新闻尝试联系小花妈妈提供视频。",
+        );
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(orgs.contains(&"杭州市政府"), "{orgs:?}");
+        assert!(
+            orgs.iter().all(|o| !o.starts_with(['报', '经', '“'])),
+            "{orgs:?}"
+        );
+        assert!(!orgs.iter().any(|o| o.contains("尝试")), "{orgs:?}");
+    }
+
+    #[test]
     fn schools_and_institutes_are_named_through_their_parent() {
         let a = nlp().analyze(
             "重庆交通大学建筑与城市规划学院、中国科学院地理科学与资源研究所的代表出席。\

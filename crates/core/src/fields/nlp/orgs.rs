@@ -280,6 +280,10 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     if t.is_punct() || is_function_word(t.word) || APPOSITION.contains(&t.word) {
         return false;
     }
+    // Prepositions and verbs of one character jieba tags as nouns (经/河南电视台, 报/市政府).
+    if t.chars() == 1 && "经报向据请让被把给将对替".contains(t.word) {
+        return false;
+    }
     // A time (今天上午, which jieba may even tag as a name) or a temporal postposition
     // (期间, 以来) ends a name.
     if TIME_WORDS.iter().any(|w| t.word.starts_with(w)) || POSTPOSITIONS.contains(&t.word) {
@@ -408,6 +412,16 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 break;
             }
             if !left_ok(lex, toks, start - 1, core_start) {
+                break;
+            }
+            // A body jieba knows whole (杭州市政府/nt) takes in only names and levels on its
+            // left, never a common word (将报/杭州市政府).
+            if toks[core_start].tag == "nt"
+                && toks[core_start].chars() >= 4
+                && division_prefix(lex, toks[core_start].word).is_some()
+                && !matches!(t.tag, "ns" | "nt" | "nz" | "j" | "nr" | "nrt")
+                && !LEVELS.contains(&t.word)
+            {
                 break;
             }
             chars += t.chars();
@@ -692,6 +706,11 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             || toks[s..e]
                 .iter()
                 .any(|x| matches!(x.tag, "v" | "p" | "d" | "u" | "uj" | "c" | "r" | "m"))
+            // a verbal noun only inside a unit's name (国家减灾委, 俄防空部队), never after a
+            // name (澎湃新闻尝试联系)
+            || (!placed_unit
+                && !toks[e - 1].word.ends_with(['队', '部', '局', '委', '院', '所', '会'])
+                && toks[s..e].iter().any(|x| x.tag == "vn"))
         {
             continue;
         }
