@@ -127,6 +127,13 @@ fn read_arabic(chars: &[char], i: usize) -> Option<(Dec, usize)> {
 /// Reads a number starting at `i`. `i` must not be inside another number.
 pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
     let c = *chars.get(i)?;
+    // the rest of 几十 / 数百 (read from 几 or 数, or not at all) starts no number of its own
+    if i > 0
+        && matches!(chars[i - 1], '几' | '数')
+        && (cn_small_unit(c).is_some() || cn_big_unit(c).is_some())
+    {
+        return None;
+    }
     if is_digit(c) {
         let (v, j) = read_arabic(chars, i)?;
         let k = skip_spaces(chars, j);
@@ -170,6 +177,28 @@ pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
             trailing_pow: pow,
             has_units: true,
             vague: true,
+            max: None,
+            has_big: true,
+            trailing_big: true,
+        });
+    }
+    // 近万元, 过百条, 逾千人, 超万: a bare order of magnitude after a hedge (the caller reads
+    // the hedge before it)
+    if let Some(p) = cn_big_unit(c).or(cn_small_unit(c).filter(|p| *p >= 2))
+        && i > 0
+        && matches!(chars[i - 1], '近' | '过' | '逾' | '超')
+    {
+        let (more, end) = read_multiplier(chars, i + 1);
+        let pow = p + more;
+        return Some(Num {
+            value: pow10(pow),
+            end,
+            bare_one: false,
+            chinese: true,
+            lead: Dec::int(1),
+            trailing_pow: pow,
+            has_units: true,
+            vague: false,
             max: None,
             has_big: true,
             trailing_big: true,

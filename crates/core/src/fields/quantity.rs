@@ -96,7 +96,7 @@ fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
         }
         k
     };
-    let table: [(&str, Option<Approx>); 28] = [
+    let table: [(&str, Option<Approx>); 29] = [
         ("大约是", Some(Approx::About)),
         ("大约为", Some(Approx::About)),
         ("大约有", Some(Approx::About)),
@@ -125,6 +125,7 @@ fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
         ("逾", Some(Approx::MoreThan)),
         ("超", Some(Approx::MoreThan)),
         ("达", None),
+        ("过", Some(Approx::MoreThan)),
     ];
     for (word, approx) in table {
         if ends_with_str(chars, k, word) {
@@ -132,6 +133,10 @@ fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
             // 最近, 附近 are not hedges
             if word == "近" && k >= 2 && matches!(chars[k - 2], '最' | '附' | '靠' | '临' | '邻')
             {
+                continue;
+            }
+            // 过 hedges only a bare order of magnitude (过百条), never a count (过3天)
+            if word == "过" && !chars.get(k).is_some_and(|c| "百千万亿".contains(*c)) {
                 continue;
             }
             if approx.is_none() {
@@ -596,6 +601,7 @@ const AFTER_CUT: &[&str] = &[
     "在", "到", "参与", "参加", "组成", "分成", "奔赴", "投入", "来到", "进入", "主动", "齐心",
     "直接", "下沉", "举起", "送", "结对", "立即", "等", "给", "为", "赴", "坚守", "上缴", "完成",
     "开展", "进行", "前往", "深入", "协助", "配合", "负责", "自愿", "坚持", "投身", "冲锋", "凝心",
+    "已经", "正在", "陆续", "全部", "分别", "用于", "发放", "捐给", "交给", "送达", "运抵",
 ];
 const BEFORE_TRAIL: &[&str] = &[
     "总计", "共计", "合计", "累计", "共有", "已有", "达到", "达", "共", "计", "为", "是", "有",
@@ -910,6 +916,20 @@ mod tests {
         // a population is a count without a measure word, not money
         let q = one("覆盖人口三百万，");
         assert_eq!((q.value, q.unit.as_str()), (3_000_000.0, ""));
+    }
+
+    #[test]
+    fn a_hedged_order_of_magnitude_and_vague_small_amounts() {
+        let q = one("这笔价值近万元的物资已经送达。");
+        assert_eq!((q.value, q.unit.as_str()), (10_000.0, "元"));
+        assert_eq!(q.approx, Some(Approx::Nearly));
+        assert_eq!(q.item.as_deref(), Some("物资"));
+        let q = one("市民提出过百条意见。");
+        assert_eq!((q.value, q.approx), (100.0, Some(Approx::MoreThan)));
+        let q = one("从三方面论述。");
+        assert_eq!((q.value, q.unit.as_str()), (3.0, "方面"));
+        assert!(extract("医药费几百元，纸片有几十张。").is_empty());
+        assert!(extract("过3天再说。").iter().all(|q| q.approx.is_none()));
     }
 
     #[test]
