@@ -351,8 +351,9 @@ impl Nlp {
         let tagged = self
             .tagger
             .map(|t| t.spans_where(body, toks, |w| self.may_name(w)));
-        let orgs = orgs::find(&self.lex, toks, tagged.as_deref());
+        let mut orgs = orgs::find(&self.lex, toks, tagged.as_deref());
         let mut places = places::find(&self.lex, body, toks, &orgs, tagged.as_deref());
+        orgs::take_in_places(body, toks, &mut orgs, &mut places);
         drop_places_inside_dotted_names(body, &mut places, tagged.as_deref());
         let mut persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
         self.drop_common_words(&mut persons);
@@ -438,8 +439,9 @@ impl Nlp {
             .filter(|_| use_tagger)
             .map(|t| t.spans_where(text, &toks, |w| self.may_name(w)));
         let tagged = tagged.as_deref();
-        let orgs = orgs::find(&self.lex, &toks, tagged);
+        let mut orgs = orgs::find(&self.lex, &toks, tagged);
         let mut places = places::find(&self.lex, text, &toks, &orgs, tagged);
+        orgs::take_in_places(text, &toks, &mut orgs, &mut places);
         drop_places_inside_dotted_names(text, &mut places, tagged);
         let mut persons = persons::find(&self.lex, text, &toks, &orgs, &places, tagged);
         self.drop_common_words(&mut persons);
@@ -646,6 +648,15 @@ mod tests {
             "{orgs:?}"
         );
         assert!(!orgs.iter().any(|o| o.contains("尝试")), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_body_at_a_level_takes_in_the_place_jieba_cut_apart() {
+        let a = nlp().analyze("研究会将4450元捐款上缴五里墩街道党工委，并通过他们转交。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(orgs.contains(&"五里墩街道党工委"), "{orgs:?}");
+        assert!(!places.contains(&"五里墩街道"), "{places:?}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the kind the last suffix tells.
 
 use super::lexicon::Lexicon;
+use super::places::PlaceSpan;
 use super::token::{EntityKind, EntitySpan, Tok, is_count, is_function_word};
 use crate::record::Organization;
 use crate::text::FastMap;
@@ -1086,6 +1087,45 @@ fn variant_key(lex: &Lexicon, name: &str) -> String {
 }
 
 /// Merges mentions into records: one per name, variants folded into the longest form.
+/// An organization that starts with an administrative level (街道党工委) takes in the place
+/// that ends in that level at the same mention (五里墩街道 + 街道党工委 = 五里墩街道党工委),
+/// where jieba's cut of the place name kept the rules from reaching it; the place is then no
+/// mention of its own there.
+pub fn take_in_places(
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &mut [OrgSpan],
+    places: &mut Vec<PlaceSpan>,
+) {
+    let mut taken = Vec::new();
+    for o in orgs.iter_mut() {
+        let Some((k, p)) = places
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.start < o.start && o.start < p.end && p.end <= o.end)
+        else {
+            continue;
+        };
+        let level = &body[o.start..p.end];
+        if !LEVELS.contains(&level) {
+            continue;
+        }
+        let Some(name) = body.get(p.start..o.end) else {
+            continue;
+        };
+        o.name = name.to_string();
+        o.start = p.start;
+        o.first = toks.partition_point(|t| t.end <= p.start);
+        o.named_start = true;
+        taken.push(k);
+    }
+    let mut k = 0;
+    places.retain(|_| {
+        k += 1;
+        !taken.contains(&(k - 1))
+    });
+}
+
 pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> {
     // Per name in order of first mention: mentions, and the kind and named start of the last.
     struct Seen<'k> {
