@@ -651,6 +651,16 @@ mod tests {
     }
 
     #[test]
+    fn towns_read_from_a_common_word_and_a_chinese_place_before_a_dot() {
+        let a = nlp()
+            .analyze("吴忠市利通区胜利镇朝阳社区志愿者徐正军说。学术年会在重庆·西南大学举行。");
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(places.contains(&"胜利镇"), "{places:?}");
+        assert!(!orgs.contains(&"重庆·西南大学"), "{orgs:?}");
+    }
+
+    #[test]
     fn a_body_at_a_level_takes_in_the_place_jieba_cut_apart() {
         let a = nlp().analyze("研究会将4450元捐款上缴五里墩街道党工委，并通过他们转交。");
         let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();

@@ -397,10 +397,12 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 start -= 1 + n;
                 continue;
             }
-            // 约翰斯·霍普金斯大学: a foreign name with its dot heads the name.
+            // 约翰斯·霍普金斯大学: a foreign name with its dot heads the name (a Chinese
+            // division before the dot only locates it: 重庆·西南大学).
             if t.word == "·"
                 && start >= 2
                 && matches!(toks[start - 2].tag, "nr" | "nrt" | "nrf" | "ns")
+                && !is_place(lex, toks[start - 2].word)
             {
                 start -= 2;
                 break;

@@ -423,13 +423,25 @@ pub fn find(
             && e > s
             && toks[e - 1].end == span.end;
         let word = body.get(span.start..span.end).unwrap_or("");
+        // A town, village or street the tagger reads from a common word and a place suffix
+        // (胜利/vn 镇, 酒泉/n 路/n 街道): a name of two to four words ending in the suffix.
+        let suffixed = aligned
+            && (2..=4).contains(&(e - s))
+            && suffix[e - 1].is_some_and(|(level, _)| level == PlaceLevel::Local)
+            && toks[s..e - 1].iter().all(|t| {
+                matches!(t.tag, "n" | "vn" | "ns" | "nz" | "nr" | "j")
+                    && !t.is_punct()
+                    && !is_function_word(t.word)
+            })
+            && toks[s..e - 1].iter().map(|t| t.chars()).sum::<usize>() >= 2;
         if !aligned
             || word.chars().count() < 2
             // a proper noun first, and no verb, adjective or locative (安抚, 西门门口)
-            || !matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt")
+            || !(matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt") || suffixed)
             || toks[s..e]
                 .iter()
-                .any(|t| matches!(t.tag, "v" | "vn" | "a" | "ad" | "d" | "s" | "f"))
+                .any(|t| matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f"))
+            || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
             || covered_tok[s..e].iter().any(|c| *c)
             || lex.not_places.contains(word)
             || GENERIC_SET.contains(word)
