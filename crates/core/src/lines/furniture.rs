@@ -287,7 +287,13 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
     {
         return None;
     }
-    let seps = t.matches(['>', '＞', '»', '›']).count();
+    // `首页 → 理论新闻`, `首页 / 科技 / 正文` as well as `首页 > 新闻`
+    let slashes = if t.contains("://") {
+        0
+    } else {
+        t.matches('/').count()
+    };
+    let seps = t.matches(['>', '＞', '»', '›', '→']).count() + slashes;
     if seps < 1 {
         return None;
     }
@@ -452,6 +458,21 @@ mod tests {
         assert_eq!(
             classify("您的位置：首页 » 新闻"),
             Some(Furniture::Breadcrumb(vec!["首页".into(), "新闻".into()]))
+        );
+        assert_eq!(
+            classify("首页 → 理论新闻"),
+            Some(Furniture::Breadcrumb(vec![
+                "首页".into(),
+                "理论新闻".into()
+            ]))
+        );
+        assert_eq!(
+            classify("首页 / 科技 / 正文"),
+            Some(Furniture::Breadcrumb(vec![
+                "首页".into(),
+                "科技".into(),
+                "正文".into()
+            ]))
         );
     }
 }

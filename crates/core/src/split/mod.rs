@@ -674,7 +674,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             // An editor's note or abstract printed before the article (编者按：…, 内容摘要：…)
             // is not its body.
-            if d.title.is_some() && is_editors_note(line) {
+            if (d.title.is_some() || page_title.is_some()) && is_editors_note(line) {
                 continue;
             }
             // A subtitle (——记某某同志) under the headline is not body.
