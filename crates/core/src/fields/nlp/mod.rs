@@ -651,6 +651,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_is_read_back_from_an_academic_title_after_it() {
+        let a =
+            nlp().analyze("华东师范大学曾刚教授和南京师范大学陆玉麒教授出席。他是一名数学老师。");
+        let persons: Vec<(&str, &[String])> = a
+            .persons
+            .iter()
+            .map(|p| (p.name.as_str(), p.roles.as_slice()))
+            .collect();
+        let names: Vec<&str> = persons.iter().map(|p| p.0).collect();
+        assert!(names.contains(&"曾刚"), "{persons:?}");
+        assert!(names.contains(&"陆玉麒"), "{persons:?}");
+        assert_eq!(names.len(), 2, "{persons:?}");
+        assert!(
+            persons
+                .iter()
+                .all(|p| p.1.iter().any(|r| r.ends_with("教授"))),
+            "{persons:?}"
+        );
+    }
+
+    #[test]
     fn towns_read_from_a_common_word_and_a_chinese_place_before_a_dot() {
         let a = nlp()
             .analyze("吴忠市利通区胜利镇朝阳社区志愿者徐正军说。学术年会在重庆·西南大学举行。");

@@ -404,6 +404,18 @@ const DEICTIC_UNITS: &[&str] = &[
     "该行",
 ];
 
+/// Titles written right after a name (曾刚教授, 时晶晶老师).
+const TITLES_AFTER_NAME: &[&str] = &[
+    "教授",
+    "副教授",
+    "研究员",
+    "副研究员",
+    "院士",
+    "老师",
+    "博士",
+    "讲师",
+];
+
 /// Whether the sequence tagger marked a person starting at `start` and overlapping
 /// `start..end` (a name it reads with another start, 为景某 for 景某, is left to its own span).
 fn tagged_person(tagged: &[EntitySpan], start: usize, end: usize) -> bool {
@@ -480,6 +492,29 @@ pub fn find(
         {
             let roles = ctx.roles_before(i + 1, &spans);
             push(&mut found, s, e, name, roles);
+            i += 1;
+            continue;
+        }
+        // An academic title or 老师 right after a name that follows a boundary (华东师范大学
+        // 曾刚教授, 来自周口的时晶晶老师): the name is read back from the title, whatever tags
+        // jieba gave its pieces.
+        if TITLES_AFTER_NAME.contains(&t.word)
+            && i >= 2
+            && let Some((s, e, name)) = ctx.compose_before(i)
+            && e == i
+            && (s == 0 || {
+                let b = &toks[s - 1];
+                b.is_punct()
+                    || matches!(b.word, "的" | "和" | "与" | "及" | "、" | "由" | "请")
+                    || b.tag == "nt"
+                    || lex.org_suffix(b.word).is_some()
+                    || ctx.is_role_token(b)
+            })
+            && !toks[s..e]
+                .iter()
+                .any(|x| matches!(x.tag, "ns" | "nt" | "m" | "v" | "vn" | "a"))
+        {
+            push(&mut found, s, e, name, vec![t.word.to_string()]);
             i += 1;
             continue;
         }
