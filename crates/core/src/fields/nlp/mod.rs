@@ -651,6 +651,16 @@ mod tests {
     }
 
     #[test]
+    fn a_common_noun_that_ends_like_a_body_names_a_kind() {
+        let a = nlp()
+            .analyze("患者可以到定点医院就诊，也可以在营业厅办理。县政府和知识产权局表示支持。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(!orgs.contains(&"定点医院"), "{orgs:?}");
+        assert!(!orgs.contains(&"营业厅"), "{orgs:?}");
+        assert!(orgs.contains(&"县政府"), "{orgs:?}");
+    }
+
+    #[test]
     fn a_name_is_read_back_from_an_academic_title_after_it() {
         let a =
             nlp().analyze("华东师范大学曾刚教授和南京师范大学陆玉麒教授出席。他是一名数学老师。");

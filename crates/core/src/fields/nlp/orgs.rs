@@ -565,6 +565,22 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             i = end;
             continue;
         }
+        // One common noun of the dictionary that merely ends like a body (定点医院, 营业厅,
+        // 燃气公司, 大变局) names a kind, unless a level starts it (县政府, 团区委) or the
+        // tagger reads it as a name.
+        let kind_word = end - start == 1
+            && cut.is_none()
+            && toks[start].tag == "n"
+            && !toks[start].word.starts_with(['市', '县', '区', '省', '镇', '乡', '州', '团'])
+            && !lex.known_orgs.contains(toks[start].word)
+            // a government body named by its field is a body (知识产权局), a common word in 局
+            // is not (服务大局, 总体布局)
+            && (!toks[start].word.ends_with(['局', '部', '委', '厅', '署', '办'])
+                || COMMON_JU.iter().any(|w| toks[start].word.ends_with(w)));
+        if kind_word && !tagger_agrees {
+            i = end;
+            continue;
+        }
         let named_start = !is_suffix(lex, &span[0])
             && !LEVELS.contains(&span[0].word)
             && !glued_level(span[0].word);
