@@ -575,7 +575,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             && !lex.known_orgs.contains(toks[start].word)
             // a government body named by its field is a body (知识产权局), a common word in 局
             // is not (服务大局, 总体布局)
-            && (!toks[start].word.ends_with(['局', '部', '委', '厅', '署', '办'])
+            && (!toks[start].word.ends_with(['局', '部', '委', '署', '办'])
                 || COMMON_JU.iter().any(|w| toks[start].word.ends_with(w)));
         if kind_word && !tagger_agrees {
             i = end;
