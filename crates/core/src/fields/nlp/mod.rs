@@ -658,6 +658,8 @@ mod tests {
         assert!(!orgs.contains(&"定点医院"), "{orgs:?}");
         assert!(!orgs.contains(&"营业厅"), "{orgs:?}");
         assert!(orgs.contains(&"县政府"), "{orgs:?}");
+        let a = nlp().analyze("民间救援队和山地救援队赶到现场，国内航空公司陆续复航。");
+        assert!(a.organizations.is_empty(), "{:?}", a.organizations);
     }
 
     #[test]

@@ -27,6 +27,13 @@ pub struct OrgSpan {
     pub named_start: bool,
 }
 
+/// Modifiers that say what sort of body follows (民间救援队, 公办幼儿园), not which one.
+const KIND_MODIFIERS: &[&str] = &[
+    "民间", "山地", "国内", "国外", "境外", "海外", "公益", "公办", "民办", "私立", "公立", "定点",
+    "专业", "地方", "当地", "本地", "外地", "外资", "国有", "民营", "私营", "大型", "小型", "中小",
+    "知名", "著名", "相关", "有关", "其他", "其它", "多家", "各类", "新型", "综合", "社会",
+];
+
 /// Common words ending in 局 that name no bureau.
 const COMMON_JU: &[&str] = &[
     "布局", "格局", "结局", "骗局", "大局", "全局", "时局", "僵局", "开局", "赌局", "饭局", "变局",
@@ -578,6 +585,12 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             && (!toks[start].word.ends_with(['局', '部', '委', '署', '办'])
                 || COMMON_JU.iter().any(|w| toks[start].word.ends_with(w)));
         if kind_word && !tagger_agrees {
+            i = end;
+            continue;
+        }
+        // A kind of body: one modifier that says what sort it is, then the suffix (民间救援队,
+        // 国内航空公司, 公办幼儿园), whatever the tagger reads.
+        if end - start == 2 && cut.is_none() && KIND_MODIFIERS.contains(&toks[start].word) {
             i = end;
             continue;
         }
