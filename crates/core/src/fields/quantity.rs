@@ -209,6 +209,33 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
             approx,
         });
     }
+    // 三分之二, 四分之一: a share written as a fraction (a bare number)
+    if let Some(den) = read_number(chars, i)
+        && !den.vague
+        && starts_with_str(chars, den.end, "分之")
+        && let Some(num) = read_number(chars, den.end + 2)
+        && !num.vague
+    {
+        let (d, m) = (den.value.to_f64(), num.value.to_f64());
+        if !(2.0..=100.0).contains(&d) || m <= 0.0 || m >= d {
+            return None;
+        }
+        let (approx, start) = prefix_approx(chars, i);
+        return Some(Hit {
+            start,
+            num_start: i,
+            end: num.end,
+            // fifteen decimals: the share as exactly as a record's number shows it
+            value: Dec {
+                m: (m / d * 1e15).round() as i128,
+                s: 15,
+            },
+            value_max: None,
+            unit: String::new(),
+            class: Class::Count,
+            approx,
+        });
+    }
     // 半日, 半天, 半年, 半个月
     // 半年 is a duration; 上半年 / 下半年 name a half of the year
     if chars[i] == '半' && !(i > 0 && matches!(chars[i - 1], '上' | '下' | '前' | '后')) {
@@ -527,6 +554,9 @@ fn bare_magnitude(
         let (p, after) = read_multiplier(chars, k + 1);
         if p >= 4 {
             (end, pow, more) = (after, p, true);
+        } else if n.trailing_pow >= 4 {
+            // 两万多游客: the hedge after a multiplier that is there already
+            (end, more) = (k + 1, true);
         }
     }
     if n.trailing_pow + pow < 4 || n.max.is_some() {
@@ -929,6 +959,12 @@ mod tests {
         let q = one("从三方面论述。");
         assert_eq!((q.value, q.unit.as_str()), (3.0, "方面"));
         assert!(extract("医药费几百元，纸片有几十张。").is_empty());
+        let q = one("仅剩四分之一。");
+        assert_eq!((q.value, q.unit.as_str()), (0.25, ""));
+        assert!((one("三分之二的人同意。").value - 2.0 / 3.0).abs() < 1e-12);
+        assert!(extract("三万分之一的概率。").is_empty());
+        let q = one("两万多游客来到这里。");
+        assert_eq!((q.value, q.approx), (20_000.0, Some(Approx::MoreThan)));
         assert!(extract("过3天再说。").iter().all(|q| q.approx.is_none()));
     }
 
