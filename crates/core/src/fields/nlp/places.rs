@@ -466,6 +466,14 @@ pub fn find(
             // 《上海市募捐条例》, “中国爱心城市”: a document or a campaign named after a place.
             continue;
         }
+        // 娄底市殡仪馆, 武汉火车站: a facility named after the place it stands in, like a body.
+        if level == PlaceLevel::Admin
+            && toks
+                .get(e)
+                .is_some_and(|n| FACILITIES.iter().any(|f| n.word.starts_with(f)))
+        {
+            continue;
+        }
         let inside = orgs.iter().find(|o| o.start <= start && end <= o.end);
         if let Some(org) = inside {
             // A temporary party branch is named after the place it serves.
@@ -530,6 +538,13 @@ pub fn find(
     });
     out
 }
+
+/// Facilities named after the city they stand in (娄底市殡仪馆, 武汉体育中心).
+const FACILITIES: &[&str] = &[
+    "殡仪馆", "火车站", "高铁站", "汽车站", "客运站", "机场", "体育馆", "体育中心", "体育场",
+    "博物馆", "纪念馆", "展览馆", "大剧院", "会展中心", "国际会展", "会议中心", "火车东站",
+    "火车南站", "火车西站", "火车北站",
+];
 
 /// Byte ranges of the text inside title marks (《…》) and inside short quotation marks that
 /// hold a name rather than speech (“中国爱心城市”: at most 12 characters, no punctuation).
