@@ -208,10 +208,10 @@ fn time_of_day_at(chars: &[char], i: usize) -> bool {
         "上午", "下午", "中午", "晚上", "晚间", "晚", "凌晨", "早上", "早晨", "清晨", "夜间",
         "夜里", "傍晚", "午后", "零时",
     ];
-    let rest = || chars[i.min(chars.len())..].iter().take(2);
+    let rest = &chars[i.min(chars.len())..];
     if TIMES
         .iter()
-        .any(|t| t.chars().zip(rest()).filter(|(a, b)| a == *b).count() == t.chars().count())
+        .any(|t| rest.iter().copied().take(t.chars().count()).eq(t.chars()))
     {
         return true;
     }

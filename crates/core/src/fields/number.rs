@@ -124,6 +124,25 @@ fn read_arabic(chars: &[char], i: usize) -> Option<(Dec, usize)> {
     Some((Dec::parse_arabic(&text)?, j))
 }
 
+/// A bare order of magnitude 10^`p` (数十, 上万, 近万), times any multipliers from `from` on.
+fn order_of_magnitude(chars: &[char], p: u32, from: usize, vague: bool) -> Num {
+    let (more, end) = read_multiplier(chars, from);
+    let pow = p + more;
+    Num {
+        value: pow10(pow),
+        end,
+        bare_one: false,
+        chinese: true,
+        lead: Dec::int(1),
+        trailing_pow: pow,
+        has_units: true,
+        vague,
+        max: None,
+        has_big: true,
+        trailing_big: true,
+    }
+}
+
 /// Reads a number starting at `i`. `i` must not be inside another number.
 pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
     let c = *chars.get(i)?;
@@ -166,21 +185,7 @@ pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
         if c == '上' && p < 2 {
             return None;
         }
-        let (more, end) = read_multiplier(chars, i + 2);
-        let pow = p + more;
-        return Some(Num {
-            value: pow10(pow),
-            end,
-            bare_one: false,
-            chinese: true,
-            lead: Dec::int(1),
-            trailing_pow: pow,
-            has_units: true,
-            vague: true,
-            max: None,
-            has_big: true,
-            trailing_big: true,
-        });
+        return Some(order_of_magnitude(chars, p, i + 2, true));
     }
     // 近万元, 过百条, 逾千人, 超万: a bare order of magnitude after a hedge (the caller reads
     // the hedge before it)
@@ -188,21 +193,7 @@ pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
         && i > 0
         && matches!(chars[i - 1], '近' | '过' | '逾' | '超')
     {
-        let (more, end) = read_multiplier(chars, i + 1);
-        let pow = p + more;
-        return Some(Num {
-            value: pow10(pow),
-            end,
-            bare_one: false,
-            chinese: true,
-            lead: Dec::int(1),
-            trailing_pow: pow,
-            has_units: true,
-            vague: false,
-            max: None,
-            has_big: true,
-            trailing_big: true,
-        });
+        return Some(order_of_magnitude(chars, p, i + 1, false));
     }
     // capitals (壹贰…玖拾) are ordinary characters too (队伍, 陆地): only a run of two or more
     let capital = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c);
