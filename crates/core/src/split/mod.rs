@@ -318,6 +318,21 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     {
         return Some((t[..at].trim_end(), m));
     }
+    // `…然后从侧窗游出。记者韩景玮实习生高鸿鹏`: the writers credited, unbracketed, after the
+    // last sentence of the same paragraph.
+    if let Some(at) = t.rfind(['。', '！', '？'])
+        && let tail = t[at..].trim_start_matches(['。', '！', '？']).trim()
+        && !tail.is_empty()
+        && clen(tail) <= 30
+        && ["记者", "本报记者", "通讯员", "实习生", "特约记者"]
+            .iter()
+            .any(|l| tail.starts_with(l))
+        && let Some(m) = byline::parse_meta_line(tail, false)
+        && !m.bylines.is_empty()
+    {
+        let end = at + t[at..].chars().next().map_or(0, char::len_utf8);
+        return Some((&t[..end], m));
+    }
     let close = t.chars().next_back()?;
     if close != ')' && close != '）' {
         // A cut-off page: `…组织保障。(高浩` with the bracket never closed.
@@ -1361,6 +1376,16 @@ mod tests {
         assert!(is_editors_note(
             "【编前语】2020年1月1日出版的《求是》杂志发表文章。"
         ));
+    }
+
+    #[test]
+    fn an_unbracketed_credit_after_the_last_sentence_is_no_body() {
+        let (before, m) = trailing_credit("然后从侧窗游出。记者韩景玮实习生高鸿鹏").unwrap();
+        assert_eq!(before, "然后从侧窗游出。");
+        let names: Vec<&str> = m.bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["韩景玮", "高鸿鹏"]);
+        // a sentence that only mentions a reporter is body
+        assert!(trailing_credit("他说。记者从市民政局获悉，今年将新建三所学校").is_none());
     }
 
     #[test]

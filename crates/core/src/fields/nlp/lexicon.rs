@@ -39,6 +39,7 @@ const DIVISIONS: &str = include_str!("../../../data/nlp/divisions.txt");
 const PLACE_SHORT_STOP: &str = include_str!("../../../data/nlp/place_short_stop.txt");
 const SURNAMES: &str = include_str!("../../../data/nlp/surnames.txt");
 const NOT_NAMES: &str = include_str!("../../../data/nlp/not_names.txt");
+const ORDINARY_NAME_WORDS: &str = include_str!("../../../data/nlp/ordinary_name_words.txt");
 const COMMON_WORD_NAMES: &str = include_str!("../../../data/nlp/common_word_names.txt");
 const KEYWORD_STOP: &str = include_str!("../../../data/nlp/keyword_stop.txt");
 const NOT_PLACES: &str = include_str!("../../../data/nlp/not_places.txt");
@@ -89,6 +90,8 @@ pub struct Lexicon {
     pub surnames2: FastSet<String>,
     /// Words jieba tags as names that are not names.
     pub not_names: FastSet<String>,
+    /// Ordinary words jieba tags as names (万幸, 高素质): names only with a title or in a list.
+    pub ordinary_name_words: FastSet<String>,
     /// Persons of the training corpora that are frequent dictionary words (江泽民).
     pub common_word_names: FastSet<String>,
     /// Words never reported as keywords.
@@ -293,6 +296,7 @@ impl Lexicon {
             surnames,
             surnames2,
             not_names: words(NOT_NAMES).map(str::to_string).collect(),
+            ordinary_name_words: words(ORDINARY_NAME_WORDS).map(str::to_string).collect(),
             common_word_names: words(COMMON_WORD_NAMES).map(str::to_string).collect(),
             keyword_stop: words(KEYWORD_STOP).map(str::to_string).collect(),
         }
@@ -381,6 +385,11 @@ impl Lexicon {
 
     /// Whether `word` is a role title or ends with one of two characters or more (纪委书记).
     pub fn is_role(&self, word: &str) -> bool {
+        // A Latin title written full-width (ＣＥＯ) is the title.
+        if word.chars().any(|c| ('\u{ff01}'..='\u{ff5e}').contains(&c)) {
+            let folded: String = word.chars().map(crate::text::fold_char).collect();
+            return folded != word && self.is_role(&folded);
+        }
         if !word
             .chars()
             .last()

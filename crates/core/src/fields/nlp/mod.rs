@@ -263,8 +263,14 @@ impl Nlp {
     }
 
     /// Segments and tags `body` once (HMM on, so unknown names are joined): jieba's `tag`,
-    /// computed as its `cut` plus the tags of words seen before (see `TagMemo`).
+    /// computed as its `cut` plus the tags of words seen before (see `TagMemo`). A run of
+    /// full-width Latin letters (ＳＯＨＯ, which jieba cuts letter by letter) is one `eng`
+    /// token, as its half-width spelling is.
     pub fn tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
+        token::join_full_width_latin(body, self.jieba_tokens(body))
+    }
+
+    fn jieba_tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
         if self.tags.len() < WARM_WORDS {
             return self.tag_whole(body);
         }
@@ -356,7 +362,7 @@ impl Nlp {
         orgs::take_in_places(body, toks, &mut orgs, &mut places);
         drop_places_inside_dotted_names(body, &mut places, tagged.as_deref());
         let mut persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
-        self.drop_common_words(&mut persons);
+        self.drop_common_words(body, &mut persons);
         persons::drop_doctrines(body, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(body, &mut persons);
@@ -388,12 +394,30 @@ impl Nlp {
     /// jieba's dictionary tags many frequent words as names, and the tagger, which reads that
     /// tag, follows it) unless a title is attached to them at some mention or the training
     /// corpora annotate them as persons (`data/nlp/common_word_names.txt`: 江泽民, 李娜).
-    fn drop_common_words(&self, persons: &mut Vec<persons::PersonSpan>) {
+    ///
+    /// An ordinary word jieba tags as a name (`data/nlp/ordinary_name_words.txt`: 万幸, 高素质)
+    /// counts only with a title or listed next to another name (王云波、余波).
+    fn drop_common_words(&self, text: &str, persons: &mut Vec<persons::PersonSpan>) {
         let titled: Vec<String> = persons
             .iter()
             .filter(|p| !p.roles.is_empty())
             .map(|p| p.name.clone())
             .collect();
+        let listed: Vec<String> = persons
+            .iter()
+            .filter(|p| {
+                persons.iter().any(|q| {
+                    (q.end < p.start && text.get(q.end..p.start).is_some_and(|s| s == "、"))
+                        || (p.end < q.start && text.get(p.end..q.start).is_some_and(|s| s == "、"))
+                })
+            })
+            .map(|p| p.name.clone())
+            .collect();
+        persons.retain(|p| {
+            !self.lex.ordinary_name_words.contains(&p.name)
+                || titled.contains(&p.name)
+                || listed.contains(&p.name)
+        });
         persons.retain(|p| {
             titled.contains(&p.name)
                 || self.lex.common_word_names.contains(&p.name)
@@ -444,7 +468,7 @@ impl Nlp {
         orgs::take_in_places(text, &toks, &mut orgs, &mut places);
         drop_places_inside_dotted_names(text, &mut places, tagged);
         let mut persons = persons::find(&self.lex, text, &toks, &orgs, &places, tagged);
-        self.drop_common_words(&mut persons);
+        self.drop_common_words(text, &mut persons);
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, &mut persons);

@@ -32,6 +32,8 @@ const KIND_MODIFIERS: &[&str] = &[
     "民间", "山地", "国内", "国外", "境外", "海外", "公益", "公办", "民办", "私立", "公立", "定点",
     "专业", "地方", "当地", "本地", "外地", "外资", "国有", "民营", "私营", "大型", "小型", "中小",
     "知名", "著名", "相关", "有关", "其他", "其它", "多家", "各类", "新型", "综合", "社会",
+    // the area a committee serves, without its name (小区居委会, 社区居委会)
+    "小区", "社区", "村里",
 ];
 
 /// Common words ending in 局 that name no bureau.
@@ -122,12 +124,24 @@ fn is_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
 /// city (苍南县/委 = 苍南县委).
 fn suffix_at(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
     is_suffix(lex, &toks[k])
+        || field_centre(toks, k)
         || (toks[k].word == "委"
             && k > 0
             && toks[k - 1].tag == "ns"
             && ["省", "市", "县", "区", "州"]
                 .iter()
                 .any(|l| toks[k - 1].word.ends_with(l)))
+}
+
+/// Whether token `k` is 中心 after the work a centre does (研究/中心, 培训/中心): a centre
+/// jieba cut apart, which closes a name as 研究中心 would. 中心 alone is too common a word
+/// (市中心, 活动中心) to close one.
+fn field_centre(toks: &[Tok<'_>], k: usize) -> bool {
+    const FIELDS: &[&str] = &[
+        "研究", "培训", "指挥", "救助", "检测", "监测", "指导", "咨询", "研发", "鉴定", "评估",
+        "交流", "孵化", "援助",
+    ];
+    toks[k].word == "中心" && k > 0 && FIELDS.contains(&toks[k - 1].word)
 }
 
 /// How many field tokens (one or two nouns) stand before 和 or 与 at `k` when it joins two
@@ -160,6 +174,8 @@ fn parent_institution(word: &str) -> bool {
         "大学",
         "科学院",
         "社会科学院",
+        "社科院",
+        "中科院",
         "工程院",
         "研究院",
         "学会",
@@ -305,8 +321,17 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         return true;
     }
     if t.tag == "m" {
-        // 第二中学, 九里亭: a number that names; never a count (一家, 一所, 一级).
-        return numbered(t.word)
+        // 第二中学, 九里亭: a number that names; never a count (一家, 一所, 一级). A unit
+        // numbered within its force after the force's name (交巡警一大队, 消防三中队).
+        let numbered_unit = k + 1 == core
+            && t.chars() == 1
+            && "一二三四五六七八九十".contains(t.word)
+            && ["大队", "中队", "支队", "分队"].contains(&toks[core].word)
+            && k > 0
+            && matches!(toks[k - 1].tag, "n" | "nz" | "nt" | "j" | "vn")
+            && !toks[k - 1].is_punct();
+        return numbered_unit
+            || numbered(t.word)
             || (t.word.chars().count() >= 2
                 && t.word.chars().any(|c| {
                     !c.is_ascii_digit() && !"零一二三四五六七八九十百千万亿两".contains(c)
@@ -478,6 +503,11 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         {
             start += 1;
         }
+        // A centre named by its work alone (研究中心) is a kind of body, not a name.
+        if field_centre(toks, core_start) && start + 1 >= core_start {
+            i = end;
+            continue;
+        }
         if cut.is_some() && start == core_start {
             // A glued suffix alone (纪委书记, 教育部中学校长) names no body of its own.
             i = end;
@@ -493,12 +523,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             if k < start
                 && start - k <= 3
                 && toks.get(k).is_some_and(|x| x.start == s.start)
-                && toks[k..start].iter().all(|x| {
-                    !x.is_punct()
-                        && !is_function_word(x.word)
-                        && (matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
-                            || x.word.ends_with(['乡', '镇', '村', '县', '区']))
-                        && !APPOSITION.contains(&x.word)
+                && toks[k..start].iter().enumerate().all(|(j, x)| {
+                    // a one-character locative the name starts with (中/f 坤/ns 集团)
+                    (j == 0 && x.tag == "f" && x.chars() == 1 && k + 1 < core_start)
+                        || !x.is_punct()
+                            && !is_function_word(x.word)
+                            && (matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
+                                || x.word.ends_with(['乡', '镇', '村', '县', '区']))
+                            && !APPOSITION.contains(&x.word)
                 })
             {
                 start = k;

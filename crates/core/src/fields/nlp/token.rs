@@ -44,6 +44,38 @@ impl Tok<'_> {
     }
 }
 
+/// Whether `c` is a full-width Latin letter (Ａ–Ｚ, ａ–ｚ).
+fn full_width_letter(c: char) -> bool {
+    matches!(c, '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
+}
+
+/// Joins each run of adjacent one-letter full-width Latin tokens (jieba cuts ＳＯＨＯ letter by
+/// letter and tags each `x`) into one token tagged `eng`, as jieba reads `SOHO`.
+pub fn join_full_width_latin<'a>(body: &'a str, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    let letter = |t: &Tok<'_>| t.word.chars().all(full_width_letter);
+    if !toks.iter().any(letter) {
+        return toks;
+    }
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(toks.len());
+    for t in toks {
+        if let Some(prev) = out.last_mut()
+            && letter(&t)
+            && prev.end == t.start
+            && prev.word.chars().all(full_width_letter)
+            && let Some(word) = body.get(prev.start..t.end)
+        {
+            *prev = Tok::new(word, "eng", prev.start, t.end);
+            continue;
+        }
+        if letter(&t) {
+            out.push(Tok::new(t.word, "eng", t.start, t.end));
+        } else {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// Whether `word` is punctuation, whitespace or symbols only (a CJK ideograph first is not).
 fn punct_word(word: &str) -> bool {
     if word
@@ -137,6 +169,23 @@ mod tests {
         assert!(!punct_word("中国"));
         assert!(!punct_word("A股"));
         assert!(!punct_word("〇"));
+    }
+
+    #[test]
+    fn full_width_latin_runs_are_one_word() {
+        let body = "ＳＯＨＯ中国";
+        let toks = vec![
+            Tok::new("Ｓ", "x", 0, 3),
+            Tok::new("Ｏ", "x", 3, 6),
+            Tok::new("Ｈ", "x", 6, 9),
+            Tok::new("Ｏ", "x", 9, 12),
+            Tok::new("中国", "ns", 12, 18),
+        ];
+        let joined = join_full_width_latin(body, toks);
+        assert_eq!(joined.len(), 2);
+        assert_eq!((joined[0].word, joined[0].tag), ("ＳＯＨＯ", "eng"));
+        assert!(!joined[0].is_punct());
+        assert_eq!(joined[1].word, "中国");
     }
 
     #[test]
