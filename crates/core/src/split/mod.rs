@@ -324,6 +324,8 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         && let tail = t[at..].trim_start_matches(['。', '！', '？']).trim()
         && !tail.is_empty()
         && clen(tail) <= 30
+        // a caption's photo credit (`…开往襄阳。 通讯员刘娟 摄`) is the caption's business
+        && !tail.contains('摄')
         && ["记者", "本报记者", "通讯员", "实习生", "特约记者"]
             .iter()
             .any(|l| tail.starts_with(l))
@@ -553,6 +555,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
     // Whether a body-like line has been kept yet.
     let mut seen_body = false;
     let mut in_list = false;
+    let mut in_related = false;
     let mut headings: Vec<usize> = Vec::new();
     for b in blocks
         .iter()
@@ -562,7 +565,22 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         if text.is_empty() {
             continue;
         }
-        match furniture::classify(text) {
+        let class = furniture::classify(text);
+        // `延伸阅读：…` after the text: related stories follow, to the end of the page or its
+        // next header.
+        if seen_body
+            && RELATED_READING.iter().any(|l| {
+                text.strip_prefix(l)
+                    .is_some_and(|r| r.starts_with(['：', ':']))
+            })
+        {
+            in_related = true;
+        }
+        if in_related && !matches!(class, Some(Furniture::Breadcrumb(_))) {
+            continue;
+        }
+        in_related = false;
+        match class {
             Some(Furniture::Breadcrumb(segs)) => {
                 if breadcrumb.is_empty() {
                     breadcrumb = segs;
@@ -1196,8 +1214,99 @@ fn clean_body(lines: Vec<&str>) -> String {
         }
         paras.push(l);
     }
+    drop_portal_extras(&mut paras);
     drop_cut_off_tail(&mut paras);
     paras.join("\n")
+}
+
+/// Labels that open a block of related stories after the text (`延伸阅读：…`).
+const RELATED_READING: &[&str] = &["延伸阅读", "相关阅读", "相关新闻", "相关链接", "相关报道"];
+
+/// Labels of a fact box after the story's last sentence (`捐款方式：开户银行：…`).
+const FACT_BOX: &[&str] = &[
+    "捐款方式",
+    "捐赠方式",
+    "报名方式",
+    "联系方式",
+    "咨询电话",
+    "报名电话",
+    "捐款账号",
+];
+
+/// Labels of a portal's summary before the text (`［提要］…`).
+const SUMMARY_LABELS: &[&str] = &[
+    "［提要］",
+    "[提要]",
+    "【提要】",
+    "［摘要］",
+    "[摘要]",
+    "【摘要】",
+    "［导读］",
+    "[导读]",
+    "【导读】",
+];
+
+/// A portal's extras glued into the text where its paragraphs were lost: a labelled summary
+/// before the story (`［提要］ … 。［我来说两句］［…］新京报讯…`) and a related-reading block after
+/// its last sentence (`…短期内实施。延伸阅读：…`). Neither is body.
+fn drop_portal_extras(paras: &mut Vec<String>) {
+    if let Some(first) = paras.first_mut()
+        && let Some(label) = SUMMARY_LABELS.iter().find(|l| first.starts_with(*l))
+    {
+        let rest = &first[label.len()..];
+        // The story starts after the run of bracketed links that follows the summary's last
+        // sentence.
+        let start = rest.find(['。', '！', '？']).and_then(|_| {
+            let links = rest.find("。［").or_else(|| rest.find("。["))?;
+            let mut at = links + '。'.len_utf8();
+            loop {
+                let r = &rest[at..];
+                let Some(inner) = r.strip_prefix(['［', '[']) else {
+                    break;
+                };
+                let Some(close) = inner.find(['］', ']']) else {
+                    break;
+                };
+                let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+                at += (r.len() - inner.len()) + close + close_len;
+            }
+            Some(at)
+        });
+        match start {
+            Some(at) if !rest[at..].trim().is_empty() => *first = rest[at..].trim().to_string(),
+            _ => {
+                paras.remove(0);
+            }
+        }
+    }
+    // A fact box after the last sentence, glued to it or a paragraph of its own.
+    let paras_before = paras.len().saturating_sub(1);
+    if let Some(last) = paras.last_mut()
+        && let Some(i) = FACT_BOX.iter().find_map(|label| {
+            last.match_indices(label).map(|(i, _)| i).find(|&i| {
+                (i > 0 && ends_sentence(&last[..i]) || i == 0 && paras_before > 0)
+                    && last[i + label.len()..].starts_with(['：', ':'])
+            })
+        })
+    {
+        last.truncate(i);
+        if last.trim().is_empty() {
+            paras.pop();
+        }
+    }
+    for k in 0..paras.len() {
+        let p = &paras[k];
+        let cut = RELATED_READING.iter().find_map(|label| {
+            p.match_indices(label).map(|(i, _)| i).find(|&i| {
+                i > 0 && ends_sentence(&p[..i]) && p[i + label.len()..].starts_with(['：', ':'])
+            })
+        });
+        if let Some(i) = cut {
+            paras[k].truncate(i);
+            paras.truncate(k + 1);
+            break;
+        }
+    }
 }
 
 /// A page cut off mid-sentence (`…通过居民微`): the unfinished sentence at the end is dropped,
@@ -1376,6 +1485,27 @@ mod tests {
         assert!(is_editors_note(
             "【编前语】2020年1月1日出版的《求是》杂志发表文章。"
         ));
+    }
+
+    #[test]
+    fn a_portal_summary_and_related_reading_glued_into_the_text_are_no_body() {
+        let mut paras = vec![
+            "［提要］　规划提出互认。这是重要举措。［我来说两句］［谈及养老］新京报讯　国务院日前批转规划。".to_string(),
+            "此事很难短期内实施。延伸阅读：医保缴费年限互认　规划提出互认。［详细］（新京报）".to_string(),
+            "２００９年报道：医保异地接续。".to_string(),
+        ];
+        drop_portal_extras(&mut paras);
+        assert_eq!(
+            paras,
+            ["新京报讯　国务院日前批转规划。", "此事很难短期内实施。"]
+        );
+        let mut boxed = vec!["一起快乐奔跑。捐款方式：开户银行：中国银行北京分行".to_string()];
+        drop_portal_extras(&mut boxed);
+        assert_eq!(boxed, ["一起快乐奔跑。"]);
+        // a sentence that names related reading inside the story stays
+        let mut story = vec!["他说：延伸阅读很有用。".to_string()];
+        drop_portal_extras(&mut story);
+        assert_eq!(story.len(), 1);
     }
 
     #[test]
