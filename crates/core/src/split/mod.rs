@@ -676,7 +676,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             let kicker = d.title.as_deref().is_some_and(|t| {
                 clen(t) <= 10
                     || t.ends_with(['—', '：', ':'])
-                    || byline::is_org_like(t)
+                    // a site's name, never a two-part headline that happens to end like one
+                    // (`…系统试运营　仅本地人可申办`)
+                    || (byline::is_org_like(t) && clen(t) <= 16 && !t.contains([' ', '\u{3000}']))
                     || (t.starts_with(['【', '[']) && t.ends_with(['】', ']']))
             });
             let replaces = kicker
@@ -939,7 +941,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         let no_title = title.is_none();
         out.push(ArticleText {
             title,
-            published_at: d.meta.published_at.clone().or(hints.meta_time.clone()),
+            published_at: d
+                .meta
+                .published_at
+                .clone()
+                .or(hints.meta_time.clone())
+                .or_else(|| dated_dateline(first_para)),
             publication,
             bylines,
             keywords_declared: keywords,
@@ -996,11 +1003,38 @@ fn opens_with_dateline(line: &str) -> bool {
     if meta::dateline_outlet(head).is_some() {
         return true;
     }
+    // `晨报９６１０１现场新闻（记者　姚锦波）“…`: a column's name, then the reporter's credit.
+    if let Some(open) = head.find(['(', '（'])
+        && let lead = &head[..open]
+        && clen(lead) <= 16
+        && !lead.contains(['，', '。', ',', '：', ':'])
+        && let credit = head[open..].trim_start_matches(['(', '（']).trim_start()
+        && ["记者", "本报记者", "通讯员"]
+            .iter()
+            .any(|l| credit.starts_with(l))
+    {
+        return true;
+    }
     head.starts_with("本报")
         && head
             .char_indices()
             .find(|(_, c)| matches!(c, '讯' | '电'))
             .is_some_and(|(k, _)| head[..k].chars().count() <= 12)
+}
+
+/// The date of a dateline that prints its year (`２０１２年７月１８日北京讯`, `2020年5月3日电`):
+/// the day the report was filed, as `YYYY-MM-DD`.
+fn dated_dateline(first: &str) -> Option<String> {
+    let head: String = first.chars().take(30).map(crate::text::fold_char).collect();
+    let found = meta::find_times(&head).into_iter().next()?;
+    if found.start != 0 {
+        return None;
+    }
+    let rest = &head[found.end..];
+    let at = rest.find(['讯', '电'])?;
+    let place = rest[..at].trim_start_matches('日').trim();
+    (clen(place) <= 8 && !place.contains(['，', ',', '。', '的']))
+        .then(|| found.iso.chars().take(10).collect())
 }
 
 /// The credits in a dateline at the head of the body: `本报讯(记者赵燕通讯员陈轶群)近日,…`,
@@ -1038,15 +1072,22 @@ fn open_dateline_credit(first: &str) -> Option<Meta> {
 }
 
 fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
-    let head: String = first.chars().take(60).collect();
+    let head: String = first.chars().take(90).collect();
     let open = head.find(['(', '（'])?;
     let lead = &head[..open];
-    if clen(lead) > 16 || lead.contains(['。', '，', ',']) {
-        return None;
-    }
     let after = &head[open..];
     let close = after.find([')', '）'])?;
     let inner = &after[..close];
+    // A long lead is a deck glued to the dateline (`…居民担忧人身安全报案晨报９６１０１现场新闻
+    // （记者　姚锦波）`): only a reporter's credit is read after it.
+    let credit = inner.trim_start_matches(['(', '（']).trim_start();
+    let reporter = ["记者", "本报记者", "通讯员"]
+        .iter()
+        .any(|l| credit.starts_with(l));
+    if clen(lead) > if reporter { 50 } else { 16 } || lead.contains(['。', '，', ',', '！', '？'])
+    {
+        return None;
+    }
     let Some(m) = byline::parse_meta_line(inner, false) else {
         return reported_by(inner);
     };
@@ -1506,6 +1547,22 @@ mod tests {
         let mut story = vec!["他说：延伸阅读很有用。".to_string()];
         drop_portal_extras(&mut story);
         assert_eq!(story.len(), 1);
+    }
+
+    #[test]
+    fn a_dateline_with_its_year_dates_the_report() {
+        assert_eq!(
+            dated_dateline(
+                "２０１２年７月１８日北京讯　现代传播携手联合国开发计划署，发布公益短片。"
+            )
+            .as_deref(),
+            Some("2012-07-18")
+        );
+        assert_eq!(dated_dateline("新华社北京5月3日电 会议召开。"), None);
+        assert_eq!(
+            dated_dateline("2012年7月18日，记者来到现场采访，大家的电话响个不停。"),
+            None
+        );
     }
 
     #[test]
