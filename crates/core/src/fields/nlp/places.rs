@@ -494,6 +494,8 @@ pub fn find(
         if GENERIC_SET.contains(name.as_str())
             || lex.not_places.contains(name.as_str())
             || counted_divisions(&name)
+            // a city's metro is a transit system, not a place (北京地铁/ns)
+            || name.ends_with("地铁")
         {
             continue;
         }
@@ -508,8 +510,9 @@ pub fn find(
         }
         // 广西南宁, 佛罗里达州坦帕市: a region and a city glued in one word are two places;
         // 河东乡王屯村: so are a township and a village.
-        if let Some(cut) =
-            region_then_city(lex, &name).or_else(|| township_then_village(lex, &name))
+        if let Some(cut) = region_then_city(lex, &name)
+            .or_else(|| township_then_village(lex, &name))
+            .or_else(|| county_then_township(lex, &name))
         {
             let (head, tail) = name.split_at(cut);
             for (from, part) in [(start, head), (start + cut, tail)] {
@@ -653,6 +656,24 @@ fn township_then_village(lex: &Lexicon, name: &str) -> Option<usize> {
     })
 }
 
+/// Where a county or district by its short name and a township under it, glued in one name,
+/// split (萧山|所前镇, 余杭|良渚街道): the head is a known division's short name, the tail a
+/// township, town or subdistrict with a name of two characters or more.
+fn county_then_township(lex: &Lexicon, name: &str) -> Option<usize> {
+    if lex.divisions.contains(name) || lex.division_short.contains(name) {
+        return None;
+    }
+    let cuts: Vec<usize> = name.char_indices().skip(2).map(|(i, _)| i).collect();
+    cuts.into_iter().find(|&i| {
+        let (head, tail) = name.split_at(i);
+        lex.division_short.contains(head)
+            && ["镇", "乡", "街道"].iter().any(|t| {
+                tail.strip_suffix(t)
+                    .is_some_and(|stem| stem.chars().count() >= 2)
+            })
+    })
+}
+
 /// One record per place name, with its mention count.
 pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
     let mut order: Vec<String> = Vec::new();
@@ -712,6 +733,16 @@ mod tests {
         assert_eq!(split("佛罗里达州坦帕市"), Some(("佛罗里达州", "坦帕市")));
         assert_eq!(split("南宁"), None);
         assert_eq!(split("黔东南苗族侗族自治州"), None);
+    }
+
+    #[test]
+    fn a_county_and_a_township_glued_in_one_name_split() {
+        let lex = Lexicon::builtin();
+        let split = |name: &'static str| county_then_township(&lex, name).map(|i| name.split_at(i));
+        assert_eq!(split("萧山所前镇"), Some(("萧山", "所前镇")));
+        assert_eq!(split("余杭良渚街道"), Some(("余杭", "良渚街道")));
+        assert_eq!(split("所前镇"), None);
+        assert_eq!(split("萧山区"), None);
     }
 
     #[test]
