@@ -36,12 +36,39 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             }
             continue;
         }
+        // A headline glued to the dateline of the story under it (a scrape that lost the line
+        // break): two lines.
+        if out.is_empty()
+            && let Some((headline, rest)) = glued_headline(l)
+        {
+            for t in [headline, rest] {
+                out.push(Block {
+                    text: t.to_string(),
+                    kind: BlockKind::Line,
+                });
+            }
+            continue;
+        }
         out.push(Block {
             text: l.to_string(),
             kind: BlockKind::Line,
         });
     }
     out
+}
+
+/// The headline and the story of a first line that glues them at a dateline
+/// (`胡锦涛等会见…代表(组图)新华网北京7月3日电(记者…) …`): the headline has six to fifty
+/// characters and no full stop.
+fn glued_headline(line: &str) -> Option<(&str, &str)> {
+    if line.chars().nth(40).is_none() {
+        return None;
+    }
+    let at = crate::lines::meta::glued_dateline_at(line)?;
+    let headline = line[..at].trim();
+    let n = headline.chars().count();
+    ((6..=50).contains(&n) && !headline.contains(['。', '！', '？', '!', '?']))
+        .then(|| (headline, line[at..].trim()))
 }
 
 /// A character of the Basic Multilingual Plane's private use area.
@@ -62,6 +89,17 @@ fn has_inline_html(l: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_glued_to_the_dateline_is_its_own_line() {
+        let blocks = to_blocks(
+            "民政部：2008年接收各界捐款764亿元中新网5月22日电 民政部今日在其官方网站发布报告。报告指出，捐款共计764亿元。\n第二段。",
+        );
+        let lines: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(lines[0], "民政部：2008年接收各界捐款764亿元");
+        assert!(lines[1].starts_with("中新网5月22日电"));
+        assert_eq!(lines.len(), 3);
+    }
 
     #[test]
     fn markdown_and_inline_html() {

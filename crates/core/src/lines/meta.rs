@@ -182,6 +182,27 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     Some(name.to_string())
 }
 
+/// Where a dateline glued after a headline starts (`民政部：…捐款764亿元中新网5月22日电 民政部今日…`,
+/// `…报销一半本报讯 (记者叶洲)…`): the byte offset of the first known outlet's dateline (an
+/// outlet, a place, a date, then 电 or 讯, followed by a space, a bracketed credit or 记者), or
+/// `None`.
+pub fn glued_dateline_at(line: &str) -> Option<usize> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(concat!(
+            r"(?:本报|本刊|新华社|新华网|中新社|中新网|中国新闻网|人民网|人民日报|央视网|央广网|光明网",
+            r"|中国日报网|中国日报|新浪网|新浪|搜狐网|网易|腾讯网|凤凰网|澎湃新闻|东方网|千龙网|北青网|红网",
+            r"|大河网|南方网|金羊网|荆楚网|长江网|中国网|国际在线|环球网|法制网|中评社|新京报",
+            r"|\p{Han}{2,4}(?:日报|晚报|晨报|都市报|商报|时报|青年报))",
+            r"\p{Han}{0,6}?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?[电讯]",
+            r"(?:$|[\s(（【\[—:：,，]|记者|据)"
+        ))
+        .unwrap()
+    });
+    re.find(line).map(|m| m.start()).filter(|&at| at > 0)
+}
+
 /// Splits a 关键词 value into words; a glued run is segmented with the dictionary.
 pub fn keywords(value: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -217,6 +238,30 @@ mod tests {
 
     fn first(s: &str) -> Option<String> {
         find_times(s).into_iter().next().map(|t| t.iso)
+    }
+
+    #[test]
+    fn datelines_glued_after_a_headline() {
+        let at = |s: &'static str| glued_dateline_at(s).map(|i| &s[..i]);
+        assert_eq!(
+            at("民政部：2008年接收各界捐款764亿元中新网5月22日电 民政部今日发布报告。"),
+            Some("民政部：2008年接收各界捐款764亿元")
+        );
+        assert_eq!(
+            at("胡锦涛等会见自强模范表彰大会代表(组图)新华网北京7月3日电(记者李亚杰) 自强不息"),
+            Some("胡锦涛等会见自强模范表彰大会代表(组图)")
+        );
+        assert_eq!(
+            at("香港通报首宗疑似甲型流感死亡个案中新社香港七月十六日电(记者 周志彬) 香港"),
+            Some("香港通报首宗疑似甲型流感死亡个案")
+        );
+        assert_eq!(
+            at("卫生部称明年农民住院费有望报销一半本报讯 (记者叶洲) 副司长"),
+            Some("卫生部称明年农民住院费有望报销一半")
+        );
+        // at the head of the line, or a word that only starts like one
+        assert_eq!(at("新华社北京3月1日电 会议召开。"), None);
+        assert_eq!(at("他在新华网电视台工作，每天看本报讯息。"), None);
     }
 
     #[test]
