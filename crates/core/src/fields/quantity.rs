@@ -193,6 +193,18 @@ fn in_any(spans: &[Range<usize>], i: usize) -> bool {
 }
 
 /// Tries to read a statistic whose number starts at `i`.
+/// A temperature below zero (`零下5.2℃`): the value is negative and the span takes 零下 in.
+fn below_zero(chars: &[char], h: &mut Hit) {
+    let degrees = ["℃", "°C", "度", "摄氏度"].contains(&h.unit.as_str());
+    if degrees && h.num_start >= 2 && chars[h.num_start - 2..h.num_start] == ['零', '下'] {
+        h.value = Dec {
+            m: -h.value.m,
+            s: h.value.s,
+        };
+        h.start = h.start.min(h.num_start - 2);
+    }
+}
+
 fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     // 百分之三十
     if starts_with_str(chars, i, "百分之") {
@@ -267,7 +279,9 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     // is read by the money reader when it reaches further or names another currency.
     if let Some(m) = super::money::read_in_text(chars, i)
         && count.as_ref().is_none_or(|h| {
-            h.class == Class::Money && (m.end > h.end || m.currency != h.unit || m.start < h.start)
+            // a rate (5万元每平方米) is the count reader's: its unit is the currency per another
+            let per = h.unit.split('/').next().unwrap_or_default();
+            h.class == Class::Money && (m.end > h.end || m.currency != per || m.start < h.start)
                 || m.end > h.end
                 || h.unit.is_empty()
         })
@@ -376,7 +390,7 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
     // the measure word: 个小时 / 个多月 / 个半小时 take the time word
     let mut half = false;
     let mut unit_end;
-    let unit_word;
+    let mut unit_word;
     let class;
     if chars.get(k) == Some(&'个')
         && let Some((w, extra)) = {
@@ -422,7 +436,10 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         && n.chinese
         && chars
             .get(k + 1)
-            .is_none_or(|c| is_boundary(*c) || matches!(c, '以' | '左' | '多' | '的'))
+            // 六成被调查者, 三成人, 七成受访者: a share of the people named next
+            .is_none_or(|c| {
+                is_boundary(*c) || matches!(c, '以' | '左' | '多' | '的' | '被' | '人' | '受')
+            })
     {
         unit_word = "成".into();
         class = Class::Percent;
@@ -496,6 +513,27 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
             return None;
         }
     }
+    // A rate, one unit per another: 1毫克/升, 5万元每平方米, 每立方米75微克.
+    let mut rate_start = None;
+    if matches!(class, Class::Measure | Class::Money) {
+        if let Some(&c) = chars.get(unit_end)
+            && matches!(c, '/' | '／' | '每')
+            && let Some(per) = unit_at(chars, unit_end + 1)
+            && per.class == Class::Measure
+        {
+            unit_word = format!("{unit_word}/{}", per.out);
+            unit_end += 1 + per.word.len();
+        } else if let Some(at) = (2..=5)
+            .filter_map(|k| i.checked_sub(k))
+            .find(|&p| chars[p] == '每')
+            && let Some(per) = unit_at(chars, at + 1)
+            && per.class == Class::Measure
+            && at + 1 + per.word.len() == i
+        {
+            unit_word = format!("{unit_word}/{}", per.out);
+            rate_start = Some(at);
+        }
+    }
     // suffix hedges: 以上, 左右, 上下, 一年多
     if approx.is_none() {
         let after_ok = |q: usize| chars.get(q).is_none_or(|c| is_boundary(*c) || *c == '的');
@@ -512,7 +550,7 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
             unit_end += 1;
         }
     }
-    let (pre, start) = prefix_approx(chars, i);
+    let (pre, start) = prefix_approx(chars, rate_start.unwrap_or(i));
     if pre.is_some() {
         approx = pre;
     }
@@ -825,8 +863,9 @@ pub(crate) fn extract_chars(chars: &[char], dates: &[Range<usize>]) -> Vec<Quant
             continue;
         }
         match read_hit(chars, i) {
-            Some(h) if !in_any(&labels, i) && h.value.to_f64().is_finite() => {
+            Some(mut h) if !in_any(&labels, i) && h.value.to_f64().is_finite() => {
                 i = h.end.max(i + 1);
+                below_zero(chars, &mut h);
                 hits.push(h);
             }
             _ => {
@@ -1029,6 +1068,26 @@ mod tests {
         assert_eq!(one("用了一个半小时").value, 1.5);
         let q = one("捐款1000元用于购买物资");
         assert_eq!(q.item.as_deref(), Some("捐款"));
+    }
+
+    #[test]
+    fn rates_are_one_unit_per_another() {
+        let q = one("标准值为1毫克/升。");
+        assert_eq!((q.value, q.unit.as_str()), (1.0, "毫克/升"));
+        let q = one("平均浓度为每立方米14微克。");
+        assert_eq!((q.value, q.unit.as_str()), (14.0, "微克/立方米"));
+        assert!(q.text.contains("每立方米14微克"), "{}", q.text);
+        let q = one("房价大约5万元每平方米。");
+        assert_eq!((q.value, q.unit.as_str()), (50_000.0, "元/平方米"));
+    }
+
+    #[test]
+    fn temperatures_below_zero_are_negative() {
+        let q = one("最低气温跌至零下5.2℃。");
+        assert_eq!(q.value, -5.2);
+        assert!(q.text.ends_with("零下5.2℃"), "{}", q.text);
+        let q = one("气温仅4℃。");
+        assert_eq!(q.value, 4.0);
     }
 
     #[test]
