@@ -39,9 +39,9 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
         // A headline glued to the dateline of the story under it (a scrape that lost the line
         // break): two lines.
         if out.is_empty()
-            && let Some((headline, rest)) = glued_headline(l)
+            && let Some(parts) = glued_headline(l)
         {
-            for t in [headline, rest] {
+            for t in parts {
                 out.push(Block {
                     text: t.to_string(),
                     kind: BlockKind::Line,
@@ -60,15 +60,28 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
 /// The headline and the story of a first line that glues them at a dateline
 /// (`胡锦涛等会见…代表(组图)新华网北京7月3日电(记者…) …`): the headline has six to fifty
 /// characters and no full stop.
-fn glued_headline(line: &str) -> Option<(&str, &str)> {
+///
+/// Decks glued after the headline behind a box mark (`…出售(组图)□农民埋怨：…□官员表态：…`)
+/// are cut off the same way, each its own line.
+fn glued_headline(line: &str) -> Option<Vec<&str>> {
     if line.chars().nth(40).is_none() {
         return None;
     }
-    let at = crate::lines::meta::glued_dateline_at(line)?;
-    let headline = line[..at].trim();
-    let n = headline.chars().count();
-    ((6..=50).contains(&n) && !headline.contains(['。', '！', '？', '!', '?']))
-        .then(|| (headline, line[at..].trim()))
+    let headline_ok = |h: &str| {
+        (6..=50).contains(&h.chars().count()) && !h.contains(['。', '！', '？', '!', '?'])
+    };
+    if let Some(at) = crate::lines::meta::glued_dateline_at(line)
+        && headline_ok(line[..at].trim())
+    {
+        return Some(vec![line[..at].trim(), line[at..].trim()]);
+    }
+    let at = line.find('□')?;
+    headline_ok(line[..at].trim()).then(|| {
+        line.split('□')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect()
+    })
 }
 
 /// A character of the Basic Multilingual Plane's private use area.

@@ -308,7 +308,21 @@ fn is_bracketed_staff_credit(line: &str) -> bool {
 }
 
 fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
-    let t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
+    let mut t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
+    // A comment link a portal glued after the text (`…吴淡淡地说。据《南方都市报》 我要评论`).
+    for link in ["我要评论", "发表评论", "进入论坛"] {
+        if let Some(rest) = t.strip_suffix(link) {
+            t = rest.trim_end();
+        }
+    }
+    // A wire story's end mark (`…死亡病例。(完)`) closes the text.
+    for mark in ["(完)", "（完）"] {
+        if let Some(rest) = t.strip_suffix(mark)
+            && ends_sentence(rest.trim_end())
+        {
+            return Some((rest.trim_end(), Meta::default()));
+        }
+    }
     // `…房屋4.3万余间。据新华社`: the source credited after the last sentence.
     if let Some(at) = t.rfind('据')
         && ends_sentence(t[..at].trim_end())
@@ -317,6 +331,21 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         && m.publication.is_some()
     {
         return Some((t[..at].trim_end(), m));
+    }
+    // `…区域之间的差距。郭晋晖`: the writer's bare name glued after the last sentence.
+    if let Some(at) = t.rfind('。')
+        && let tail = &t[at + '。'.len_utf8()..]
+        && (2..=3).contains(&clen(tail))
+        && tail.chars().all(crate::text::is_han)
+        && !["谢谢", "待续", "未完"].contains(&tail)
+        && byline::parse_names(tail).is_some_and(|n| n.len() == 1 && n[0] == tail)
+    {
+        let mut m = Meta::default();
+        m.bylines.push(Byline {
+            role: crate::record::BylineRole::Author,
+            name: tail.to_string(),
+        });
+        return Some((&t[..at + '。'.len_utf8()], m));
     }
     // `…然后从侧窗游出。记者韩景玮实习生高鸿鹏`: the writers credited, unbracketed, after the
     // last sentence of the same paragraph.
@@ -1563,6 +1592,20 @@ mod tests {
             dated_dateline("2012年7月18日，记者来到现场采访，大家的电话响个不停。"),
             None
         );
+    }
+
+    #[test]
+    fn a_wire_end_mark_a_comment_link_and_a_bare_name_after_the_text_are_no_body() {
+        let (before, m) = trailing_credit("不排除再有严重甚至死亡病例。(完)").unwrap();
+        assert_eq!(before, "不排除再有严重甚至死亡病例。");
+        assert!(m.bylines.is_empty());
+        let (before, m) = trailing_credit("逐步缩小城乡之间的差距。郭晋晖").unwrap();
+        assert_eq!(before, "逐步缩小城乡之间的差距。");
+        assert_eq!(m.bylines[0].name, "郭晋晖");
+        let (before, m) = trailing_credit("吴淡淡地说。据《南方都市报》 我要评论").unwrap();
+        assert_eq!(before, "吴淡淡地说。");
+        assert_eq!(m.publication.as_deref(), Some("南方都市报"));
+        assert!(trailing_credit("他说。谢谢").is_none());
     }
 
     #[test]
