@@ -143,6 +143,22 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
     {
         out.push(0..end);
     }
+    // A caption's photo credit at the end of its line (`1860年的紫禁城照片。中新网记者 宋宇晟 翻摄`).
+    let mut line_start = 0;
+    for line in body.split_inclusive('\n') {
+        let text = line.trim_end();
+        let credit_from = text.rfind(['。', '！', '？']).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let credit = &text[credit_from..];
+        if text.ends_with('摄')
+            && (2..=24).contains(&credit.chars().count())
+            && CREDIT_WORDS.iter().any(|w| credit.contains(w))
+        {
+            out.push(line_start + credit_from..line_start + text.len());
+        }
+        line_start += line.len();
+    }
     let mut from = 0;
     while let Some(k) = body[from..].find(['(', '（']) {
         let open = from + k;
@@ -166,6 +182,14 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
     use crate::record::Organization;
+
+    #[test]
+    fn a_captions_photo_credit_is_a_credit() {
+        let body = "故宫开放了夜场。\n1860年的紫禁城照片。中新网记者 宋宇晟 翻摄\n宋宇晟说。";
+        let spans = credit_spans(body);
+        assert_eq!(spans.len(), 1);
+        assert_eq!(&body[spans[0].clone()], "中新网记者 宋宇晟 翻摄");
+    }
 
     fn org(name: &str, mentions: usize) -> Organization {
         Organization {
