@@ -499,6 +499,22 @@ pub fn find(
         {
             continue;
         }
+        // 东北地区, 西南地区: a compass region is no named place.
+        if name.strip_suffix("地区").is_some_and(|stem| {
+            [
+                "东北", "西北", "东南", "西南", "东部", "西部", "南部", "北部", "中部", "周边",
+                "边远", "偏远",
+            ]
+            .contains(&stem)
+        }) {
+            continue;
+        }
+        // 长江流域, 长江中下游地区, 黄河上游: the river is the place; another basin is none.
+        if let Some(river) = river_of(&name) {
+            name = river.to_string();
+        } else if name.ends_with("流域") {
+            continue;
+        }
         // 非洲地区, 广州地区: a known place with the generic 地区 after it is the place.
         if let Some(stem) = name.strip_suffix("地区")
             && stem.chars().count() >= 2
@@ -603,6 +619,19 @@ fn named_in_marks(body: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The river a stretch or basin of it names (长江流域, 长江中下游地区, 黄河上游 → 长江, 黄河).
+fn river_of(name: &str) -> Option<&str> {
+    let stem = name
+        .strip_suffix("流域")
+        .or_else(|| name.strip_suffix("地区"))
+        .unwrap_or(name);
+    let river = ["中下游", "中上游", "上游", "中游", "下游"]
+        .iter()
+        .find_map(|r| stem.strip_suffix(r))
+        .or_else(|| name.strip_suffix("流域"))?;
+    (river.chars().count() >= 2 && river.ends_with(['江', '河', '湖'])).then_some(river)
 }
 
 /// Where a name made of a region and a city splits (广西|南宁, 佛罗里达州|坦帕市): the head
@@ -733,6 +762,15 @@ mod tests {
         assert_eq!(split("佛罗里达州坦帕市"), Some(("佛罗里达州", "坦帕市")));
         assert_eq!(split("南宁"), None);
         assert_eq!(split("黔东南苗族侗族自治州"), None);
+    }
+
+    #[test]
+    fn a_rivers_basin_or_stretch_is_the_river() {
+        assert_eq!(river_of("长江流域"), Some("长江"));
+        assert_eq!(river_of("长江中下游地区"), Some("长江"));
+        assert_eq!(river_of("黄河上游"), Some("黄河"));
+        assert_eq!(river_of("珠三角地区"), None);
+        assert_eq!(river_of("黄河"), None);
     }
 
     #[test]
