@@ -125,12 +125,36 @@ fn is_suffix(lex: &Lexicon, t: &Tok<'_>) -> bool {
 fn suffix_at(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
     is_suffix(lex, &toks[k])
         || field_centre(toks, k)
-        || (toks[k].word == "委"
+        || (matches!(toks[k].word, "委" | "政府")
             && k > 0
             && toks[k - 1].tag == "ns"
-            && ["省", "市", "县", "区", "州"]
+            && ["省", "市", "县", "区", "州", "镇", "乡"]
                 .iter()
                 .any(|l| toks[k - 1].word.ends_with(l)))
+}
+
+/// A branch written right after its company (上海光明奶酪黄油有限公司|梵古易乳制品分公司): one
+/// name. `out` is sorted by start.
+fn join_branches(out: &mut Vec<OrgSpan>) {
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        if a.end == b.start
+            && BRANCHES.iter().any(|br| b.name.ends_with(br))
+            && ["公司", "集团", "银行", "总行", "总局"]
+                .iter()
+                .any(|p| a.name.ends_with(p))
+        {
+            let b = out.remove(k);
+            let a = &mut out[k - 1];
+            a.name.push_str(&b.name);
+            a.end = b.end;
+            a.last = b.last;
+            a.kind = b.kind;
+            continue;
+        }
+        k += 1;
+    }
 }
 
 /// Whether token `k` is 中心 after the work a centre does (研究/中心, 培训/中心): a centre
@@ -157,7 +181,7 @@ fn paired_fields(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> Option<usize> {
             && !APPOSITION.contains(&t.word)
     };
     (1..=2).find(|&n| {
-        k > n && toks[k - n..k].iter().all(field) && {
+        k > n && (k - n..k).all(|j| field(&toks[j]) && !suffix_at(lex, toks, j)) && {
             let head = &toks[k - n - 1];
             LEVELS.contains(&head.word)
                 || glued_level(head.word)
@@ -526,6 +550,8 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 && toks[k..start].iter().enumerate().all(|(j, x)| {
                     // a one-character locative the name starts with (中/f 坤/ns 集团)
                     (j == 0 && x.tag == "f" && x.chars() == 1 && k + 1 < core_start)
+                        // a foreign name jieba reads as a verb (律敦治/v 医院)
+                        || (x.tag == "v" && x.chars() >= 3 && k + j + 1 == start)
                         || !x.is_punct()
                             && !is_function_word(x.word)
                             && (matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
@@ -888,6 +914,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         })
     });
     out.sort_by_key(|o| o.start);
+    join_branches(&mut out);
     // A name inside a longer one (同济大学 in 同济大学附属…医院) is part of it.
     let spans: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
     out.retain(|o| {
@@ -1135,8 +1162,17 @@ fn is_place(lex: &Lexicon, head: &str) -> bool {
 }
 
 /// A key under which spelling variants meet: the name without the level character after a
-/// leading place (深圳市社会组织党委 = 深圳社会组织党委).
+/// leading place (深圳市社会组织党委 = 深圳社会组织党委), and a government without 人民
+/// (长春市人民政府 = 长春市政府).
 fn variant_key(lex: &Lexicon, name: &str) -> String {
+    let folded;
+    let name = match name.strip_suffix("人民政府") {
+        Some(head) if !head.is_empty() => {
+            folded = format!("{head}政府");
+            folded.as_str()
+        }
+        _ => name,
+    };
     for level in ["市", "区", "县", "省"] {
         for (idx, _) in name.match_indices(level) {
             let head = &name[..idx];
@@ -1285,6 +1321,10 @@ mod tests {
         assert_eq!(variant_key(&lex, "普陀区团区委"), "普陀团区委");
         assert_eq!(variant_key(&lex, "普陀团区委"), "普陀团区委");
         assert_eq!(variant_key(&lex, "团区委"), "团区委");
+        assert_eq!(
+            variant_key(&lex, "长春市人民政府"),
+            variant_key(&lex, "长春市政府")
+        );
     }
 
     #[test]
