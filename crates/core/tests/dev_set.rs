@@ -2,7 +2,8 @@
 //! same-genre pages from other sites than the five seeds, read from `../shared/corpus` as
 //! listed in `tests/dev-set/inputs.tsv`, scored with the shared `score.py` against the floors
 //! in `dev_set_floors.txt`. A path `file.dat#DOCNO` names one `<doc>` of the SogouCS sample,
-//! given to the extractor as the page `contenttitle`, a blank line, `content`. It measures how the rules generalize; nothing in the code may key
+//! given to the extractor as the page `contenttitle`, a blank line, `content`; `file.txt#L<n>`
+//! names line n of a THUCNews file, whose text after the category is the page. It measures how the rules generalize; nothing in the code may key
 //! on these pages. Skips with a message when `../shared` or python3 is absent.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -20,6 +21,18 @@ fn input_bytes(corpus: &Path, path: &str) -> Vec<u8> {
         return std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()));
     };
     let text = std::fs::read_to_string(corpus.join(file)).unwrap();
+    // `cnews.val.txt#L978`: line 978 of a THUCNews file, `<category>\t<text>`; the page is the text.
+    if let Some(line) = docno
+        .strip_prefix('L')
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        let row = text
+            .lines()
+            .nth(line - 1)
+            .unwrap_or_else(|| panic!("{file}: no line {line}"));
+        let page = row.split_once('\t').map_or(row, |(_, t)| t);
+        return format!("{page}\n").into_bytes();
+    }
     let field = |doc: &str, tag: &str| -> String {
         let open = format!("<{tag}>");
         let close = format!("</{tag}>");
