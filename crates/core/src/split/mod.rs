@@ -506,8 +506,29 @@ fn collect_hints(blocks: &[Block]) -> Hints {
             }
             BlockKind::MetaTime => {
                 h.html = true;
-                if h.meta_time.is_none() {
-                    h.meta_time = meta::find_times(&b.text).into_iter().next().map(|t| t.iso);
+                let Some(found) = meta::find_times(&b.text).into_iter().next() else {
+                    continue;
+                };
+                match &h.meta_time {
+                    None => h.meta_time = Some(found.iso.clone()),
+                    // The time printed on the page (`2019年11月25日 18:57`) over a <meta> tag's
+                    // of the same minute with seconds no reader sees.
+                    Some(t) if t.get(..16) == found.iso.get(..16) && *t != found.iso => {
+                        h.meta_time = Some(found.iso.clone());
+                    }
+                    Some(_) => {}
+                }
+                // `2019年11月25日 18:57 参考消息`: the source printed after the time.
+                let after = b.text[found.end..].trim();
+                if h.meta_source.is_none()
+                    && (2..=10).contains(&clen(after))
+                    && after.chars().all(crate::text::is_han)
+                    && (byline::is_outlet_name(after)
+                        || after.ends_with(['报', '网', '社', '台'])
+                        || after.ends_with("消息")
+                        || after.ends_with("新闻"))
+                {
+                    h.meta_source = Some(after.to_string());
                 }
             }
             BlockKind::PrintedKeywords => {
