@@ -176,6 +176,33 @@ fn is_title_like(s: &str) -> bool {
     s.chars().filter(|c| crate::text::is_han(*c)).count() >= 3
 }
 
+/// A short deck or sub-headline: headline-like, no sentence or clause punctuation but a
+/// list's 、 (`发起人崔永元、刘春向…发放运动鞋`).
+fn is_deck_line(line: &str) -> bool {
+    clen(line) <= 24
+        && is_title_like(line)
+        && !line.contains(['，', ',', '：', ':', '？', '！', '?', '!'])
+        && !is_enumerated(line)
+        && !is_caption(line)
+}
+
+/// Whether the story's first paragraph (sixty characters or more, with a full stop) comes
+/// next, after at most three more decks or credit lines.
+fn story_follows(rest: &[&str]) -> bool {
+    for next in rest.iter().take(4) {
+        if *next == BOUNDARY {
+            return false;
+        }
+        if has_chars(next, 60) && next.contains('。') {
+            return true;
+        }
+        if !(is_deck_line(next) || byline::parse_meta_line(next, true).is_some()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// A numbered section head (`二、加强组织领导`, `(一)…`, `3.…`, `第二篇`): part of an article.
 fn is_enumerated(s: &str) -> bool {
     let t = s.trim_start_matches(['(', '（', ' ']);
@@ -782,16 +809,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             // A short deck or sub-headline right under the headline with a paragraph after it
             // (`前海景点公厕有了免费手纸` over the story) is not body either.
+            // Several decks, or a deck over the credit line (`操作不当致２０吨油污水泄漏` /
+            // `本报见习记者刘帅…` / the story), go the same way.
             if d.title.is_some()
                 && d.body.is_empty()
-                && clen(line) <= 24
-                && is_title_like(line)
-                && !line.contains(['，', ',', '：', ':', '？', '！', '?', '!'])
-                && !is_enumerated(line)
-                && !is_caption(line)
-                && lines.get(i).is_some_and(|next| {
-                    *next != BOUNDARY && has_chars(next, 60) && next.contains('。')
-                })
+                && is_deck_line(line)
+                && story_follows(&lines[i..])
             {
                 continue;
             }
