@@ -64,9 +64,8 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
 /// Decks glued after the headline behind a box mark (`…出售(组图)□农民埋怨：…□官员表态：…`)
 /// are cut off the same way, each its own line.
 fn glued_headline(line: &str) -> Option<Vec<&str>> {
-    if line.chars().nth(40).is_none() {
-        return None;
-    }
+    // a line of forty characters or more
+    line.chars().nth(40)?;
     let headline_ok = |h: &str| {
         (6..=50).contains(&h.chars().count()) && !h.contains(['。', '！', '？', '!', '?'])
     };
