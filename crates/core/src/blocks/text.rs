@@ -74,13 +74,66 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     {
         return Some(vec![line[..at].trim(), line[at..].trim()]);
     }
-    let at = line.find('□')?;
-    headline_ok(line[..at].trim()).then(|| {
-        line.split('□')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect()
-    })
+    if let Some(at) = line.find('□')
+        && headline_ok(line[..at].trim())
+    {
+        return Some(
+            line.split('□')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect(),
+        );
+    }
+    // A whole story on one line with its headline glued on and no dateline: the story opens
+    // with a date (`…政策性住房4.1万套11月28日，记者从市住保办获悉…`) or with the headline's
+    // own subject again (`回良玉推动…上新台阶回良玉在全国扶…`).
+    line.chars().nth(80)?;
+    let at = story_start(line)?;
+    let headline = line[..at].trim();
+    (headline_ok(headline) && !headline.contains(['，', ',', '；', ';']))
+        .then(|| vec![headline, line[at..].trim()])
+}
+
+/// Where a story glued after its headline starts, within the first fifty characters: a date
+/// and a comma opening it, or the headline's first two or three characters repeated.
+fn story_start(line: &str) -> Option<usize> {
+    let idx: Vec<(usize, char)> = line.char_indices().take(52).collect();
+    let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    // a date: 11月28日， (not inside 2009年6月1日)
+    for (k, &(at, c)) in idx.iter().enumerate().skip(6) {
+        if !is_num(c) || idx.get(k - 1).is_some_and(|&(_, p)| is_num(p) || p == '年') {
+            continue;
+        }
+        let rest = &line[at..];
+        let month_len = rest.chars().take_while(|&c| is_num(c)).count();
+        let after_month: String = rest.chars().skip(month_len).take(6).collect();
+        if (1..=2).contains(&month_len) && after_month.starts_with('月') {
+            let day_len = after_month
+                .chars()
+                .skip(1)
+                .take_while(|&c| is_num(c))
+                .count();
+            let tail: String = after_month.chars().skip(1 + day_len).take(2).collect();
+            if (1..=3).contains(&day_len) && (tail == "日，" || tail == "日,") {
+                return Some(at);
+            }
+        }
+    }
+    // the subject again: 回良玉…回良玉在
+    for n in [3, 2] {
+        let head: String = line.chars().take(n).collect();
+        if head.chars().count() < n || !head.chars().all(crate::text::is_han) {
+            continue;
+        }
+        if let Some(&(at, _)) = idx
+            .iter()
+            .skip(8)
+            .find(|&&(at, _)| line[at..].starts_with(head.as_str()))
+        {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// A character of the Basic Multilingual Plane's private use area.
@@ -111,6 +164,19 @@ mod tests {
         assert_eq!(lines[0], "民政部：2008年接收各界捐款764亿元");
         assert!(lines[1].starts_with("中新网5月22日电"));
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_headline_glued_to_a_story_without_dateline_is_its_own_line() {
+        let line = "北京市现已配售政策性住房4.1万套11月28日，记者从市住保办获悉，从政策房配售开始到现在，全市已配售政策性住房4.1万套，其中经济适用房2.6万套，限价房1.5万套，配售工作进展顺利。";
+        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        assert_eq!(lines[0], "北京市现已配售政策性住房4.1万套");
+        let line = "回良玉推动人口较少民族经济社会发展上新台阶回良玉在全国扶持人口较少民族发展工作会议上强调，要认真贯彻落实中央的重要指示精神，推动人口较少民族经济社会发展上新台阶。会议在西宁召开。";
+        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        assert_eq!(lines[0], "回良玉推动人口较少民族经济社会发展上新台阶");
+        // a long first sentence is left whole
+        let line = "今年以来，全市各级党组织认真贯彻落实上级部署，2009年6月1日，全市召开动员大会，对全年工作作出安排，各地各部门迅速行动，扎实推进各项工作，取得明显成效，群众满意度不断提高。";
+        assert_eq!(to_blocks(line).len(), 1);
     }
 
     #[test]
