@@ -143,6 +143,12 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
     {
         out.push(0..end);
     }
+    // `记者　陈伟斌　整理报道` inside the text.
+    out.extend(
+        crate::lines::byline::inline_report_credits(body)
+            .into_iter()
+            .map(|(range, _)| range),
+    );
     // A caption's photo credit at the end of its line (`1860年的紫禁城照片。中新网记者 宋宇晟 翻摄`).
     let mut line_start = 0;
     for line in body.split_inclusive('\n') {

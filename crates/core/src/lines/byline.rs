@@ -181,6 +181,24 @@ pub fn split_glued_names(token: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// Reporters credited inside the text with the verb of reporting (`记者　陈伟斌　整理报道`,
+/// `记者王芳报道`): the byte range of each credit and its names.
+pub fn inline_report_credits(text: &str) -> Vec<(std::ops::Range<usize>, Vec<String>)> {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        regex::Regex::new(r"(?:本报)?记者[\s　]*(\p{Han}{2,4}?(?:[\s　、]+\p{Han}{2,4}?){0,2}?)[\s　]*(?:整理|综合)?报道")
+            .unwrap()
+    });
+    re.captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let names = parse_names(c.get(1)?.as_str())?;
+            Some((whole.range(), names))
+        })
+        .collect()
+}
+
 /// The names in a credit value (`彭沛 黎俊`, `谭啟菊`, `常菁菁焦超超`); `None` when the value
 /// is not a list of personal names.
 pub fn parse_names(value: &str) -> Option<Vec<String>> {
@@ -836,6 +854,16 @@ fn push_byline(list: &mut Vec<Byline>, role: BylineRole, name: String) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn reporters_credited_inside_the_text() {
+        let text =
+            "“我可以骚你不能扰”。记者　陈伟斌　整理报道　６月２０日晚，几名女志愿者来到地铁站。";
+        let credits = inline_report_credits(text);
+        assert_eq!(credits.len(), 1);
+        assert_eq!(credits[0].1, ["陈伟斌"]);
+        assert!(inline_report_credits("记者了解到相关报道。记者从市民政局获悉。").is_empty());
+    }
     use super::*;
     use BylineRole::*;
 

@@ -971,6 +971,29 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 }
             }
         }
+        // `记者　陈伟斌　整理报道` inside the opening paragraphs.
+        let opening_end = body.char_indices().nth(400).map_or(body.len(), |(i, _)| i);
+        for (_, names) in byline::inline_report_credits(&body[..opening_end]) {
+            for name in names {
+                let b = Byline {
+                    role: crate::record::BylineRole::Reporter,
+                    name,
+                };
+                if !bylines.contains(&b) {
+                    bylines.push(b);
+                }
+            }
+        }
+        // A writer credited as reporter and again as author (`记者刘俊` … `作者:刘俊`) is a
+        // reporter once.
+        let reporters: Vec<String> = bylines
+            .iter()
+            .filter(|b| b.role == crate::record::BylineRole::Reporter)
+            .map(|b| b.name.clone())
+            .collect();
+        bylines.retain(|b| {
+            b.role != crate::record::BylineRole::Author || !reporters.contains(&b.name)
+        });
         for name in photographers {
             let b = Byline {
                 role: crate::record::BylineRole::Photographer,
