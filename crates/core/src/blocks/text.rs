@@ -95,7 +95,8 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
 }
 
 /// Where a story glued after its headline starts, within the first fifty characters: a date
-/// and a comma opening it, or the headline's first two or three characters repeated.
+/// and a comma opening it, or the headline's first three characters repeated with an act after
+/// them.
 fn story_start(line: &str) -> Option<usize> {
     let idx: Vec<(usize, char)> = line.char_indices().take(52).collect();
     let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
@@ -119,21 +120,18 @@ fn story_start(line: &str) -> Option<usize> {
             }
         }
     }
-    // the subject again: 回良玉…回良玉在
-    for n in [3, 2] {
-        let head: String = line.chars().take(n).collect();
-        if head.chars().count() < n || !head.chars().all(crate::text::is_han) {
-            continue;
-        }
-        if let Some(&(at, _)) = idx
-            .iter()
-            .skip(8)
-            .find(|&&(at, _)| line[at..].starts_with(head.as_str()))
-        {
-            return Some(at);
-        }
+    // the subject again, acting: 回良玉…回良玉在, 温家宝…温家宝表示
+    let head: String = line.chars().take(3).collect();
+    if head.chars().count() < 3 || !head.chars().all(crate::text::is_han) {
+        return None;
     }
-    None
+    idx.iter().skip(8).map(|&(at, _)| at).find(|&at| {
+        line[at..].strip_prefix(head.as_str()).is_some_and(|rest| {
+            rest.starts_with([
+                '在', '于', '近', '昨', '今', '日', '表', '说', '指', '强', '称',
+            ])
+        })
+    })
 }
 
 /// A character of the Basic Multilingual Plane's private use area.
