@@ -100,9 +100,30 @@ pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
         if let Some(n) = longer {
             p.end = p.start + n.len();
             p.name = n.clone();
+            continue;
+        }
+        // A given name's second character jieba joined to the verb after it (潘安/君介绍,
+        // 方国/平坦/言): one more character when a verb of saying or doing follows it.
+        if p.name.chars().count() == 2
+            && let Some(rest) = body.get(p.end..)
+            && let Some(c) = rest.chars().next()
+            && crate::text::is_han(c)
+            && !STOP_CHARS.contains(c)
+            && VERBS_AFTER_NAME
+                .iter()
+                .any(|v| rest[c.len_utf8()..].starts_with(v))
+        {
+            p.end += c.len_utf8();
+            p.name.push(c);
         }
     }
 }
+
+/// Verbs that often follow a name in a report (…介绍, …坦言, …分别认捐).
+const VERBS_AFTER_NAME: &[&str] = &[
+    "介绍", "坦言", "表示", "指出", "认为", "强调", "透露", "告诉", "分别", "捐赠", "捐款", "说",
+    "称", "回忆", "解释", "建议", "提出", "坦承", "承认", "感慨", "笑着", "说道",
+];
 
 /// Honorifics and kin terms after a family name (魏先生, 徐阿婆, 冯警官): a way of referring to
 /// someone unnamed, not a name.
@@ -806,6 +827,25 @@ pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_given_name_jieba_joined_to_the_verb_after_it_is_taken_back() {
+        let body = "新闻发言人潘安君介绍，王芳说。";
+        let at = |name: &str| body.find(name).unwrap();
+        let span = |name: &str| PersonSpan {
+            start: at(name),
+            end: at(name) + name.len(),
+            first: 0,
+            last: 0,
+            name: name.to_string(),
+            roles: Vec::new(),
+        };
+        let mut spans = vec![span("潘安"), span("王芳")];
+        lengthen_cut_names(body, &mut spans);
+        assert_eq!(spans[0].name, "潘安君");
+        // a verb right after the name takes nothing (王芳|说)
+        assert_eq!(spans[1].name, "王芳");
+    }
 
     #[test]
     fn mention_counts_count_like_str_matches() {

@@ -491,6 +491,17 @@ pub fn find(
             name = rest.to_string();
             start += '驻'.len_utf8();
         }
+        // A preposition jieba's HMM glued to a short place name (为/安省, 对/安省): the place.
+        if let Some(first) = name.chars().next()
+            && "为对在向从到至往赴离给由与和及".contains(first)
+            && name.chars().count() >= 3
+            && !lex.divisions.contains(name.as_str())
+            && !lex.division_short.contains(name.as_str())
+            && name.ends_with(['省', '市', '县', '区', '州'])
+        {
+            name.drain(..first.len_utf8());
+            start += first.len_utf8();
+        }
         if GENERIC_SET.contains(name.as_str())
             || lex.not_places.contains(name.as_str())
             || counted_divisions(&name)
