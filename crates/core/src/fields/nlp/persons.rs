@@ -144,11 +144,19 @@ fn is_family_name(lex: &Lexicon, s: &str) -> bool {
     }
 }
 
-/// Drops the mentions that name nobody: a press anonymisation with 某 (杨某, 陈某进) and a
-/// family name with an honorific (李女士, 徐阿婆). Bylines are not persons and keep such names.
+/// Drops the mentions that name nobody: a press anonymisation with 某 (杨某, 陈某进), a
+/// family name with an honorific (李女士, 徐阿婆) and a place named like a person (刘家庄). Bylines are not persons and keep such names.
 pub fn drop_unnamed(lex: &Lexicon, spans: &mut Vec<PersonSpan>) {
     spans.retain(|p| {
         if p.name.contains('某') {
+            return false;
+        }
+        // A village, river, island or harbour jieba tags as a name (刘家庄, 梁王河, 宫古岛),
+        // unless a title stands with it.
+        if p.roles.is_empty()
+            && p.name.chars().count() >= 3
+            && p.name.ends_with(['庄', '河', '岛', '湾', '港', '桥'])
+        {
             return false;
         }
         // A form of address ends no given name, whatever stands before it (谢谢阿姨).
