@@ -38,9 +38,14 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
         }
         // A headline glued to the dateline of the story under it (a scrape that lost the line
         // break): two lines.
-        if out.is_empty()
-            && let Some(parts) = glued_headline(l)
-        {
+        if let Some(parts) = if out.is_empty() {
+            glued_headline(l)
+        } else if out.len() <= 2 {
+            // a subtitle glued to the dateline under the headline
+            glued_subtitle(l)
+        } else {
+            None
+        } {
             for t in parts {
                 out.push(Block {
                     text: t.to_string(),
@@ -92,6 +97,17 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     let headline = line[..at].trim();
     (headline_ok(headline) && !headline.contains(['，', ',', '；', ';']))
         .then(|| vec![headline, line[at..].trim()])
+}
+
+/// A subtitle glued to the dateline of the story (`回良玉…强调…上新台阶新华网西宁7月10日电 全国…`)
+/// on one of the lines under the headline: two lines.
+fn glued_subtitle(line: &str) -> Option<Vec<&str>> {
+    line.chars().nth(40)?;
+    let at = crate::lines::meta::glued_dateline_at(line)?;
+    let subtitle = line[..at].trim();
+    ((6..=60).contains(&subtitle.chars().count())
+        && !subtitle.contains(['。', '！', '？', '!', '?']))
+    .then(|| vec![subtitle, line[at..].trim()])
 }
 
 /// Where a story glued after its headline starts, within the first fifty characters: a date

@@ -105,9 +105,13 @@ fn drop_credited_persons(
 /// Named in the text as well, it stays with the mentions outside the dateline.
 fn drop_dateline_outlet(orgs: &mut Vec<crate::record::Organization>, body: &str) {
     let first = body.lines().next().unwrap_or("");
-    let Some(outlet) = crate::lines::meta::dateline_outlet(first) else {
+    let Some(mut outlet) = crate::lines::meta::dateline_outlet(first) else {
         return;
     };
+    // `华龙网-新重庆客户端讯`: the outlet and its app; the outlet is the name.
+    if let Some((site, _)) = outlet.split_once('-') {
+        outlet = site.to_string();
+    }
     let Some(at) = first.find(outlet.as_str()) else {
         return;
     };
