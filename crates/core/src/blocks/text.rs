@@ -136,6 +136,12 @@ fn story_start(line: &str) -> Option<usize> {
             }
         }
     }
+    // a retold report: …使馆呼吁自我保护据英国《华商报》报道，
+    if let Some(&(at, _)) = idx.iter().skip(6).find(|&&(at, _)| {
+        line[at..].starts_with('据') && crate::lines::meta::dateline_outlet(&line[at..]).is_some()
+    }) {
+        return Some(at);
+    }
     // the subject again, acting: 回良玉…回良玉在, 温家宝…温家宝表示
     let head: String = line.chars().take(3).collect();
     if head.chars().count() < 3 || !head.chars().all(crate::text::is_han) {

@@ -115,9 +115,28 @@ fn drop_dateline_outlet(orgs: &mut Vec<crate::record::Organization>, body: &str)
     let Some(at) = first.find(outlet.as_str()) else {
         return;
     };
-    let dateline_end = at + outlet.len();
+    let mut dateline_end = at + outlet.len();
+    // `中新网6月8日电 据香港文汇报报道，…`: the outlet retold after the dateline is a source too.
+    let mut outlets = vec![outlet.clone()];
+    if let Some(retold_at) = first[dateline_end..].find('据').map(|k| dateline_end + k)
+        && first[dateline_end..retold_at].chars().count() <= 16
+        && let Some(retold) = crate::lines::meta::dateline_outlet(&first[retold_at..])
+    {
+        dateline_end = retold_at
+            + first[retold_at..]
+                .find(retold.as_str())
+                .map_or(0, |k| k + retold.len());
+        // 香港文汇报 is 文汇报 with its place
+        for skip in [2, 3] {
+            let rest: String = retold.chars().skip(skip).collect();
+            if rest.chars().count() >= 3 {
+                outlets.push(rest);
+            }
+        }
+        outlets.push(retold);
+    }
     orgs.retain_mut(|o| {
-        if o.name != outlet {
+        if !outlets.contains(&o.name) {
             return true;
         }
         let outside = body

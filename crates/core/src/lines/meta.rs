@@ -170,6 +170,22 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         #[allow(clippy::unwrap_used)]
         Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯").unwrap()
     });
+    // `据香港《文汇报》报道，…`, `据华商报报道，…`: a page that retells one outlet's report names it
+    // first.
+    static RETOLD: OnceLock<Regex> = OnceLock::new();
+    let retold = RETOLD.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(
+            r"^据(?:\p{Han}{0,6}《(\p{Han}{2,10})》|(\p{Han}{2,8}?(?:报|网|社|台)))报道[，,]",
+        )
+        .unwrap()
+    });
+    if let Some(c) = retold.captures(first_paragraph) {
+        return c
+            .get(1)
+            .or_else(|| c.get(2))
+            .map(|m| m.as_str().to_string());
+    }
     let caps = re.captures(first_paragraph)?;
     let name = caps
         .get(1)
@@ -187,23 +203,34 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
 /// outlet, a place, a date, then 电 or 讯, followed by a space, a bracketed credit or 记者), or
 /// `None`.
 pub fn glued_dateline_at(line: &str) -> Option<usize> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        #[allow(clippy::unwrap_used)]
-        Regex::new(concat!(
-            r"(?:本报|本刊|新华社|新华网|中新社|中新网|中国新闻网|人民网|人民日报|央视网|央广网|光明网",
-            r"|中国日报网|中国日报|新浪网|新浪|搜狐网|网易|腾讯网|凤凰网|澎湃新闻|东方网|千龙网|北青网|红网",
-            r"|大河网|南方网|金羊网|荆楚网|长江网|中国网|国际在线|环球网|法制网|中评社|新京报",
-            r"|\p{Han}{2,4}(?:日报|晚报|晨报|都市报|商报|时报|青年报))",
-            r"\p{Han}{0,6}?(?:",
-            r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?",
-            r"[电讯](?:$|[\s(（【\[—:：,，]|记者|据)",
-            // a date and the source it retells (`中新网8月16日 据加拿大《明报》…`)
-            r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s+据)"
-        ))
-        .unwrap()
-    });
-    re.find(line).map(|m| m.start()).filter(|&at| at > 0)
+    // Known outlets first: a generic paper name (`…晚报讯`) read inside a headline would start
+    // too early (`…建张江校园晚报讯` is 张江校园 and 晚报讯).
+    static KNOWN: OnceLock<Regex> = OnceLock::new();
+    static GENERIC: OnceLock<Regex> = OnceLock::new();
+    let known = KNOWN.get_or_init(|| dateline_re(concat!(
+        r"(?:本报|本刊|晚报|新华社|新华网|中新社|中新网|中国新闻网|人民网|人民日报|央视网|央广网|光明网",
+        r"|中国日报网|中国日报|新浪网|新浪|搜狐网|网易|腾讯网|凤凰网|澎湃新闻|东方网|千龙网|北青网|红网",
+        r"|大河网|南方网|金羊网|荆楚网|长江网|中国网|国际在线|环球网|法制网|中评社|新京报)"
+    )));
+    let generic = GENERIC
+        .get_or_init(|| dateline_re(r"(?:\p{Han}{2,4}(?:日报|晚报|晨报|都市报|商报|时报|青年报))"));
+    known
+        .find(line)
+        .or_else(|| generic.find(line))
+        .map(|m| m.start())
+        .filter(|&at| at > 0)
+}
+
+/// A dateline after the outlet pattern `outlet`: a place, a date, then 电 or 讯 followed by a
+/// space, a bracketed credit or 记者; or a date and the source it retells (`中新网8月16日 据…`).
+fn dateline_re(outlet: &str) -> Regex {
+    let date =
+        r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日";
+    #[allow(clippy::unwrap_used)]
+    Regex::new(&format!(
+        r"{outlet}\p{{Han}}{{0,6}}?(?:(?:{date})?[电讯](?:$|[\s(（【\[—:：,，]|记者|据)|{date}\s+据)"
+    ))
+    .unwrap()
 }
 
 /// Splits a 关键词 value into words; a glued run is segmented with the dictionary.
@@ -265,6 +292,10 @@ mod tests {
         // at the head of the line, or a word that only starts like one
         assert_eq!(at("新华社北京3月1日电 会议召开。"), None);
         assert_eq!(at("他在新华网电视台工作，每天看本报讯息。"), None);
+        assert_eq!(
+            at("世界名校落户浦东 加州伯克利建张江校园晚报讯 今天上午，合作备忘录签约仪式举行。"),
+            Some("世界名校落户浦东 加州伯克利建张江校园")
+        );
     }
 
     #[test]
@@ -333,6 +364,15 @@ mod tests {
             dateline_outlet("长江网10月4日讯（记者陈智）").as_deref(),
             Some("长江网")
         );
+        assert_eq!(
+            dateline_outlet("据香港《文汇报》报道，香港特区政府今日宣布").as_deref(),
+            Some("文汇报")
+        );
+        assert_eq!(
+            dateline_outlet("据华商报报道，近日").as_deref(),
+            Some("华商报")
+        );
+        assert_eq!(dateline_outlet("据了解，本次活动").as_deref(), None);
     }
 
     #[test]
