@@ -853,7 +853,13 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             && (d.ended && body_follows(&lines[i..])
                 || next_is_dated_meta(&lines[i..])
                     && !headline_over_body(&lines[(i + 1).min(lines.len())..])
-                    && body_follows(&lines[(i + 1).min(lines.len())..]));
+                    && body_follows(&lines[(i + 1).min(lines.len())..])
+                // a second story on the page: its headline over its own dateline paragraph
+                // (`警方：…已被刑拘` / `信息时报讯（见习记者…）据警方介绍，…`)
+                || d.body.iter().any(|l| opens_with_dateline(l))
+                    && lines
+                        .get(i)
+                        .is_some_and(|next| *next != BOUNDARY && opens_with_dateline(next)));
         if starts_new {
             // Lines that held no sentence before this headline were a list of headlines (a
             // page's navigation), not an article: the dated headline starts the page's one.
@@ -1765,6 +1771,16 @@ mod tests {
         assert_eq!(a[1].title.as_deref(), Some("上海青年志愿者这样守护上海"));
         assert_eq!(a[1].publication.as_deref(), Some("澎湃新闻"));
         assert!(a[1].body.ends_with("当日上岗 9965 人。"));
+    }
+
+    #[test]
+    fn a_second_story_with_its_own_dateline_is_a_second_article() {
+        let page = "七岁女童受伤入院\n\n信息时报讯（记者李莉）七岁的小丽昨日受伤，被送往医院救治，目前病情稳定，家人守在身边。\n医生表示，小丽还需住院观察一周，费用由当地妇联协助解决。\n警方：涉事少年已被刑拘\n信息时报讯（记者童丹）据警方介绍，涉事少年已被刑事拘留，案件正在进一步调查之中。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].title.as_deref(), Some("警方：涉事少年已被刑拘"));
+        assert!(a[0].body.ends_with("协助解决。"));
+        assert_eq!(a[1].bylines[0].name, "童丹");
     }
 
     #[test]
