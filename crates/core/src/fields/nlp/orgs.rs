@@ -1229,6 +1229,24 @@ pub fn take_in_places(
     });
 }
 
+/// Whether `short` abbreviates `long` (住建部 of 住房和城乡建设部, 港府 of 香港政府, 人社部 of
+/// 人力资源和社会保障部): its characters appear in `long` in order but not together, it ends
+/// with the same character, and it starts within `long`'s first two. A body named inside a
+/// longer one (中国银行 of 中国银行北京分行) is a part, not an abbreviation.
+fn abbreviates(short: &str, long: &str) -> bool {
+    let n = short.chars().count();
+    if !(2..=3).contains(&n) || long.contains(short) || short.chars().last() != long.chars().last()
+    {
+        return false;
+    }
+    let mut rest = long.chars();
+    let first = short.chars().next();
+    if !long.chars().take(2).any(|c| Some(c) == first) {
+        return false;
+    }
+    short.chars().all(|c| rest.any(|x| x == c))
+}
+
 pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> {
     // Per name in order of first mention: mentions, and the kind and named start of the last.
     struct Seen<'k> {
@@ -1277,7 +1295,7 @@ pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> 
             }
             let same_key = keys[i] == keys[j];
             let tail = named && b.ends_with(a);
-            if (same_key || tail) && best.is_none_or(|x| lens[x] < lens[j]) {
+            if (same_key || tail || abbreviates(a, b)) && best.is_none_or(|x| lens[x] < lens[j]) {
                 best = Some(j);
             }
         }
@@ -1317,6 +1335,16 @@ pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_of_a_longer_name() {
+        assert!(abbreviates("住建部", "住房和城乡建设部"));
+        assert!(abbreviates("港府", "香港政府"));
+        assert!(abbreviates("人社部", "人力资源和社会保障部"));
+        assert!(!abbreviates("中国银行", "中国银行北京分行"));
+        assert!(!abbreviates("北京大学", "北京大学经济学院"));
+        assert!(!abbreviates("市政府", "中卫市常乐镇政府"));
+    }
 
     #[test]
     fn variant_keys() {
