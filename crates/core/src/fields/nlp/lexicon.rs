@@ -386,7 +386,10 @@ impl Lexicon {
     /// Whether `word` is a role title or ends with one of two characters or more (纪委书记).
     pub fn is_role(&self, word: &str) -> bool {
         // A Latin title written full-width (ＣＥＯ) is the title.
-        if word.chars().any(|c| ('\u{ff01}'..='\u{ff5e}').contains(&c)) {
+        // (every full-width form starts with byte 0xEF: a byte search first, it is called often)
+        if word.as_bytes().contains(&0xEF)
+            && word.chars().any(|c| ('\u{ff01}'..='\u{ff5e}').contains(&c))
+        {
             let folded: String = word.chars().map(crate::text::fold_char).collect();
             return folded != word && self.is_role(&folded);
         }
