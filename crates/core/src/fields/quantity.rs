@@ -475,6 +475,8 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
             }
         }
         "日" if !n.chinese || prev == Some('月') => return None,
+        // 十六日, 二十三日: a day of the month written in numerals, not a number of days
+        "日" if (11.0..=31.0).contains(&value.to_f64()) && n.end == unit_start => return None,
         "周" if matches!(chars.get(unit_end), Some('岁') | Some('年')) => return None,
         // 8点30分 is a time; 一分热, 十分 are not points
         "分" if n.chinese || matches!(prev, Some('点') | Some('时') | Some(':')) => return None,
@@ -1079,6 +1081,12 @@ mod tests {
         assert!(q.text.contains("每立方米14微克"), "{}", q.text);
         let q = one("房价大约5万元每平方米。");
         assert_eq!((q.value, q.unit.as_str()), (50_000.0, "元/平方米"));
+    }
+
+    #[test]
+    fn a_day_of_the_month_in_numerals_is_no_duration() {
+        assert!(extract("香港十六日通报首宗病例。").is_empty());
+        assert_eq!(one("会议持续了三日。").value, 3.0);
     }
 
     #[test]
