@@ -74,10 +74,21 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     let headline_ok = |h: &str| {
         (6..=50).contains(&h.chars().count()) && !h.contains(['。', '！', '？', '!', '?'])
     };
-    if let Some(at) = crate::lines::meta::glued_dateline_at(line)
-        && headline_ok(line[..at].trim())
-    {
-        return Some(vec![line[..at].trim(), line[at..].trim()]);
+    if let Some(mut at) = crate::lines::meta::glued_dateline_at(line) {
+        // `…涉毒据新华社电`: the 据 belongs to the dateline
+        if line[..at].ends_with('据') {
+            at -= '据'.len_utf8();
+        }
+        // `…由银行监管□晚报记者 刘某 通讯员 王某本报讯`: a credit line behind a box mark
+        let mut parts: Vec<&str> = line[..at]
+            .split('□')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.first().is_some_and(|h| headline_ok(h)) {
+            parts.push(line[at..].trim());
+            return Some(parts);
+        }
     }
     if let Some(at) = line.find('□')
         && headline_ok(line[..at].trim())
@@ -197,6 +208,19 @@ mod tests {
         // a long first sentence is left whole
         let line = "今年以来，全市各级党组织认真贯彻落实上级部署，2009年6月1日，全市召开动员大会，对全年工作作出安排，各地各部门迅速行动，扎实推进各项工作，取得明显成效，群众满意度不断提高。";
         assert_eq!(to_blocks(line).len(), 1);
+    }
+
+    #[test]
+    fn a_credit_behind_a_box_mark_and_a_glued_ju_split_off_the_headline() {
+        let line = "河南规定商品房预售款将由银行监管□晚报记者 王明 通讯员 李华本报讯 今后购房者支付的定金、预付款等各种款项将直接打入银行监管账户，不再交给开发商。";
+        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        assert_eq!(lines[0], "河南规定商品房预售款将由银行监管");
+        assert_eq!(lines[1], "晚报记者 王明 通讯员 李华");
+        assert!(lines[2].starts_with("本报讯"));
+        let line = "国家禁毒委要求严查娱乐场所涉毒据新华社电 昨天，国家禁毒委员会发布消息称，我国从7月至9月在全国范围内开展排查登记。";
+        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        assert_eq!(lines[0], "国家禁毒委要求严查娱乐场所涉毒");
+        assert!(lines[1].starts_with("据新华社电"));
     }
 
     #[test]
