@@ -350,8 +350,8 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
             return Some((rest.trim_end(), Meta::default()));
         }
     }
-    // `…房屋4.3万余间。据新华社`: the source credited after the last sentence.
-    if let Some(at) = t.rfind('据')
+    // `…房屋4.3万余间。据新华社`, `…综合新华社`: the source credited after the last sentence.
+    if let Some(at) = t.rfind('据').or_else(|| t.rfind("综合"))
         && ends_sentence(t[..at].trim_end())
         && clen(&t[at..]) <= 16
         && let Some(m) = byline::parse_meta_line(&t[at..], false)
@@ -1374,6 +1374,9 @@ const FACT_BOX: &[&str] = &[
     "咨询电话",
     "报名电话",
     "捐款账号",
+    // a portal's promotion and disclaimer glued after the story
+    "更多信息请访问",
+    "特别说明",
 ];
 
 /// Labels of a portal's summary before the text (`［提要］…`).
@@ -1427,7 +1430,7 @@ fn drop_portal_extras(paras: &mut Vec<String>) {
     if let Some(last) = paras.last_mut()
         && let Some(i) = FACT_BOX.iter().find_map(|label| {
             last.match_indices(label).map(|(i, _)| i).find(|&i| {
-                (i > 0 && ends_sentence(&last[..i]) || i == 0 && paras_before > 0)
+                (i > 0 && ends_sentence(last[..i].trim_end()) || i == 0 && paras_before > 0)
                     && last[i + label.len()..].starts_with(['：', ':'])
             })
         })

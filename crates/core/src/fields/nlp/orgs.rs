@@ -446,7 +446,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 }
                 break;
             }
-            if (t.word == "和" || t.word == "与")
+            if matches!(t.word, "和" | "与" | "及")
                 && let Some(n) = paired_fields(lex, toks, start - 1)
             {
                 // 广州市林业和园林局: two fields joined inside one body's name.

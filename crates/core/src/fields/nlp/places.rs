@@ -487,6 +487,9 @@ pub fn find(
         // 驻竹城/花园小区: jieba glues the verb 驻 to the name.
         if let Some(rest) = name.strip_prefix('驻')
             && rest.chars().count() >= 3
+            // 驻马店市 is a city, not 驻 + 马店市
+            && !lex.divisions.contains(name.as_str())
+            && !lex.division_short.contains(name.as_str())
         {
             name = rest.to_string();
             start += '驻'.len_utf8();
