@@ -205,6 +205,7 @@ fn parent_institution(word: &str) -> bool {
         "学会",
         "协会",
         "联合会",
+        "工商联",
     ];
     PARENTS.iter().any(|p| word.ends_with(p))
 }
@@ -221,6 +222,7 @@ fn sub_unit(word: &str) -> bool {
         "委员会",
         "分会",
         "中心",
+        "商会",
     ];
     UNITS.iter().any(|u| word.ends_with(u))
 }
@@ -484,6 +486,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                         .any(|s| toks[core_start].word.ends_with(s)))
                 && !matches!(t.tag, "ns" | "nt" | "nz" | "j" | "nr" | "nrt")
                 && !LEVELS.contains(&t.word)
+                && !glued_level(t.word)
             {
                 break;
             }
@@ -554,8 +557,10 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 && toks[k..start].iter().enumerate().all(|(j, x)| {
                     // a one-character locative the name starts with (中/f 坤/ns 集团)
                     (j == 0 && x.tag == "f" && x.chars() == 1 && k + 1 < core_start)
-                        // a foreign name jieba reads as a verb (律敦治/v 医院)
+                        // a foreign name jieba reads as a verb (律敦治/v 医院), or a piece of an
+                        // abbreviation after the name's start (北京城/ns 建/v 建设公司)
                         || (x.tag == "v" && x.chars() >= 3 && k + j + 1 == start)
+                        || (x.tag == "v" && j > 0 && matches!(toks[k].tag, "ns" | "nz" | "nt" | "j"))
                         || !x.is_punct()
                             && !is_function_word(x.word)
                             && (matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
