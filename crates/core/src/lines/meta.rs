@@ -176,7 +176,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     let retold = RETOLD.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
         Regex::new(
-            r"^据(?:\p{Han}{0,6}《(\p{Han}{2,10})》|(\p{Han}{2,8}?(?:报|网|社|台)))报道[，,]",
+            r"^据(?:\p{Han}{0,6}《(\p{Han}{2,10})》|(\p{Han}{2,8}?(?:报|网|社|台)))报道[，,]|^据(\p{Han}{2,6}?(?:社|网))电",
         )
         .unwrap()
     });
@@ -184,6 +184,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         return c
             .get(1)
             .or_else(|| c.get(2))
+            .or_else(|| c.get(3))
             .map(|m| m.as_str().to_string());
     }
     let caps = re.captures(first_paragraph)?;
@@ -192,7 +193,12 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         .or_else(|| caps.get(2))
         .or_else(|| caps.get(3))?
         .as_str();
-    if name.starts_with("本") || name.starts_with("记者") || name.contains("据") {
+    // `晚报讯` is the paper's own report, like `本报讯`: it names no outlet
+    if name.starts_with("本")
+        || name.starts_with("记者")
+        || name.contains("据")
+        || ["晚报", "日报", "晨报"].contains(&name)
+    {
         return None;
     }
     Some(name.to_string())
@@ -373,6 +379,11 @@ mod tests {
             Some("华商报")
         );
         assert_eq!(dateline_outlet("据了解，本次活动").as_deref(), None);
+        assert_eq!(
+            dateline_outlet("据新华社电 昨天，国家禁毒委员会发布消息").as_deref(),
+            Some("新华社")
+        );
+        assert_eq!(dateline_outlet("晚报讯 昨天，业主表决").as_deref(), None);
     }
 
     #[test]
