@@ -337,10 +337,15 @@ fn is_bracketed_staff_credit(line: &str) -> bool {
 fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let mut t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
     // A comment link a portal glued after the text (`…吴淡淡地说。据《南方都市报》 我要评论`).
-    for link in ["我要评论", "发表评论", "进入论坛"] {
+    let whole = t;
+    for link in ["我要评论", "发表评论", "进入论坛", "[详细]", "［详细］"] {
         if let Some(rest) = t.strip_suffix(link) {
             t = rest.trim_end();
         }
+    }
+    // …and nothing else after the last sentence: the link goes, the text stays.
+    if t.len() < whole.len() && ends_sentence(t) {
+        return Some((t, Meta::default()));
     }
     // A wire story's end mark (`…死亡病例。(完)`) closes the text.
     for mark in ["(完)", "（完）"] {
@@ -1682,6 +1687,10 @@ mod tests {
         assert_eq!(before, "吴淡淡地说。");
         assert_eq!(m.publication.as_deref(), Some("南方都市报"));
         assert!(trailing_credit("他说。谢谢").is_none());
+        let (before, _) = trailing_credit("可以提供400套廉租房。我要评论").unwrap();
+        assert_eq!(before, "可以提供400套廉租房。");
+        let (before, _) = trailing_credit("迈向无烟中国还有很长的路要走！［详细］").unwrap();
+        assert_eq!(before, "迈向无烟中国还有很长的路要走！");
     }
 
     #[test]
