@@ -986,13 +986,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         let opening_end = body.char_indices().nth(400).map_or(body.len(), |(i, _)| i);
         for (_, names) in byline::inline_report_credits(&body[..opening_end]) {
             for name in names {
-                let b = Byline {
-                    role: crate::record::BylineRole::Reporter,
-                    name,
-                };
-                if !bylines.contains(&b) {
-                    bylines.push(b);
-                }
+                add_byline(&mut bylines, crate::record::BylineRole::Reporter, name);
             }
         }
         // A writer credited as reporter and again as author (`记者刘俊` … `作者:刘俊`) is a
@@ -1006,13 +1000,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             b.role != crate::record::BylineRole::Author || !reporters.contains(&b.name)
         });
         for name in photographers {
-            let b = Byline {
-                role: crate::record::BylineRole::Photographer,
-                name,
-            };
-            if !bylines.contains(&b) {
-                bylines.push(b);
-            }
+            add_byline(&mut bylines, crate::record::BylineRole::Photographer, name);
         }
         // On the site's own page (来源:本站原创) the site named in the footer is the outlet,
         // before a contributing unit named in a credit.
@@ -1457,6 +1445,14 @@ fn drop_portal_extras(paras: &mut Vec<String>) {
             paras.truncate(k + 1);
             break;
         }
+    }
+}
+
+/// Adds a credit unless the same person is already credited in the same role.
+fn add_byline(bylines: &mut Vec<Byline>, role: crate::record::BylineRole, name: String) {
+    let b = Byline { role, name };
+    if !bylines.contains(&b) {
+        bylines.push(b);
     }
 }
 
