@@ -71,20 +71,14 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
 fn glued_headline(line: &str) -> Option<Vec<&str>> {
     // a line of forty characters or more
     line.chars().nth(40)?;
-    let headline_ok = |h: &str| {
-        (6..=50).contains(&h.chars().count()) && !h.contains(['。', '！', '？', '!', '?'])
-    };
+    let headline_ok = |h: &str| headline_like(h, 50);
     if let Some(mut at) = crate::lines::meta::glued_dateline_at(line) {
         // `…涉毒据新华社电`: the 据 belongs to the dateline
         if line[..at].ends_with('据') {
             at -= '据'.len_utf8();
         }
         // `…由银行监管□晚报记者 刘某 通讯员 王某本报讯`: a credit line behind a box mark
-        let mut parts: Vec<&str> = line[..at]
-            .split('□')
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
+        let mut parts = box_parts(&line[..at]);
         if parts.first().is_some_and(|h| headline_ok(h)) {
             parts.push(line[at..].trim());
             return Some(parts);
@@ -93,12 +87,7 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     if let Some(at) = line.find('□')
         && headline_ok(line[..at].trim())
     {
-        return Some(
-            line.split('□')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .collect(),
-        );
+        return Some(box_parts(line));
     }
     // A whole story on one line with its headline glued on and no dateline: the story opens
     // with a date (`…政策性住房4.1万套11月28日，记者从市住保办获悉…`) or with the headline's
@@ -116,9 +105,20 @@ fn glued_subtitle(line: &str) -> Option<Vec<&str>> {
     line.chars().nth(40)?;
     let at = crate::lines::meta::glued_dateline_at(line)?;
     let subtitle = line[..at].trim();
-    ((6..=60).contains(&subtitle.chars().count())
-        && !subtitle.contains(['。', '！', '？', '!', '?']))
-    .then(|| vec![subtitle, line[at..].trim()])
+    headline_like(subtitle, 60).then(|| vec![subtitle, line[at..].trim()])
+}
+
+/// Six to `max` characters and no full stop: a headline, subtitle or deck.
+fn headline_like(s: &str, max: usize) -> bool {
+    (6..=max).contains(&s.chars().count()) && !s.contains(['。', '！', '？', '!', '?'])
+}
+
+/// The pieces of `s` between box marks (`标题□副题□…`), trimmed, empty ones left out.
+fn box_parts(s: &str) -> Vec<&str> {
+    s.split('□')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Where a story glued after its headline starts, within the first fifty characters: a date

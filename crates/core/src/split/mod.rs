@@ -1421,12 +1421,7 @@ fn drop_portal_extras(paras: &mut Vec<String>) {
     // A fact box after the last sentence, glued to it or a paragraph of its own.
     let paras_before = paras.len().saturating_sub(1);
     if let Some(last) = paras.last_mut()
-        && let Some(i) = FACT_BOX.iter().find_map(|label| {
-            last.match_indices(label).map(|(i, _)| i).find(|&i| {
-                (i > 0 && ends_sentence(last[..i].trim_end()) || i == 0 && paras_before > 0)
-                    && last[i + label.len()..].starts_with(['：', ':'])
-            })
-        })
+        && let Some(i) = labelled_tail(last, FACT_BOX, paras_before > 0)
     {
         last.truncate(i);
         if last.trim().is_empty() {
@@ -1434,18 +1429,23 @@ fn drop_portal_extras(paras: &mut Vec<String>) {
         }
     }
     for k in 0..paras.len() {
-        let p = &paras[k];
-        let cut = RELATED_READING.iter().find_map(|label| {
-            p.match_indices(label).map(|(i, _)| i).find(|&i| {
-                i > 0 && ends_sentence(&p[..i]) && p[i + label.len()..].starts_with(['：', ':'])
-            })
-        });
-        if let Some(i) = cut {
+        if let Some(i) = labelled_tail(&paras[k], RELATED_READING, false) {
             paras[k].truncate(i);
             paras.truncate(k + 1);
             break;
         }
     }
+}
+
+/// Where one of `labels` with a colon (`延伸阅读：`, `捐款方式：`) starts a tail of `p`: right
+/// after a sentence end, or at the start of `p` when `at_start` allows it.
+fn labelled_tail(p: &str, labels: &[&str], at_start: bool) -> Option<usize> {
+    labels.iter().find_map(|label| {
+        p.match_indices(label).map(|(i, _)| i).find(|&i| {
+            (i > 0 && ends_sentence(p[..i].trim_end()) || i == 0 && at_start)
+                && p[i + label.len()..].starts_with(['：', ':'])
+        })
+    })
 }
 
 /// Adds a credit unless the same person is already credited in the same role.
