@@ -3,7 +3,8 @@
 //! listed in `tests/dev-set/inputs.tsv`, scored with the shared `score.py` against the floors
 //! in `dev_set_floors.txt`. A path `file.dat#DOCNO` names one `<doc>` of the SogouCS sample,
 //! given to the extractor as the page `contenttitle`, a blank line, `content`; `file.txt#L<n>`
-//! names line n of a THUCNews file, whose text after the category is the page. It measures how the rules generalize; nothing in the code may key
+//! names line n of a THUCNews file, whose text after the category is the page; `file.md#La-b`
+//! names lines a to b of a file as printed (one xinwenlianbo story). It measures how the rules generalize; nothing in the code may key
 //! on these pages. Skips with a message when `../shared` or python3 is absent.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -21,6 +22,24 @@ fn input_bytes(corpus: &Path, path: &str) -> Vec<u8> {
         return std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()));
     };
     let text = std::fs::read_to_string(corpus.join(file)).unwrap();
+    // `20221003.md#L77-81`: lines 77 to 81 of a xinwenlianbo day file (one `### title` story), as printed.
+    if let Some((first, last)) = docno
+        .strip_prefix('L')
+        .and_then(|r| r.split_once('-'))
+        .and_then(|(a, b)| Some((a.parse::<usize>().ok()?, b.parse::<usize>().ok()?)))
+    {
+        let rows: Vec<&str> = text
+            .lines()
+            .skip(first - 1)
+            .take(last + 1 - first)
+            .collect();
+        assert_eq!(
+            rows.len(),
+            last + 1 - first,
+            "{file}: no lines {first}-{last}"
+        );
+        return format!("{}\n", rows.join("\n")).into_bytes();
+    }
     // `cnews.val.txt#L978`: line 978 of a THUCNews file, `<category>\t<text>`; the page is the text.
     if let Some(line) = docno
         .strip_prefix('L')

@@ -77,6 +77,11 @@ pub struct Lexicon {
     pub divisions: FastSet<String>,
     /// Short forms (深圳, 零陵, 湖北) that stand for a division on their own.
     pub division_short: FastSet<String>,
+    /// Each province-level division's name and short form (湖南省, 湖南) with its bit.
+    pub province_bits: FastMap<String, u64>,
+    /// Each lower division's name and short form (常德市, 常德, 安吉) with the bits of the
+    /// provinces it lies in (湖南常德: a county after its own province).
+    pub in_province: FastMap<String, u64>,
     /// Every division name and short form with what it is ([`DIVISION`], [`SHORT`], [`MAJOR`]
     /// bits): one lookup instead of three per token.
     pub name_flags: FastMap<String, u8>,
@@ -152,6 +157,17 @@ fn pairs(text: &str) -> impl Iterator<Item = (&str, &str)> {
         })
 }
 
+/// Whether `word` ends with a word for a state of affairs that ends like a bureau (格局, 布局,
+/// 开局, 大局): no body's name.
+fn situation_word(word: &str) -> bool {
+    // not 政局 (民政局, 财政局), 全局 (安全局) or 新局 (创新局): bureaus end so
+    const SITUATIONS: &[&str] = &[
+        "格局", "布局", "开局", "好局", "大局", "变局", "结局", "僵局", "困局", "残局", "棋局",
+        "骗局", "饭局", "危局", "终局", "赌局", "破局", "胜局", "败局", "时局", "战局",
+    ];
+    SITUATIONS.iter().any(|s| word.ends_with(s))
+}
+
 /// The short form of a division name, when it has one of two characters or more.
 pub(crate) fn short_form(name: &str) -> Option<&str> {
     const ENDINGS: [&str; 12] = [
@@ -201,6 +217,10 @@ impl Lexicon {
         let mut divisions = FastSet::default();
         let mut division_short = FastSet::default();
         let mut division_short_major = FastSet::default();
+        let mut province_bits: FastMap<String, u64> = FastMap::default();
+        let mut in_province: FastMap<String, u64> = FastMap::default();
+        let mut province = 0u64;
+        let mut provinces = 0u32;
         for line in DIVISIONS.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -210,7 +230,20 @@ impl Lexicon {
                 Some(rest) => (true, rest),
                 None => (false, line),
             };
+            if major_line {
+                province = 1u64 << (provinces % 64);
+                provinces += 1;
+            }
             for (i, name) in line.split_whitespace().enumerate() {
+                let bits = if major_line {
+                    &mut province_bits
+                } else {
+                    &mut in_province
+                };
+                *bits.entry(name.to_string()).or_default() |= province;
+                if let Some(short) = short_form(name) {
+                    *bits.entry(short.to_string()).or_default() |= province;
+                }
                 divisions.insert(name.to_string());
                 let major = major_line || i == 0;
                 if let Some(short) = short_form(name)
@@ -290,6 +323,8 @@ impl Lexicon {
             org_standalone: words(ORG_STANDALONE).map(str::to_string).collect(),
             divisions,
             division_short,
+            province_bits,
+            in_province,
             name_flags,
             name_first,
             name_min_chars,
@@ -361,8 +396,8 @@ impl Lexicon {
         for (tail, k) in tails(word, self.max_suffix) {
             if let Some(kind) = self.org_suffix_map.get(tail) {
                 // A one-character suffix (局) closes only a word with a stem of two characters
-                // or more (税务局), never a common word (格局, 布局).
-                if k >= 2 || len == 1 || len >= 3 {
+                // or more (税务局), never a common word (格局, 布局, 总体布局, 开好局).
+                if (k >= 2 || len == 1 || len >= 3) && !(k == 1 && situation_word(word)) {
                     return Some(kind);
                 }
             }

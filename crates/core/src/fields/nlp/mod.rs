@@ -969,6 +969,56 @@ mod tests {
     }
 
     #[test]
+    fn national_bodies_and_offices_stationed_abroad_are_named_whole() {
+        let a = nlp().analyze(
+            "工业和信息化部表示，将派出工作组。中央和国家机关工委开展学习教育。\
+             外交部驻澳门特派员公署、中国人民解放军驻澳门部队和山南军分区参加活动。\
+             民政局和安全局发布通知。统筹推进“五位一体”总体布局，推动“十五五”开好局。",
+        );
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        for want in [
+            "工业和信息化部",
+            "中央和国家机关工委",
+            "外交部驻澳门特派员公署",
+            "中国人民解放军驻澳门部队",
+            "山南军分区",
+            "民政局",
+            "安全局",
+        ] {
+            assert!(orgs.contains(&want), "{want} missing from {orgs:?}");
+        }
+        assert!(
+            !orgs
+                .iter()
+                .any(|o| o.ends_with("布局") || o.ends_with("开好局")),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn a_verb_before_a_body_stays_out_and_a_university_folds_its_short_name() {
+        let a = nlp()
+            .analyze("碳票由三明市林业局制发给常口村民委员会。北京大学组织宣讲，北大学生参加。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(orgs.contains(&"常口村民委员会"), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o.contains("发给")), "{orgs:?}");
+        assert!(!orgs.contains(&"北大"), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_county_after_its_province_and_villages_cut_apart_are_places() {
+        let a = nlp().analyze(
+            "湖南常德的新老党员走进红色教育基地。在浙江安吉，企业加紧生产。\
+             这个秋天，神山村风景如画。天津蓟州区下营村受灾较重。",
+        );
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        for want in ["常德", "安吉", "神山村", "下营村", "蓟州区"] {
+            assert!(places.contains(&want), "{want} missing from {places:?}");
+        }
+        assert!(a.persons.is_empty(), "{:?}", a.persons);
+    }
+
+    #[test]
     fn district_is_not_a_person() {
         let a = nlp().analyze("进驻白云区医学观察隔离区，支援湖北。");
         assert!(a.persons.is_empty(), "{:?}", a.persons);

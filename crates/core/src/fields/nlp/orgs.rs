@@ -446,6 +446,12 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                     start -= 1;
                     continue;
                 }
+                // 外交部|驻澳门特派员公署, 中国人民解放军|驻香港部队: an office stationed
+                // somewhere is named through the body that sends it.
+                if start < core_start && toks[start].word == "驻" {
+                    start -= 1;
+                    continue;
+                }
                 break;
             }
             if matches!(t.word, "和" | "与" | "及")
@@ -582,9 +588,18 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             if k > start
                 && k < end
                 && toks[k].start == s.start
-                && toks[start..k]
+                && (toks[start..k]
                     .iter()
                     .all(|x| matches!(x.tag, "v" | "vn" | "vd" | "d" | "p" | "ad"))
+                    // 制/n 发给/vn 常口村民委员会: a verb that governs the name, after a
+                    // stray character of the verb before it
+                    || (matches!(toks[k - 1].tag, "v" | "vn")
+                        && !CONNECTORS.contains(&toks[k - 1].word)
+                        && toks[start..k - 1].iter().all(|x| {
+                            x.chars() == 1
+                                && matches!(x.tag, "n" | "ng" | "v" | "d" | "p")
+                                && !LEVELS.contains(&x.word)
+                        })))
             {
                 start = k;
             }
@@ -1239,6 +1254,13 @@ pub fn take_in_places(
 /// with the same character, and it starts within `long`'s first two. A body named inside a
 /// longer one (中国银行 of 中国银行北京分行) is a part, not an abbreviation.
 fn abbreviates(short: &str, long: &str) -> bool {
+    // 北大 of 北京大学, 南大 of 南京大学: a university is shortened to 大.
+    if short.ends_with('大')
+        && let Some(school) = long.strip_suffix('学')
+        && school.ends_with('大')
+    {
+        return abbreviates(short, school);
+    }
     let n = short.chars().count();
     if !(2..=3).contains(&n) || long.contains(short) || short.chars().last() != long.chars().last()
     {

@@ -130,6 +130,8 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
 /// Each token's gazetteer flags, and the short forms whose full division name the body also
 /// writes (零陵 with 零陵区).
 struct Shorts<'a> {
+    /// Whether each token is a division written right after the province it lies in.
+    after_province: Vec<bool>,
     flags: Vec<u8>,
     confirmed: FastSet<&'a str>,
     /// Tokens that are an enumeration comma (、).
@@ -167,7 +169,9 @@ impl Shorts<'_> {
         // jieba reads many county names as personal names (白银/nr, 玉树/nr): only an
         // enumeration of divisions or a disaster named after the place says otherwise.
         if matches!(t.tag, "nr" | "nrfg" | "nrt") {
-            return self.listed(i) || self.disaster_after.get(i).copied().unwrap_or(false);
+            return self.listed(i)
+                || self.disaster_after.get(i).copied().unwrap_or(false)
+                || self.after_province.get(i).copied().unwrap_or(false);
         }
         flags & MAJOR != 0
             || self.confirmed.contains(t.word)
@@ -250,8 +254,21 @@ pub fn find(
     let disaster_after = (0..toks.len())
         .map(|k| toks.get(k + 1).is_some_and(|n| DISASTERS.contains(&n.word)))
         .collect();
+    // 湖南/常德/nr, 浙江/安吉/nr: a county or city written right after its own province.
+    let after_province = (0..toks.len())
+        .map(|k| {
+            k > 0
+                && toks[k - 1].end == toks[k].start
+                && lex.province_bits.get(toks[k - 1].word).is_some_and(|p| {
+                    lex.in_province
+                        .get(toks[k].word)
+                        .is_some_and(|c| c & p != 0)
+                })
+        })
+        .collect();
     let shorts = Shorts {
         flags,
+        after_province,
         confirmed,
         enumeration,
         disaster_after,
@@ -272,9 +289,9 @@ pub fn find(
         }
         if shorts.place(i, t) && !next_local {
             // 清远鸡: a place name used as a modifier of a one-character noun is no place.
-            let modifier = toks
-                .get(i + 1)
-                .is_some_and(|n| n.chars() == 1 && matches!(n.tag, "n" | "ng"));
+            let modifier = toks.get(i + 1).is_some_and(|n| {
+                n.chars() == 1 && matches!(n.tag, "n" | "ng") && !is_function_word(n.word)
+            });
             if !modifier {
                 raw.push((i, i + 1, PlaceLevel::Admin));
             }
@@ -417,30 +434,48 @@ pub fn find(
         .iter()
         .filter(|s| s.kind == EntityKind::Place)
     {
-        let s = toks.partition_point(|t| t.end <= span.start);
+        let mut s = toks.partition_point(|t| t.end <= span.start);
         let e = toks.partition_point(|t| t.start < span.end);
         let aligned = toks.get(s).is_some_and(|t| t.start == span.start)
             && e > s
             && toks[e - 1].end == span.end;
-        let word = body.get(span.start..span.end).unwrap_or("");
+        // 蓟州区|下营村: the divisions the rules already found head the tagger's span.
+        let local_end = e > s && suffix[e - 1].is_some_and(|(level, _)| level == PlaceLevel::Local);
+        while aligned && local_end && s + 2 < e && covered_tok[s] && shorts.division(s) {
+            s += 1;
+        }
+        let word = toks
+            .get(s)
+            .and_then(|t| body.get(t.start..span.end))
+            .unwrap_or("");
         // A town, village or street the tagger reads from a common word and a place suffix
-        // (胜利/vn 镇, 酒泉/n 路/n 街道): a name of two to four words ending in the suffix.
+        // (胜利/vn 镇, 酒泉/n 路/n 街道, 神/n 山村/ns, 下营/v 村): a name of two to four words
+        // ending in the suffix.
+        let last_stem = suffix[e.max(1) - 1].map_or(0, |(_, n)| toks[e.max(1) - 1].chars() - n);
+        let bare_end = last_stem == 0;
+        let stem_word = |k: usize, t: &Tok<'_>| {
+            (matches!(t.tag, "n" | "vn" | "ns" | "nz" | "nr" | "j" | "ng")
+                // a two-character verb right before a bare suffix (下营/v 村)
+                || (t.tag == "v" && t.chars() == 2 && k + 2 == e && bare_end && e - s == 2))
+                && !t.is_punct()
+                && !is_function_word(t.word)
+        };
         let suffixed = aligned
+            && local_end
             && (2..=4).contains(&(e - s))
-            && suffix[e - 1].is_some_and(|(level, _)| level == PlaceLevel::Local)
-            && toks[s..e - 1].iter().all(|t| {
-                matches!(t.tag, "n" | "vn" | "ns" | "nz" | "nr" | "j")
-                    && !t.is_punct()
-                    && !is_function_word(t.word)
-            })
-            && toks[s..e - 1].iter().map(|t| t.chars()).sum::<usize>() >= 2;
+            && toks[s..e - 1]
+                .iter()
+                .enumerate()
+                .all(|(j, t)| stem_word(s + j, t))
+            && toks[s..e - 1].iter().map(|t| t.chars()).sum::<usize>() + last_stem >= 2;
         if !aligned
             || word.chars().count() < 2
             // a proper noun first, and no verb, adjective or locative (安抚, 西门门口)
             || !(matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt") || suffixed)
-            || toks[s..e]
-                .iter()
-                .any(|t| matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f"))
+            || toks[s..e].iter().enumerate().any(|(j, t)| {
+                matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f")
+                    && !(suffixed && j + 1 < e - s && t.tag == "v")
+            })
             || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
             || covered_tok[s..e].iter().any(|c| *c)
             || lex.not_places.contains(word)
