@@ -418,6 +418,14 @@ impl Nlp {
                 || titled.contains(&p.name)
                 || listed.contains(&p.name)
         });
+        // A common word after a word for a group of people is what they have, not a name
+        // (村民/车辆 被砸, 居民/楼下): a group is no title.
+        persons.retain(|p| {
+            p.roles.is_empty()
+                || !p.roles.iter().all(|r| GROUP_ROLES.contains(&r.as_str()))
+                || self.lex.common_word_names.contains(&p.name)
+                || !self.is_common_word(&p.name)
+        });
         persons.retain(|p| {
             titled.contains(&p.name)
                 || self.lex.common_word_names.contains(&p.name)
@@ -498,6 +506,22 @@ impl Nlp {
         out
     }
 }
+
+/// Roles that name a group someone belongs to rather than a title they hold (村民, 网友).
+const GROUP_ROLES: &[&str] = &[
+    "居民",
+    "村民",
+    "市民",
+    "志愿者",
+    "党员",
+    "老党员",
+    "网友",
+    "网民",
+    "游客",
+    "患者",
+    "家长",
+    "工作人员",
+];
 
 #[cfg(test)]
 mod tests {
@@ -602,9 +626,12 @@ mod tests {
         // shape of a full name (a common family name and two characters).
         let names = person_names("刘少奇同志的故居对外开放。");
         assert!(names.contains(&"刘少奇".to_string()), "{names:?}");
-        let names = person_names("志愿者天亮每天清晨出门巡查。江泽民曾在这里考察。");
-        assert!(names.contains(&"天亮".to_string()), "{names:?}");
+        let names = person_names("队长高山带队巡查。江泽民曾在这里考察。");
+        assert!(names.contains(&"高山".to_string()), "{names:?}");
         assert!(names.contains(&"江泽民".to_string()), "{names:?}");
+        // A group of people is no title: 志愿者天亮出门 is volunteers leaving at daybreak.
+        let names = person_names("志愿者天亮出门、踏星而归。");
+        assert!(names.is_empty(), "{names:?}");
         // A frequent word glued to a piece of the next word is no full name.
         let names = person_names("保障饮用水安全的环节多、范围广，涉及的部门多。");
         assert!(names.is_empty(), "{names:?}");
@@ -1016,6 +1043,35 @@ mod tests {
             assert!(places.contains(&want), "{want} missing from {places:?}");
         }
         assert!(a.persons.is_empty(), "{:?}", a.persons);
+    }
+
+    #[test]
+    fn zones_counties_gone_to_and_what_a_community_should_be() {
+        let a = nlp().analyze(
+            "位于湖南浏阳经开区的企业加紧生产。胡春华来到米林水库坝址看望工人。\
+             社区党支部谋划打造品质化社区，建设幸福美好社区。如何让绿水青山变成金山银山？",
+        );
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(places.contains(&"浏阳经开区"), "{places:?}");
+        assert!(places.contains(&"米林"), "{places:?}");
+        assert!(!places.contains(&"经开区"), "{places:?}");
+        assert!(
+            !places
+                .iter()
+                .any(|p| p.ends_with("社区") || p.contains("银山")),
+            "{places:?}"
+        );
+        let names: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["胡春华"]);
+    }
+
+    #[test]
+    fn a_common_word_after_a_group_of_people_is_no_name() {
+        let names = person_names("张卫平又接到一户村民车辆被砸的求助。医保直通车开到居民楼下。");
+        assert_eq!(names, ["张卫平"]);
+        let a = nlp().analyze("时任南昌特勤消防一中队班长的李胜利冲进火场。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["南昌特勤消防一中队"]);
     }
 
     #[test]

@@ -43,6 +43,10 @@ const COMMON_JU: &[&str] = &[
 
 /// Words that tie a unit to the body it belongs to inside one name (市直单位驻…, 附属…).
 const CONNECTORS: &[&str] = &["驻", "派出", "附属"];
+/// Words for holding an office, which a person's title follows (时任, 现任, 曾任).
+const TENURE: &[&str] = &[
+    "时任", "现任", "曾任", "历任", "原任", "担任", "兼任", "出任", "任", "升任", "调任",
+];
 /// Administrative levels that may prefix a body on their own (市税务局, 区检察院).
 const LEVELS: &[&str] = &[
     "市", "区", "县", "省", "镇", "乡", "街道", "市直", "区直", "县直", "街",
@@ -332,6 +336,10 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     }
     // Prepositions and verbs of one character jieba tags as nouns (经/河南电视台, 报/市政府).
     if t.chars() == 1 && "经报向据请让被把给将对替".contains(t.word) {
+        return false;
+    }
+    // A term of office before the body someone serves in (时任/南昌特勤消防一中队班长).
+    if TENURE.contains(&t.word) {
         return false;
     }
     // A time (今天上午, which jieba may even tag as a name) or a temporal postposition

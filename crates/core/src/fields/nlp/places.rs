@@ -87,6 +87,19 @@ const GENERIC_STEMS: &[&str] = &[
     "这个",
     "部分",
     "物业",
+    // what a community should be, not its name (幸福美好社区, 品质化社区, 扎根社区); 幸福社区
+    // and 和谐村 are real names
+    "幸福美好",
+    "智慧",
+    "宜居",
+    "品质",
+    "完整",
+    "韧性",
+    "化",
+    "扎根",
+    "深入",
+    "走进",
+    "来到",
 ];
 
 static GENERIC_SET: std::sync::LazyLock<crate::text::FastSet<&'static str>> =
@@ -132,6 +145,8 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
 struct Shorts<'a> {
     /// Whether each token is a division written right after the province it lies in.
     after_province: Vec<bool>,
+    /// Whether each token follows a word of going somewhere (来到, 赴).
+    after_motion: Vec<bool>,
     flags: Vec<u8>,
     confirmed: FastSet<&'a str>,
     /// Tokens that are an enumeration comma (、).
@@ -139,6 +154,27 @@ struct Shorts<'a> {
     /// Tokens followed by a disaster named after its place (玉树地震, 马龙水灾).
     disaster_after: Vec<bool>,
 }
+
+/// Development zones, which take the name of their city (浏阳经开区, 苏州工业园区).
+const ZONES: &[&str] = &[
+    "经开区",
+    "高新区",
+    "开发区",
+    "经济开发区",
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "自贸区",
+    "保税区",
+    "综合保税区",
+    "工业园区",
+    "产业园区",
+    "示范区",
+];
+
+/// Words of going somewhere, after which a county's name is the place gone to (来到/米林/nr).
+const MOTION: &[&str] = &[
+    "来到", "到", "赴", "前往", "走进", "深入", "抵达", "到达", "奔赴", "走访", "考察", "调研",
+];
 
 /// Disasters named after the place they struck.
 const DISASTERS: &[&str] = &[
@@ -171,7 +207,8 @@ impl Shorts<'_> {
         if matches!(t.tag, "nr" | "nrfg" | "nrt") {
             return self.listed(i)
                 || self.disaster_after.get(i).copied().unwrap_or(false)
-                || self.after_province.get(i).copied().unwrap_or(false);
+                || self.after_province.get(i).copied().unwrap_or(false)
+                || self.after_motion.get(i).copied().unwrap_or(false);
         }
         flags & MAJOR != 0
             || self.confirmed.contains(t.word)
@@ -266,9 +303,13 @@ pub fn find(
                 })
         })
         .collect();
+    let after_motion = (0..toks.len())
+        .map(|k| k > 0 && MOTION.contains(&toks[k - 1].word))
+        .collect();
     let shorts = Shorts {
         flags,
         after_province,
+        after_motion,
         confirmed,
         enumeration,
         disaster_after,
@@ -282,9 +323,11 @@ pub fn find(
             continue;
         }
         let next_local = i + 1 < toks.len() && bare_local(i + 1);
+        // 浏阳|经开区, 苏州工业园区: a development zone named after its city is one place.
+        let zone = usize::from(toks.get(i + 1).is_some_and(|n| ZONES.contains(&n.word)));
         if shorts.division(i) && !next_local {
-            raw.push((i, i + 1, PlaceLevel::Admin));
-            i += 1;
+            raw.push((i, i + 1 + zone, PlaceLevel::Admin));
+            i += 1 + zone;
             continue;
         }
         if shorts.place(i, t) && !next_local {
@@ -292,10 +335,10 @@ pub fn find(
             let modifier = toks.get(i + 1).is_some_and(|n| {
                 n.chars() == 1 && matches!(n.tag, "n" | "ng") && !is_function_word(n.word)
             });
-            if !modifier {
-                raw.push((i, i + 1, PlaceLevel::Admin));
+            if !modifier || zone == 1 {
+                raw.push((i, i + 1 + zone, PlaceLevel::Admin));
             }
-            i += 1;
+            i += 1 + zone;
             continue;
         }
         let Some((level, slen)) = suffix[i] else {
@@ -480,6 +523,8 @@ pub fn find(
             || covered_tok[s..e].iter().any(|c| *c)
             || lex.not_places.contains(word)
             || GENERIC_SET.contains(word)
+            // a community named by what it should be (扎根/ns 社区, 品质/化/社区)
+            || (suffixed && toks[s..e - 1].iter().any(|t| GENERIC_SET.contains(t.word)))
             // an outlet or body (香港旅游中新网) is no place
             || word.ends_with(['网', '社', '报', '局', '部', '委', '会'])
         {
