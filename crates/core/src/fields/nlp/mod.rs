@@ -166,13 +166,19 @@ fn drop_places_inside_dotted_names(
 /// jieba's tag proposes that bear the name of a person of the same text (总统普京 … 普京称):
 /// the name is the person's at every mention.
 fn drop_places_inside_persons(
+    body: &str,
     places: &mut Vec<places::PlaceSpan>,
     persons: &[persons::PersonSpan],
 ) {
     places.retain(|p| {
-        !persons
-            .iter()
-            .any(|n| (n.start <= p.start && p.end <= n.end) || (p.weak && n.name == p.name))
+        !persons.iter().any(|n| {
+            (n.start <= p.start && p.end <= n.end)
+                || (p.weak && n.name == p.name)
+                // 沈/丹阳 at another mention of 沈丹阳: the given name, not the city
+                || (n.name.len() > p.name.len()
+                    && n.name.ends_with(p.name.as_str())
+                    && body.get(..p.end).is_some_and(|b| b.ends_with(n.name.as_str())))
+        })
     });
 }
 
@@ -366,7 +372,7 @@ impl Nlp {
         persons::drop_doctrines(body, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(body, &mut persons);
-        drop_places_inside_persons(&mut places, &persons);
+        drop_places_inside_persons(body, &mut places, &persons);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
         Analysis {
             persons: persons::to_records(body, &persons),
@@ -480,7 +486,7 @@ impl Nlp {
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, &mut persons);
-        drop_places_inside_persons(&mut places, &persons);
+        drop_places_inside_persons(text, &mut places, &persons);
         let mut out = Vec::new();
         for o in &orgs {
             out.push(EntitySpan {
@@ -1063,6 +1069,24 @@ mod tests {
         );
         let names: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["胡春华"]);
+    }
+
+    #[test]
+    fn departments_after_their_ministry_and_given_names_that_are_cities() {
+        let a = nlp().analyze(
+            "民政部养老服务司司长李邦华介绍。国家邮政局市场监管司副司长边作栋说，将依法查处。\
+             国务院研究室主任沈丹阳在吉林作报告。沈丹阳从深刻把握出发。\
+             在宁德市古田县的大山里，菇棚成片。当宁德的经济总量还排在全省末位。",
+        );
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(orgs.contains(&"民政部养老服务司"), "{orgs:?}");
+        assert!(orgs.contains(&"国家邮政局市场监管司"), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o.ends_with("查处")), "{orgs:?}");
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(!places.contains(&"丹阳"), "{places:?}");
+        assert!(places.contains(&"宁德"), "{places:?}");
+        let names = person_names("在以习近平同志为核心的党中央坚强领导下。");
+        assert_eq!(names, ["习近平"]);
     }
 
     #[test]

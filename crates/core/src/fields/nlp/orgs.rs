@@ -306,6 +306,44 @@ fn chains_on(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
         && !SUB_UNITS.iter().any(|u| t.word.ends_with(u))
 }
 
+/// Tokens of a department right after a ministry or bureau that ends at `k` (民政部|养老/服务/司,
+/// 国家邮政局|市场/监管司, 中国疾控中心|传防处): one to three plain words whose last ends in
+/// 司 or 处, two to six characters in all.
+fn department_after(toks: &[Tok<'_>], core_end: usize) -> Option<usize> {
+    let body = toks.get(core_end.checked_sub(1)?)?;
+    if !["部", "局", "委", "署", "中心", "委员会"]
+        .iter()
+        .any(|e| body.word.ends_with(e))
+    {
+        return None;
+    }
+    let mut chars = 0;
+    for n in 1..=3 {
+        let t = toks.get(core_end + n - 1)?;
+        if t.is_punct()
+            || is_function_word(t.word)
+            || matches!(t.word, "负责" | "依法" | "依规" | "严肃" | "从严")
+            || !matches!(t.tag, "n" | "vn" | "v" | "nr" | "l" | "j")
+        {
+            return None;
+        }
+        chars += t.chars();
+        if chars > 6 {
+            return None;
+        }
+        if t.word.ends_with(['司', '处'])
+            && !t.word.ends_with("公司")
+            // a noun, never a verb (依法/查处, 妥善/处理)
+            && matches!(t.tag, "n" | "nr" | "j")
+            && (2..=6).contains(&chars)
+            && (n > 1 || t.chars() >= 2)
+        {
+            return Some(n);
+        }
+    }
+    None
+}
+
 /// Tokens of a branch right after an organization at `k`: a place word (ns, or a division
 /// jieba tagged otherwise), at most one modifier (中心, 监管), and a branch suffix.
 fn branch_after(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> Option<usize> {
@@ -438,6 +476,10 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             if let Some(n) = branch_after(lex, toks, end) {
                 end += n;
                 continue;
+            }
+            if let Some(n) = department_after(toks, end) {
+                end += n;
+                break;
             }
             break;
         }
@@ -772,12 +814,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         } else {
             k
         };
-        let name: String = toks[first..=k].iter().map(|x| x.word).collect();
+        // 民政部/nt|养老/服务/司: a department written after its ministry.
+        let last = k + 1 + department_after(toks, k + 1).unwrap_or(0);
+        let name: String = toks[first..last].iter().map(|x| x.word).collect();
         out.push(OrgSpan {
             start: toks[first].start,
-            end: t.end,
+            end: toks[last - 1].end,
             first,
-            last: k + 1,
+            last,
             name,
             kind: String::new(),
             named_start: true,

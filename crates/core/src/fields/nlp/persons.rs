@@ -448,9 +448,13 @@ const TITLES_AFTER_NAME: &[&str] = &[
 /// Whether the sequence tagger marked a person starting at `start` and overlapping
 /// `start..end` (a name it reads with another start, 为景某 for 景某, is left to its own span).
 fn tagged_person(tagged: &[EntitySpan], start: usize, end: usize) -> bool {
-    tagged
-        .iter()
-        .any(|t| t.kind == EntityKind::Person && t.start == start && start < end)
+    tagged.iter().any(|t| {
+        t.kind == EntityKind::Person
+            && start < end
+            // the same start, or the same name without the one family-name character the
+            // tagger left out after a preposition (以/习近平/nrfg, tagger: 近平)
+            && (t.start == start || (t.end == end && t.start > start && t.start - start <= 3))
+    })
 }
 
 /// Finds person mentions. `tagged` are the sequence tagger's spans: a name only jieba's `nr`

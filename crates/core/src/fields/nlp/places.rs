@@ -171,9 +171,11 @@ const ZONES: &[&str] = &[
     "示范区",
 ];
 
-/// Words of going somewhere, after which a county's name is the place gone to (来到/米林/nr).
+/// Words of going somewhere or being somewhere, after which a county's name is the place
+/// (来到/米林/nr, 在/宁德/nr).
 const MOTION: &[&str] = &[
     "来到", "到", "赴", "前往", "走进", "深入", "抵达", "到达", "奔赴", "走访", "考察", "调研",
+    "在", "于", "从", "自", "来自",
 ];
 
 /// Disasters named after the place they struck.
@@ -208,7 +210,9 @@ impl Shorts<'_> {
             return self.listed(i)
                 || self.disaster_after.get(i).copied().unwrap_or(false)
                 || self.after_province.get(i).copied().unwrap_or(false)
-                || self.after_motion.get(i).copied().unwrap_or(false);
+                || self.after_motion.get(i).copied().unwrap_or(false)
+                // 宁德市 … 当宁德/nr 的: the body names the division in full elsewhere
+                || self.confirmed.contains(t.word);
         }
         flags & MAJOR != 0
             || self.confirmed.contains(t.word)
