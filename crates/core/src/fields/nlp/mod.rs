@@ -273,7 +273,8 @@ impl Nlp {
     /// full-width Latin letters (ＳＯＨＯ, which jieba cuts letter by letter) is one `eng`
     /// token, as its half-width spelling is.
     pub fn tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
-        token::join_full_width_latin(body, self.jieba_tokens(body))
+        let toks = token::join_full_width_latin(body, self.jieba_tokens(body));
+        token::split_glued_townships(body, toks)
     }
 
     fn jieba_tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
@@ -1087,6 +1088,18 @@ mod tests {
         assert!(places.contains(&"宁德"), "{places:?}");
         let names = person_names("在以习近平同志为核心的党中央坚强领导下。");
         assert_eq!(names, ["习近平"]);
+    }
+
+    #[test]
+    fn a_doctrines_style_is_no_place_and_a_glued_township_splits() {
+        let a = nlp().analyze("坚持中国特色社会主义，以中国式现代化全面推进强国建设。");
+        assert!(a.places.is_empty(), "{:?}", a.places);
+        let a =
+            nlp().analyze("中国经济持续回升。在重庆市石柱土家族自治县中益乡华溪村，医生正在随访。");
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        for want in ["中国", "中益乡", "华溪村"] {
+            assert!(places.contains(&want), "{want} missing from {places:?}");
+        }
     }
 
     #[test]

@@ -597,6 +597,13 @@ pub fn find(
         {
             continue;
         }
+        // 中国特色社会主义, 中国式现代化: a place as the style of a doctrine is no mention of it.
+        if body
+            .get(toks[e - 1].end..)
+            .is_some_and(|rest| rest.starts_with("特色") || rest.starts_with('式'))
+        {
+            continue;
+        }
         // 东北地区, 西南地区: a compass region is no named place.
         if name.strip_suffix("地区").is_some_and(|stem| {
             [

@@ -76,6 +76,39 @@ pub fn join_full_width_latin<'a>(body: &'a str, toks: Vec<Tok<'a>>) -> Vec<Tok<'
     out
 }
 
+/// Splits a township's level character off the village jieba's HMM glued it to (中益/n
+/// 乡华溪村/nr → 中益乡/ns 华溪村/ns): a token of four characters or more that starts with 乡 or
+/// 镇 and ends with 村 or 社区, right after a two-character word that is the township's name.
+pub fn split_glued_townships<'a>(body: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+    let glued = |t: &Tok<'_>| {
+        t.nchars >= 4
+            && t.word.starts_with(['乡', '镇'])
+            && (t.word.ends_with('村') || t.word.ends_with("社区"))
+            && matches!(t.tag, "nr" | "ns" | "n" | "nz")
+    };
+    for k in 1..toks.len() {
+        let (prev, t) = (&toks[k - 1], &toks[k]);
+        if !glued(t)
+            || prev.end != t.start
+            || prev.nchars != 2
+            || prev.punct
+            || !matches!(prev.tag, "n" | "ns" | "nr" | "nz")
+        {
+            continue;
+        }
+        let level_end = t.start + '乡'.len_utf8();
+        let (Some(township), Some(village)) =
+            (body.get(prev.start..level_end), body.get(level_end..t.end))
+        else {
+            continue;
+        };
+        let (start, end) = (prev.start, t.end);
+        toks[k - 1] = Tok::new(township, "ns", start, level_end);
+        toks[k] = Tok::new(village, "ns", level_end, end);
+    }
+    toks
+}
+
 /// Whether `word` is punctuation, whitespace or symbols only (a CJK ideograph first is not).
 fn punct_word(word: &str) -> bool {
     if word
@@ -158,6 +191,24 @@ pub(crate) fn is_count(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_township_glued_to_its_village_splits() {
+        let body = "中益乡华溪村";
+        let toks = vec![
+            Tok::new("中益", "n", 0, 6),
+            Tok::new("乡华溪村", "nr", 6, 18),
+        ];
+        let split: Vec<(&str, &str)> = split_glued_townships(body, toks)
+            .iter()
+            .map(|t| (t.word, t.tag))
+            .collect();
+        assert_eq!(split, [("中益乡", "ns"), ("华溪村", "ns")]);
+        // 镇江村 is three characters: a village named after the city, left alone.
+        let body = "在镇江村";
+        let toks = vec![Tok::new("在", "p", 0, 3), Tok::new("镇江村", "ns", 3, 12)];
+        assert_eq!(split_glued_townships(body, toks.clone()), toks);
+    }
 
     #[test]
     fn punctuation_fast_path_agrees_with_std() {
