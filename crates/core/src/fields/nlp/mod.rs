@@ -1103,6 +1103,22 @@ mod tests {
     }
 
     #[test]
+    fn a_congress_presidium_a_committees_term_and_a_former_body() {
+        let a = nlp().analyze(
+            "中国共产党第二十次全国代表大会主席团举行第一次会议。大会选举产生了十九届中央委员会。\
+             原中央顾问委员会委员出席。",
+        );
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        for want in [
+            "中国共产党第二十次全国代表大会主席团",
+            "十九届中央委员会",
+            "中央顾问委员会",
+        ] {
+            assert!(orgs.contains(&want), "{want} missing from {orgs:?}");
+        }
+    }
+
+    #[test]
     fn a_common_word_after_a_group_of_people_is_no_name() {
         let names = person_names("张卫平又接到一户村民车辆被砸的求助。医保直通车开到居民楼下。");
         assert_eq!(names, ["张卫平"]);

@@ -528,6 +528,11 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 }
                 break;
             }
+            // 十九/届/中央委员会: the term a committee was elected for is part of its name.
+            if t.word == "届" && start >= 2 && toks[start - 2].tag == "m" && start == core_start {
+                start -= 2;
+                break;
+            }
             if !left_ok(lex, toks, start - 1, core_start) {
                 break;
             }
@@ -578,8 +583,10 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 }
             }
         }
-        // Trim connectors and stray modifiers at the start.
+        // Trim connectors and stray modifiers at the start (never a committee's term, 十九/届).
+        let term = start + 2 == core_start && toks[start + 1].word == "届";
         while start < core_start
+            && !term
             && (CONNECTORS.contains(&toks[start].word)
                 || toks[start].word == "联合"
                 || toks[start].word == "类"
@@ -661,6 +668,9 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             if start > 0 && lex.org_standalone.contains(toks[start - 1].word) {
                 start -= 1;
             }
+        }
+        if toks[start].word == "原" && start < core_start {
+            start += 1;
         }
         i = end;
         let span = &toks[start..end];
