@@ -531,6 +531,8 @@ pub fn find(
             || (suffixed && toks[s..e - 1].iter().any(|t| GENERIC_SET.contains(t.word)))
             // an outlet or body (香港旅游中新网) is no place
             || word.ends_with(['网', '社', '报', '局', '部', '委', '会'])
+            // nor a facility (湖南社区居家养老服务中心, 卫生院, 服务站)
+            || word.ends_with(['心', '院', '站', '馆', '校', '厂'])
         {
             continue;
         }
@@ -608,7 +610,8 @@ pub fn find(
         if name.strip_suffix("地区").is_some_and(|stem| {
             [
                 "东北", "西北", "东南", "西南", "东部", "西部", "南部", "北部", "中部", "周边",
-                "边远", "偏远",
+                "边远", "偏远", "北方", "南方", "沿海", "内陆", "边境", "贫困", "农村", "城镇",
+                "城市", "山区", "牧区", "林区", "灾区",
             ]
             .contains(&stem)
         }) {
