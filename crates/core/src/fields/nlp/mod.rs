@@ -1070,6 +1070,11 @@ mod tests {
         );
         let names: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["胡春华"]);
+        let a = nlp().analyze(
+            "目前，湖南社区居家养老服务中心数量超过了8500个。加紧补齐北方地区防洪排涝基础设施短板。",
+        );
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(places.iter().all(|p| *p == "湖南"), "{places:?}");
     }
 
     #[test]
