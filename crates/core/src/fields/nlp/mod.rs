@@ -1124,6 +1124,25 @@ mod tests {
     }
 
     #[test]
+    fn state_army_and_region_titles_and_titles_joined_with_jian() {
+        let a = nlp().analyze(
+            "全国人大常委会副委员长李鸿忠出席。澳门特别行政区行政长官贺一诚陪同。\
+             中国人民解放军驻澳门部队司令员于长江到机场迎接。全国政协副主席兼秘书长王东峰抵达。",
+        );
+        let roles = |name: &str| {
+            a.persons
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(roles("李鸿忠"), ["全国人大常委会副委员长"]);
+        assert_eq!(roles("贺一诚"), ["澳门特别行政区行政长官"]);
+        assert_eq!(roles("于长江"), ["中国人民解放军驻澳门部队司令员"]);
+        assert_eq!(roles("王东峰"), ["全国政协副主席", "秘书长"]);
+    }
+
+    #[test]
     fn a_common_word_after_a_group_of_people_is_no_name() {
         let names = person_names("张卫平又接到一户村民车辆被砸的求助。医保直通车开到居民楼下。");
         assert_eq!(names, ["张卫平"]);

@@ -392,7 +392,11 @@ impl Ctx<'_, '_> {
                 roles.push(phrase);
             }
             // 科长、支部书记X: another title before a 、 belongs to the same person.
-            if start >= 2 && toks[start - 1].word == "、" && self.is_role_token(&toks[start - 2]) {
+            // 全国政协副主席兼秘书长X: so does a title joined with 兼.
+            if start >= 2
+                && matches!(toks[start - 1].word, "、" | "兼")
+                && self.is_role_token(&toks[start - 2])
+            {
                 end = start - 1;
                 continue;
             }
