@@ -1042,11 +1042,21 @@ mod tests {
     #[test]
     fn a_county_after_its_province_and_villages_cut_apart_are_places() {
         let a = nlp().analyze(
-            "湖南常德的新老党员走进红色教育基地。在浙江安吉，企业加紧生产。\
+            "湖南常德的新老党员走进红色教育基地。在浙江安吉，企业加紧生产。到林芝镇立定村了解情况。\
+             在昌都新区调研。\
              这个秋天，神山村风景如画。天津蓟州区下营村受灾较重。",
         );
         let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
-        for want in ["常德", "安吉", "神山村", "下营村", "蓟州区"] {
+        for want in [
+            "常德",
+            "安吉",
+            "神山村",
+            "下营村",
+            "蓟州区",
+            "林芝镇",
+            "立定村",
+            "昌都新区",
+        ] {
             assert!(places.contains(&want), "{want} missing from {places:?}");
         }
         assert!(a.persons.is_empty(), "{:?}", a.persons);

@@ -169,6 +169,7 @@ const ZONES: &[&str] = &[
     "工业园区",
     "产业园区",
     "示范区",
+    "新区",
 ];
 
 /// Words of going somewhere or being somewhere, after which a county's name is the place
@@ -501,9 +502,14 @@ pub fn find(
         let last_stem = suffix[e.max(1) - 1].map_or(0, |(_, n)| toks[e.max(1) - 1].chars() - n);
         let bare_end = last_stem == 0;
         let stem_word = |k: usize, t: &Tok<'_>| {
-            (matches!(t.tag, "n" | "vn" | "ns" | "nz" | "nr" | "j" | "ng")
-                // a two-character verb right before a bare suffix (下营/v 村)
-                || (t.tag == "v" && t.chars() == 2 && k + 2 == e && bare_end && e - s == 2))
+            (matches!(t.tag, "n" | "vn" | "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j" | "ng")
+                // a two-character verb or adverb right before a bare suffix (下营/v 村,
+                // 立定/d 村)
+                || (matches!(t.tag, "v" | "d")
+                    && t.chars() == 2
+                    && k + 2 == e
+                    && bare_end
+                    && e - s == 2))
                 && !t.is_punct()
                 && !is_function_word(t.word)
         };
@@ -521,7 +527,7 @@ pub fn find(
             || !(matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt") || suffixed)
             || toks[s..e].iter().enumerate().any(|(j, t)| {
                 matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f")
-                    && !(suffixed && j + 1 < e - s && t.tag == "v")
+                    && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d"))
             })
             || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
             || covered_tok[s..e].iter().any(|c| *c)
