@@ -1153,6 +1153,26 @@ mod tests {
     }
 
     #[test]
+    fn centres_named_by_their_work_bracketed_names_and_departments_of_any_level() {
+        let a = nlp().analyze(
+            "北京市丰台区大红门社区卫生服务中心的医生上门。今年初在福建沙县农村产权交易中心挂牌。\
+             徐汇区天平(湖南)街道社区卫生服务中心开展活动。辽宁省农业农村部门将统筹安排。\
+             东圣社区正规划建设便民服务中心。市中心很热闹，要坚持以人民为中心。",
+        );
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        for want in [
+            "北京市丰台区大红门社区卫生服务中心",
+            "福建沙县农村产权交易中心",
+            "徐汇区天平(湖南)街道社区卫生服务中心",
+        ] {
+            assert!(orgs.contains(&want), "{want} missing from {orgs:?}");
+        }
+        assert!(!orgs.iter().any(|o| o.contains("农业农村部")), "{orgs:?}");
+        assert!(!orgs.iter().any(|o| o.contains("规划")), "{orgs:?}");
+        assert_eq!(orgs.len(), 3, "{orgs:?}");
+    }
+
+    #[test]
     fn a_common_word_after_a_group_of_people_is_no_name() {
         let names = person_names("张卫平又接到一户村民车辆被砸的求助。医保直通车开到居民楼下。");
         assert_eq!(names, ["张卫平"]);

@@ -167,9 +167,15 @@ fn join_branches(out: &mut Vec<OrgSpan>) {
 fn field_centre(toks: &[Tok<'_>], k: usize) -> bool {
     const FIELDS: &[&str] = &[
         "研究", "培训", "指挥", "救助", "检测", "监测", "指导", "咨询", "研发", "鉴定", "评估",
-        "交流", "孵化", "援助",
+        "交流", "孵化", "援助", "服务", "交易", "科学", "发展", "信息", "技术", "调度", "保障",
+        "应急", "控制",
     ];
-    toks[k].word == "中心" && k > 0 && FIELDS.contains(&toks[k - 1].word)
+    let field = |w: &str| FIELDS.iter().any(|f| w.ends_with(f));
+    let t = toks[k].word;
+    // 产权交易/中心, 空间科学/中心; or one word (卫生/服务中心)
+    (t == "中心" && k > 0 && field(toks[k - 1].word))
+        || t.strip_suffix("中心")
+            .is_some_and(|w| w.chars().count() == 2 && field(w))
 }
 
 /// How many field tokens (one or two nouns) stand before 和 or 与 at `k` when it joins two
@@ -304,6 +310,12 @@ fn chains_on(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
     suffix_at(lex, toks, k)
         && !coordinated(lex, t)
         && !SUB_UNITS.iter().any(|u| t.word.ends_with(u))
+}
+
+/// Whether token `k` ends in 部 and the next starts with 门 (农业农村部/门将): a ministry's
+/// name inside 部门, the department of any level, names no body.
+fn department_word_after(toks: &[Tok<'_>], k: usize) -> bool {
+    toks[k].word.ends_with('部') && toks.get(k + 1).is_some_and(|n| n.word.starts_with('门'))
 }
 
 /// Tokens of a department right after a ministry or bureau that ends at `k` (民政部|养老/服务/司,
@@ -464,6 +476,10 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 }
             }
         };
+        if department_word_after(toks, i) {
+            i += 1;
+            continue;
+        }
         // The core: adjacent suffixes, and a branch across a place word (链家集团通州分公司,
         // …委员会常德监管分局).
         let core_start = i;
@@ -528,12 +544,30 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 }
                 break;
             }
+            // 天平(湖南)街道…: a name's other name in brackets inside it.
+            if matches!(t.word, ")" | "）")
+                && start >= 4
+                && matches!(toks[start - 3].word, "(" | "（")
+                && matches!(toks[start - 2].tag, "ns" | "nr" | "n" | "nz")
+                && matches!(toks[start - 4].tag, "ns" | "nr" | "n" | "nz")
+                && !toks[start - 4].is_punct()
+            {
+                start -= 3;
+                continue;
+            }
             // 十九/届/中央委员会: the term a committee was elected for is part of its name.
             if t.word == "届" && start >= 2 && toks[start - 2].tag == "m" && start == core_start {
                 start -= 2;
                 break;
             }
             if !left_ok(lex, toks, start - 1, core_start) {
+                break;
+            }
+            // 社区/正/d 规划/建设/vn 便民服务/中心: a centre's name has no verbs in it.
+            if field_centre(toks, core_start)
+                && start < core_start
+                && matches!(t.tag, "v" | "vn" | "d" | "ad")
+            {
                 break;
             }
             // A body jieba knows whole (杭州市政府/nt) takes in only names and levels on its
@@ -799,6 +833,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         if t.tag != "nt"
             || t.chars() < 2
+            || department_word_after(toks, k)
             || lex.generic_orgs.contains(t.word)
             || is_suffix(lex, t)
             || out.iter().any(|o| o.first <= k && k < o.last)
@@ -891,7 +926,10 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             continue;
         }
         let name: String = toks[s..e].iter().map(|x| x.word).collect();
-        if name.chars().count() < 2 || lex.generic_orgs.contains(name.as_str()) {
+        if name.chars().count() < 2
+            || lex.generic_orgs.contains(name.as_str())
+            || department_word_after(toks, e - 1)
+        {
             continue;
         }
         let kind = lex.org_suffix(toks[e - 1].word).unwrap_or("").to_string();
