@@ -449,8 +449,11 @@ impl Nlp {
         match (ends.next(), ends.next(), ends.next(), ends.next()) {
             (Some(_), Some(_), Some(third), None) => {
                 let head = &name[..third];
-                self.jieba.has_word(head) && self.jieba.suggest_freq(head) >= PREFIX_WORD_FREQ
+                (self.jieba.has_word(head) && self.jieba.suggest_freq(head) >= PREFIX_WORD_FREQ)
+                    || self.lex.not_names.contains(head)
             }
+            // 齐聚河南: an ordinary word the tagger ran on into the next one
+            (Some(_), Some(_), Some(third), Some(_)) => self.lex.not_names.contains(&name[..third]),
             _ => false,
         }
     }
@@ -1170,6 +1173,20 @@ mod tests {
         assert!(!orgs.iter().any(|o| o.contains("农业农村部")), "{orgs:?}");
         assert!(!orgs.iter().any(|o| o.contains("规划")), "{orgs:?}");
         assert_eq!(orgs.len(), 3, "{orgs:?}");
+    }
+
+    #[test]
+    fn counties_after_their_province_villages_headed_by_an_adjective_and_lei_feng() {
+        let a = nlp().analyze(
+            "在云南保山、湖南汉寿，在河南新县、山东微山，新老党员重温历史。\
+             傍晚，义乌市大陈镇大陈二村的文化礼堂里。人们聆听雷锋故事。近千名群众齐聚青山绿水间。",
+        );
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        for want in ["汉寿", "微山", "大陈镇", "大陈二村"] {
+            assert!(places.contains(&want), "{want} missing from {places:?}");
+        }
+        let names: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["雷锋"]);
     }
 
     #[test]

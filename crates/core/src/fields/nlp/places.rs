@@ -202,6 +202,13 @@ impl Shorts<'_> {
     /// the body also names in full (or that jieba itself tags as a place).
     fn place(&self, i: usize, t: &Tok<'_>) -> bool {
         let flags = self.flags[i];
+        // 湖南/汉寿/nr, 山东/微山/n: a county written right after its own province, even one
+        // whose short form is an ordinary word elsewhere.
+        if self.after_province.get(i).copied().unwrap_or(false)
+            && !matches!(t.tag, "v" | "d" | "p" | "c" | "u" | "m")
+        {
+            return true;
+        }
         if flags & SHORT == 0 || matches!(t.tag, "v" | "d" | "p" | "c" | "u" | "m") {
             return false;
         }
@@ -210,7 +217,6 @@ impl Shorts<'_> {
         if matches!(t.tag, "nr" | "nrfg" | "nrt") {
             return self.listed(i)
                 || self.disaster_after.get(i).copied().unwrap_or(false)
-                || self.after_province.get(i).copied().unwrap_or(false)
                 || self.after_motion.get(i).copied().unwrap_or(false)
                 // 宁德市 … 当宁德/nr 的: the body names the division in full elsewhere
                 || self.confirmed.contains(t.word);
@@ -501,8 +507,12 @@ pub fn find(
         // ending in the suffix.
         let last_stem = suffix[e.max(1) - 1].map_or(0, |(_, n)| toks[e.max(1) - 1].chars() - n);
         let bare_end = last_stem == 0;
+        let named_end = e > s && matches!(toks[e - 1].tag, "nr" | "ns" | "nrt");
         let stem_word = |k: usize, t: &Tok<'_>| {
             (matches!(t.tag, "n" | "vn" | "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j" | "ng")
+                // 大/a 陈镇/nr, 曲松/a 普村/nr: an adjective heads a name whose last word
+                // jieba already reads as a name
+                || (t.tag == "a" && !bare_end && named_end)
                 // a two-character verb or adverb right before a bare suffix (下营/v 村,
                 // 立定/d 村)
                 || (matches!(t.tag, "v" | "d")
@@ -527,7 +537,7 @@ pub fn find(
             || !(matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt") || suffixed)
             || toks[s..e].iter().enumerate().any(|(j, t)| {
                 matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f")
-                    && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d"))
+                    && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d" | "a"))
             })
             || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
             || covered_tok[s..e].iter().any(|c| *c)
