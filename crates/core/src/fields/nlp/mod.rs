@@ -361,19 +361,7 @@ impl Nlp {
 
     /// Runs every extractor over an already tagged body.
     pub fn analyze_tokens(&self, body: &str, toks: &[Tok<'_>], keywords_top: usize) -> Analysis {
-        let tagged = self
-            .tagger
-            .map(|t| t.spans_where(body, toks, |w| self.may_name(w)));
-        let mut orgs = orgs::find(&self.lex, toks, tagged.as_deref());
-        let mut places = places::find(&self.lex, body, toks, &orgs, tagged.as_deref());
-        orgs::take_in_places(body, toks, &mut orgs, &mut places);
-        drop_places_inside_dotted_names(body, &mut places, tagged.as_deref());
-        let mut persons = persons::find(&self.lex, body, toks, &orgs, &places, tagged.as_deref());
-        self.drop_common_words(body, &mut persons);
-        persons::drop_doctrines(body, &mut persons);
-        persons::drop_unnamed(&self.lex, &mut persons);
-        persons::lengthen_cut_names(body, &mut persons);
-        drop_places_inside_persons(body, &mut places, &persons);
+        let (orgs, places, persons) = self.entities(body, toks, true);
         let keywords = keywords::extract(&self.lex, toks, keywords_top);
         Analysis {
             persons: persons::to_records(body, &persons),
@@ -381,6 +369,37 @@ impl Nlp {
             places: places::to_records(&places),
             keywords,
         }
+    }
+
+    /// The organizations, places and persons of one tagged text, in that order (each step reads
+    /// the ones before it); `use_tagger = false` keeps the rules alone. One pipeline for the
+    /// records and for the NER evaluation.
+    fn entities(
+        &self,
+        text: &str,
+        toks: &[Tok<'_>],
+        use_tagger: bool,
+    ) -> (
+        Vec<orgs::OrgSpan>,
+        Vec<places::PlaceSpan>,
+        Vec<persons::PersonSpan>,
+    ) {
+        let tagged = self
+            .tagger
+            .filter(|_| use_tagger)
+            .map(|t| t.spans_where(text, toks, |w| self.may_name(w)));
+        let tagged = tagged.as_deref();
+        let mut orgs = orgs::find(&self.lex, toks, tagged);
+        let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
+        orgs::take_in_places(text, toks, &mut orgs, &mut places);
+        drop_places_inside_dotted_names(text, &mut places, tagged);
+        let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
+        self.drop_common_words(text, &mut persons);
+        persons::drop_doctrines(text, &mut persons);
+        persons::drop_unnamed(&self.lex, &mut persons);
+        persons::lengthen_cut_names(text, &mut persons);
+        drop_places_inside_persons(text, &mut places, &persons);
+        (orgs, places, persons)
     }
 
     /// Whether a token can take part in a name the extractors report with the tagger's help:
@@ -476,21 +495,7 @@ impl Nlp {
 
     fn spans_with(&self, text: &str, use_tagger: bool) -> Vec<EntitySpan> {
         let toks = self.tokens(text);
-        let tagged = self
-            .tagger
-            .filter(|_| use_tagger)
-            .map(|t| t.spans_where(text, &toks, |w| self.may_name(w)));
-        let tagged = tagged.as_deref();
-        let mut orgs = orgs::find(&self.lex, &toks, tagged);
-        let mut places = places::find(&self.lex, text, &toks, &orgs, tagged);
-        orgs::take_in_places(text, &toks, &mut orgs, &mut places);
-        drop_places_inside_dotted_names(text, &mut places, tagged);
-        let mut persons = persons::find(&self.lex, text, &toks, &orgs, &places, tagged);
-        self.drop_common_words(text, &mut persons);
-        persons::drop_doctrines(text, &mut persons);
-        persons::drop_unnamed(&self.lex, &mut persons);
-        persons::lengthen_cut_names(text, &mut persons);
-        drop_places_inside_persons(text, &mut places, &persons);
+        let (orgs, places, persons) = self.entities(text, &toks, use_tagger);
         let mut out = Vec::new();
         for o in &orgs {
             out.push(EntitySpan {
