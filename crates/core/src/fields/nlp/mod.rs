@@ -1184,10 +1184,11 @@ mod tests {
     fn counties_after_their_province_villages_headed_by_an_adjective_and_lei_feng() {
         let a = nlp().analyze(
             "在云南保山、湖南汉寿，在河南新县、山东微山，新老党员重温历史。\
-             傍晚，义乌市大陈镇大陈二村的文化礼堂里。人们聆听雷锋故事。近千名群众齐聚青山绿水间。",
+             傍晚，义乌市大陈镇大陈二村的文化礼堂里。在辽宁抚顺，人们聆听雷锋故事。\
+             近千名群众齐聚青山绿水间。",
         );
         let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
-        for want in ["汉寿", "微山", "大陈镇", "大陈二村"] {
+        for want in ["汉寿", "微山", "大陈镇", "大陈二村", "辽宁", "抚顺"] {
             assert!(places.contains(&want), "{want} missing from {places:?}");
         }
         let names: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();

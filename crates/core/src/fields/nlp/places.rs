@@ -475,7 +475,13 @@ pub fn find(
             k > 0 && matches!(toks[k - 1].tag, "ns" | "nr" | "nz") && !toks[k - 1].is_punct();
         // jieba's ns alone is weak evidence: the tagger must agree.
         // A country's name needs no confirmation.
-        if modifier || glued || !(tagged_place(t.start, t.end) || lex.countries.contains(t.word)) {
+        // Nor does a province and its city in one word (辽宁抚顺/ns), both in the gazetteer.
+        if modifier
+            || glued
+            || !(tagged_place(t.start, t.end)
+                || lex.countries.contains(t.word)
+                || region_then_city(lex, t.word).is_some())
+        {
             continue;
         }
         raw.push((k, k + 1, PlaceLevel::Admin));
