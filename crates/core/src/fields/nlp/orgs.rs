@@ -476,10 +476,6 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 }
             }
         };
-        if department_word_after(toks, i) {
-            i += 1;
-            continue;
-        }
         // The core: adjacent suffixes, and a branch across a place word (链家集团通州分公司,
         // …委员会常德监管分局).
         let core_start = i;
@@ -833,7 +829,6 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         if t.tag != "nt"
             || t.chars() < 2
-            || department_word_after(toks, k)
             || lex.generic_orgs.contains(t.word)
             || is_suffix(lex, t)
             || out.iter().any(|o| o.first <= k && k < o.last)
@@ -926,10 +921,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             continue;
         }
         let name: String = toks[s..e].iter().map(|x| x.word).collect();
-        if name.chars().count() < 2
-            || lex.generic_orgs.contains(name.as_str())
-            || department_word_after(toks, e - 1)
-        {
+        if name.chars().count() < 2 || lex.generic_orgs.contains(name.as_str()) {
             continue;
         }
         let kind = lex.org_suffix(toks[e - 1].word).unwrap_or("").to_string();
@@ -1029,13 +1021,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         });
     }
     // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
-    // 央视新闻客户端): the outlet, not an organization of the story.
+    // 央视新闻客户端): the outlet, not an organization of the story. Nor is a ministry's name
+    // inside 部门, whichever path found it.
     out.retain(|o| {
         !toks.get(o.last).is_some_and(|t| {
             CHANNELS
                 .iter()
                 .any(|&c| t.word == c || (c.chars().count() >= 2 && t.word.starts_with(c)))
-        })
+        }) && !(o.last > 0 && department_word_after(toks, o.last - 1))
     });
     out.sort_by_key(|o| o.start);
     join_branches(&mut out);
