@@ -1024,11 +1024,13 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     // 央视新闻客户端): the outlet, not an organization of the story. Nor is a ministry's name
     // inside 部门, whichever path found it.
     out.retain(|o| {
-        !toks.get(o.last).is_some_and(|t| {
+        let channel = toks.get(o.last).is_some_and(|t| {
             CHANNELS
                 .iter()
                 .any(|&c| t.word == c || (c.chars().count() >= 2 && t.word.starts_with(c)))
-        }) && !(o.last > 0 && department_word_after(toks, o.last - 1))
+        });
+        let department = o.last > 0 && department_word_after(toks, o.last - 1);
+        !channel && !department
     });
     out.sort_by_key(|o| o.start);
     join_branches(&mut out);
