@@ -546,6 +546,82 @@ mod tests {
         Nlp::new(None).unwrap()
     }
 
+    /// The place names `analyze` reports for `text`.
+    fn place_names(text: &str) -> Vec<String> {
+        nlp()
+            .analyze(text)
+            .places
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    /// The organization names `analyze` reports for `text`.
+    fn org_names(text: &str) -> Vec<String> {
+        nlp()
+            .analyze(text)
+            .organizations
+            .into_iter()
+            .map(|o| o.name)
+            .collect()
+    }
+
+    #[test]
+    fn villages_jieba_cut_after_a_prefecture_or_a_direction() {
+        // 林芝/嘎拉村: a prefecture before a village that is one word of its own.
+        let p = place_names("习近平总书记走进林芝嘎拉村，看望慰问村民群众。");
+        assert!(
+            p.contains(&"林芝".to_string()) && p.contains(&"嘎拉村".to_string()),
+            "{p:?}"
+        );
+        // 西/f 辛庄村/nr, 花/v 江村/ns: one character of a direction or a verb heads the name.
+        let p = place_names("眼下，西辛庄村农业产业园里，樱桃番茄进入成熟期。");
+        assert!(p.contains(&"西辛庄村".to_string()), "{p:?}");
+        let p = place_names("在贵州贞丰县花江村，当地立足深山峡谷景观优势。");
+        assert!(p.contains(&"花江村".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_village_bearing_its_townships_name_and_no_person_inside_it() {
+        let a = nlp().analyze("位于小店区刘家堡乡的刘家堡村张灯结彩，村民们忙着准备年货。");
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(
+            places.contains(&"刘家堡乡") && places.contains(&"刘家堡村"),
+            "{places:?}"
+        );
+        assert!(a.persons.is_empty(), "{:?}", a.persons);
+    }
+
+    #[test]
+    fn prefectures_named_diqu_cities_before_their_township_and_landforms() {
+        let p = place_names("在29个民族聚居的塔城地区，不少人家都挂有石榴标记的门牌。");
+        assert_eq!(p, ["塔城地区"]);
+        // 遵义/v: a city jieba tags as a verb, glued to the township under it.
+        let p = place_names("孙业礼还来到遵义枫香镇花茂村，开展互动交流。");
+        assert!(p.contains(&"遵义".to_string()), "{p:?}");
+        let p = place_names("西藏地处青藏高原腹地，地理条件复杂。");
+        assert!(p.contains(&"青藏高原".to_string()), "{p:?}");
+        // 西安 is the city, and the community after it a place of its own.
+        let p = place_names("这两天，西安四季长安社区的居民们坐在楼下聊天。");
+        assert!(
+            p.contains(&"西安".to_string()) && p.contains(&"四季长安社区".to_string()),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn parks_temples_model_villages_and_glued_particles_are_no_places() {
+        let p = place_names("天坛公园内悬挂着各式灯笼。代表团来到莫尔寺遗址考察。");
+        assert!(p.is_empty(), "{p:?}");
+        let p = place_names("李连成把西辛庄村发展成全国乡村振兴的样板村，和湖南的苗寨老乡结对子。");
+        assert!(
+            !p.contains(&"样板村".to_string()) && !p.contains(&"苗寨".to_string()),
+            "{p:?}"
+        );
+        let p = place_names("前不久，张辉郑重地向社区新就业群体党支部递交了入党申请书。");
+        assert!(p.is_empty(), "{p:?}");
+    }
+
     #[test]
     fn every_tagging_path_gives_jiebas_own_tags() {
         let nlp = Nlp::new(Some("青禾助农合作社 50 nt\n小满志愿队 nt\n")).unwrap();

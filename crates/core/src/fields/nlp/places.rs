@@ -73,6 +73,9 @@ const GENERIC_STEMS: &[&str] = &[
     "其他",
     "沿",
     "示范",
+    "样板",
+    "标杆",
+    "模范",
     "试点",
     "重点",
     "高风险",
@@ -113,6 +116,13 @@ fn stem_tag(tag: &str) -> bool {
 }
 
 fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
+    // 郑重/地向/社区: the adverbial 地 and a preposition jieba glued into one word.
+    let mut chars = t.word.chars();
+    if let (Some('地'), Some(p), None) = (chars.next(), chars.next(), chars.next())
+        && "向在到从对为给与把被往".contains(p)
+    {
+        return false;
+    }
     if t.is_punct()
         || is_function_word(t.word)
         || GENERIC_SET.contains(t.word)
@@ -147,6 +157,8 @@ struct Shorts<'a> {
     after_province: Vec<bool>,
     /// Whether each token follows a word of going somewhere (来到, 赴).
     after_motion: Vec<bool>,
+    /// Whether each token is glued to a division or a named township after it.
+    before_place: Vec<bool>,
     flags: Vec<u8>,
     confirmed: FastSet<&'a str>,
     /// Tokens that are an enumeration comma (、).
@@ -206,6 +218,12 @@ impl Shorts<'_> {
         // whose short form is an ordinary word elsewhere.
         if self.after_province.get(i).copied().unwrap_or(false)
             && !matches!(t.tag, "v" | "d" | "p" | "c" | "u" | "m")
+        {
+            return true;
+        }
+        if flags & SHORT != 0
+            && self.before_place.get(i).copied().unwrap_or(false)
+            && !matches!(t.tag, "d" | "p" | "c" | "u" | "m")
         {
             return true;
         }
@@ -317,10 +335,21 @@ pub fn find(
     let after_motion = (0..toks.len())
         .map(|k| k > 0 && MOTION.contains(&toks[k - 1].word))
         .collect();
+    // 遵义/v 枫香镇/ns: a short form glued to the division or township under it.
+    let before_place = (0..toks.len())
+        .map(|k| {
+            toks.get(k + 1).is_some_and(|n| {
+                n.start == toks[k].end
+                    && (flags[k + 1] & DIVISION != 0
+                        || (n.tag == "ns" && suffix[k + 1].is_some_and(|(_, len)| n.chars() > len)))
+            })
+        })
+        .collect();
     let shorts = Shorts {
         flags,
         after_province,
         after_motion,
+        before_place,
         confirmed,
         enumeration,
         disaster_after,
@@ -462,6 +491,7 @@ pub fn find(
             || counted_divisions(t.word)
             || suffix[k].is_some()
             || GENERIC_SET.contains(t.word)
+            || facility_name(t.word)
         {
             continue;
         }
@@ -480,7 +510,8 @@ pub fn find(
             || glued
             || !(tagged_place(t.start, t.end)
                 || lex.countries.contains(t.word)
-                || region_then_city(lex, t.word).is_some())
+                || region_then_city(lex, t.word).is_some()
+                || named_landform(t.word))
         {
             continue;
         }
@@ -499,9 +530,16 @@ pub fn find(
         let aligned = toks.get(s).is_some_and(|t| t.start == span.start)
             && e > s
             && toks[e - 1].end == span.end;
-        // 蓟州区|下营村: the divisions the rules already found head the tagger's span.
+        // 蓟州区|下营村, 林芝|嘎拉村/nrt: the divisions the rules already found head the
+        // tagger's span; what is left is a name and its suffix, in one token or more.
         let local_end = e > s && suffix[e - 1].is_some_and(|(level, _)| level == PlaceLevel::Local);
-        while aligned && local_end && s + 2 < e && covered_tok[s] && shorts.division(s) {
+        let own_stem_at = |k: usize| suffix[k].map_or(0, |(_, n)| toks[k].chars() - n);
+        while aligned
+            && local_end
+            && (s + 2 < e || (s + 2 == e && own_stem_at(e - 1) >= 2))
+            && covered_tok[s]
+            && (shorts.division(s) || shorts.place(s, &toks[s]))
+        {
             s += 1;
         }
         let word = toks
@@ -517,8 +555,14 @@ pub fn find(
         let stem_word = |k: usize, t: &Tok<'_>| {
             (matches!(t.tag, "n" | "vn" | "ns" | "nz" | "nr" | "nrt" | "nrfg" | "j" | "ng")
                 // 大/a 陈镇/nr, 曲松/a 普村/nr: an adjective heads a name whose last word
-                // jieba already reads as a name
+                // jieba already reads as a name; so do one character of a verb or a
+                // direction (花/v 江村/ns, 西/f 辛庄村/nr)
                 || (t.tag == "a" && !bare_end && named_end)
+                || (matches!(t.tag, "v" | "f")
+                    && t.chars() == 1
+                    && k + 2 == e
+                    && !bare_end
+                    && named_end)
                 // a two-character verb or adverb right before a bare suffix (下营/v 村,
                 // 立定/d 村)
                 || (matches!(t.tag, "v" | "d")
@@ -540,10 +584,12 @@ pub fn find(
         if !aligned
             || word.chars().count() < 2
             // a proper noun first, and no verb, adjective or locative (安抚, 西门门口)
-            || !(matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt") || suffixed)
+            || !(matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt")
+                || (toks[s].tag == "nrt" && local_end)
+                || suffixed)
             || toks[s..e].iter().enumerate().any(|(j, t)| {
                 matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f")
-                    && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d" | "a"))
+                    && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d" | "a" | "f"))
             })
             || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
             || covered_tok[s..e].iter().any(|c| *c)
@@ -555,6 +601,7 @@ pub fn find(
             || word.ends_with(['网', '社', '报', '局', '部', '委', '会'])
             // nor a facility (湖南社区居家养老服务中心, 卫生院, 服务站)
             || word.ends_with(['心', '院', '站', '馆', '校', '厂'])
+            || facility_name(word)
         {
             continue;
         }
@@ -562,7 +609,11 @@ pub fn find(
             *c = true;
         }
         raw.push((s, e, PlaceLevel::Admin));
-        weak.push(s);
+        // A name ending in a place suffix is evidence enough to outweigh a personal name
+        // inside it (刘家/nrfg 堡乡); a bare proper noun is not.
+        if !(local_end && (suffixed || own_stem_at(e - 1) >= 2)) {
+            weak.push(s);
+        }
     }
     raw.sort_by_key(|r| r.0);
     let titled = named_in_marks(body);
@@ -645,9 +696,11 @@ pub fn find(
         } else if name.ends_with("流域") {
             continue;
         }
-        // 非洲地区, 广州地区: a known place with the generic 地区 after it is the place.
+        // 非洲地区, 广州地区: a known place with the generic 地区 after it is the place; a
+        // prefecture whose official name ends in 地区 (喀什地区) keeps it.
         if let Some(stem) = name.strip_suffix("地区")
             && stem.chars().count() >= 2
+            && !lex.divisions.contains(name.as_str())
             && (lex.countries.contains(stem)
                 || lex.divisions.contains(stem)
                 || lex.division_short.contains(stem))
@@ -678,6 +731,7 @@ pub fn find(
             weak: weak.contains(&s),
         });
     }
+    villages_named_after_their_township(body, orgs, &mut out);
     // A place inside a longer one read at the same mention (河东 of 河东乡) is part of it.
     let ranges: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
     out.retain(|p| {
@@ -686,6 +740,55 @@ pub fn find(
             .any(|&(s, e)| s <= p.start && p.end <= e && (s, e) != (p.start, p.end))
     });
     out
+}
+
+/// 刘家堡乡 … 刘家堡村: a village that bears the name of a township found in the same body is a
+/// place wherever it is written, however jieba cut it (刘家/nrfg 堡村), outside organization
+/// names.
+fn villages_named_after_their_township(body: &str, orgs: &[OrgSpan], out: &mut Vec<PlaceSpan>) {
+    let stems: Vec<String> = out
+        .iter()
+        .filter_map(|p| p.name.strip_suffix(['乡', '镇']))
+        .filter(|stem| stem.chars().count() >= 2)
+        .map(|stem| format!("{stem}村"))
+        .collect();
+    for village in stems {
+        for (start, _) in body.match_indices(village.as_str()) {
+            let end = start + village.len();
+            let taken = out.iter().any(|p| p.start < end && start < p.end)
+                || orgs.iter().any(|o| o.start <= start && end <= o.end);
+            if !taken {
+                out.push(PlaceSpan {
+                    start,
+                    end,
+                    name: village.clone(),
+                    weak: false,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|p| p.start);
+}
+
+/// A landform named by a word of four characters or more (青藏高原, 四川盆地, 华北平原): jieba's
+/// place tag on it needs no confirmation.
+fn named_landform(word: &str) -> bool {
+    word.chars().count() >= 4
+        && [
+            "高原", "盆地", "平原", "山脉", "草原", "沙漠", "半岛", "群岛", "丘陵",
+        ]
+        .iter()
+        .any(|k| word.ends_with(k))
+}
+
+/// A park, garden, temple or ruin (天坛公园, 辰山植物园, 莫尔寺): a landmark, not a place
+/// (residential compounds named 花园 or 家园 are places).
+fn facility_name(word: &str) -> bool {
+    word.chars().count() >= 3
+        && (word.ends_with(['寺', '庙'])
+            || word.ends_with("遗址")
+            || word.ends_with("景区")
+            || (word.ends_with('园') && !word.ends_with("花园") && !word.ends_with("家园")))
 }
 
 /// Facilities named after the city they stand in (娄底市殡仪馆, 武汉体育中心).
