@@ -567,6 +567,36 @@ mod tests {
     }
 
     #[test]
+    fn a_city_before_a_body_named_after_its_province_is_where_it_works() {
+        let a = nlp().analyze("代表团考察了克拉玛依市新疆油田公司，了解企业情况。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(orgs, ["新疆油田公司"]);
+        assert!(places.contains(&"克拉玛依市"), "{places:?}");
+        // a city of another province stays in the name
+        let o = org_names("他在北京市新疆企业商会工作。");
+        assert!(!o.contains(&"新疆企业商会".to_string()), "{o:?}");
+    }
+
+    #[test]
+    fn delegations_predicates_and_masked_army_units() {
+        let o = org_names("学习贯彻党的二十届四中全会精神中央宣讲团成员在各地宣讲。");
+        assert!(o.is_empty(), "{o:?}");
+        let o = org_names("他指出，要落实好党中央支持西藏发展政策。");
+        assert_eq!(o, ["党中央"]);
+        let o = org_names(
+            "中部战区陆军某直属旅组织150名官兵前往南和区。第78集团军某旅800名官兵组成3个梯队。",
+        );
+        assert!(
+            o.contains(&"中部战区陆军".to_string()) && o.contains(&"第78集团军".to_string()),
+            "{o:?}"
+        );
+        assert!(!o.contains(&"陆军".to_string()), "{o:?}");
+        let o = org_names("当地人武部组织民兵成立突击队，越来越多残疾孩子进入普通学校。");
+        assert!(o.is_empty(), "{o:?}");
+    }
+
+    #[test]
     fn villages_jieba_cut_after_a_prefecture_or_a_direction() {
         // 林芝/嘎拉村: a prefecture before a village that is one word of its own.
         let p = place_names("习近平总书记走进林芝嘎拉村，看望慰问村民群众。");

@@ -31,7 +31,7 @@ pub struct OrgSpan {
 const KIND_MODIFIERS: &[&str] = &[
     "民间", "山地", "国内", "国外", "境外", "海外", "公益", "公办", "民办", "私立", "公立", "定点",
     "专业", "地方", "当地", "本地", "外地", "外资", "国有", "民营", "私营", "大型", "小型", "中小",
-    "知名", "著名", "相关", "有关", "其他", "其它", "多家", "各类", "新型", "综合", "社会",
+    "知名", "著名", "相关", "有关", "其他", "其它", "多家", "各类", "新型", "综合", "社会", "普通",
     // the area a committee serves, without its name (小区居委会, 社区居委会)
     "小区", "社区", "村里",
 ];
@@ -61,6 +61,18 @@ const APPOSITION: &[&str] = &[
 const PREDICATES: &[&str] = &[
     "前往", "响应", "参加", "参与", "来到", "进入", "支援", "驰援", "配合", "协助", "组织", "发动",
     "开展", "成立", "加入", "联系", "帮助", "召开", "举办", "启动", "号召", "动员", "看望", "走访",
+    "落实", "贯彻", "拥护", "紧跟", "听从",
+];
+/// Groups sent out on a mission (中央宣讲团, 代表团的四分团): a delegation, not a body.
+const DELEGATIONS: &[&str] = &[
+    "宣讲团",
+    "代表团",
+    "分团",
+    "考察团",
+    "慰问团",
+    "访问团",
+    "讲师团",
+    "观摩团",
 ];
 /// Branch suffixes that join a parent across one place word (链家集团通州分公司).
 const BRANCHES: &[&str] = &["分公司", "分局", "分院", "分会", "支行", "分行", "分所"];
@@ -386,6 +398,13 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     }
     // Prepositions and verbs of one character jieba tags as nouns (经/河南电视台, 报/市政府).
     if t.chars() == 1 && "经报向据请让被把给将对替".contains(t.word) {
+        return false;
+    }
+    // The predicate of the sentence, whatever jieba tagged it (落实/a 好/a 党中央), and the
+    // complement 好 after a verb.
+    if PREDICATES.contains(&t.word)
+        || (t.word == "好" && k > 0 && matches!(toks[k - 1].tag, "v" | "a" | "vn" | "ad"))
+    {
         return false;
     }
     // A term of office before the body someone serves in (时任/南昌特勤消防一中队班长).
@@ -1023,6 +1042,11 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
     // 央视新闻客户端): the outlet, not an organization of the story. Nor is a ministry's name
     // inside 部门, whichever path found it.
+    for o in &mut out {
+        leave_the_city_before_its_province(lex, toks, o);
+    }
+    forces_before_a_masked_unit(toks, &mut out);
+    out.retain(|o| !DELEGATIONS.iter().any(|d| o.name.ends_with(d)));
     out.retain(|o| {
         let channel = toks.get(o.last).is_some_and(|t| {
             CHANNELS
@@ -1042,6 +1066,87 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             .any(|&(s, e)| s <= o.start && o.end <= e && (s, e) != (o.start, o.end))
     });
     out
+}
+
+/// 中部战区陆军|某直属旅, 第78集团军|某旅: a unit the news masks with 某 is named through the
+/// force it belongs to, which is the organization the story names.
+fn forces_before_a_masked_unit(toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
+    const FORCE_ENDS: &[&str] = &["军", "部队", "战区", "总队", "支队"];
+    for k in 1..toks.len() {
+        if !toks[k].word.starts_with('某')
+            || !FORCE_ENDS.iter().any(|e| toks[k - 1].word.ends_with(e))
+        {
+            continue;
+        }
+        let mut first = k;
+        let mut chars = 0;
+        while first > 0 && k - first < 4 {
+            let t = &toks[first - 1];
+            let ok = !t.is_punct()
+                && !is_function_word(t.word)
+                && (matches!(t.tag, "n" | "nr" | "ns" | "nt" | "nz" | "j")
+                    || (t.tag == "f" && t.chars() == 2)
+                    || (t.tag == "m"
+                        && (t.word == "第" || t.word.chars().all(|c| c.is_ascii_digit()))));
+            if !ok {
+                break;
+            }
+            first -= 1;
+            chars += t.chars();
+        }
+        // a count never heads the name (800名官兵…): only 第 does
+        while first < k && toks[first].tag == "m" && toks[first].word != "第" {
+            first += 1;
+        }
+        if k - first < 2 || chars < 3 {
+            continue;
+        }
+        let (start, end) = (toks[first].start, toks[k - 1].end);
+        if out
+            .iter()
+            .any(|o| o.start < end && start < o.end && !(start <= o.start && o.end <= end))
+        {
+            continue;
+        }
+        out.push(OrgSpan {
+            start,
+            end,
+            first,
+            last: k,
+            name: toks[first..k].iter().map(|t| t.word).collect(),
+            kind: "army".to_string(),
+            named_start: true,
+        });
+    }
+}
+
+/// 克拉玛依市|新疆油田公司, 兵团第六师五家渠市|新疆天鹅…有限公司: a city written before a body
+/// named after the province the city lies in is where the body works, not part of its name;
+/// the name starts at the province (the city is then a place of its own).
+fn leave_the_city_before_its_province(lex: &Lexicon, toks: &[Tok<'_>], o: &mut OrgSpan) {
+    if o.name.len() != o.end - o.start || o.last > toks.len() {
+        return;
+    }
+    let cut = (o.first + 1..o.last.saturating_sub(1)).find(|&k| {
+        let Some(&province) = lex.province_bits.get(toks[k].word) else {
+            return false;
+        };
+        let city = &toks[k - 1];
+        city.end == toks[k].start
+            && lex.divisions.contains(city.word)
+            && !lex.province_bits.contains_key(city.word)
+            && lex
+                .in_province
+                .get(city.word)
+                .is_some_and(|&bits| bits & province != 0)
+    });
+    if let Some(k) = cut
+        && let Some(name) = o.name.get(toks[k].start - o.start..)
+    {
+        o.name = name.to_string();
+        o.start = toks[k].start;
+        o.first = k;
+    }
 }
 
 /// Words after an outlet that make it the writer's credit or a post's channel.
