@@ -579,6 +579,19 @@ mod tests {
     }
 
     #[test]
+    fn a_party_group_in_its_secretarys_title_names_the_body() {
+        let a = nlp().analyze("中央宣讲团成员，商务部党组书记、部长王文涛在山东作宣讲报告。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["商务部"]);
+        // standing alone, the party group is the body named
+        let o = org_names("各单位认真贯彻落实市民政局党组的工作部署。");
+        assert_eq!(o, ["市民政局党组"]);
+        // a common word in 局 is no body, whoever reads it
+        let o = org_names("国际经贸格局深刻调整，更多人落入电诈骗局。");
+        assert!(o.is_empty(), "{o:?}");
+    }
+
+    #[test]
     fn delegations_predicates_and_masked_army_units() {
         let o = org_names("学习贯彻党的二十届四中全会精神中央宣讲团成员在各地宣讲。");
         assert!(o.is_empty(), "{o:?}");

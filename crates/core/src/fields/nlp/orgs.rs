@@ -61,7 +61,8 @@ const APPOSITION: &[&str] = &[
 const PREDICATES: &[&str] = &[
     "前往", "响应", "参加", "参与", "来到", "进入", "支援", "驰援", "配合", "协助", "组织", "发动",
     "开展", "成立", "加入", "联系", "帮助", "召开", "举办", "启动", "号召", "动员", "看望", "走访",
-    "落实", "贯彻", "拥护", "紧跟", "听从",
+    "落实", "贯彻", "拥护", "紧跟", "听从", "请求", "获得", "要求", "邀请", "督促", "委托", "起诉",
+    "状告", "致信", "写信", "感谢",
 ];
 /// Groups sent out on a mission (中央宣讲团, 代表团的四分团): a delegation, not a body.
 const DELEGATIONS: &[&str] = &[
@@ -495,6 +496,19 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 }
             }
         };
+        // 诈骗/局: a common word in 局 that jieba cut apart is no body.
+        if cut.is_none()
+            && toks[i].word == "局"
+            && i > 0
+            && toks[i - 1]
+                .word
+                .chars()
+                .last()
+                .is_some_and(|c| COMMON_JU.iter().any(|w| w.starts_with(c)))
+        {
+            i += 1;
+            continue;
+        }
         // The core: adjacent suffixes, and a branch across a place word (链家集团通州分公司,
         // …委员会常德监管分局).
         let core_start = i;
@@ -924,9 +938,10 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 && !(toks[e - 1].chars() <= 3
                     && toks[e - 1].word.ends_with('部')
                     && toks[e - 1].word.chars().all(|c| "东南西北中部".contains(c)))
-                && !COMMON_JU.contains(&toks[e - 1].word)
         };
         if !(matches!(toks[s].tag, "nz" | "nt" | "nr" | "j" | "eng") || department || placed_unit)
+            // a common word in 局 (国际经贸格局, 电诈骗局) is no body
+            || COMMON_JU.iter().any(|w| toks[e - 1].word.ends_with(w))
             || (is_suffix(lex, &toks[e - 1]) && !placed_unit)
             || toks[s..e]
                 .iter()
@@ -1044,6 +1059,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     // inside 部门, whichever path found it.
     for o in &mut out {
         leave_the_city_before_its_province(lex, toks, o);
+        name_the_body_of_a_party_group_title(lex, toks, o);
     }
     forces_before_a_masked_unit(toks, &mut out);
     out.retain(|o| !DELEGATIONS.iter().any(|d| o.name.ends_with(d)));
@@ -1066,6 +1082,30 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             .any(|&(s, e)| s <= o.start && o.end <= e && (s, e) != (o.start, o.end))
     });
     out
+}
+
+/// 商务部党组|书记、部长: where the party group of a state body is written only as part of its
+/// secretary's title, the story names the body itself (a party group standing alone, 市民政局党组
+/// 的工作部署, stays).
+fn name_the_body_of_a_party_group_title(lex: &Lexicon, toks: &[Tok<'_>], o: &mut OrgSpan) {
+    let titled = o.last >= 2
+        && o.last - o.first >= 2
+        && toks[o.last - 1].word == "党组"
+        && toks
+            .get(o.last)
+            .is_some_and(|t| matches!(t.word, "书记" | "副书记" | "成员"));
+    if !titled {
+        return;
+    }
+    let body = &toks[o.last - 2];
+    if lex.org_suffix(body.word).is_none() && !body.word.ends_with(['部', '室', '院']) {
+        return;
+    }
+    if let Some(name) = o.name.strip_suffix("党组") {
+        o.name = name.to_string();
+        o.end = body.end;
+        o.last -= 1;
+    }
 }
 
 /// 中部战区陆军|某直属旅, 第78集团军|某旅: a unit the news masks with 某 is named through the
