@@ -165,6 +165,24 @@ fn drop_places_inside_dotted_names(
 /// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平), and places only
 /// jieba's tag proposes that bear the name of a person of the same text (总统普京 … 普京称):
 /// the name is the person's at every mention.
+/// Drops a person whose every character belongs to places the rules are sure of (吉林长春/nr:
+/// the province and the city jieba read as one name).
+fn drop_persons_made_of_places(
+    persons: &mut Vec<persons::PersonSpan>,
+    places: &[places::PlaceSpan],
+) {
+    persons.retain(|n| {
+        let mut at = n.start;
+        while let Some(p) = places
+            .iter()
+            .find(|p| !p.weak && p.start <= at && at < p.end)
+        {
+            at = p.end;
+        }
+        at < n.end
+    });
+}
+
 fn drop_places_inside_persons(
     body: &str,
     places: &mut Vec<places::PlaceSpan>,
@@ -398,6 +416,8 @@ impl Nlp {
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, &mut persons);
+        persons::trim_home(&mut persons);
+        drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
         (orgs, places, persons)
     }
@@ -607,6 +627,50 @@ mod tests {
         assert!(!o.contains(&"陆军".to_string()), "{o:?}");
         let o = org_names("当地人武部组织民兵成立突击队，越来越多残疾孩子进入普通学校。");
         assert!(o.is_empty(), "{o:?}");
+    }
+
+    #[test]
+    fn divisions_before_a_village_townships_after_their_county_and_slogans() {
+        let p = place_names("在阿里什布奇村，23岁的卓玛大学毕业后选择回到家乡创业。");
+        assert!(
+            p.contains(&"阿里".to_string()) && p.contains(&"什布奇村".to_string()),
+            "{p:?}"
+        );
+        // a county's short name heads compound names too often to be cut off
+        let p = place_names("家住永康花园小区的居民纷纷下楼。");
+        assert_eq!(p, ["永康花园小区"]);
+        let p = place_names("河北涿州刁窝镇河西务村，村民王伟正忙着搬新家。");
+        assert!(
+            p.contains(&"刁窝镇".to_string()) && p.contains(&"河西务村".to_string()),
+            "{p:?}"
+        );
+        let p =
+            place_names("新疆喀什，大红灯笼、中国结挂满街巷。实施健康中国战略。中国年轻人很多。");
+        assert_eq!(p.iter().filter(|n| *n == "中国").count(), 1, "{p:?}");
+        let p = place_names("游客们来到桂林山水间，领略江南水乡的韵味。");
+        assert!(
+            p.contains(&"桂林".to_string()) && p.contains(&"江南".to_string()),
+            "{p:?}"
+        );
+        // 吉林长春/nr: the province and the city, not a person
+        let a = nlp().analyze("吉林长春、黑龙江哈尔滨的游客纷至沓来。");
+        assert!(a.persons.is_empty(), "{:?}", a.persons);
+        // 王伟家的房子: the family's home
+        let a = nlp().analyze("村民王伟正忙着搬新家。王伟家的房子在洪水中成了危房。");
+        let persons: Vec<&str> = a.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(persons, ["王伟"]);
+    }
+
+    #[test]
+    fn a_commissions_office_acting_in_its_own_right_is_a_body() {
+        let o = org_names(
+            "国家防灾减灾救灾委员会办公室、应急管理部昨天会同国家粮食和物资储备局派出工作组。",
+        );
+        assert!(
+            o.contains(&"国家防灾减灾救灾委员会办公室".to_string()),
+            "{o:?}"
+        );
+        assert!(o.contains(&"国家粮食和物资储备局".to_string()), "{o:?}");
     }
 
     #[test]

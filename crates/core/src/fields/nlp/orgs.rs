@@ -62,7 +62,7 @@ const PREDICATES: &[&str] = &[
     "前往", "响应", "参加", "参与", "来到", "进入", "支援", "驰援", "配合", "协助", "组织", "发动",
     "开展", "成立", "加入", "联系", "帮助", "召开", "举办", "启动", "号召", "动员", "看望", "走访",
     "落实", "贯彻", "拥护", "紧跟", "听从", "请求", "获得", "要求", "邀请", "督促", "委托", "起诉",
-    "状告", "致信", "写信", "感谢",
+    "状告", "致信", "写信", "感谢", "会同",
 ];
 /// Groups sent out on a mission (中央宣讲团, 代表团的四分团): a delegation, not a body.
 const DELEGATIONS: &[&str] = &[
@@ -318,11 +318,17 @@ fn coordinated(lex: &Lexicon, t: &Tok<'_>) -> bool {
 const SUB_UNITS: &[&str] = &["办公室"];
 
 /// Whether suffix token `k` continues the organization whose core ends just before it.
+/// A commission's office acting in its own right (国家防灾减灾救灾委员会办公室、应急管理部…)
+/// is a body of its name; inside a title (…委员会办公室主任) it stands for the commission.
 fn chains_on(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
     let t = &toks[k];
+    let commission_office = t.word == "办公室"
+        && k > 0
+        && toks[k - 1].word.ends_with("委员会")
+        && !toks.get(k + 1).is_some_and(|n| lex.is_role(n.word));
     suffix_at(lex, toks, k)
         && !coordinated(lex, t)
-        && !SUB_UNITS.iter().any(|u| t.word.ends_with(u))
+        && (commission_office || !SUB_UNITS.iter().any(|u| t.word.ends_with(u)))
 }
 
 /// Whether token `k` ends in 部 and the next starts with 门 (农业农村部/门将): a ministry's

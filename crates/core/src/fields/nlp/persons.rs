@@ -84,6 +84,19 @@ const DOCTRINE_AFTER: &[&str] = &[
     "文艺思想",
 ];
 
+/// Cuts the home off a name (王伟家的房子, 卓玛家经过改造的民宿: 王伟, 卓玛): a name of three
+/// characters or four ending in 家 is the family's home, not the person.
+pub fn trim_home(spans: &mut [PersonSpan]) {
+    for p in spans.iter_mut() {
+        if matches!(p.name.chars().count(), 3 | 4)
+            && let Some(stem) = p.name.strip_suffix('家')
+        {
+            p.end -= '家'.len_utf8();
+            p.name = stem.to_string();
+        }
+    }
+}
+
 /// Lengthens a mention cut short (`中学校长/陈立/群要`: 陈立) to a longer name found at another
 /// mention (陈立群) when the text at this mention reads the longer name too.
 pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {

@@ -75,6 +75,7 @@ const GENERIC_STEMS: &[&str] = &[
     "示范",
     "样板",
     "标杆",
+    "景观",
     "模范",
     "试点",
     "重点",
@@ -420,6 +421,23 @@ pub fn find(
         }
         let own_stem = t.chars() - slen;
         if own_stem > 0 && t.tag != "ns" {
+            // 涿州/刁窝镇/nr, 曲洛乡/热木青村/n: a township or village written right after the
+            // place it lies in is one, whatever jieba tagged it.
+            let after_place = level == PlaceLevel::Local
+                && own_stem >= 2
+                && matches!(t.tag, "n" | "nr" | "nrt" | "nrfg" | "nz")
+                && i > 0
+                && toks[i - 1].end == t.start
+                && raw.last().is_some_and(|&(_, e, _)| e == i)
+                && !ROAD_WORDS.iter().any(|r| t.word.ends_with(r))
+                && !lex.not_places.contains(t.word)
+                && t.word
+                    .char_indices()
+                    .nth(own_stem)
+                    .is_some_and(|(b, _)| !GENERIC_SET.contains(&t.word[..b]));
+            if after_place {
+                raw.push((i, i + 1, PlaceLevel::Local));
+            }
             // 封路, 全镇, 社街: a word that merely ends like a place.
             i += 1;
             continue;
@@ -484,8 +502,10 @@ pub fn find(
         }
     }
     for (k, t) in toks.iter().enumerate() {
+        // 吉林长春/nr: a province and its city in one word, whatever jieba tagged it.
+        let region_city = region_then_city(lex, t.word).is_some();
         if covered_tok[k]
-            || (t.tag != "ns" && !lex.countries.contains(t.word))
+            || (t.tag != "ns" && !lex.countries.contains(t.word) && !region_city)
             || t.chars() < 2
             || lex.not_places.contains(t.word)
             || counted_divisions(t.word)
@@ -510,13 +530,15 @@ pub fn find(
             || glued
             || !(tagged_place(t.start, t.end)
                 || lex.countries.contains(t.word)
-                || region_then_city(lex, t.word).is_some()
+                || region_city
                 || named_landform(t.word))
         {
             continue;
         }
         raw.push((k, k + 1, PlaceLevel::Admin));
-        weak.push(k);
+        if !region_city {
+            weak.push(k);
+        }
     }
     // Places the tagger found that neither the gazetteer, the suffixes nor jieba did: whole
     // tokens, two characters or more.
@@ -679,6 +701,17 @@ pub fn find(
         {
             continue;
         }
+        // 中国结, 中国年, 中国红: the country naming a thing of one character; 健康中国, 美丽中国:
+        // a campaign's slogan. Neither is a mention of the place.
+        if lex.countries.contains(name.as_str())
+            && (toks.get(e).is_some_and(|n| {
+                n.chars() == 1 && n.start == toks[e - 1].end && "结年红梦".contains(n.word)
+            }) || (s > 0
+                && toks[s - 1].end == toks[s].start
+                && SLOGAN_HEADS.contains(&toks[s - 1].word)))
+        {
+            continue;
+        }
         // 东北地区, 西南地区: a compass region is no named place.
         if name.strip_suffix("地区").is_some_and(|stem| {
             [
@@ -689,6 +722,14 @@ pub fn find(
             .contains(&stem)
         }) {
             continue;
+        }
+        // 桂林山水, 江南水乡: the place and the scenery it is known for.
+        if let Some(stem) = name
+            .strip_suffix("山水")
+            .or_else(|| name.strip_suffix("水乡"))
+            .filter(|stem| stem.chars().count() >= 2)
+        {
+            name.truncate(stem.len());
         }
         // 长江流域, 长江中下游地区, 黄河上游: the river is the place; another basin is none.
         if let Some(river) = river_of(&name) {
@@ -706,6 +747,19 @@ pub fn find(
                 || lex.division_short.contains(stem))
         {
             name.truncate(stem.len());
+        }
+        // 辽宁沈阳|长安社区, 公主岭|黄花村: the divisions written before a village or community
+        // are places of their own.
+        while let Some(cut) = division_before_local(lex, &name) {
+            let head = name[..cut].to_string();
+            out.push(PlaceSpan {
+                start,
+                end: start + cut,
+                name: head,
+                weak: weak.contains(&s),
+            });
+            name.drain(..cut);
+            start += cut;
         }
         // 广西南宁, 佛罗里达州坦帕市: a region and a city glued in one word are two places;
         // 河东乡王屯村: so are a township and a village.
@@ -769,6 +823,12 @@ fn villages_named_after_their_township(body: &str, orgs: &[OrgSpan], out: &mut V
     }
     out.sort_by_key(|p| p.start);
 }
+
+/// Words that make a country's name a campaign's slogan (健康中国, 美丽中国, 平安中国).
+const SLOGAN_HEADS: &[&str] = &[
+    "健康", "美丽", "平安", "数字", "法治", "幸福", "魅力", "智慧", "创新", "领航", "情满", "锦绣",
+    "活力", "文化", "航天", "交通", "体育", "网络", "质量", "制造",
+];
 
 /// A landform named by a word of four characters or more (青藏高原, 四川盆地, 华北平原): jieba's
 /// place tag on it needs no confirmation.
@@ -892,6 +952,31 @@ fn region_then_city(lex: &Lexicon, name: &str) -> Option<usize> {
 const ROAD_WORDS: &[&str] = &[
     "路", "大道", "大街", "街", "南路", "北路", "东路", "西路", "中路", "高速", "大桥",
 ];
+
+/// Where a division (a full name of the gazetteer, or a province's or prefecture's short name)
+/// heads a village, community or compound whose own name has two characters or more
+/// (辽宁|沈阳长安社区, 阿里|什布奇村), the byte length of the division; the longest such head.
+fn division_before_local(lex: &Lexicon, name: &str) -> Option<usize> {
+    let (level, suffix_chars) = lex.place_suffix(name)?;
+    if level != PlaceLevel::Local {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let stem_end = chars.len().checked_sub(suffix_chars)?;
+    (2..stem_end.saturating_sub(1))
+        .rev()
+        .map(|n| chars[n].0)
+        .find(|&cut| {
+            let head = &name[..cut];
+            let tail = &name[cut..];
+            // a full name, or the short name of a province or prefecture (a county's short
+            // name heads compounds too often: 永康花园小区, 翠屏北里社区)
+            (lex.divisions.contains(head)
+                || lex.name_flags.get(head).is_some_and(|f| f & MAJOR != 0))
+                // the rest is a name of its own, not a road or a level (北京路社区)
+                && !tail.starts_with(['路', '街', '市', '县', '区', '省', '州', '镇', '乡'])
+        })
+}
 
 /// Where a township or county and a village or community under it, glued in one name, split
 /// (河东乡|王屯村, 新塬镇|中心村): the head ends in an administrative level and has a name of
