@@ -662,6 +662,26 @@ mod tests {
     }
 
     #[test]
+    fn offices_of_a_body_committees_whose_secretary_heads_it_and_common_words_in_ju() {
+        let o = org_names("全国人大机关、国务院办公厅机关的党员干部参加学习。");
+        assert_eq!(o, ["全国人大机关", "国务院办公厅机关"]);
+        let o = org_names("中央宣讲团成员，国务院国资委党委书记、主任张玉卓作宣讲报告。");
+        assert_eq!(o, ["国务院国资委"]);
+        let o = org_names("福建省福州市鼓楼区军门社区党委书记林丹走访居民。");
+        assert_eq!(o, ["福建省福州市鼓楼区军门社区党委"]);
+        let o = org_names("坚持以高质量发展统揽全局，在乡村振兴上开新局。");
+        assert!(o.is_empty(), "{o:?}");
+    }
+
+    #[test]
+    fn a_village_named_by_a_number_and_a_doctrine_named_after_a_person() {
+        let p = place_names("和湖南十八洞村的老乡结对子，村集体收入翻了十倍。");
+        assert!(p.contains(&"十八洞村".to_string()), "{p:?}");
+        let a = nlp().analyze("坚持把马克思主义基本原理同中国具体实际相结合。");
+        assert!(a.persons.is_empty(), "{:?}", a.persons);
+    }
+
+    #[test]
     fn a_commissions_office_acting_in_its_own_right_is_a_body() {
         let o = org_names(
             "国家防灾减灾救灾委员会办公室、应急管理部昨天会同国家粮食和物资储备局派出工作组。",

@@ -39,6 +39,7 @@ const KIND_MODIFIERS: &[&str] = &[
 /// Common words ending in 局 that name no bureau.
 const COMMON_JU: &[&str] = &[
     "布局", "格局", "结局", "骗局", "大局", "全局", "时局", "僵局", "开局", "赌局", "饭局", "变局",
+    "新局",
 ];
 
 /// Words that tie a unit to the body it belongs to inside one name (市直单位驻…, 附属…).
@@ -502,16 +503,20 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 }
             }
         };
-        // 诈骗/局: a common word in 局 that jieba cut apart is no body.
-        if cut.is_none()
-            && toks[i].word == "局"
+        // 统揽全局/l, 开新局/n, 诈骗/局: a common word in 局, whole or cut apart, is no body.
+        let common_ju = COMMON_JU.iter().any(|w| {
+            toks[i]
+                .word
+                .strip_suffix(w)
+                .is_some_and(|head| head.is_empty() || head.chars().count() >= 2)
+        }) || (toks[i].word == "局"
             && i > 0
             && toks[i - 1]
                 .word
                 .chars()
                 .last()
-                .is_some_and(|c| COMMON_JU.iter().any(|w| w.starts_with(c)))
-        {
+                .is_some_and(|c| COMMON_JU.iter().any(|w| w.starts_with(c))));
+        if cut.is_none() && common_ju {
             i += 1;
             continue;
         }
@@ -1064,6 +1069,20 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     // 央视新闻客户端): the outlet, not an organization of the story. Nor is a ministry's name
     // inside 部门, whichever path found it.
     for o in &mut out {
+        // 全国人大/nt 机关, 国务院办公厅机关: a congress's or a general office's staff body,
+        // as the page names it (团区委机关 names the committee).
+        if let Some(t) = toks
+            .get(o.last)
+            .filter(|t| t.word == "机关" && t.start == o.end)
+            && o.name.len() == o.end - o.start
+            && ["人大", "政协", "办公厅"]
+                .iter()
+                .any(|b| o.name.ends_with(b))
+        {
+            o.name.push_str(t.word);
+            o.end = t.end;
+            o.last += 1;
+        }
         leave_the_city_before_its_province(lex, toks, o);
         name_the_body_of_a_party_group_title(lex, toks, o);
     }
@@ -1092,24 +1111,37 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
 
 /// 商务部党组|书记、部长: where the party group of a state body is written only as part of its
 /// secretary's title, the story names the body itself (a party group standing alone, 市民政局党组
-/// 的工作部署, stays).
+/// 的工作部署, stays). So does a party committee whose secretary also heads the body
+/// (国务院国资委党委书记、主任); one whose secretary holds no other post stays (社区党委书记).
 fn name_the_body_of_a_party_group_title(lex: &Lexicon, toks: &[Tok<'_>], o: &mut OrgSpan) {
-    let titled = o.last >= 2
-        && o.last - o.first >= 2
-        && toks[o.last - 1].word == "党组"
-        && toks
-            .get(o.last)
-            .is_some_and(|t| matches!(t.word, "书记" | "副书记" | "成员"));
-    if !titled {
+    let Some(unit) = ["党组", "党委"].into_iter().find(|u| o.name.ends_with(u)) else {
+        return;
+    };
+    if o.name.len() != o.end - o.start || o.last == 0 || o.last > toks.len() {
         return;
     }
-    let body = &toks[o.last - 2];
-    if lex.org_suffix(body.word).is_none() && !body.word.ends_with(['部', '室', '院']) {
+    // The title after the unit: the rest of its token (党委书记, glued) or the next token.
+    let last = &toks[o.last - 1];
+    let (title, next) = match o.end.checked_sub(last.start) {
+        Some(at) if o.end < last.end => (last.word.get(at..).unwrap_or(""), o.last),
+        _ => (toks.get(o.last).map_or("", |t| t.word), o.last + 1),
+    };
+    if !matches!(title, "书记" | "副书记" | "成员") {
         return;
     }
-    if let Some(name) = o.name.strip_suffix("党组") {
-        o.name = name.to_string();
-        o.end = body.end;
+    // a party committee only when its secretary also heads the body (国务院国资委党委书记、主任)
+    let heads_too = toks.get(next).is_some_and(|t| t.word == "、")
+        && toks.get(next + 1).is_some_and(|t| lex.is_role(t.word));
+    let body = &o.name[..o.name.len() - unit.len()];
+    if (unit == "党委" && !heads_too)
+        || body.chars().count() < 2
+        || (lex.org_suffix(body).is_none() && !body.ends_with(['部', '室', '院', '委']))
+    {
+        return;
+    }
+    o.name.truncate(body.len());
+    o.end -= unit.len();
+    while o.last > o.first + 1 && toks[o.last - 1].start >= o.end {
         o.last -= 1;
     }
 }

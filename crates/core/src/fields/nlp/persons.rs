@@ -72,6 +72,7 @@ fn is_function_tag(tag: &str) -> bool {
 /// Words after a leader's name that make it the name of a doctrine (毛泽东思想, 邓小平理论,
 /// 习近平新时代中国特色社会主义思想): not a mention of the person.
 const DOCTRINE_AFTER: &[&str] = &[
+    "主义",
     "思想",
     "理论",
     "新时代",

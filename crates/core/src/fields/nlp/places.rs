@@ -76,6 +76,8 @@ const GENERIC_STEMS: &[&str] = &[
     "样板",
     "标杆",
     "景观",
+    "利用",
+    "居家",
     "模范",
     "试点",
     "重点",
@@ -435,8 +437,22 @@ pub fn find(
                     .char_indices()
                     .nth(own_stem)
                     .is_some_and(|(b, _)| !GENERIC_SET.contains(&t.word[..b]));
+            // 十八/m 洞村/n: a village named by a number and one character.
+            let numbered = level == PlaceLevel::Local
+                && own_stem == 1
+                && matches!(t.tag, "n" | "ns" | "nr")
+                && i > 0
+                && toks[i - 1].end == t.start
+                && toks[i - 1].tag == "m"
+                && toks[i - 1].chars() >= 2
+                && toks[i - 1]
+                    .word
+                    .chars()
+                    .all(|c| "一二三四五六七八九十百千两".contains(c));
             if after_place {
                 raw.push((i, i + 1, PlaceLevel::Local));
+            } else if numbered {
+                raw.push((i - 1, i + 1, PlaceLevel::Local));
             }
             // 封路, 全镇, 社街: a word that merely ends like a place.
             i += 1;
@@ -717,7 +733,7 @@ pub fn find(
             [
                 "东北", "西北", "东南", "西南", "东部", "西部", "南部", "北部", "中部", "周边",
                 "边远", "偏远", "北方", "南方", "沿海", "内陆", "边境", "贫困", "农村", "城镇",
-                "城市", "山区", "牧区", "林区", "灾区",
+                "城市", "山区", "牧区", "林区", "灾区", "高原",
             ]
             .contains(&stem)
         }) {
@@ -848,6 +864,7 @@ fn facility_name(word: &str) -> bool {
         && (word.ends_with(['寺', '庙'])
             || word.ends_with("遗址")
             || word.ends_with("景区")
+            || word.ends_with("机场")
             || (word.ends_with('园') && !word.ends_with("花园") && !word.ends_with("家园")))
 }
 
