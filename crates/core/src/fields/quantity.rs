@@ -88,6 +88,23 @@ struct Hit {
     approx: Option<Approx>,
 }
 
+/// Whether hit `h` is a span of time that points at a period rather than measures one: a
+/// small number of years or days in words after 这, 前, 新的, 过去, 未来 or 最后 (这两天, 前两天,
+/// 新的一年, 过去一年, 这十年, 最大的一年), or before a comparison (一年比一年好, 一年更比一年).
+fn deictic_time(chars: &[char], h: &Hit) -> bool {
+    const BEFORE: &[&str] = &[
+        "这", "那", "前", "的", "新", "过去", "未来", "最后", "去年", "今年", "明年", "头", "比",
+    ];
+    const AFTER: &[&str] = &["比", "更比", "年年", "之计", "磨"];
+    let time = matches!(h.unit.as_str(), "年" | "天" | "日");
+    let in_words = chars.get(h.num_start).is_some_and(|&c| !is_digit(c));
+    time && in_words
+        && h.value.to_f64() <= 10.0
+        && h.approx.is_none()
+        && (BEFORE.iter().any(|w| ends_with_str(chars, h.start, w))
+            || AFTER.iter().any(|w| starts_with_str(chars, h.end, w)))
+}
+
 fn prefix_approx(chars: &[char], num_start: usize) -> (Option<Approx>, usize) {
     let k = {
         let mut k = num_start;
@@ -330,10 +347,52 @@ fn money_hit(chars: &[char], i: usize, m: &super::money::InText) -> Option<Hit> 
     })
 }
 
+/// 百亩桃花, 万亩基地, 千名新党员, 百余种花卉: an order of magnitude standing alone before
+/// the measure words of fields, people and kinds (never 千家万户, 百年, 千米).
+fn bare_order_count(chars: &[char], i: usize) -> Option<Hit> {
+    const MEASURES: &[&str] = &["亩", "名", "种", "位", "栋", "株", "棵"];
+    let pow: u32 = match chars.get(i)? {
+        '百' => 2,
+        '千' => 3,
+        '万' => 4,
+        _ => return None,
+    };
+    if i > 0 && (is_digit(chars[i - 1]) || is_cn_run_char(chars[i - 1]) || chars[i - 1] == '第') {
+        return None;
+    }
+    let mut k = i + 1;
+    let more = matches!(chars.get(k), Some('余') | Some('多'));
+    if more {
+        k += 1;
+    }
+    let unit = MEASURES.iter().find(|m| starts_with_str(chars, k, m))?;
+    let end = k + unit.chars().count();
+    // an idiom or a name, not a count (万名 before another numeral, 百种 at a sentence end)
+    if !chars.get(end).is_some_and(|c| is_cjk(*c)) {
+        return None;
+    }
+    let (pre, start) = prefix_approx(chars, i);
+    Some(Hit {
+        start,
+        num_start: i,
+        end,
+        value: Dec::int(10i128.pow(pow)),
+        value_max: None,
+        unit: (*unit).to_string(),
+        class: Class::Count,
+        approx: if more { Some(Approx::MoreThan) } else { pre },
+    })
+}
+
 /// A count or measure: a number and its measure word.
 fn read_count(chars: &[char], i: usize) -> Option<Hit> {
+    if let Some(h) = bare_order_count(chars, i) {
+        return Some(h);
+    }
     let n = read_number(chars, i)?;
-    if n.vague && n.value.to_f64() < VAGUE_FLOOR {
+    // 上百种, 上千栋: a round magnitude reached, unlike 数十 or 几百
+    let reached = chars.get(i) == Some(&'上') && n.value.to_f64() >= 100.0;
+    if n.vague && n.value.to_f64() < VAGUE_FLOOR && !reached {
         return None;
     }
     let mut value = n.value;
@@ -444,6 +503,18 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         unit_word = "成".into();
         class = Class::Percent;
         unit_end = k + 1;
+    } else if chars.get(k) == Some(&'倍')
+        || (chars.get(k) == Some(&'番')
+            && (ends_with_str(chars, i, "翻") || ends_with_str(chars, i, "翻了")))
+    {
+        // 增长了近三倍, 大一倍, 翻了一番(多): a multiple of what it is compared with
+        unit_word = chars[k].to_string();
+        class = Class::Percent;
+        unit_end = k + 1;
+        if chars.get(unit_end) == Some(&'多') {
+            approx = Some(Approx::MoreThan);
+            unit_end += 1;
+        }
     } else if let Some((end, pow, more)) = bare_magnitude(chars, i, &n, k) {
         // 三万居民, 老年人口将超过2亿, 年薪两百多万: a count of ten thousand or more written
         // with 万/亿 needs no measure word; the unit is left empty (null in the record).
@@ -466,7 +537,14 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         "年" => {
             // a year (2020年, 09年) or a date (15年3月) is not a duration
             let zero_led = is_digit(chars[i]) && fold_width(chars[i]) == '0' && n.end > i + 1;
-            let too_big = value.to_f64() >= 100.0 || zero_led;
+            // 400多年, 近1800年历史: a long span hedged or said of a history is no year
+            let history = ["历史", "的历史", "文明史"]
+                .iter()
+                .any(|w| starts_with_str(chars, unit_end, w))
+                && !starts_with_str(chars, unit_end, "历史上")
+                && !starts_with_str(chars, unit_end, "历史性");
+            let span = (approx.is_some() || history) && value.to_f64() < 10_000.0;
+            let too_big = (value.to_f64() >= 100.0 && !span) || zero_led;
             let next_is_number = chars
                 .get(skip_spaces(chars, unit_end))
                 .is_some_and(|c| is_digit(*c) || cn_digit(*c).is_some());
@@ -483,7 +561,7 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         "度" if n.chinese => return None,
         _ => {}
     }
-    if n.bare_one && class != Class::Time {
+    if n.bare_one && class != Class::Time && !matches!(unit_word.as_str(), "倍" | "番") {
         return None;
     }
     if n.bare_one
@@ -868,7 +946,9 @@ pub(crate) fn extract_chars(chars: &[char], dates: &[Range<usize>]) -> Vec<Quant
             Some(mut h) if !in_any(&labels, i) && h.value.to_f64().is_finite() => {
                 i = h.end.max(i + 1);
                 below_zero(chars, &mut h);
-                hits.push(h);
+                if !deictic_time(chars, &h) {
+                    hits.push(h);
+                }
             }
             _ => {
                 let mut j = i + 1;
@@ -1160,6 +1240,57 @@ mod tests {
         ] {
             assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
         }
+    }
+
+    #[test]
+    fn multiples_histories_and_round_magnitudes() {
+        let q = one("人均收入增长了近三倍");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.approx),
+            (3.0, "倍", Some(Approx::Nearly))
+        );
+        let q = one("村民人均收入翻了一番多");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.approx),
+            (1.0, "番", Some(Approx::MoreThan))
+        );
+        assert!(extract("好好打扮一番再出门。").is_empty());
+        let q = one("有400多年历史的花会");
+        assert_eq!((q.value, q.approx), (400.0, Some(Approx::MoreThan)));
+        assert_eq!(one("近1800年历史的古镇").value, 1800.0);
+        assert!(extract("2020年历史上的今天").is_empty());
+        assert_eq!(one("上千栋楼宇").value, 1000.0);
+        assert_eq!(one("百亩桃花开得正盛").value, 100.0);
+        assert_eq!(one("万亩咖啡田迎来收获季").value, 10000.0);
+        assert_eq!(one("百余种花卉").approx, Some(Approx::MoreThan));
+        for text in [
+            "千家万户张灯结彩",
+            "百年大计",
+            "万家灯火",
+            "几百户居民",
+            "数十人",
+        ] {
+            assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
+        }
+    }
+
+    #[test]
+    fn periods_pointed_at_are_no_statistics() {
+        for text in [
+            "这两天，村民陆续返回。",
+            "前两天，她在群里发布了信息。",
+            "新的一年，北极村将立足资源。",
+            "过去一年，物价保持平稳。",
+            "群众生活一年比一年好。",
+            "八项规定精神学习教育",
+            "两个大局",
+        ] {
+            assert!(extract(text).is_empty(), "{text}: {:?}", extract(text));
+        }
+        assert_eq!(one("已有一年多的时间").value, 1.0);
+        assert_eq!(one("全国共查处问题19.2万起").unit, "起");
+        assert_eq!(one("日产量达1378万人份").unit, "人份");
+        assert_eq!(one("6类适老产品").unit, "类");
     }
 
     #[test]
