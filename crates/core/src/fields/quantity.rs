@@ -755,12 +755,50 @@ const BEFORE_TRAIL: &[&str] = &[
     "总计", "共计", "合计", "累计", "共有", "已有", "达到", "达", "共", "计", "为", "是", "有",
     "已", "了", "约", "各", "超过", "逾", "近", "将近", "的", "和", "至少", "大约", "只", "仅",
     "就", "都", "还",
-    // the verb of change or level between the measured thing and its figure (入托率提高6%,
-    // 参保率稳定在99%以上, 补助资金增加到1770亿元, 规模将达到2500列)
-    "增加到", "增加至", "增加", "增长到", "增长", "提高到", "提高至", "提高", "提升到",
-    "提升至", "提升", "上升到", "上升至", "上升", "下降到", "下降至", "下降", "降至", "降到",
-    "降低", "减少到", "减少", "稳定在", "保持在", "维持在", "拓展到", "扩大到", "扩大至",
-    "升至", "突破", "上涨", "下跌", "有望", "将", "如今", "已经", "同比", "比上年", "在", "至",
+];
+/// The verb of change or level between the measured thing and its figure (入托率提高6%,
+/// 参保率稳定在99%以上, 补助资金增加到1770亿元, 规模将达到2500列): trailed off the item too.
+const CHANGE_VERBS: &[&str] = &[
+    "增加到",
+    "增加至",
+    "增加",
+    "增长到",
+    "增长",
+    "提高到",
+    "提高至",
+    "提高",
+    "提升到",
+    "提升至",
+    "提升",
+    "上升到",
+    "上升至",
+    "上升",
+    "下降到",
+    "下降至",
+    "下降",
+    "降至",
+    "降到",
+    "降低",
+    "减少到",
+    "减少",
+    "稳定在",
+    "保持在",
+    "维持在",
+    "拓展到",
+    "扩大到",
+    "扩大至",
+    "升至",
+    "突破",
+    "上涨",
+    "下跌",
+    "有望",
+    "将",
+    "如今",
+    "已经",
+    "同比",
+    "比上年",
+    "在",
+    "至",
     "到",
 ];
 const BEFORE_CUT: &[&str] = &[
@@ -838,6 +876,7 @@ fn item_before(chars: &[char], to: usize, limit: usize) -> Option<String> {
     let mut s = owned.trim();
     while let Some(w) = BEFORE_TRAIL
         .iter()
+        .chain(CHANGE_VERBS)
         .find(|w| has_suffix(s, w) && s.len() > w.len())
     {
         s = s[..s.len() - w.len()].trim_end();
@@ -1302,7 +1341,10 @@ mod tests {
         let q = one("基本医疗保险参保率稳定在99%以上");
         assert_eq!(q.item.as_deref(), Some("基本医疗保险参保率"));
         let q = one("三岁以下婴幼儿入托率提高6%");
-        assert!(q.item.as_deref().is_some_and(|i| i.ends_with("入托率")), "{q:?}");
+        assert!(
+            q.item.as_deref().is_some_and(|i| i.ends_with("入托率")),
+            "{q:?}"
+        );
     }
 
     #[test]

@@ -369,6 +369,14 @@ impl Lexicon {
         out
     }
 
+    /// Whether `word` starts with the first character of some division's name (a cheap test
+    /// before a longer look-up).
+    pub fn may_start_place(&self, word: &str) -> bool {
+        word.chars()
+            .next()
+            .is_some_and(|c| self.name_first.contains(c))
+    }
+
     /// The [`Lexicon::name_flags`] of a token (0 when it is no division name or short form).
     pub fn gazetteer_flags(&self, t: &super::token::Tok<'_>) -> u8 {
         if t.chars() < self.name_min_chars

@@ -519,7 +519,10 @@ pub fn find(
     }
     for (k, t) in toks.iter().enumerate() {
         // 吉林长春/nr: a province and its city in one word, whatever jieba tagged it.
-        let region_city = region_then_city(lex, t.word).is_some();
+        let region_city = !covered_tok[k]
+            && t.chars() >= 4
+            && lex.may_start_place(t.word)
+            && region_then_city(lex, t.word).is_some();
         if covered_tok[k]
             || (t.tag != "ns" && !lex.countries.contains(t.word) && !region_city)
             || t.chars() < 2
