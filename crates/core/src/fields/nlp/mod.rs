@@ -682,6 +682,26 @@ mod tests {
     }
 
     #[test]
+    fn membership_of_a_group_before_the_titles_is_a_role() {
+        let a = nlp().analyze(
+            "中央宣讲团成员，商务部党组书记、部长王文涛在山东作宣讲报告。\
+             中央宣讲团成员、中央政策研究室副主任田培炎在浙江作宣讲报告。",
+        );
+        let roles = |name: &str| {
+            a.persons
+                .iter()
+                .find(|p| p.name == name)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            roles("王文涛"),
+            ["中央宣讲团成员", "商务部党组书记", "部长"]
+        );
+        assert_eq!(roles("田培炎"), ["中央宣讲团成员", "中央政策研究室副主任"]);
+    }
+
+    #[test]
     fn a_commissions_office_acting_in_its_own_right_is_a_body() {
         let o = org_names(
             "国家防灾减灾救灾委员会办公室、应急管理部昨天会同国家粮食和物资储备局派出工作组。",

@@ -356,8 +356,12 @@ impl Ctx<'_, '_> {
         let toks = self.toks;
         let mut roles = Vec::new();
         let mut end = a;
+        let mut membership = false;
         loop {
-            if end == 0 || !self.is_role_token(&toks[end - 1]) {
+            if end == 0
+                || !(self.is_role_token(&toks[end - 1])
+                    || (membership && toks[end - 1].word.ends_with("成员")))
+            {
                 break;
             }
             let mut start = end;
@@ -409,8 +413,20 @@ impl Ctx<'_, '_> {
             // 全国政协副主席兼秘书长X: so does a title joined with 兼.
             if start >= 2
                 && matches!(toks[start - 1].word, "、" | "兼")
-                && self.is_role_token(&toks[start - 2])
+                && (self.is_role_token(&toks[start - 2]) || toks[start - 2].word.ends_with("成员"))
             {
+                membership |= !self.is_role_token(&toks[start - 2]);
+                end = start - 1;
+                continue;
+            }
+            // 中央宣讲团成员，商务部党组书记、部长X: membership of a group set off by a comma
+            // before the titles is one more role.
+            if !membership
+                && start >= 2
+                && matches!(toks[start - 1].word, "，" | ",")
+                && toks[start - 2].word.ends_with("成员")
+            {
+                membership = true;
                 end = start - 1;
                 continue;
             }
