@@ -682,6 +682,18 @@ mod tests {
     }
 
     #[test]
+    fn a_former_posts_party_unit_and_counts_of_provinces() {
+        let o = org_names("安徽省监狱管理局原党委委员、副局长胡朝林接受审查。");
+        assert_eq!(o, ["安徽省监狱管理局"]);
+        let o = org_names("浙江省平湖市医保局在提高医保电子凭证结算率工作中方式简单。");
+        assert_eq!(o, ["浙江省平湖市医保局"]);
+        let p = place_names("支持两省区妥善做好受灾群众安置。爱民社区是一个多民族社区。");
+        assert_eq!(p, ["爱民社区"]);
+        let p = place_names("来到雪都村，走进中畈村，在这村里。");
+        assert!(p.contains(&"雪都村".to_string()), "{p:?}");
+    }
+
+    #[test]
     fn membership_of_a_group_before_the_titles_is_a_role() {
         let a = nlp().analyze(
             "中央宣讲团成员，商务部党组书记、部长王文涛在山东作宣讲报告。\

@@ -1075,7 +1075,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             .get(o.last)
             .filter(|t| t.word == "机关" && t.start == o.end)
             && o.name.len() == o.end - o.start
-            && ["人大", "政协", "办公厅"]
+            && ["人大", "政协", "办公厅", "常委会"]
                 .iter()
                 .any(|b| o.name.ends_with(b))
         {
@@ -1126,21 +1126,24 @@ fn name_the_body_of_a_party_group_title(lex: &Lexicon, toks: &[Tok<'_>], o: &mut
         Some(at) if o.end < last.end => (last.word.get(at..).unwrap_or(""), o.last),
         _ => (toks.get(o.last).map_or("", |t| t.word), o.last + 1),
     };
-    if !matches!(title, "书记" | "副书记" | "成员") {
+    if !matches!(title, "书记" | "副书记" | "成员" | "委员") {
         return;
     }
     // a party committee only when its secretary also heads the body (国务院国资委党委书记、主任)
     let heads_too = toks.get(next).is_some_and(|t| t.word == "、")
         && toks.get(next + 1).is_some_and(|t| lex.is_role(t.word));
-    let body = &o.name[..o.name.len() - unit.len()];
+    // 安徽省监狱管理局原党委委员: the former post's 原 stands between the body and its unit
+    let before_unit = &o.name[..o.name.len() - unit.len()];
+    let body = before_unit.strip_suffix('原').unwrap_or(before_unit);
     if (unit == "党委" && !heads_too)
         || body.chars().count() < 2
         || (lex.org_suffix(body).is_none() && !body.ends_with(['部', '室', '院', '委']))
     {
         return;
     }
-    o.name.truncate(body.len());
-    o.end -= unit.len();
+    let body_len = body.len();
+    o.name.truncate(body_len);
+    o.end = o.start + body_len;
     while o.last > o.first + 1 && toks[o.last - 1].start >= o.end {
         o.last -= 1;
     }

@@ -74,6 +74,8 @@ const GENERIC_STEMS: &[&str] = &[
     "沿",
     "示范",
     "样板",
+    "后进",
+    "民族",
     "标杆",
     "景观",
     "利用",
@@ -148,7 +150,9 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
             && t.word
                 .chars()
                 .any(|c| !c.is_ascii_digit() && !"零一二三四五六七八九十百千万两".contains(c))
-            && !super::token::is_count(t.word);
+            && !super::token::is_count(t.word)
+            // 一个多/民族社区: a count with its hedge
+            && !t.word.contains('个');
     }
     stem_tag(t.tag)
 }
@@ -273,14 +277,16 @@ fn bare_local_suffix(suffix: Option<(PlaceLevel, usize)>, t: &Tok<'_>) -> bool {
     suffix.is_some_and(|(lvl, n)| lvl == PlaceLevel::Local && n == t.chars())
 }
 
-/// A count of divisions (三县, 两区), not a name.
+/// A count of divisions (三县, 两区, 七省区, 两市县), not a name.
 fn counted_divisions(word: &str) -> bool {
     let mut chars = word.chars();
-    matches!(
-        (chars.next(), chars.next(), chars.next()),
-        (Some(n), Some(level), None)
-            if "一二三四五六七八九十两几多各".contains(n) && "省市县区镇乡村州".contains(level)
-    )
+    let Some(n) = chars.next() else {
+        return false;
+    };
+    let level = chars.as_str();
+    "一二三四五六七八九十两几多各".contains(n)
+        && ((level.chars().count() == 1 && "省市县区镇乡村州".contains(level))
+            || ["省区", "省市", "市县", "区县", "县市", "乡镇"].contains(&level))
 }
 
 /// Finds place mentions, dropping those inside organization names.
@@ -614,13 +620,25 @@ pub fn find(
                 && !t.is_punct()
                 && !is_function_word(t.word)
         };
+        // 雪/n 都/d 村, 中/f 畈/q 村: a stem of two characters jieba cut into single ones, the
+        // first no particle, pronoun or number, before a bare suffix.
+        let two_singles = e == s + 3
+            && bare_end
+            && toks[s].chars() == 1
+            && toks[s + 1].chars() == 1
+            && !toks[s..e - 1].iter().any(|t| t.is_punct())
+            && !matches!(
+                toks[s].tag,
+                "p" | "r" | "c" | "u" | "uj" | "ul" | "m" | "d" | "x"
+            );
         let suffixed = aligned
             && local_end
             && (2..=4).contains(&(e - s))
-            && toks[s..e - 1]
-                .iter()
-                .enumerate()
-                .all(|(j, t)| stem_word(s + j, t))
+            && (two_singles
+                || toks[s..e - 1]
+                    .iter()
+                    .enumerate()
+                    .all(|(j, t)| stem_word(s + j, t)))
             && toks[s..e - 1].iter().map(|t| t.chars()).sum::<usize>() + last_stem >= 2;
         if !aligned
             || word.chars().count() < 2
@@ -631,6 +649,7 @@ pub fn find(
             || toks[s..e].iter().enumerate().any(|(j, t)| {
                 matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f")
                     && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d" | "a" | "f"))
+                    && !(two_singles && j + 1 < e - s)
             })
             || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
             || covered_tok[s..e].iter().any(|c| *c)
