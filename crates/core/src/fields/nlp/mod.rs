@@ -694,6 +694,30 @@ mod tests {
     }
 
     #[test]
+    fn a_county_keeps_the_level_jieba_cut_off_and_a_town_in_one_word_counts() {
+        let p = place_names("甘肃临夏州积石山县6.2级地震已造成当地113人遇难。");
+        assert!(p.contains(&"积石山县".to_string()), "{p:?}");
+        let p = place_names(
+            "赶赴受灾最严重的地区之一码头镇。8月2日白天，码头镇沙窝村一村民家中有群众被困。",
+        );
+        assert!(p.contains(&"码头镇".to_string()), "{p:?}");
+        // 罗霄山/nr 脉: a mountain range, not a person
+        let a = nlp().analyze("从吕梁山区到罗霄山脉，习近平总书记情系人民。");
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(places.contains(&"罗霄山脉"), "{places:?}");
+        assert!(
+            a.persons.iter().all(|p| p.name != "罗霄山"),
+            "{:?}",
+            a.persons
+        );
+        // 德胜/村村/集体: the village is 德胜村
+        assert_eq!(
+            place_names("如今，德胜村村集体年收入超过百万元。"),
+            ["德胜村"]
+        );
+    }
+
+    #[test]
     fn membership_of_a_group_before_the_titles_is_a_role() {
         let a = nlp().analyze(
             "中央宣讲团成员，商务部党组书记、部长王文涛在山东作宣讲报告。\

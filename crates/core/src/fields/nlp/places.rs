@@ -371,6 +371,17 @@ pub fn find(
             i += 1;
             continue;
         }
+        // 罗霄山/nr 脉/ng: a mountain range jieba cut before 脉 (and read as a name).
+        if t.word.ends_with('山')
+            && t.chars() >= 2
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.word == "脉" && n.start == t.end)
+        {
+            raw.push((i, i + 2, PlaceLevel::Local));
+            i += 2;
+            continue;
+        }
         let next_local = i + 1 < toks.len() && bare_local(i + 1);
         // 浏阳|经开区, 苏州工业园区: a development zone named after its city is one place.
         let zone = usize::from(toks.get(i + 1).is_some_and(|n| ZONES.contains(&n.word)));
@@ -640,12 +651,23 @@ pub fn find(
                     .enumerate()
                     .all(|(j, t)| stem_word(s + j, t)))
             && toks[s..e - 1].iter().map(|t| t.chars()).sum::<usize>() + last_stem >= 2;
+        // 码头镇/n: one word, a name of two characters or more and a place suffix
+        let one_named_word = e == s + 1
+            && local_end
+            && own_stem_at(s) >= 2
+            && matches!(toks[s].tag, "n" | "nz" | "nr" | "nrt" | "nrfg")
+            && toks[s]
+                .word
+                .char_indices()
+                .nth(own_stem_at(s))
+                .is_some_and(|(b, _)| !GENERIC_SET.contains(&toks[s].word[..b]));
         if !aligned
             || word.chars().count() < 2
             // a proper noun first, and no verb, adjective or locative (安抚, 西门门口)
             || !(matches!(toks[s].tag, "ns" | "nz" | "nr" | "j" | "eng" | "nt")
                 || (toks[s].tag == "nrt" && local_end)
-                || suffixed)
+                || suffixed
+                || one_named_word)
             || toks[s..e].iter().enumerate().any(|(j, t)| {
                 matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f")
                     && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d" | "a" | "f"))
@@ -676,9 +698,22 @@ pub fn find(
         }
     }
     raw.sort_by_key(|r| r.0);
+    let raw_starts: Vec<usize> = raw.iter().map(|r| r.0).collect();
     let titled = named_in_marks(body);
     let mut out = Vec::new();
-    for (s, e, level) in raw {
+    for (s, mut e, level) in raw {
+        // 积石山/ns 县/zg: the level jieba cut off a name belongs to it as written.
+        if level == PlaceLevel::Admin
+            && toks.get(e).is_some_and(|n| {
+                n.start == toks[e - 1].end && matches!(n.word, "县" | "市" | "区" | "旗")
+            })
+            && !toks[e - 1]
+                .word
+                .ends_with(['县', '市', '区', '旗', '省', '州'])
+            && !raw_starts.contains(&e)
+        {
+            e += 1;
+        }
         let start = toks[s].start;
         let end = toks[e - 1].end;
         if titled.iter().any(|&(a, b)| a <= start && end <= b) {
@@ -760,6 +795,15 @@ pub fn find(
             .contains(&stem)
         }) {
             continue;
+        }
+        // 德胜/村村/集体: jieba's 村村 (every village) read as the suffix; the village is 德胜村.
+        if let Some(stem) = ["村村", "镇镇", "乡乡"]
+            .iter()
+            .find_map(|d| name.strip_suffix(d))
+            .filter(|stem| stem.chars().count() >= 2)
+        {
+            let keep = stem.len() + '村'.len_utf8();
+            name.truncate(keep);
         }
         // 桂林山水, 江南水乡: the place and the scenery it is known for.
         if let Some(stem) = name
