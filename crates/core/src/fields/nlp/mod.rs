@@ -682,6 +682,22 @@ mod tests {
     }
 
     #[test]
+    fn a_deputys_title_names_the_congress() {
+        let a = nlp().analyze("十四届全国人大代表左香云说。全国政协委员张三表示。他是市人大代表。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["全国人大", "全国政协"]);
+        let roles: Vec<&str> = a
+            .persons
+            .iter()
+            .flat_map(|p| p.roles.iter().map(String::as_str))
+            .collect();
+        assert!(
+            roles.iter().any(|r| r.ends_with("全国人大代表")),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
     fn a_former_posts_party_unit_and_counts_of_provinces() {
         let o = org_names("安徽省监狱管理局原党委委员、副局长胡朝林接受审查。");
         assert_eq!(o, ["安徽省监狱管理局"]);

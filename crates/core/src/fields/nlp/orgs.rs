@@ -1065,6 +1065,41 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             named_start: true,
         });
     }
+    // 全国/人大代表, 全国/政协委员: a deputy's or member's title names the body, which jieba
+    // glued to the title; the body is the well-known name before 代表 or 委员.
+    for k in 0..toks.len() {
+        let Some(head) = ["代表", "委员"]
+            .iter()
+            .find_map(|r| toks[k].word.strip_suffix(r))
+            .filter(|h| !h.is_empty())
+        else {
+            continue;
+        };
+        for back in 0..=2usize.min(k) {
+            let first = k - back;
+            if toks[first..k].iter().any(|t| t.is_punct()) {
+                break;
+            }
+            let mut name: String = toks[first..k].iter().map(|t| t.word).collect();
+            name.push_str(head);
+            if !lex.known_orgs.contains(name.as_str()) {
+                continue;
+            }
+            let (start, end) = (toks[first].start, toks[k].start + head.len());
+            if !out.iter().any(|o| o.start < end && start < o.end) {
+                out.push(OrgSpan {
+                    start,
+                    end,
+                    first,
+                    last: k + 1,
+                    name,
+                    kind: "known".to_string(),
+                    named_start: true,
+                });
+            }
+            break;
+        }
+    }
     // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
     // 央视新闻客户端): the outlet, not an organization of the story. Nor is a ministry's name
     // inside 部门, whichever path found it.
