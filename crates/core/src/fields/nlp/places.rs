@@ -113,6 +113,14 @@ const GENERIC_STEMS: &[&str] = &[
 static GENERIC_SET: std::sync::LazyLock<crate::text::FastSet<&'static str>> =
     std::sync::LazyLock::new(|| GENERIC_STEMS.iter().copied().collect());
 
+/// Whether the first `stem_chars` characters of `word` (a word ending in a place suffix) are
+/// a generic stem (居家社区, 样板村), or `word` is shorter than that.
+fn generic_stem(word: &str, stem_chars: usize) -> bool {
+    word.char_indices()
+        .nth(stem_chars)
+        .is_none_or(|(b, _)| GENERIC_SET.contains(&word[..b]))
+}
+
 fn stem_tag(tag: &str) -> bool {
     matches!(
         tag,
@@ -450,10 +458,7 @@ pub fn find(
                 && raw.last().is_some_and(|&(_, e, _)| e == i)
                 && !ROAD_WORDS.iter().any(|r| t.word.ends_with(r))
                 && !lex.not_places.contains(t.word)
-                && t.word
-                    .char_indices()
-                    .nth(own_stem)
-                    .is_some_and(|(b, _)| !GENERIC_SET.contains(&t.word[..b]));
+                && !generic_stem(t.word, own_stem);
             // 十八/m 洞村/n: a village named by a number and one character.
             let numbered = level == PlaceLevel::Local
                 && own_stem == 1
@@ -656,11 +661,7 @@ pub fn find(
             && local_end
             && own_stem_at(s) >= 2
             && matches!(toks[s].tag, "n" | "nz" | "nr" | "nrt" | "nrfg")
-            && toks[s]
-                .word
-                .char_indices()
-                .nth(own_stem_at(s))
-                .is_some_and(|(b, _)| !GENERIC_SET.contains(&toks[s].word[..b]));
+            && !generic_stem(toks[s].word, own_stem_at(s));
         if !aligned
             || word.chars().count() < 2
             // a proper noun first, and no verb, adjective or locative (安抚, 西门门口)
