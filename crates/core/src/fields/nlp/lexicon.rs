@@ -379,13 +379,7 @@ impl Lexicon {
 
     /// The [`Lexicon::name_flags`] of a token (0 when it is no division name or short form).
     pub fn gazetteer_flags(&self, t: &super::token::Tok<'_>) -> u8 {
-        if t.chars() < self.name_min_chars
-            || !t
-                .word
-                .chars()
-                .next()
-                .is_some_and(|c| self.name_first.contains(c))
-        {
+        if t.chars() < self.name_min_chars || !self.may_start_place(t.word) {
             return 0;
         }
         self.name_flags.get(t.word).copied().unwrap_or(0)

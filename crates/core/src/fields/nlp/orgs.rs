@@ -1100,29 +1100,16 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             break;
         }
     }
-    // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
-    // 央视新闻客户端): the outlet, not an organization of the story. Nor is a ministry's name
-    // inside 部门, whichever path found it.
     for o in &mut out {
-        // 全国人大/nt 机关, 国务院办公厅机关: a congress's or a general office's staff body,
-        // as the page names it (团区委机关 names the committee).
-        if let Some(t) = toks
-            .get(o.last)
-            .filter(|t| t.word == "机关" && t.start == o.end)
-            && o.name.len() == o.end - o.start
-            && ["人大", "政协", "办公厅", "常委会"]
-                .iter()
-                .any(|b| o.name.ends_with(b))
-        {
-            o.name.push_str(t.word);
-            o.end = t.end;
-            o.last += 1;
-        }
+        take_in_the_staff_body(toks, o);
         leave_the_city_before_its_province(lex, toks, o);
         name_the_body_of_a_party_group_title(lex, toks, o);
     }
     forces_before_a_masked_unit(toks, &mut out);
     out.retain(|o| !DELEGATIONS.iter().any(|d| o.name.ends_with(d)));
+    // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
+    // 央视新闻客户端): the outlet, not an organization of the story. Nor is a ministry's name
+    // inside 部门, whichever path found it.
     out.retain(|o| {
         let channel = toks.get(o.last).is_some_and(|t| {
             CHANNELS
@@ -1142,6 +1129,23 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             .any(|&(s, e)| s <= o.start && o.end <= e && (s, e) != (o.start, o.end))
     });
     out
+}
+
+/// 全国人大/nt 机关, 国务院办公厅机关: a congress's or a general office's staff body, as the
+/// page names it, is one name (团区委机关 names the committee).
+fn take_in_the_staff_body(toks: &[Tok<'_>], o: &mut OrgSpan) {
+    if let Some(t) = toks
+        .get(o.last)
+        .filter(|t| t.word == "机关" && t.start == o.end)
+        && o.name.len() == o.end - o.start
+        && ["人大", "政协", "办公厅", "常委会"]
+            .iter()
+            .any(|b| o.name.ends_with(b))
+    {
+        o.name.push_str(t.word);
+        o.end = t.end;
+        o.last += 1;
+    }
 }
 
 /// 商务部党组|书记、部长: where the party group of a state body is written only as part of its

@@ -798,13 +798,12 @@ pub fn find(
             continue;
         }
         // 德胜/村村/集体: jieba's 村村 (every village) read as the suffix; the village is 德胜村.
-        if let Some(stem) = ["村村", "镇镇", "乡乡"]
-            .iter()
-            .find_map(|d| name.strip_suffix(d))
-            .filter(|stem| stem.chars().count() >= 2)
-        {
-            let keep = stem.len() + '村'.len_utf8();
-            name.truncate(keep);
+        if let Some(doubled) = ["村村", "镇镇", "乡乡"].iter().find(|d| {
+            name.strip_suffix(*d)
+                .is_some_and(|stem| stem.chars().count() >= 2)
+        }) {
+            // keep one of the two suffix characters
+            name.truncate(name.len() - doubled.len() / 2);
         }
         // 桂林山水, 江南水乡: the place and the scenery it is known for.
         if let Some(stem) = name
