@@ -616,6 +616,8 @@ mod tests {
         assert!(o.is_empty(), "{o:?}");
         let o = org_names("他指出，要落实好党中央支持西藏发展政策。");
         assert_eq!(o, ["党中央"]);
+        let o = org_names("他代表党中央向大家问好，给大家送上党中央的关怀。");
+        assert_eq!(o, ["党中央"]);
         let o = org_names(
             "中部战区陆军某直属旅组织150名官兵前往南和区。第78集团军某旅800名官兵组成3个梯队。",
         );

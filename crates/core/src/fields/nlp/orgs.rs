@@ -613,9 +613,12 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             // A body jieba knows whole (杭州市政府/nt) takes in only names and levels on its
             // left, never a common word (将报/杭州市政府).
             // So does a bank or company jieba knows whole (其是/v 中国建设银行/nt).
+            // So does a body named by its level alone (大家/送上/党中央, 代表/党中央).
             if toks[core_start].tag == "nt"
-                && toks[core_start].chars() >= 4
+                && (toks[core_start].chars() >= 4
+                    || lex.org_standalone.contains(toks[core_start].word))
                 && (division_prefix(lex, toks[core_start].word).is_some()
+                    || lex.org_standalone.contains(toks[core_start].word)
                     || ["银行", "公司", "集团"]
                         .iter()
                         .any(|s| toks[core_start].word.ends_with(s)))
