@@ -90,12 +90,14 @@ struct Hit {
 
 /// Whether hit `h` is a span of time that points at a period rather than measures one: a
 /// small number of years or days in words after 这, 前, 新的, 过去, 未来 or 最后 (这两天, 前两天,
-/// 新的一年, 过去一年, 这十年, 最大的一年), or before a comparison (一年比一年好, 一年更比一年).
+/// 新的一年, 过去一年, 这十年, 最大的一年, 今明两天), or before a comparison (一年比一年好,
+/// 一年更比一年, 一天一个样).
 fn deictic_time(chars: &[char], h: &Hit) -> bool {
     const BEFORE: &[&str] = &[
         "这", "那", "前", "的", "新", "过去", "未来", "最后", "去年", "今年", "明年", "头", "比",
+        "今明",
     ];
-    const AFTER: &[&str] = &["比", "更比", "年年", "之计", "磨"];
+    const AFTER: &[&str] = &["比", "更比", "年年", "之计", "磨", "一个样"];
     let time = matches!(h.unit.as_str(), "年" | "天" | "日");
     let in_words = chars.get(h.num_start).is_some_and(|&c| !is_digit(c));
     time && in_words
@@ -348,7 +350,8 @@ fn money_hit(chars: &[char], i: usize, m: &super::money::InText) -> Option<Hit> 
 }
 
 /// 百亩桃花, 万亩基地, 千名新党员, 百余种花卉: an order of magnitude standing alone before
-/// the measure words of fields, people and kinds (never 千家万户, 百年, 千米).
+/// the measure words of fields, people and kinds (never 千家万户, 百年, 千米); hedged with 余
+/// before any measure word (百余项活动, 万余场次).
 fn bare_order_count(chars: &[char], i: usize) -> Option<Hit> {
     const MEASURES: &[&str] = &["亩", "名", "种", "位", "栋", "株", "棵"];
     let pow: u32 = match chars.get(i)? {
@@ -365,10 +368,17 @@ fn bare_order_count(chars: &[char], i: usize) -> Option<Hit> {
     if more {
         k += 1;
     }
-    let unit = MEASURES.iter().find(|m| starts_with_str(chars, k, m))?;
-    let end = k + unit.chars().count();
+    // 百余项, 万余场次: with 余 the magnitude is a count before any measure word.
+    let hedged = more && chars[i + 1] == '余';
+    let (unit, unit_len): (&str, usize) =
+        match MEASURES.iter().find(|m| starts_with_str(chars, k, m)) {
+            Some(m) => (m, m.chars().count()),
+            None if hedged => unit_at(chars, k).map(|u| (u.out.as_str(), u.word.len()))?,
+            None => return None,
+        };
+    let end = k + unit_len;
     // an idiom or a name, not a count (万名 before another numeral, 百种 at a sentence end)
-    if !chars.get(end).is_some_and(|c| is_cjk(*c)) {
+    if !hedged && !chars.get(end).is_some_and(|c| is_cjk(*c)) {
         return None;
     }
     let (pre, start) = prefix_approx(chars, i);
@@ -378,7 +388,7 @@ fn bare_order_count(chars: &[char], i: usize) -> Option<Hit> {
         end,
         value: Dec::int(10i128.pow(pow)),
         value_max: None,
-        unit: (*unit).to_string(),
+        unit: unit.to_string(),
         class: Class::Count,
         approx: if more { Some(Approx::MoreThan) } else { pre },
     })
@@ -1309,6 +1319,9 @@ mod tests {
         assert_eq!(one("百亩桃花开得正盛").value, 100.0);
         assert_eq!(one("万亩咖啡田迎来收获季").value, 10000.0);
         assert_eq!(one("百余种花卉").approx, Some(Approx::MoreThan));
+        let q = one("开展主题宣讲等万余场次。");
+        assert_eq!((q.value, q.unit.as_str()), (10000.0, "场次"));
+        assert_eq!(one("百余项群众性活动").value, 100.0);
         for text in [
             "千家万户张灯结彩",
             "百年大计",
@@ -1328,6 +1341,8 @@ mod tests {
             "新的一年，北极村将立足资源。",
             "过去一年，物价保持平稳。",
             "群众生活一年比一年好。",
+            "今明两天仍有强降雨。",
+            "村容村貌一天一个样。",
             "八项规定精神学习教育",
             "两个大局",
         ] {

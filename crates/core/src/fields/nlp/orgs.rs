@@ -1486,7 +1486,9 @@ fn locative_prefix(lex: &Lexicon, name: &str) -> usize {
     {
         rest = &rest[d.len()..];
     }
-    if rest.is_empty() {
+    // No rest, or one character a place name runs on into (柳河 + 营学校 = 柳河营学校): the last
+    // unit is part of the name.
+    if rest.is_empty() || body[at..].chars().nth(1).is_none() {
         units.last().copied().unwrap_or(0)
     } else {
         at
@@ -1509,9 +1511,18 @@ fn is_place(lex: &Lexicon, head: &str) -> bool {
 }
 
 /// A key under which spelling variants meet: the name without the level character after a
-/// leading place (深圳市社会组织党委 = 深圳社会组织党委), and a government without 人民
-/// (长春市人民政府 = 长春市政府).
+/// leading place (深圳市社会组织党委 = 深圳社会组织党委), a government without 人民
+/// (长春市人民政府 = 长春市政府), a central body without its party (中共中央政治局 = 中央政治局).
 fn variant_key(lex: &Lexicon, name: &str) -> String {
+    // The party's and the league's central bodies without the party's name (中共中央政治局 =
+    // 中央政治局, 共青团中央 = 团中央).
+    let name = match name.strip_prefix("中共") {
+        Some(rest) if rest.starts_with("中央") && rest != "中央" => rest,
+        _ => name
+            .strip_prefix("共青")
+            .filter(|r| r.starts_with("团中央"))
+            .unwrap_or(name),
+    };
     let folded;
     let name = match name.strip_suffix("人民政府") {
         Some(head) if !head.is_empty() => {
@@ -1703,6 +1714,9 @@ mod tests {
         assert_eq!(variant_key(&lex, "普陀区团区委"), "普陀团区委");
         assert_eq!(variant_key(&lex, "普陀团区委"), "普陀团区委");
         assert_eq!(variant_key(&lex, "团区委"), "团区委");
+        assert_eq!(variant_key(&lex, "中共中央政治局"), "中央政治局");
+        assert_eq!(variant_key(&lex, "共青团中央"), "团中央");
+        assert_eq!(variant_key(&lex, "中共中央"), "中共中央");
         assert_eq!(
             variant_key(&lex, "长春市人民政府"),
             variant_key(&lex, "长春市政府")
@@ -1720,6 +1734,8 @@ mod tests {
         assert_eq!(name("云南大理州宾川县平川镇朱苦拉小学"), "朱苦拉小学");
         // a unit with its level (河东乡) is read whole, not as the shorter known name (河东)
         assert_eq!(name("河东乡刘庄村明德小学"), "明德小学");
+        // a place name that runs on into one more character names the school
+        assert_eq!(name("豆庄镇柳河营学校"), "柳河营学校");
         // One unit is part of the name; other kinds of body keep every unit.
         assert_eq!(name("杭州市文澜中学"), "杭州市文澜中学");
         assert_eq!(name("上海市徐汇区第八人民医院"), "上海市徐汇区第八人民医院");
