@@ -73,14 +73,24 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     line.chars().nth(40)?;
     let headline_ok = |h: &str| headline_like(h, 50);
     if let Some(mut at) = crate::lines::meta::glued_dateline_at(line) {
-        // `…涉毒据新华社电`: the 据 belongs to the dateline
-        if line[..at].ends_with('据') {
-            at -= '据'.len_utf8();
+        // `…涉毒据新华社电`, `…建设综合新华社电`: the 据 or 综合 belongs to the dateline
+        if let Some(head) = line[..at]
+            .strip_suffix('据')
+            .or_else(|| line[..at].strip_suffix("综合"))
+        {
+            at = head.len();
         }
         // `…由银行监管□晚报记者 刘某 通讯员 王某本报讯`: a credit line behind a box mark
         let mut parts = box_parts(&line[..at]);
         if parts.first().is_some_and(|h| headline_ok(h)) {
-            parts.push(line[at..].trim());
+            // later stories on the same line, each at its own dateline
+            let story = &line[at..];
+            let mut from = 0;
+            for next in crate::lines::meta::later_datelines(story) {
+                parts.push(story[from..next].trim());
+                from = next;
+            }
+            parts.push(story[from..].trim());
             return Some(parts);
         }
     }
@@ -221,6 +231,9 @@ mod tests {
         let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
         assert_eq!(lines[0], "国家禁毒委要求严查娱乐场所涉毒");
         assert!(lines[1].starts_with("据新华社电"));
+        let line = "中日经济高层对话强调共推外汇储备库建设综合新华社电 第二次中日经济高层对话昨日在东京举行，双方就共同关心的问题交换了意见。";
+        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        assert_eq!(lines[0], "中日经济高层对话强调共推外汇储备库建设");
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯").unwrap()
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$)").unwrap()
     });
     // `据香港《文汇报》报道，…`, `据华商报报道，…`: a page that retells one outlet's report names it
     // first.
@@ -186,7 +186,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     let retold = RETOLD.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
         Regex::new(
-            r"^据(?:\p{Han}{0,6}《(\p{Han}{2,10})》|(\p{Han}{2,8}?(?:报|网|社|台)))报道[，,]|^据(\p{Han}{2,6}?(?:社|网))电",
+            r"^据(?:\p{Han}{0,6}《(\p{Han}{2,10})》|(\p{Han}{2,8}?(?:报|网|社|台)))报道[，,]|^(?:据|综合)(\p{Han}{2,6}?(?:社|网))电",
         )
         .unwrap()
     });
@@ -201,7 +201,8 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     let name = caps
         .get(1)
         .or_else(|| caps.get(2))
-        .or_else(|| caps.get(3))?
+        .or_else(|| caps.get(3))
+        .or_else(|| caps.get(4))?
         .as_str();
     // `晚报讯` is the paper's own report, like `本报讯`: it names no outlet
     if name.starts_with("本")
@@ -221,20 +222,35 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
 pub fn glued_dateline_at(line: &str) -> Option<usize> {
     // Known outlets first: a generic paper name (`…晚报讯`) read inside a headline would start
     // too early (`…建张江校园晚报讯` is 张江校园 and 晚报讯).
-    static KNOWN: OnceLock<Regex> = OnceLock::new();
     static GENERIC: OnceLock<Regex> = OnceLock::new();
-    let known = KNOWN.get_or_init(|| dateline_re(concat!(
-        r"(?:本报|本刊|晚报|新华社|新华网|中新社|中新网|中国新闻网|人民网|人民日报|央视网|央广网|光明网",
-        r"|中国日报网|中国日报|新浪网|新浪|搜狐网|网易|腾讯网|凤凰网|澎湃新闻|东方网|千龙网|北青网|红网",
-        r"|大河网|南方网|金羊网|荆楚网|长江网|中国网|国际在线|环球网|法制网|中评社|新京报)"
-    )));
     let generic = GENERIC
         .get_or_init(|| dateline_re(r"(?:\p{Han}{2,4}(?:日报|晚报|晨报|都市报|商报|时报|青年报))"));
-    known
+    known_dateline_re()
         .find(line)
         .or_else(|| generic.find(line))
         .map(|m| m.start())
         .filter(|&at| at > 0)
+}
+
+/// Datelines of known outlets, as [`dateline_re`] reads them.
+fn known_dateline_re() -> &'static Regex {
+    static KNOWN: OnceLock<Regex> = OnceLock::new();
+    KNOWN.get_or_init(|| dateline_re(concat!(
+        r"(?:本报|本刊|晚报|新华社|新华网|中新社|中新网|中国新闻网|人民网|人民日报|央视网|央广网|光明网",
+        r"|中国日报网|中国日报|新浪网|新浪|搜狐网|网易|腾讯网|凤凰网|澎湃新闻|东方网|千龙网|北青网|红网",
+        r"|大河网|南方网|金羊网|荆楚网|长江网|中国网|国际在线|环球网|法制网|中评社|新京报|中广网",
+        r"|中国广播网|中青网|中国青年网)"
+    )))
+}
+
+/// Where later stories start in one scraped line that holds several (`…9月11日宣判。中新网7月24日电
+/// 综合台湾媒体报道，…`): byte offsets of known outlets' datelines right after a sentence end.
+pub fn later_datelines(story: &str) -> Vec<usize> {
+    known_dateline_re()
+        .find_iter(story)
+        .map(|m| m.start())
+        .filter(|&at| at > 0 && story[..at].ends_with(['。', '！', '？', '”']))
+        .collect()
 }
 
 /// A dateline after the outlet pattern `outlet`: a place, a date, then 电 or 讯 followed by a
@@ -244,7 +260,7 @@ fn dateline_re(outlet: &str) -> Regex {
         r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日";
     #[allow(clippy::unwrap_used)]
     Regex::new(&format!(
-        r"{outlet}\p{{Han}}{{0,6}}?(?:(?:{date})?[电讯](?:$|[\s(（【\[—:：,，]|记者|据)|{date}\s+据)"
+        r"{outlet}\p{{Han}}{{0,6}}?(?:(?:{date})?(?:[电讯]|消息)(?:$|[\s(（【\[—:：,，]|记者|据)|{date}\s+据)"
     ))
     .unwrap()
 }
@@ -304,6 +320,29 @@ mod tests {
         assert_eq!(
             at("卫生部称明年农民住院费有望报销一半本报讯 (记者叶洲) 副司长"),
             Some("卫生部称明年农民住院费有望报销一半")
+        );
+        assert_eq!(
+            at("陈水扁之女陈幸妤家被列高风险家庭新华网消息 据台联合晚报报道，陈幸妤传出可能自残。"),
+            Some("陈水扁之女陈幸妤家被列高风险家庭")
+        );
+        assert_eq!(
+            at(
+                "习近平强调共产党员要做时代先锋中广网北京6月30日消息（记者焦莹）在中国共产党成立88周年之际"
+            ),
+            Some("习近平强调共产党员要做时代先锋")
+        );
+        let story = "中新网7月24日电 据报道，法院将宣判。中新网7月24日电 综合报道，法院审理此案。";
+        assert_eq!(
+            later_datelines(story),
+            [story.find("。中").unwrap() + "。".len()]
+        );
+        assert_eq!(
+            dateline_outlet("综合新华社电 第二次中日经济高层对话昨日在东京举行。").as_deref(),
+            Some("新华社")
+        );
+        assert_eq!(
+            dateline_outlet("新华网消息 据台联合晚报报道，陈幸妤传出可能自残。").as_deref(),
+            Some("新华网")
         );
         // at the head of the line, or a word that only starts like one
         assert_eq!(at("新华社北京3月1日电 会议召开。"), None);

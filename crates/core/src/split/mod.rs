@@ -732,6 +732,14 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             continue;
         }
+        // A second story under the first one's outlet, with its own dateline and no headline
+        // (`…将在9月11日宣判。` / `中新网7月24日电 综合台湾媒体报道，…`): an untitled article.
+        if drafts.last().is_some_and(|d| second_dateline(d, line)) {
+            drafts.push(Draft {
+                in_body: true,
+                ..Draft::default()
+            });
+        }
         let Some(d) = drafts.last_mut() else { break };
         if !d.in_body {
             if let Some(orig) = original_title_line(line) {
@@ -1083,6 +1091,19 @@ fn is_date_line(line: &str) -> bool {
         && meta::find_times(line)
             .first()
             .is_some_and(|f| line[..f.start].trim().is_empty())
+}
+
+/// Whether `line` opens a second story after draft `d`: `d` opened with a dateline paragraph
+/// and ended a sentence, and `line` opens with the same outlet's dateline.
+fn second_dateline(d: &Draft<'_>, line: &str) -> bool {
+    let (Some(first), Some(last)) = (d.body.first(), d.body.last()) else {
+        return false;
+    };
+    d.in_body
+        && ends_sentence(last)
+        && opens_with_dateline(line)
+        && opens_with_dateline(first)
+        && meta::dateline_outlet(first).is_some_and(|o| meta::dateline_outlet(line) == Some(o))
 }
 
 /// A paragraph that opens with a dateline: an outlet's `讯`/`电` (`本报讯`, `新快报讯`,
@@ -1632,6 +1653,25 @@ mod tests {
         assert!(is_editors_note(
             "【编前语】2020年1月1日出版的《求是》杂志发表文章。"
         ));
+    }
+
+    #[test]
+    fn a_second_dateline_on_a_scraped_line_starts_an_untitled_article() {
+        let page = "某案9月11日将一审宣判中新网7月24日电 据台湾媒体报道，审判长24日宣布，法院将在9月11日做出一审宣判，庭讯进行仍不受影响。\
+                    中新网7月24日电 综合台湾媒体报道，法院审理购地案，24日就前局长部分进行言词辩论，被告否认犯罪。";
+        let a = split_articles(&crate::blocks::text::to_blocks(page));
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].title.as_deref(), Some("某案9月11日将一审宣判"));
+        assert!(a[0].body.ends_with("不受影响。"), "{}", a[0].body);
+        assert_eq!(a[1].title, None);
+        assert!(
+            a[1].body.starts_with("中新网7月24日电 综合"),
+            "{}",
+            a[1].body
+        );
+        // another outlet's dateline inside the story is no new article
+        let page = "标题\n新华社北京3月1日电 会议召开，代表们审议了报告，会议取得圆满成功。\n人民网北京3月1日电 另据报道，会议期间代表们还参观了展览。";
+        assert_eq!(split_articles(&lines(page)).len(), 1);
     }
 
     #[test]
