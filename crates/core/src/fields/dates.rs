@@ -246,6 +246,34 @@ fn today_in_brackets(chars: &[char], i: usize) -> Option<usize> {
     (fold_width(*chars.get(j)?) == ')' && *chars.get(j + 1)? == '日').then_some(j + 2)
 }
 
+/// The index after `日` when the number at `i` sits in `今日（23日）` / `今天（23日）` ("today, the
+/// 23rd"), else `None`.
+fn today_with_the_day_in_brackets(chars: &[char], i: usize) -> Option<usize> {
+    let open = fold_width(*chars.get(i.checked_sub(1)?)?);
+    let today = chars.get(i.checked_sub(3)?..i - 1)?;
+    if open != '(' || !(today == ['今', '日'] || today == ['今', '天']) {
+        return None;
+    }
+    let (j, _) = small_extent(chars, i, 2)?;
+    (*chars.get(j)? == '日' && fold_width(*chars.get(j + 1)?) == ')').then_some(j + 1)
+}
+
+/// Whether a bare day at `i..end` (`8日`) reads as a day of the month in running news text: a
+/// subject right before it and an act after it (`菲利普8日在接受采访时`, `号召10日继续`, `是继5日
+/// 80万多人`), not a length of time (`工作了5日`, `连续3日`, `5日内`, `少于15日`).
+fn day_of_the_month_in_a_report(chars: &[char], i: usize, end: usize) -> bool {
+    let before = i.checked_sub(1).map(|k| chars[k]);
+    let after = chars.get(end).copied();
+    let duration_before = before.is_none_or(|c| {
+        !crate::text::is_han(c) || "了续近共满期过每第隔数约达长逾超用需历花耗要或各".contains(c)
+    }) || time_preposition_before(chars, i)
+        || i.checked_sub(2)
+            .is_some_and(|k| "少多大小等高低超过早晚".contains(chars[k]) && before == Some('于'));
+    let duration_after =
+        after.is_none_or(|c| "内以之左后多余来至到间里时".contains(c) || !crate::text::is_han(c));
+    !duration_before && !duration_after
+}
+
 /// Every date in `text`, in order, with the character span of each mention.
 pub fn find(text: &str) -> Vec<Found> {
     let chars = chars_of(text);
@@ -323,6 +351,20 @@ pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
             i = end;
             continue;
         }
+        // 今日（23日）: the day of the publish month, like 今（9）日
+        if let Some(end) = today_with_the_day_in_brackets(chars, i)
+            && let Some((d, _, _)) = read_small(chars, i, 2)
+            && (1..=31).contains(&d)
+        {
+            out.push(Found {
+                span: i..end,
+                year: None,
+                month: 0,
+                day: d,
+            });
+            i = end;
+            continue;
+        }
         // bare D日 carrying the month of the previous date: in the same paragraph after a
         // boundary; from any earlier paragraph when a preposition of time stands before it
         // (将于8日, 在15日, not 少于15日) or a time of day after it (16日下午, 22日晚), or when it
@@ -341,7 +383,8 @@ pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
             let dated = (para == paragraph && is_boundary_before_bare_day(prev))
                 || time_preposition_before(chars, i)
                 || timed
-                || opens;
+                || opens
+                || (chars.get(k2) == Some(&'日') && day_of_the_month_in_a_report(chars, i, k2 + 1));
             if dated && chars.get(k2) == Some(&'日') && valid(y, m, d) {
                 out.push(Found {
                     span: i..k2 + 1,

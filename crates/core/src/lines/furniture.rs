@@ -260,7 +260,7 @@ pub fn classify(line: &str) -> Option<Furniture> {
         if short_or_unpunctuated && (v.prefix.starts(&folded) || v.contains.occurs_in(&folded)) {
             return Some(Furniture::Line);
         }
-        if is_return_link(&folded) || is_epaper_nav(&folded) {
+        if is_return_link(&folded) || is_epaper_nav(&folded) || is_counter_or_pages(&folded) {
             return Some(Furniture::Line);
         }
     }
@@ -318,6 +318,16 @@ fn is_return_link(folded: &str) -> bool {
         && ["首页", "顶部", "列表", "目录", "上一页", "主页"]
             .iter()
             .any(|t| folded.contains(t))
+}
+
+/// `+1`, `【1】【2】【3】【4】`: a like counter or a page list, numbers and brackets only.
+fn is_counter_or_pages(folded: &str) -> bool {
+    clen(folded) <= 30
+        && folded.chars().any(|c| c.is_ascii_digit())
+        && folded.chars().any(|c| !c.is_ascii_digit())
+        && folded
+            .chars()
+            .all(|c| c.is_ascii_digit() || "+【】[]".contains(c))
 }
 
 /// 第01版:头版, 第10版 …: e-paper page navigation.
@@ -391,6 +401,12 @@ mod tests {
             "首页 | 版面导航 | 标题导航",
             "第01版:头版",
             "[视频](https://tv.cctv.com/2022/11/01/VIDE.shtml)",
+            "+1",
+            "【1】【2】【3】【4】",
+            "图集",
+            "点击进入专题：聚焦香港局势",
+            "视频-陈同佳出狱鞠躬说“对不起”",
+            "此前报道：港媒曝陈同佳出狱前首受访称“对不起香港人”",
         ] {
             assert_eq!(classify(line), Some(Furniture::Line), "{line}");
         }
@@ -429,6 +445,8 @@ mod tests {
             "桃花正艳 授粉正忙",
             "党员突击队。",
             "……",
+            "2019",
+            "此前报道称，该案已进入审理阶段。",
         ] {
             assert_eq!(classify(line), None, "{line}");
         }

@@ -812,7 +812,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             // Decks and summaries printed between the headline and a dateline paragraph
             // (`本报讯（记者…）`, `新快报讯 记者…`): the dateline opens the article.
-            if d.title.is_some()
+            if (d.title.is_some() || page_title.is_some())
                 && !opens_with_dateline(line)
                 && (i..lines.len().min(i + 3))
                     .take_while(|k| lines[*k] != BOUNDARY && headings.binary_search(k).is_err())
