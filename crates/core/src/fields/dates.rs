@@ -269,8 +269,9 @@ fn day_of_the_month_in_a_report(chars: &[char], i: usize, end: usize) -> bool {
     }) || time_preposition_before(chars, i)
         || i.checked_sub(2)
             .is_some_and(|k| "少多大小等高低超过早晚".contains(chars[k]) && before == Some('于'));
-    let duration_after =
-        after.is_none_or(|c| "内以之左后多余来至到间里时".contains(c) || !crate::text::is_han(c));
+    let duration_after = after.is_none_or(|c| {
+        "内以之左后多余来至到间里时".contains(c) || !(crate::text::is_han(c) || c.is_ascii_digit())
+    });
     !duration_before && !duration_after
 }
 
@@ -576,6 +577,24 @@ mod tests {
                 "2020-07-16",
                 "2020-07-23"
             ]
+        );
+    }
+
+    #[test]
+    fn a_bare_day_between_a_subject_and_an_act_is_a_date() {
+        let body = "新华社巴黎12月9日电 法国再次爆发罢工。\n这是继5日80万人罢工后的又一次。\n\
+                    总理菲利普8日在接受采访时表示，工会号召10日继续罢工。\n\
+                    他们已连续3日罢工，工作了5日，5日内恢复。";
+        assert_eq!(
+            values(body, None),
+            ["--12-09", "--12-05", "--12-08", "--12-10"]
+        );
+        assert_eq!(
+            values(
+                "当事人陈同佳今日（23日）近9时出狱。",
+                Some("2019-10-23T09:05:00+08:00")
+            ),
+            ["2019-10-23"]
         );
     }
 
