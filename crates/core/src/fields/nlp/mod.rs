@@ -611,6 +611,22 @@ mod tests {
     }
 
     #[test]
+    fn units_after_their_body_groups_named_by_a_count_and_summits() {
+        let o = org_names("来宾市公安局刑侦支队联合城西派出所连夜研判。");
+        assert!(o.contains(&"来宾市公安局刑侦支队".to_string()), "{o:?}");
+        assert!(!o.contains(&"刑侦支队".to_string()), "{o:?}");
+        let o = org_names("中国科协女科技工作者专门委员会主任王小云出席。");
+        assert_eq!(o, ["中国科协女科技工作者专门委员会"]);
+        // two bodies at their own level stay two
+        let o = org_names("县委县政府高度重视。");
+        assert!(!o.iter().any(|n| n.contains("县委县政府")), "{o:?}");
+        let o = org_names("二十国集团伦敦峰会召开，胡锦涛出席上海合作组织成员国元首理事会会议。");
+        assert!(o.contains(&"二十国集团".to_string()), "{o:?}");
+        assert!(o.iter().any(|n| n.starts_with("上海合作组织")), "{o:?}");
+        assert!(place_names("胡锦涛出席上海合作组织会议。").is_empty());
+    }
+
+    #[test]
     fn delegations_predicates_and_masked_army_units() {
         let o = org_names("学习贯彻党的二十届四中全会精神中央宣讲团成员在各地宣讲。");
         assert!(o.is_empty(), "{o:?}");

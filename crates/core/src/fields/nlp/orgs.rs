@@ -175,6 +175,55 @@ fn join_branches(out: &mut Vec<OrgSpan>) {
     }
 }
 
+/// Units named by their work right after the body they belong to (来宾市公安局|刑侦支队,
+/// 中国科协|女|科技工作者专门委员会): one name, with a one-character modifier between the two.
+/// Never a second body at its own level or place (市委|市政府, 公安局|城西派出所), nor one
+/// with its own proper name. `out` is sorted by start.
+fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
+    const SUB_UNITS: &[&str] = &[
+        "支队",
+        "大队",
+        "中队",
+        "分队",
+        "专门委员会",
+        "工作委员会",
+        "研究所",
+        "研究室",
+    ];
+    const PARENTS: &[&str] = &[
+        "局", "厅", "部", "委", "院", "协", "会", "联", "公司", "集团",
+    ];
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let gap = b.first.checked_sub(a.last);
+        let modifier_between =
+            gap == Some(1) && toks[a.last].chars() == 1 && matches!(toks[a.last].tag, "b" | "a");
+        let head = &toks[b.first];
+        if (gap == Some(0) || modifier_between)
+            && SUB_UNITS.iter().any(|u| b.name.ends_with(u))
+            && PARENTS.iter().any(|p| a.name.ends_with(p))
+            && !matches!(head.tag, "ns" | "nt" | "nr" | "nz")
+            && !head
+                .word
+                .starts_with(['市', '县', '省', '区', '镇', '乡', '村'])
+            && !lex.known_orgs.contains(b.name.as_str())
+        {
+            let b = out.remove(k);
+            let a = &mut out[k - 1];
+            if modifier_between {
+                a.name.push_str(toks[a.last].word);
+            }
+            a.name.push_str(&b.name);
+            a.end = b.end;
+            a.last = b.last;
+            a.kind = b.kind;
+            continue;
+        }
+        k += 1;
+    }
+}
+
 /// Whether token `k` is 中心 after the work a centre does (研究/中心, 培训/中心): a centre
 /// jieba cut apart, which closes a name as 研究中心 would. 中心 alone is too common a word
 /// (市中心, 活动中心) to close one.
@@ -441,7 +490,14 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
             && k > 0
             && matches!(toks[k - 1].tag, "n" | "nz" | "nt" | "j" | "vn")
             && !toks[k - 1].is_punct();
+        // 二/十国集团: the numeral jieba cut off a group named by its count
+        let count_named = k + 1 == core
+            && t.word.chars().all(|c| "一二三四五六七八九十".contains(c))
+            && toks[core]
+                .word
+                .starts_with(|c: char| "一二三四五六七八九十".contains(c));
         return numbered_unit
+            || count_named
             || numbered(t.word)
             || (t.word.chars().count() >= 2
                 && t.word.chars().any(|c| {
@@ -1124,6 +1180,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     });
     out.sort_by_key(|o| o.start);
     join_branches(&mut out);
+    join_sub_units(lex, toks, &mut out);
     // A name inside a longer one (同济大学 in 同济大学附属…医院) is part of it.
     let spans: Vec<(usize, usize)> = out.iter().map(|o| (o.start, o.end)).collect();
     out.retain(|o| {
