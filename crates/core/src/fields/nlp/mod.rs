@@ -624,6 +624,8 @@ mod tests {
         assert!(o.contains(&"二十国集团".to_string()), "{o:?}");
         assert!(o.iter().any(|n| n.starts_with("上海合作组织")), "{o:?}");
         assert!(place_names("胡锦涛出席上海合作组织会议。").is_empty());
+        let p = place_names("目前，承德、保定、张家口等受灾地区公路已恢复通行。");
+        assert!(p.contains(&"保定".to_string()), "{p:?}");
     }
 
     #[test]

@@ -242,6 +242,11 @@ impl Shorts<'_> {
         {
             return true;
         }
+        // 承德、保定/v、张家口: a prefecture's short name listed between divisions, whatever
+        // jieba tagged it.
+        if flags & MAJOR != 0 && t.tag == "v" && self.listed(i) {
+            return true;
+        }
         if flags & SHORT == 0 || matches!(t.tag, "v" | "d" | "p" | "c" | "u" | "m") {
             return false;
         }
