@@ -163,16 +163,22 @@ fn join_branches(out: &mut Vec<OrgSpan>) {
                 .iter()
                 .any(|p| a.name.ends_with(p))
         {
-            let b = out.remove(k);
-            let a = &mut out[k - 1];
-            a.name.push_str(&b.name);
-            a.end = b.end;
-            a.last = b.last;
-            a.kind = b.kind;
+            absorb_next(out, k, "");
             continue;
         }
         k += 1;
     }
+}
+
+/// Makes `out[k]` part of `out[k - 1]`, with `between` (the text between the two) in the name.
+fn absorb_next(out: &mut Vec<OrgSpan>, k: usize, between: &str) {
+    let b = out.remove(k);
+    let a = &mut out[k - 1];
+    a.name.push_str(between);
+    a.name.push_str(&b.name);
+    a.end = b.end;
+    a.last = b.last;
+    a.kind = b.kind;
 }
 
 /// Units named by their work right after the body they belong to (来宾市公安局|刑侦支队,
@@ -209,15 +215,12 @@ fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
                 .starts_with(['市', '县', '省', '区', '镇', '乡', '村'])
             && !lex.known_orgs.contains(b.name.as_str())
         {
-            let b = out.remove(k);
-            let a = &mut out[k - 1];
-            if modifier_between {
-                a.name.push_str(toks[a.last].word);
-            }
-            a.name.push_str(&b.name);
-            a.end = b.end;
-            a.last = b.last;
-            a.kind = b.kind;
+            let between = if modifier_between {
+                toks[a.last].word
+            } else {
+                ""
+            };
+            absorb_next(out, k, between);
             continue;
         }
         k += 1;
