@@ -629,6 +629,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_read_as_a_place_after_a_title_and_a_rare_last_character() {
+        let p = person_names("胡锦涛将会见俄总理普京、联邦委员会主席米罗诺夫。");
+        assert!(p.contains(&"普京".to_string()), "{p:?}");
+        let p = person_names("共青团中央书记处第一书记阿东汇报了共青团工作。");
+        assert!(p.contains(&"阿东".to_string()), "{p:?}");
+        assert!(!place_names("第一书记阿东汇报了工作。").contains(&"阿东".to_string()));
+        // a group of people or the verb 代表 before a district is no title
+        let p = person_names("“105”代表朝阳，方便村民开春装修。");
+        assert!(p.is_empty(), "{p:?}");
+        let p = person_names("陈幸妤因限制出境赴美留学梦碎。");
+        assert_eq!(p, ["陈幸妤"]);
+    }
+
+    #[test]
     fn delegations_predicates_and_masked_army_units() {
         let o = org_names("学习贯彻党的二十届四中全会精神中央宣讲团成员在各地宣讲。");
         assert!(o.is_empty(), "{o:?}");

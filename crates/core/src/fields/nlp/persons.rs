@@ -36,6 +36,12 @@ const NAME_END: &str = "能正才会可前后一二两三同";
 const STOP_CHARS: &str = "说是在到和与等的了也都就又还将把被对向为从作则笑带及同跟给让已正便因以而并称讲问答指道告要会能可请来去前后一二两三、不没均";
 /// Characters of transliterated foreign names (克林顿, 叶利钦).
 const TRANSLIT: &str = "阿埃艾爱安奥巴拔保贝本比彼波伯勃布查达戴丹德迪蒂丁杜顿多厄恩法菲费芬弗福盖戈格古哈海汉赫亨华惠霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳雷黎里利莉列林琳卢鲁路伦罗洛马迈麦曼梅蒙米密莫姆穆纳奈南内尼涅纽努诺欧帕佩皮普奇齐乔切琼萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
+/// A Han character jieba's dictionary lacks (tagged `x`), alone: the rare last character of a
+/// name it cut off (陈幸/nr 妤/x).
+fn rare_last_character(t: &Tok<'_>) -> bool {
+    t.tag == "x" && !t.is_punct() && t.chars() == 1 && all_cjk(t.word)
+}
+
 /// Separators of a list of names.
 const LIST_SEPS: &[&str] = &["、", "和", "与", "及", ","];
 
@@ -562,6 +568,37 @@ pub fn find(
             i += 1;
             continue;
         }
+        // 俄总理/普京/ns、…, 第一书记/阿东/ns 汇报: a word jieba reads as a place right after a
+        // title names the person when the gazetteer knows no such place.
+        if ctx.is_role_token(t)
+            && t.word != "代表"
+            && !super::GROUP_ROLES.contains(&t.word)
+            && let Some(n) = toks.get(i + 1)
+            && n.tag == "ns"
+            && (2..=3).contains(&n.chars())
+            && all_cjk(n.word)
+            && lex.gazetteer_flags(n) == 0
+            && !lex.division_short.contains(n.word)
+            && lex.place_suffix(n.word).is_none()
+            && !lex.countries.contains(n.word)
+            && !lex.not_names.contains(n.word)
+            && toks.get(i + 2).is_none_or(|x| {
+                x.is_punct() || matches!(x.tag, "v" | "vn" | "nz" | "c" | "p" | "d")
+            })
+            && !found.iter().any(|p| p.first == i + 1)
+        {
+            let roles = ctx.roles_before(i + 1, &spans);
+            found.push(PersonSpan {
+                start: n.start,
+                end: n.end,
+                first: i + 1,
+                last: i + 2,
+                name: n.word.to_string(),
+                roles,
+            });
+            i += 2;
+            continue;
+        }
         // An academic title or 老师 right after a name that follows a boundary (华东师范大学
         // 曾刚教授, 来自周口的时晶晶老师): the name is read back from the title, whatever tags
         // jieba gave its pieces.
@@ -590,8 +627,17 @@ pub fn find(
         // (冯/nr 谭宗/nr).
         if is_name_tag(t.tag)
             && let Some((s, e, name)) = ctx.compose_at(i)
-            && (e == i + 1 || e == i + 2 && t.chars() == 1 && is_name_tag(toks[i + 1].tag))
+            && (e == i + 1
+                || e == i + 2 && t.chars() == 1 && is_name_tag(toks[i + 1].tag)
+                || e == i + 2 && rare_last_character(&toks[i + 1]))
         {
+            // 陈幸/nr 妤/x: the tagger, reading jieba's cut, confirms the name without the rare
+            // last character.
+            let confirm_len = if e == i + 2 && rare_last_character(&toks[i + 1]) {
+                t.word.len()
+            } else {
+                name.len()
+            };
             let mut roles = Vec::new();
             if let Some(next) = toks.get(e)
                 && ctx.is_role_token(next)
@@ -603,7 +649,7 @@ pub fn find(
                 roles.push(next.word.to_string());
             }
             let start = toks[s].start;
-            if !roles.is_empty() || confirmed(start, start + name.len()) {
+            if !roles.is_empty() || confirmed(start, start + confirm_len) {
                 push(&mut found, s, e, name, roles);
             } else {
                 // Confirmed later if the name is confirmed at another mention.
