@@ -105,7 +105,11 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     line.chars().nth(80)?;
     let at = story_start(line)?;
     let headline = line[..at].trim();
-    (headline_ok(headline) && !headline.contains(['，', ',', '；', ';']))
+    // a question or an exclamation may stand inside a headline (如何补救？尽快联络…)
+    let unstopped = headline.trim_end_matches(['？', '！', '?', '!']);
+    let question_inside = unstopped.contains(['？', '！', '?', '!'])
+        && headline_like(&unstopped.replace(['？', '！', '?', '!'], "，"), 50);
+    ((headline_ok(headline) || question_inside) && !headline.contains(['，', ',', '；', ';']))
         .then(|| vec![headline, line[at..].trim()])
 }
 
@@ -156,6 +160,46 @@ fn story_start(line: &str) -> Option<usize> {
                 return Some(at);
             }
         }
+    }
+    // a photo mark closes the headline: …独自游美国20天(图)怀揣着…
+    for mark in ["(图)", "（图）", "(组图)", "（组图）", "(附图)", "（附图）"] {
+        if let Some(at) = line.find(mark)
+            && line[..at].chars().count() >= 6
+            && line[..at].chars().count() <= 50
+        {
+            return Some(at + mark.len());
+        }
+    }
+    // a common opening of a story with its comma: …新网站最近，… / …日前，…
+    const OPENERS: &[&str] = &[
+        "近日，",
+        "日前，",
+        "最近，",
+        "目前，",
+        "近期，",
+        "今年以来，",
+        "近年来，",
+        "日前,",
+        "近日,",
+        "最近,",
+    ];
+    if let Some(&(at, _)) = idx
+        .iter()
+        .skip(6)
+        .find(|&&(at, _)| OPENERS.iter().any(|o| line[at..].starts_with(o)))
+    {
+        return Some(at);
+    }
+    // a source the story retells: …签证新网站据美国国务院消息，
+    if let Some(&(at, _)) = idx.iter().skip(6).find(|&&(at, _)| {
+        line[at..].starts_with('据')
+            && line[at..].char_indices().take(16).any(|(k, _)| {
+                let rest = &line[at + k..];
+                (rest.starts_with("消息") || rest.starts_with("报道"))
+                    && rest[6..].starts_with(['，', ','])
+            })
+    }) {
+        return Some(at);
     }
     // a retold report: …使馆呼吁自我保护据英国《华商报》报道，
     if let Some(&(at, _)) = idx.iter().skip(6).find(|&&(at, _)| {
@@ -215,6 +259,24 @@ mod tests {
         let line = "回良玉推动人口较少民族经济社会发展上新台阶回良玉在全国扶持人口较少民族发展工作会议上强调，要认真贯彻落实中央的重要指示精神，推动人口较少民族经济社会发展上新台阶。会议在西宁召开。";
         let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
         assert_eq!(lines[0], "回良玉推动人口较少民族经济社会发展上新台阶");
+        // a photo mark, a story's usual opening, a retold source; a question inside the headline
+        for (line, headline) in [
+            (
+                "怀揣2万元 武汉一大学生独自游美国20天(图)怀揣着地图、词典和两万元钱，19岁的湖北师范学院学生高昌健在20天内独自游历美国旧金山、斯坦福、洛杉矶等地，回国后他把见闻写成了一本小书。",
+                "怀揣2万元 武汉一大学生独自游美国20天(图)",
+            ),
+            (
+                "快讯：美国开通访问学者J1签证新网站据美国国务院消息，去年美国共向全世界的外国学生学者签发访问学者签证35.36万个，其中对中国人签发的数量位居各国之首，增幅也很明显。",
+                "快讯：美国开通访问学者J1签证新网站",
+            ),
+            (
+                "美EB-5出事如何补救？尽快联络移民机构最近，本版关于该项目的报道披露了位于美国密苏里州莫伯利市的项目陷入窘境，投资者十分担忧，纷纷向移民机构咨询补救的办法和下一步的打算。",
+                "美EB-5出事如何补救？尽快联络移民机构",
+            ),
+        ] {
+            let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+            assert_eq!(lines[0], headline);
+        }
         // a long first sentence is left whole
         let line = "今年以来，全市各级党组织认真贯彻落实上级部署，2009年6月1日，全市召开动员大会，对全年工作作出安排，各地各部门迅速行动，扎实推进各项工作，取得明显成效，群众满意度不断提高。";
         assert_eq!(to_blocks(line).len(), 1);
