@@ -265,7 +265,9 @@ fn dateline_re(outlet: &str) -> Regex {
     .unwrap()
 }
 
-/// Splits a 关键词 value into words; a glued run is segmented with the dictionary.
+/// Splits a 关键词 value into words; a glued run longer than a keyword (seven characters or more:
+/// `通州区防疫志愿者`) is segmented with the dictionary, a word of up to six (`共享充电宝`,
+/// `新型冠状病毒`) stays whole.
 pub fn keywords(value: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in value
@@ -273,7 +275,7 @@ pub fn keywords(value: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        if part.chars().count() > 4 && part.chars().all(is_han) {
+        if part.chars().count() > 6 && part.chars().all(is_han) {
             out.extend(segment(part));
         } else {
             out.push(part.to_string());
@@ -442,5 +444,10 @@ mod tests {
             vec!["通州区", "防疫", "志愿者"]
         );
         assert_eq!(keywords("疫情 志愿者,党建"), vec!["疫情", "志愿者", "党建"]);
+        assert_eq!(keywords("共享充电宝"), vec!["共享充电宝"]);
+        assert_eq!(
+            keywords("新型冠状病毒 味觉嗅觉丧失"),
+            vec!["新型冠状病毒", "味觉嗅觉丧失"]
+        );
     }
 }

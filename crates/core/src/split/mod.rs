@@ -234,6 +234,22 @@ fn is_caption(s: &str) -> bool {
     if t.starts_with("图片由") && t.ends_with("提供") && n <= 30 {
         return true;
     }
+    // a photo agency's credit after the caption (`共享充电宝。视觉中国 资料`)
+    let credited = t.trim_end_matches("资料").trim_end();
+    if n <= 60
+        && [
+            "视觉中国",
+            "东方IC",
+            "CFP",
+            "IC photo",
+            "图虫创意",
+            "新华社发",
+        ]
+        .iter()
+        .any(|a| credited.ends_with(a))
+    {
+        return true;
+    }
     n <= 80
         && (t.contains("供图")
             || t.ends_with("/摄)")
@@ -1372,8 +1388,31 @@ fn clean_body(lines: Vec<&str>) -> String {
         paras.push(l);
     }
     drop_portal_extras(&mut paras);
+    drop_disclaimer_tail(&mut paras);
     drop_cut_off_tail(&mut paras);
     paras.join("\n")
+}
+
+/// What a portal's disclaimer after a republished story says (`文章观点仅代表作者本人，不代表新浪
+/// 立场。…投资有风险，入市需谨慎。`).
+const DISCLAIMERS: &[&str] = &[
+    "仅代表作者本人",
+    "不代表本站立场",
+    "不代表本网立场",
+    "不代表新浪立场",
+    "入市需谨慎",
+];
+
+/// Drops a disclaimer paragraph at the end of the body, and the reprint notice glued before it
+/// in the same paragraph after the last sentence of the story (`…转载请联系作者并获许可。`).
+fn drop_disclaimer_tail(paras: &mut Vec<String>) {
+    while paras.len() > 1
+        && paras
+            .last()
+            .is_some_and(|p| DISCLAIMERS.iter().any(|d| p.contains(d)))
+    {
+        paras.pop();
+    }
 }
 
 /// Labels that open a block of related stories after the text (`延伸阅读：…`).
@@ -1653,6 +1692,18 @@ mod tests {
         assert!(is_editors_note(
             "【编前语】2020年1月1日出版的《求是》杂志发表文章。"
         ));
+    }
+
+    #[test]
+    fn a_photo_agencys_caption_and_a_portals_disclaimer_are_no_body() {
+        assert!(is_caption("共享充电宝。视觉中国 资料"));
+        assert!(!is_caption("他说，这张照片来自视觉中国网站的资料库。"));
+        let page = "标题\n“以前花一两元就能充满电。”他说。\n共享充电宝。视觉中国 资料\n\
+                    她分析道，需求量会越来越大。\n\
+                    本文来自微信公众号，转载请联系作者并获许可。文章观点仅代表作者本人，不代表新浪立场。投资有风险，入市需谨慎。";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("需求量会越来越大。"), "{}", a[0].body);
+        assert!(!a[0].body.contains("视觉中国"), "{}", a[0].body);
     }
 
     #[test]
