@@ -206,6 +206,32 @@ pub(crate) fn read_number(chars: &[char], i: usize) -> Option<Num> {
     while j < chars.len() && is_cn_run_char(chars[j]) {
         j += 1;
     }
+    // 十二点零七, 一点五亿: a decimal in Chinese numerals, with a multiplier after it
+    if chars.get(j) == Some(&'点') {
+        let mut f = j + 1;
+        while f < chars.len() && cn_digit(chars[f]).is_some() {
+            f += 1;
+        }
+        let text: String = chars[i..f].iter().collect();
+        if f > j + 1
+            && let Some(v) = numerals::parse_mode(&text, Mode::Normal)
+        {
+            let (pow, end) = read_multiplier(chars, f);
+            return Some(Num {
+                value: if pow > 0 { v.times(pow10(pow))? } else { v },
+                end: if pow > 0 { end } else { f },
+                bare_one: false,
+                chinese: true,
+                lead: v,
+                trailing_pow: pow,
+                has_units: true,
+                vague: false,
+                max: None,
+                has_big: pow > 0,
+                trailing_big: pow > 0,
+            });
+        }
+    }
     // 两三个, 三五百块, 八九亿: two neighbouring digits are a range
     if j >= i + 2
         && let (Some(a), Some(b)) = (cn_digit(chars[i]), cn_digit(chars[i + 1]))

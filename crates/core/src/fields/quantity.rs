@@ -1319,6 +1319,8 @@ mod tests {
         assert_eq!(one("百亩桃花开得正盛").value, 100.0);
         assert_eq!(one("万亩咖啡田迎来收获季").value, 10000.0);
         assert_eq!(one("百余种花卉").approx, Some(Approx::MoreThan));
+        assert_eq!(one("同比增长百分之十二点零七").value, 12.07);
+        assert_eq!(one("总投资一点五亿元").value, 150_000_000.0);
         let q = one("开展主题宣讲等万余场次。");
         assert_eq!((q.value, q.unit.as_str()), (10000.0, "场次"));
         assert_eq!(one("百余项群众性活动").value, 100.0);
