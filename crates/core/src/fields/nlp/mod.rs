@@ -643,6 +643,17 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_university_is_named_without_its_country() {
+        let o = org_names("他被美国斯坦福大学和澳大利亚维多利亚大学录取。");
+        assert!(
+            o.contains(&"斯坦福大学".to_string()) && o.contains(&"维多利亚大学".to_string()),
+            "{o:?}"
+        );
+        // a national body keeps its country
+        assert!(org_names("法国国家铁路公司宣布停运。").contains(&"法国国家铁路公司".to_string()));
+    }
+
+    #[test]
     fn delegations_predicates_and_masked_army_units() {
         let o = org_names("学习贯彻党的二十届四中全会精神中央宣讲团成员在各地宣讲。");
         assert!(o.is_empty(), "{o:?}");

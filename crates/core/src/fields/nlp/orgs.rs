@@ -892,7 +892,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         let last_word = cut.map_or(toks[end - 1].word, |c| &toks[end - 1].word[..c]);
         let kind = lex.org_suffix(last_word).unwrap_or("").to_string();
-        let strip = locative_prefix(lex, &name);
+        let strip = locative_prefix(lex, &name).max(country_before_a_university(lex, &name));
         if strip > 0 {
             name.drain(..strip);
             from += strip;
@@ -1553,6 +1553,22 @@ fn locative_prefix(lex: &Lexicon, name: &str) -> usize {
     } else {
         at
     }
+}
+
+/// The byte length of a foreign country written before a university or college
+/// (`美国|斯坦福大学`, `澳大利亚|詹姆斯·库克大学`): it says where the school is, not what it is
+/// called. A national body keeps its country (`法国国家铁路公司`, `巴西卫生部`).
+fn country_before_a_university(lex: &Lexicon, name: &str) -> usize {
+    if !(name.ends_with("大学") || name.ends_with("学院")) {
+        return 0;
+    }
+    lex.countries
+        .iter()
+        .filter(|c| !["中国", "中华"].contains(&c.as_str()) && name.starts_with(c.as_str()))
+        .map(String::len)
+        .max()
+        .filter(|&n| name[n..].chars().count() >= 4)
+        .unwrap_or(0)
 }
 
 /// Characters of `word` before its organization suffix.
