@@ -540,7 +540,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
                     | "ptime"
                     | "firstpublishedtime" => Some(BlockKind::MetaTime),
                     "keywords" | "news_keywords" => Some(BlockKind::MetaKeywords),
-                    "source" | "article:source" | "og:article:source" => {
+                    "source" | "article:source" | "og:article:source" | "mediaid" => {
                         Some(BlockKind::MetaSource)
                     }
                     "author" | "article:author" => Some(BlockKind::MetaAuthor),

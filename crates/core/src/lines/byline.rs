@@ -449,6 +449,26 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     if t.is_empty() || t.chars().count() > 160 {
         return None;
     }
+    // `石佳/中国青年报`: a writer and the outlet, alone on the line under a headline.
+    if header && let Some((writer, outlet)) = t.split_once('/') {
+        let (writer, outlet) = (writer.trim(), outlet.trim());
+        if is_outlet_name(outlet)
+            && (3..=12).contains(&outlet.chars().count())
+            && outlet.chars().all(is_han)
+            && let Some(names) = parse_names(writer)
+            && names.len() == 1
+            && names[0] == writer
+        {
+            return Some(Meta {
+                publication: Some(outlet.to_string()),
+                bylines: vec![Byline {
+                    role: BylineRole::Author,
+                    name: writer.to_string(),
+                }],
+                ..Meta::default()
+            });
+        }
+    }
     let mut meta = Meta::default();
     // Dates first: they may be glued to names or labels.
     let times = meta::find_times(t);
@@ -872,6 +892,16 @@ mod tests {
             role,
             name: name.into(),
         }
+    }
+
+    #[test]
+    fn a_writer_and_an_outlet_under_the_headline() {
+        let m = parse_meta_line("石佳/中国青年报", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("中国青年报"));
+        assert_eq!(m.bylines, [bl(Author, "石佳")]);
+        // in the body, or a path that is no credit
+        assert!(parse_meta_line("石佳/中国青年报", false).is_none_or(|m| m.bylines.is_empty()));
+        assert!(parse_meta_line("首页/新闻中心", true).is_none_or(|m| m.bylines.is_empty()));
     }
 
     #[test]

@@ -186,7 +186,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     let retold = RETOLD.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
         Regex::new(
-            r"^据(?:\p{Han}{0,6}《(\p{Han}{2,10})》|(\p{Han}{2,8}?(?:报|网|社|台)))报道[，,]|^(?:据|综合)(\p{Han}{2,6}?(?:社|网))电",
+            r"^据(?:\p{Han}{0,6}《(\p{Han}{2,10})》|(\p{Han}{2,8}?(?:报|网|社|台)))(?:\d{1,2}月\d{1,2}日)?报道[，,]|^(?:据|综合)(\p{Han}{2,6}?(?:社|网))电",
         )
         .unwrap()
     });
@@ -337,6 +337,10 @@ mod tests {
         assert_eq!(
             later_datelines(story),
             [story.find("。中").unwrap() + "。".len()]
+        );
+        assert_eq!(
+            dateline_outlet("据中新网9月9日报道，苹果公司9日对记者表示。").as_deref(),
+            Some("中新网")
         );
         assert_eq!(
             dateline_outlet("综合新华社电 第二次中日经济高层对话昨日在东京举行。").as_deref(),
