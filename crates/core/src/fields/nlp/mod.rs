@@ -1390,6 +1390,21 @@ mod tests {
     }
 
     #[test]
+    fn a_place_word_before_a_bare_suffix_and_foreign_places_after_their_country() {
+        let a = nlp().analyze(
+            "干部们来到林内乡查看灾情。游客在意大利威尼斯观光。他出生在英国诺福克郡的一个小镇。",
+        );
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        for want in ["林内乡", "意大利", "威尼斯", "英国", "诺福克郡"] {
+            assert!(places.contains(&want), "{want} missing from {places:?}");
+        }
+        assert!(a.persons.is_empty(), "{:?}", a.persons);
+        // a person's name after a country stays a person when the tagger reads a name
+        let names = person_names("美国总统拜登表示，美国将继续支持。");
+        assert_eq!(names, ["拜登"]);
+    }
+
+    #[test]
     fn zones_counties_gone_to_and_what_a_community_should_be() {
         let a = nlp().analyze(
             "位于湖南浏阳经开区的企业加紧生产。胡春华来到米林水库坝址看望工人。\

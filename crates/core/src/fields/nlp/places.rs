@@ -384,6 +384,25 @@ pub fn find(
             i += 1;
             continue;
         }
+        // 意大利/威尼斯/nrt, 英国/诺福克郡/nr: a foreign place jieba reads as a name, right after
+        // its country, where the tagger reads a place or the name ends in a foreign division.
+        if i > 0
+            && matches!(t.tag, "nr" | "nrt" | "nrfg")
+            && t.chars() >= 2
+            && toks[i - 1].end == t.start
+            && toks[i - 1].word != "中国"
+            && lex.countries.contains(toks[i - 1].word)
+            && (t.word.ends_with(['郡', '州'])
+                || tagged.is_some_and(|ts| {
+                    ts.iter().any(|s| {
+                        s.kind == EntityKind::Place && s.start == t.start && s.end == t.end
+                    })
+                }))
+        {
+            raw.push((i, i + 1, PlaceLevel::Admin));
+            i += 1;
+            continue;
+        }
         // 罗霄山/nr 脉/ng: a mountain range jieba cut before 脉 (and read as a name).
         if t.word.ends_with('山')
             && t.chars() >= 2
@@ -631,9 +650,9 @@ pub fn find(
                     && k + 2 == e
                     && !bare_end
                     && named_end)
-                // a two-character verb or adverb right before a bare suffix (下营/v 村,
-                // 立定/d 村)
-                || (matches!(t.tag, "v" | "d")
+                // a two-character verb, adverb or place word right before a bare suffix
+                // (下营/v 村, 立定/d 村, 林内/s 乡)
+                || (matches!(t.tag, "v" | "d" | "s")
                     && t.chars() == 2
                     && k + 2 == e
                     && bare_end
@@ -676,7 +695,7 @@ pub fn find(
                 || one_named_word)
             || toks[s..e].iter().enumerate().any(|(j, t)| {
                 matches!(t.tag, "v" | "a" | "ad" | "d" | "s" | "f")
-                    && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d" | "a" | "f"))
+                    && !(suffixed && j + 1 < e - s && matches!(t.tag, "v" | "d" | "a" | "f" | "s"))
                     && !(two_singles && j + 1 < e - s)
             })
             || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
