@@ -1405,6 +1405,14 @@ mod tests {
     }
 
     #[test]
+    fn a_person_written_with_mou_and_a_verb_before_a_community_are_no_place() {
+        let p = place_names("9月7日，市民杨某途经新桥新街一写字楼时，险些被砸中。");
+        assert_eq!(p, ["新桥新街"]);
+        let p = place_names("后浦社区外来流动人口占社区总人口的60%以上。");
+        assert_eq!(p, ["后浦社区"]);
+    }
+
+    #[test]
     fn zones_counties_gone_to_and_what_a_community_should_be() {
         let a = nlp().analyze(
             "位于湖南浏阳经开区的企业加紧生产。胡春华来到米林水库坝址看望工人。\

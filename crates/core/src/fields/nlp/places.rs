@@ -128,6 +128,10 @@ fn stem_tag(tag: &str) -> bool {
     )
 }
 
+/// One-character verbs that take a place as their object (进社区, 回村, 占社区总人口): before a
+/// local suffix they are the verb, not the name's first character.
+const PLACE_OBJECT_VERBS: &str = "进入到回去来出占住驻离返赴留走访跑下";
+
 fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
     // 郑重/地向/社区: the adverbial 地 and a preposition jieba glued into one word.
     let mut chars = t.word.chars();
@@ -145,8 +149,11 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
     }
     if t.tag == "v" {
         // 大方/居 小区, 创发城 小区: a verb-tagged piece right before the suffix, never a
-        // two-character verb (进入小区, 帮助社区).
-        return adjacent && t.chars() != 2;
+        // two-character verb (进入小区, 帮助社区), nor a one-character verb that takes a place
+        // as its object (进/社区, 占/社区总人口的60%).
+        return adjacent
+            && t.chars() != 2
+            && !(t.chars() == 1 && PLACE_OBJECT_VERBS.contains(t.word));
     }
     if lex.roles.contains(t.word) || lex.org_suffix(t.word).is_some() {
         return false;
@@ -617,6 +624,14 @@ pub fn find(
         let aligned = toks.get(s).is_some_and(|t| t.start == span.start)
             && e > s
             && toks[e - 1].end == span.end;
+        // 杨某/nr 途经/n 新桥/ns 新街/ns: a person written with 某 is no part of a place; the
+        // place, if any, starts at the first place word after the person.
+        if aligned && let Some(j) = toks[s..e].iter().rposition(|t| t.word.ends_with('某')) {
+            match toks[s + j + 1..e].iter().position(|t| t.tag == "ns") {
+                Some(k) => s += j + 1 + k,
+                None => continue,
+            }
+        }
         // 蓟州区|下营村, 林芝|嘎拉村/nrt: the divisions the rules already found head the
         // tagger's span; what is left is a name and its suffix, in one token or more.
         let local_end = e > s && suffix[e - 1].is_some_and(|(level, _)| level == PlaceLevel::Local);
