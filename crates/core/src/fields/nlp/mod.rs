@@ -611,6 +611,15 @@ mod tests {
     }
 
     #[test]
+    fn an_age_group_jieba_tags_as_a_time_stays_in_a_name() {
+        let o = org_names("零点青年公益创业发展中心发布报告。");
+        assert_eq!(o, ["零点青年公益创业发展中心"]);
+        // a time still ends a name
+        let o = org_names("昨天市场监管局发布通知。");
+        assert_eq!(o, ["市场监管局"]);
+    }
+
+    #[test]
     fn units_after_their_body_groups_named_by_a_count_and_summits() {
         let o = org_names("来宾市公安局刑侦支队联合城西派出所连夜研判。");
         assert!(o.contains(&"来宾市公安局刑侦支队".to_string()), "{o:?}");
