@@ -103,6 +103,9 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     // with a date (`…政策性住房4.1万套11月28日，记者从市住保办获悉…`) or with the headline's
     // own subject again (`回良玉推动…上新台阶回良玉在全国扶…`).
     line.chars().nth(80)?;
+    if let Some(parts) = repeated_document_title(line) {
+        return Some(parts);
+    }
     let at = story_start(line)?;
     let headline = line[..at].trim();
     // a question or an exclamation may stand inside a headline (如何补救？尽快联络…)
@@ -111,6 +114,72 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
         && headline_like(&unstopped.replace(['？', '！', '?', '!'], "，"), 50);
     ((headline_ok(headline) || question_inside) && !headline.contains(['，', ',', '；', ';']))
         .then(|| vec![headline, line[at..].trim()])
+}
+
+/// A document printed with its title twice, the issuer's name only in the first
+/// (`财政部关于…的意见关于…的意见财预〔2009〕78号各省、…`): the headline, the title again and
+/// the document number each their own line, then the text.
+fn repeated_document_title(line: &str) -> Option<Vec<&str>> {
+    let ends: Vec<usize> = line
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(8)
+        .take(43)
+        .collect();
+    for &p in &ends {
+        let head = &line[..p];
+        if !headline_like(head, 50) || head.contains(['，', ',', '；', ';']) {
+            continue;
+        }
+        // the repeat is the head, or the head without the issuer's name (three to eight
+        // characters before 关于), eight characters or more
+        let Some(repeat) = [Some(head), head.find("关于").map(|k| &head[k..])]
+            .into_iter()
+            .flatten()
+            .filter(|r| r.chars().count() >= 8)
+            .find(|r| line[p..].starts_with(r))
+        else {
+            continue;
+        };
+        let after = p + repeat.len();
+        let mut parts = vec![head, repeat];
+        let number = document_number(&line[after..]).map_or(0, |n| {
+            parts.push(&line[after..after + n]);
+            n
+        });
+        let rest = line[after + number..].trim();
+        if rest.is_empty() {
+            return None;
+        }
+        parts.push(rest);
+        return Some(parts);
+    }
+    None
+}
+
+/// The length in bytes of a document number opening `s` (`财预〔2009〕78号`, `国发[2010]3号`):
+/// one to four characters, the year in brackets, a number and 号.
+fn document_number(s: &str) -> Option<usize> {
+    let open = s.find(['〔', '[', '［'])?;
+    let issuer = &s[..open];
+    if !(1..=4).contains(&issuer.chars().count()) || !issuer.chars().all(crate::text::is_han) {
+        return None;
+    }
+    let rest = &s[open..];
+    let close = rest.find(['〕', ']', '］'])?;
+    let year = &rest[rest.chars().next()?.len_utf8()..close];
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let after = &rest[close..];
+    let after = &after[after.chars().next()?.len_utf8()..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && after[digits..].starts_with('号')).then(|| {
+        open + close
+            + rest[close..].chars().next().map_or(0, char::len_utf8)
+            + digits
+            + '号'.len_utf8()
+    })
 }
 
 /// A subtitle glued to the dateline of the story (`回良玉…强调…上新台阶新华网西宁7月10日电 全国…`)
@@ -207,6 +276,34 @@ fn story_start(line: &str) -> Option<usize> {
     }) {
         return Some(at);
     }
+    // after the openers above, a full date and a comma: …表示哀悼2009年7月11日，93岁的…
+    for (k, &(at, c)) in idx.iter().enumerate().skip(6) {
+        // not a date the headline's own words lead into (…加拿大时间2011年6月28日，)
+        if !c.is_ascii_digit()
+            || idx.get(k - 1).is_some_and(|&(_, p)| p.is_ascii_digit())
+            || ["时间", "于", "在", "至", "自", "从"]
+                .iter()
+                .any(|w| line[..at].ends_with(w))
+        {
+            continue;
+        }
+        let date: String = line[at..].chars().take(13).collect();
+        let mut cs = date.chars().peekable();
+        let mut run = |stop: char, min: usize, max: usize| {
+            let mut n = 0;
+            while cs.next_if(char::is_ascii_digit).is_some() {
+                n += 1;
+            }
+            (min..=max).contains(&n) && cs.next() == Some(stop)
+        };
+        if run('年', 4, 4)
+            && run('月', 1, 2)
+            && run('日', 1, 2)
+            && cs.next().is_some_and(|c| c == '，' || c == ',')
+        {
+            return Some(at);
+        }
+    }
     // the subject again, acting: 回良玉…回良玉在, 温家宝…温家宝表示
     let head: String = line.chars().take(3).collect();
     if head.chars().count() < 3 || !head.chars().all(crate::text::is_han) {
@@ -249,6 +346,24 @@ mod tests {
         assert_eq!(lines[0], "民政部：2008年接收各界捐款764亿元");
         assert!(lines[1].starts_with("中新网5月22日电"));
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_headline_glued_to_a_full_date_or_a_repeated_document_title_is_its_own_line() {
+        let line = "温家宝在任继愈离世当天表示哀悼2009年7月11日，93岁的国家图书馆名誉馆长任继愈先生悄然离世。消息传来的当天上午，有关负责人即打电话给国家图书馆负责人，转达他对任继愈先生的深切哀悼和对其亲属的诚挚慰问。";
+        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        assert_eq!(lines[0], "温家宝在任继愈离世当天表示哀悼");
+        assert!(lines[1].starts_with("2009年7月11日，"));
+        let line = "某省关于加强社区养老服务工作的通知关于加强社区养老服务工作的通知某民〔2021〕15号各市、县民政局：为做好社区养老服务工作，现就加强社区养老服务设施建设、服务队伍培养和资金保障等有关事项通知如下。请遵照执行。";
+        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        assert_eq!(lines[0], "某省关于加强社区养老服务工作的通知");
+        assert_eq!(lines[2], "某民〔2021〕15号");
+        assert!(lines[3].starts_with("各市、县民政局："), "{lines:?}");
+        assert_eq!(
+            document_number("国发[2010]3号，"),
+            Some("国发[2010]3号".len())
+        );
+        assert_eq!(document_number("关于〔意见〕"), None);
     }
 
     #[test]

@@ -350,6 +350,21 @@ fn is_bracketed_staff_credit(line: &str) -> bool {
             })
 }
 
+/// The news agency of a credit after the last sentence (`新华社发`, `(中新社)`): two to five
+/// Chinese characters ending in 社, bare with 发 or alone in brackets.
+fn sending_agency(tail: &str) -> Option<&str> {
+    let tail = tail.trim();
+    let name = match tail.strip_suffix('发') {
+        Some(name) => name.trim_end(),
+        None => tail
+            .strip_prefix(['(', '（'])
+            .and_then(|r| r.strip_suffix([')', '）']))?
+            .trim(),
+    };
+    ((2..=5).contains(&clen(name)) && name.ends_with('社') && name.chars().all(crate::text::is_han))
+        .then_some(name)
+}
+
 fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let mut t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
     // A comment link a portal glued after the text (`…吴淡淡地说。据《南方都市报》 我要评论`).
@@ -379,6 +394,18 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         && m.publication.is_some()
     {
         return Some((t[..at].trim_end(), m));
+    }
+    // `…纪念碑上……新华社发`, `…实质阶段。(新华社)`: the news agency that sent the story,
+    // after its last sentence.
+    if let Some(at) = t.rfind(['。', '！', '？', '…', '”'])
+        && let end = at + t[at..].chars().next().map_or(0, char::len_utf8)
+        && let Some(agency) = sending_agency(&t[end..])
+    {
+        let m = Meta {
+            publication: Some(agency.to_string()),
+            ..Meta::default()
+        };
+        return Some((&t[..end], m));
     }
     // `…区域之间的差距。郭晋晖`: the writer's bare name glued after the last sentence.
     if let Some(at) = t.rfind('。')
@@ -1774,6 +1801,14 @@ mod tests {
         assert_eq!(before, "吴淡淡地说。");
         assert_eq!(m.publication.as_deref(), Some("南方都市报"));
         assert!(trailing_credit("他说。谢谢").is_none());
+        let (before, m) = trailing_credit("镌刻在岁月的纪念碑上……新华社发").unwrap();
+        assert_eq!(before, "镌刻在岁月的纪念碑上……");
+        assert_eq!(m.publication.as_deref(), Some("新华社"));
+        let (before, m) = trailing_credit("合作已进入实质阶段。(新华社)").unwrap();
+        assert_eq!(before, "合作已进入实质阶段。");
+        assert_eq!(m.publication.as_deref(), Some("新华社"));
+        // a sentence about an agency is no credit
+        assert!(trailing_credit("他说。合作社").is_none());
         let (before, _) = trailing_credit("可以提供400套廉租房。我要评论").unwrap();
         assert_eq!(before, "可以提供400套廉租房。");
         let (before, _) = trailing_credit("迈向无烟中国还有很长的路要走！［详细］").unwrap();
