@@ -1422,6 +1422,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ends_where_jieba_cut_it_before_a_verb() {
+        let names = person_names("在上海市委书记陈吉宁和市长龚正陪同下，先后来到企业。");
+        assert_eq!(names, ["陈吉宁", "龚正"]);
+    }
+
+    #[test]
     fn zones_counties_gone_to_and_what_a_community_should_be() {
         let a = nlp().analyze(
             "位于湖南浏阳经开区的企业加紧生产。胡春华来到米林水库坝址看望工人。\

@@ -677,6 +677,32 @@ pub fn find(
         .iter()
         .filter(|t| t.kind == EntityKind::Person)
     {
+        // 龚正/nr 陪同/v: the tagger ran on into the verb after a name jieba cut whole; the
+        // name ends where jieba's does.
+        let into_verb = toks
+            .iter()
+            .position(|t| t.start < span.end && span.end < t.end)
+            .filter(|&k| {
+                k > 0
+                    && matches!(toks[k].tag, "v" | "vn" | "p" | "c" | "d")
+                    && matches!(toks[k - 1].tag, "nr" | "nrfg" | "nrt")
+                    && toks[k - 1].end == toks[k].start
+                    && toks[k - 1].start >= span.start
+                    && body
+                        .get(span.start..toks[k].start)
+                        .is_some_and(|n| n.chars().count() >= 2)
+            });
+        let trimmed;
+        let span = match into_verb {
+            Some(k) => {
+                trimmed = EntitySpan {
+                    end: toks[k].start,
+                    ..span.clone()
+                };
+                &trimmed
+            }
+            None => span,
+        };
         let Some(name) = body.get(span.start..span.end) else {
             continue;
         };
