@@ -474,11 +474,20 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             .is_some_and(|c| c.to_ascii_lowercase().contains("keyword"))
             && text_len(&el) < 80
         {
-            let text = clean_line(&el.text().collect::<Vec<_>>().join(" "));
+            // each keyword its own link (新浪 `<label>关键字 : </label><a>中国芯</a><a>芯片</a>`):
+            // the pieces are separate words, never glued into one
+            let text = clean_line(
+                &el.text()
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("，"),
+            );
             let label = ["文章关键词", "本文关键词", "关键词", "关键字"]
                 .iter()
                 .find_map(|l| text.strip_prefix(l));
-            if let Some(rest) = label.map(|r| r.trim_start_matches([':', '：', ' ']).trim())
+            if let Some(rest) =
+                label.map(|r| r.trim_start_matches([':', '：', ' ', '，', ',']).trim())
                 && !rest.is_empty()
             {
                 blocks.push(block(BlockKind::PrintedKeywords, rest.to_string()));
@@ -778,7 +787,15 @@ mod tests {
             .filter(|b| b.kind == BlockKind::PrintedKeywords)
             .map(|b| b.text)
             .collect();
-        assert_eq!(printed, ["辟谣 外泄"]);
+        assert_eq!(printed, ["辟谣，外泄"]);
+        // links with nothing between them are still two words
+        let page = page.replace("<a>辟谣</a> <a>外泄</a>", "<a>中国芯</a><a>芯片</a>");
+        let printed: Vec<Vec<String>> = to_blocks(&page)
+            .into_iter()
+            .filter(|b| b.kind == BlockKind::PrintedKeywords)
+            .map(|b| crate::lines::meta::keywords(&b.text))
+            .collect();
+        assert_eq!(printed, [["中国芯", "芯片"]]);
     }
 
     #[test]

@@ -273,7 +273,8 @@ pub fn keywords(value: &str) -> Vec<String> {
     for part in value
         .split(|c: char| c.is_whitespace() || ",，、;；|/".contains(c))
         .map(str::trim)
-        .filter(|s| !s.is_empty())
+        // a word, not a link's arrow (`>>`) or a mark
+        .filter(|s| s.chars().any(char::is_alphanumeric))
     {
         if part.chars().count() > 6 && part.chars().all(is_han) {
             out.extend(segment(part));
@@ -302,6 +303,12 @@ mod tests {
 
     fn first(s: &str) -> Option<String> {
         find_times(s).into_iter().next().map(|t| t.iso)
+    }
+
+    #[test]
+    fn keywords_are_words_not_arrows() {
+        assert_eq!(keywords(">>，共享充电宝"), ["共享充电宝"]);
+        assert_eq!(keywords("中国芯,芯片"), ["中国芯", "芯片"]);
     }
 
     #[test]

@@ -1072,8 +1072,10 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             .or(page_publication.clone());
         // Only keywords printed on the page (关键词: …) are declared; a <meta name="keywords">
         // tag is not shown to readers and is mostly the site's own search terms.
+        // The keywords element of an HTML page, its words kept apart by their links, reads
+        // better than the same label found again in the page's text lines.
         let mut keywords = d.meta.keywords.clone();
-        if keywords.is_empty() && index == 0 {
+        if index == 0 && !hints.printed_keywords.is_empty() {
             keywords.clone_from(&hints.printed_keywords);
         }
         if bylines.is_empty() && index == 0 {
