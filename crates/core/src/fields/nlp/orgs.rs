@@ -452,9 +452,6 @@ fn branch_after(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> Option<usize> {
 /// Words jieba tags as times that name an age group, as in 青年志愿者协会 or 老年大学.
 const AGE_GROUPS: &[&str] = &["青年", "少年", "中年", "老年", "童年", "幼年", "青少年"];
 
-/// Characters that make a word jieba tags as a time tell one (昨天, 年底, 上午, 春节, 当代).
-const TIME_CHARS: &str = "年月日天时晚早午夜周季节期代前后今昨明去春夏秋冬晨宵旬初末底";
-
 /// Whether token `k` may stand inside an organization name left of its suffix; `core` is the
 /// index of the first suffix token.
 fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
@@ -516,11 +513,8 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     }
     if matches!(t.tag, "t" | "tg") {
         // A time word ends a name (昨天…监管局) unless it is the name itself (明天小学), or
-        // it tells no time: an age group (零点/青年/公益创业发展中心) or a name jieba reads as
-        // a time (北京市/中天/实源科技股份有限公司).
-        let timeless = t.chars() >= 2
-            && (AGE_GROUPS.contains(&t.word) || !t.word.chars().any(|c| TIME_CHARS.contains(c)));
-        return timeless
+        // an age group (零点/青年/公益创业发展中心).
+        return AGE_GROUPS.contains(&t.word)
             || (k + 1 == core && t.chars() >= 2 && !lex.generic_orgs.contains(toks[core].word));
     }
     if t.tag == "f" && t.chars() == 1 {
