@@ -1425,6 +1425,12 @@ mod tests {
     fn a_name_ends_where_jieba_cut_it_before_a_verb() {
         let names = person_names("在上海市委书记陈吉宁和市长龚正陪同下，先后来到企业。");
         assert_eq!(names, ["陈吉宁", "龚正"]);
+        // a preposition jieba glued to a foreign head of state's name
+        let names = person_names(
+            "习近平代表中国政府和中国人民，向普京总统和俄罗斯人民致以诚挚的新年祝福。",
+        );
+        assert!(names.contains(&"普京".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n.starts_with('向')), "{names:?}");
     }
 
     #[test]

@@ -497,6 +497,9 @@ fn tagged_person(tagged: &[EntitySpan], start: usize, end: usize) -> bool {
     })
 }
 
+/// Titles only a foreign head of state or government holds.
+const FOREIGN_HEADS: &[&str] = &["总统", "首相", "国王", "女王", "王储", "苏丹", "埃米尔"];
+
 /// Finds person mentions. `tagged` are the sequence tagger's spans: a name only jieba's `nr`
 /// tag proposes must be confirmed by them, and the names they add get their titles from the
 /// role grammar. With no tagger spans the rules stand alone.
@@ -856,6 +859,21 @@ pub fn find(
         }
         if !added {
             break;
+        }
+    }
+    // 向普京/nr 总统: a preposition jieba glued to a foreign head of state's name (a Chinese
+    // family name 向 or 于 never holds these titles).
+    for p in &mut found {
+        if let Some(rest) = p
+            .name
+            .strip_prefix(['向', '同', '与', '和', '对', '给', '致'])
+            && rest.chars().count() >= 2
+            && toks
+                .get(p.last)
+                .is_some_and(|n| n.start == p.end && FOREIGN_HEADS.contains(&n.word))
+        {
+            p.start += p.name.len() - rest.len();
+            p.name = rest.to_string();
         }
     }
     // X被任命为…书记, X担任…主任: a title given after the name.
