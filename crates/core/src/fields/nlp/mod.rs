@@ -1431,6 +1431,11 @@ mod tests {
         );
         assert!(names.contains(&"普京".to_string()), "{names:?}");
         assert!(!names.iter().any(|n| n.starts_with('向')), "{names:?}");
+        // a transliteration character jieba read as a measure word
+        let names = person_names(
+            "国务院总理李克强同俄罗斯总理米舒斯京互致新年贺电。米舒斯京表示，俄中关系很好。",
+        );
+        assert_eq!(names, ["李克强", "米舒斯京"]);
     }
 
     #[test]

@@ -753,9 +753,16 @@ pub fn find(
                     let inside = t.start >= span.start && t.end <= span.end;
                     let name_tag = matches!(t.tag, "nr" | "nrfg" | "nrt" | "nrf");
                     if t.end <= p.start || t.start >= p.end {
-                        // a whole token outside the rules' name: a name piece, or any word
-                        // of a dotted foreign name (理查德·赖尔登)
-                        inside && (name_tag || t.word == "·" || dotted && !t.is_punct())
+                        // a whole token outside the rules' name: a name piece, any word of a
+                        // dotted foreign name (理查德·赖尔登), or one transliteration character
+                        // jieba read as a word of its own (米/q 舒斯京/nr)
+                        inside
+                            && (name_tag
+                                || t.word == "·"
+                                || dotted && !t.is_punct()
+                                || (t.chars() == 1
+                                    && name.chars().all(|c| TRANSLIT.contains(c))
+                                    && name.chars().count() >= 4))
                     } else {
                         // the rest of a name token the rules trimmed: only a character that
                         // also ends given names (李国能, 孙家正), never a verb (刘华说)
