@@ -416,6 +416,7 @@ impl Nlp {
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, &mut persons);
+        persons::full_foreign_names(&mut persons);
         persons::trim_home(&mut persons);
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
@@ -1436,6 +1437,9 @@ mod tests {
             "国务院总理李克强同俄罗斯总理米舒斯京互致新年贺电。米舒斯京表示，俄中关系很好。",
         );
         assert_eq!(names, ["李克强", "米舒斯京"]);
+        // the later mentions by the family name are the same person
+        let names = person_names("美国记者西摩·赫什接受专访。赫什说，这一事件值得调查。");
+        assert_eq!(names, ["西摩·赫什"]);
     }
 
     #[test]

@@ -104,6 +104,35 @@ pub fn trim_home(spans: &mut [PersonSpan]) {
     }
 }
 
+/// A foreign person named in full once and by the family name later (西摩·赫什 … 赫什) is one
+/// person: the later mentions take the full name. Only transliterated or dotted names: a Chinese
+/// given name is no family name.
+pub fn full_foreign_names(spans: &mut [PersonSpan]) {
+    let foreign = |n: &str| n.chars().all(|c| TRANSLIT.contains(c) || c == '·');
+    let full: Vec<String> = spans
+        .iter()
+        .map(|p| p.name.clone())
+        .filter(|n| (foreign(n) || n.contains('·')) && n.chars().count() >= 4)
+        .collect();
+    for p in spans.iter_mut() {
+        if p.name.chars().count() < 2 || !foreign(&p.name) || p.name.contains('·') {
+            continue;
+        }
+        let longer: Vec<&String> = full
+            .iter()
+            .filter(|f| {
+                f.len() > p.name.len()
+                    && (f.ends_with(&format!("·{}", p.name))
+                        || (!f.contains('·') && f.ends_with(p.name.as_str())))
+            })
+            .collect();
+        // one full name only: two people sharing a family name stay apart
+        if let [only] = longer[..] {
+            p.name.clone_from(only);
+        }
+    }
+}
+
 /// Lengthens a mention cut short (`中学校长/陈立/群要`: 陈立) to a longer name found at another
 /// mention (陈立群) when the text at this mention reads the longer name too.
 pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
