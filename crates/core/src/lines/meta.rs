@@ -245,11 +245,29 @@ fn known_dateline_re() -> &'static Regex {
 
 /// Where later stories start in one scraped line that holds several (`…9月11日宣判。中新网7月24日电
 /// 综合台湾媒体报道，…`): byte offsets of known outlets' datelines right after a sentence end.
+///
+/// The `综合` or `据` that opens a dateline belongs to it, and an agency's bracketed credit
+/// closing the story before (`…实质阶段。(新华社)综合新华社电 …`) to that story.
 pub fn later_datelines(story: &str) -> Vec<usize> {
     known_dateline_re()
         .find_iter(story)
-        .map(|m| m.start())
-        .filter(|&at| at > 0 && story[..at].ends_with(['。', '！', '？', '”']))
+        .filter_map(|m| {
+            let mut at = m.start();
+            if let Some(head) = story[..at]
+                .strip_suffix("综合")
+                .or_else(|| story[..at].strip_suffix('据'))
+            {
+                at = head.len();
+            }
+            let mut before = story[..at].trim_end();
+            if before.ends_with([')', '）'])
+                && let Some(open) = before.rfind(['(', '（'])
+                && (2..=6).contains(&before[open..].chars().count().saturating_sub(2))
+            {
+                before = before[..open].trim_end();
+            }
+            (at > 0 && before.ends_with(['。', '！', '？', '”'])).then_some(at)
+        })
         .collect()
 }
 
@@ -303,6 +321,15 @@ mod tests {
 
     fn first(s: &str) -> Option<String> {
         find_times(s).into_iter().next().map(|t| t.iso)
+    }
+
+    #[test]
+    fn a_later_story_after_an_agency_credit() {
+        let story = "综合新华社电 昨日下午，主席离开北京。合作已进入实质阶段。(新华社)综合新华社电 昨日下午，主席离开北京。";
+        let at = later_datelines(story);
+        assert_eq!(at.len(), 1);
+        assert!(story[at[0]..].starts_with("综合新华社电"));
+        assert!(later_datelines("他说，新华社电视台报道了此事。").is_empty());
     }
 
     #[test]
