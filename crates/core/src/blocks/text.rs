@@ -160,26 +160,11 @@ fn repeated_document_title(line: &str) -> Option<Vec<&str>> {
 /// The length in bytes of a document number opening `s` (`财预〔2009〕78号`, `国发[2010]3号`):
 /// one to four characters, the year in brackets, a number and 号.
 fn document_number(s: &str) -> Option<usize> {
-    let open = s.find(['〔', '[', '［'])?;
-    let issuer = &s[..open];
-    if !(1..=4).contains(&issuer.chars().count()) || !issuer.chars().all(crate::text::is_han) {
-        return None;
-    }
-    let rest = &s[open..];
-    let close = rest.find(['〕', ']', '］'])?;
-    let year = &rest[rest.chars().next()?.len_utf8()..close];
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let after = &rest[close..];
-    let after = &after[after.chars().next()?.len_utf8()..];
-    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && after[digits..].starts_with('号')).then(|| {
-        open + close
-            + rest[close..].chars().next().map_or(0, char::len_utf8)
-            + digits
-            + '号'.len_utf8()
-    })
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    #[allow(clippy::unwrap_used)]
+    let re =
+        RE.get_or_init(|| regex::Regex::new(r"^\p{Han}{1,4}[〔\[［]\d{4}[〕\]］]\d+号").unwrap());
+    re.find(s).map(|m| m.end())
 }
 
 /// A subtitle glued to the dateline of the story (`回良玉…强调…上新台阶新华网西宁7月10日电 全国…`)

@@ -118,12 +118,13 @@ pub fn full_foreign_names(spans: &mut [PersonSpan]) {
         if p.name.chars().count() < 2 || !foreign(&p.name) || p.name.contains('·') {
             continue;
         }
+        // 西摩·赫什 ends in ·赫什; 米舒斯京, undotted, in 舒斯京
         let longer: Vec<&String> = full
             .iter()
             .filter(|f| {
-                f.len() > p.name.len()
-                    && (f.ends_with(&format!("·{}", p.name))
-                        || (!f.contains('·') && f.ends_with(p.name.as_str())))
+                f.strip_suffix(p.name.as_str()).is_some_and(|head| {
+                    head.ends_with('·') || (!head.is_empty() && !f.contains('·'))
+                })
             })
             .collect();
         // one full name only: two people sharing a family name stay apart
@@ -711,19 +712,18 @@ pub fn find(
     {
         // 龚正/nr 陪同/v: the tagger ran on into the verb after a name jieba cut whole; the
         // name ends where jieba's does.
-        let into_verb = toks
-            .iter()
-            .position(|t| t.start < span.end && span.end < t.end)
-            .filter(|&k| {
-                k > 0
-                    && matches!(toks[k].tag, "v" | "vn" | "p" | "c" | "d")
-                    && matches!(toks[k - 1].tag, "nr" | "nrfg" | "nrt")
-                    && toks[k - 1].end == toks[k].start
-                    && toks[k - 1].start >= span.start
-                    && body
-                        .get(span.start..toks[k].start)
-                        .is_some_and(|n| n.chars().count() >= 2)
-            });
+        let into_verb = Some(toks.partition_point(|t| t.end <= span.end)).filter(|&k| {
+            k > 0
+                && k < toks.len()
+                && toks[k].start < span.end
+                && matches!(toks[k].tag, "v" | "vn" | "p" | "c" | "d")
+                && matches!(toks[k - 1].tag, "nr" | "nrfg" | "nrt")
+                && toks[k - 1].end == toks[k].start
+                && toks[k - 1].start >= span.start
+                && body
+                    .get(span.start..toks[k].start)
+                    .is_some_and(|n| n.chars().count() >= 2)
+        });
         let trimmed;
         let span = match into_verb {
             Some(k) => {
