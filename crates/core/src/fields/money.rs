@@ -432,6 +432,11 @@ pub(crate) fn read_in_text(chars: &[char], i: usize) -> Option<InText> {
         // a lone 毛 or 钱 after a number is no currency (三毛, 十钱)
         Some("毛" | "钱") => return None,
         // 块 before a noun is a measure word (三块砖, 两块牌匾)
+        // a bare 块 (47块, 2171亿块) counts pieces as often as it counts yuan: the count
+        // reader keeps it as written; 块钱 and 十块三毛 are money
+        Some("块") if prefix.is_none() && r.end > 0 && chars.get(r.end - 1) == Some(&'块') => {
+            return None;
+        }
         Some("块") => {
             let next = chars.get(r.end).copied();
             if next.is_some_and(|c| {

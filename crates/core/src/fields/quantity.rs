@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::measure::{Class, fixed_expressions, unit_at};
-use super::number::{pow10, read_multiplier, read_number};
+use super::number::{Num, pow10, read_multiplier, read_number};
 use super::numerals::{self, Dec, QUANTITY_START_CHARS, QUOTE_OPEN_CHARS, cn_digit, fold_width};
 use crate::record::{Approx, Quantity};
 use crate::text::{CharSet, is_space, skip_spaces, starts_with, starts_with_str};
@@ -73,7 +73,25 @@ const TIME_AFTER_GE: &[&str] = &[
     "工作日",
     "学期",
     "百分点",
+    "基点",
 ];
+
+/// Spans of time a rate may be counted per, after the amount: 20元/小时, 3000元每月.
+const PER_TIME: &[&str] = &["小时", "天", "日", "周", "月", "年"];
+
+/// Whether the 成 at `k` after the number `n` is tenths of a whole (七成受访者, 超过6成企业,
+/// 增长近五成), not the verb or word it starts (三成员国, 五成为, 一成不变).
+fn tenths_share(chars: &[char], k: usize, n: &Num) -> bool {
+    if n.has_units || n.value.to_f64() > 10.0 {
+        return false;
+    }
+    match chars.get(k + 1) {
+        None => true,
+        Some(c) if is_boundary(*c) => true,
+        // 成员, 成为, 成立, 成功, 成交, 成长, 成果, 成绩, 成就, 成本, 成型, 成品, 成套, 成批, 成片, 成都
+        Some(c) => !"员为立功交长果绩就本型品套批片都熟年效像形分".contains(*c),
+    }
+}
 
 /// One statistic found, before its item is decided.
 #[derive(Debug)]
@@ -484,7 +502,7 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
             value = value.plus(Dec { m: 5, s: 1 })?;
         }
         unit_word = w.to_string();
-        class = if w == "百分点" {
+        class = if matches!(w, "百分点" | "基点") {
             Class::Percent
         } else {
             Class::Time
@@ -501,15 +519,7 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         unit_word = "%".into();
         class = Class::Percent;
         unit_end = k + 1;
-    } else if chars.get(k) == Some(&'成')
-        && n.chinese
-        && chars
-            .get(k + 1)
-            // 六成被调查者, 三成人, 七成受访者: a share of the people named next
-            .is_none_or(|c| {
-                is_boundary(*c) || matches!(c, '以' | '左' | '多' | '的' | '被' | '人' | '受')
-            })
-    {
+    } else if chars.get(k) == Some(&'成') && tenths_share(chars, k, &n) {
         unit_word = "成".into();
         class = Class::Percent;
         unit_end = k + 1;
@@ -525,6 +535,15 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
             approx = Some(Approx::MoreThan);
             unit_end += 1;
         }
+    } else if chars.get(k) == Some(&'级')
+        && ["地震", "强震", "余震", "大地震"]
+            .iter()
+            .any(|w| starts_with_str(chars, k + 1, w))
+    {
+        // 6.2级地震: the magnitude of an earthquake
+        unit_word = "级".into();
+        class = Class::Measure;
+        unit_end = k + 1;
     } else if let Some((end, pow, more)) = bare_magnitude(chars, i, &n, k) {
         // 三万居民, 老年人口将超过2亿, 年薪两百多万: a count of ten thousand or more written
         // with 万/亿 needs no measure word; the unit is left empty (null in the record).
@@ -606,10 +625,12 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
     // A rate, one unit per another: 1毫克/升, 5万元每平方米, 每立方米75微克.
     let mut rate_start = None;
     if matches!(class, Class::Measure | Class::Money) {
+        // per a measure, or per a span of time written after the amount (20元/小时, 5元每天)
         if let Some(&c) = chars.get(unit_end)
             && matches!(c, '/' | '／' | '每')
             && let Some(per) = unit_at(chars, unit_end + 1)
-            && per.class == Class::Measure
+            && (per.class == Class::Measure
+                || (per.class == Class::Time && PER_TIME.contains(&per.out.as_str())))
         {
             unit_word = format!("{unit_word}/{}", per.out);
             unit_end += 1 + per.word.len();
@@ -1217,6 +1238,58 @@ mod tests {
         assert!(q.text.contains("每立方米14微克"), "{}", q.text);
         let q = one("房价大约5万元每平方米。");
         assert_eq!((q.value, q.unit.as_str()), (50_000.0, "元/平方米"));
+        let q = one("销售限价为8100元/平米。");
+        assert_eq!((q.value, q.unit.as_str()), (8100.0, "元/平米"));
+        let q = one("每平米860元的房子。");
+        assert_eq!((q.value, q.unit.as_str()), (860.0, "元/平米"));
+        // per a span of time, written after the amount
+        let q = one("租金20元每小时。");
+        assert_eq!((q.value, q.unit.as_str()), (20.0, "元/小时"));
+        let q = one("收费5元/小时。");
+        assert_eq!((q.value, q.unit.as_str()), (5.0, "元/小时"));
+    }
+
+    #[test]
+    fn units_of_energy_area_and_rates_of_interest() {
+        // 千 of 千瓦时 is the unit's, not a multiplier of 亿
+        let q = one("发电量约7.2亿千瓦时。");
+        assert_eq!((q.value, q.unit.as_str()), (720_000_000.0, "千瓦时"));
+        let q = one("装机容量达到120万千瓦。");
+        assert_eq!((q.value, q.unit.as_str()), (1_200_000.0, "千瓦"));
+        let q = one("配建6万平米的公共租赁房。");
+        assert_eq!((q.value, q.unit.as_str()), (60_000.0, "平米"));
+        let q = one("美联储再降息25个基点。");
+        assert_eq!((q.value, q.unit.as_str()), (25.0, "基点"));
+        let q = one("四川发生6.2级地震。");
+        assert_eq!((q.value, q.unit.as_str()), (6.2, "级"));
+        // a grade is no magnitude
+        assert!(extract("启动三级应急响应。").is_empty());
+    }
+
+    #[test]
+    fn tenths_are_a_share() {
+        let q = one("超过6成企业实现盈利。");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.approx),
+            (6.0, "成", Some(Approx::MoreThan))
+        );
+        let q = one("七成海归表示满意。");
+        assert_eq!((q.value, q.unit.as_str()), (7.0, "成"));
+        // 成 that starts a word is no share
+        assert!(extract("三成员国表示同意。").is_empty());
+        assert!(extract("两国关系一成不变。").is_empty());
+    }
+
+    #[test]
+    fn a_bare_kuai_is_kept_as_written() {
+        // 块 alone counts pieces as often as yuan: the unit stays 块
+        let q = one("出口集成电路2171亿块。");
+        assert_eq!((q.value, q.unit.as_str()), (217_100_000_000.0, "块"));
+        let q = one("现场发现近30块纸片。");
+        assert_eq!((q.value, q.unit.as_str()), (30.0, "块"));
+        // 块钱 and 块…毛 are money
+        assert_eq!(one("每月挣600块钱。").unit, "元");
+        assert_eq!(one("只花了十块三毛。").value, 10.3);
     }
 
     #[test]
