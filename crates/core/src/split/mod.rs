@@ -1554,7 +1554,8 @@ fn drop_cut_off_tail(paras: &mut Vec<String>) {
         return;
     };
     let t = last.trim_end();
-    if ends_sentence(t) || t.ends_with([')', '）', '】', ']', '》']) {
+    // An item of a list (第十一站：…江西赣县上饶平安希望小学) ends without a full stop.
+    if ends_sentence(t) || t.ends_with([')', '）', '】', ']', '》']) || is_list_item(t) {
         return;
     }
     let cut = t
@@ -1595,9 +1596,39 @@ fn repeated_lines<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// The next line after an unfinished one is a continuation unless it is a bullet.
+/// The next line after an unfinished one is a continuation unless it is a bullet or an item
+/// of a numbered list.
 fn is_title_like_after_break(l: &str) -> bool {
-    l.starts_with(['•', '·', '●', '■', '◆'])
+    l.starts_with(['•', '·', '●', '■', '◆']) || is_list_item(l)
+}
+
+/// An item of a list, its marker and a label before a colon: `第一站：2007年9月…`,
+/// `Ｂ、通过银行捐款：…`, `3．报名方式：…`. A line broken mid-sentence that happens to start
+/// with 第一 (`第一现场看到…`) has no such label.
+fn is_list_item(l: &str) -> bool {
+    let t = l.trim_start();
+    let head: String = t.chars().take(12).collect();
+    let Some(colon) = head.find(['：', ':']) else {
+        return false;
+    };
+    let marker = &head[..colon];
+    let numerals = "一二三四五六七八九十0123456789０１２３４５６７８９";
+    let letter = |c: char| c.is_ascii_uppercase() || ('Ａ'..='Ｚ').contains(&c);
+    let mut cs = marker.chars();
+    match cs.next() {
+        Some('第') => cs.next().is_some_and(|c| numerals.contains(c)),
+        Some(c) if numerals.contains(c) || letter(c) => {
+            let rest: String = marker
+                .chars()
+                .skip_while(|c| numerals.contains(*c))
+                .collect();
+            ["、", ".", "．", ")", "）"]
+                .iter()
+                .any(|m| rest.starts_with(m))
+                || (letter(c) && rest.chars().nth(1).is_some_and(|m| "、.．".contains(m)))
+        }
+        _ => false,
+    }
 }
 
 /// Full-width punctuation that never takes a space next to it.
@@ -1976,6 +2007,22 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a[0].publication.as_deref(), Some("某某区委员会"));
         assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_numbered_list_at_the_end_is_body_not_a_cut_off_sentence() {
+        let page = "乡村小学图书馆计划\n\n我们联合多家企业推出了乡村小学图书馆计划，为乡村儿童创造阅读条件。\n活动历程：\n第一站：2007年9月23日－29日，广东省阳西县程村镇团结小学\n第二站：2007年11月4日－10日，青海省大通县斜沟乡希望小学\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("斜沟乡希望小学"), "{}", a[0].body);
+        assert!(a[0].body.contains("\n第一站："), "{}", a[0].body);
+        // a sentence cut off by the scraper still goes
+        let page = "乡村小学图书馆计划\n\n我们联合多家企业推出了乡村小学图书馆计划，为乡村儿童创造阅读条件。\n这项计划已经走过十个站点，覆盖了全国多个省份的乡村学校和\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("阅读条件。"), "{}", a[0].body);
+        // a line broken before 第一 is still one paragraph
+        assert!(!is_list_item("第一现场看到，居民们排起长队"));
+        assert!(is_list_item("Ｂ、通过银行捐款：人民币帐户"));
+        assert!(is_list_item("3．报名方式：电话报名"));
     }
 
     #[test]
