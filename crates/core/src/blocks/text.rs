@@ -261,6 +261,35 @@ fn story_start(line: &str) -> Option<usize> {
     }) {
         return Some(at);
     }
+    // the paper's own credit: …首个宣布参选特首本报驻香港特约记者 凌德澳门…
+    if let Some(&(at, _)) = idx.iter().skip(6).find(|&&(at, _)| {
+        let rest = &line[at..];
+        rest.starts_with("本报讯")
+            || (rest.starts_with("本报")
+                && rest.chars().take(10).collect::<String>().contains("记者"))
+    }) {
+        return Some(at);
+    }
+    // the headline's last words said again as the story's subject: …参选国民党主席国民党主席改选…
+    let chars: Vec<char> = idx.iter().map(|&(_, c)| c).collect();
+    for p in 8..chars.len() {
+        if (4..=8).any(|n| {
+            p >= n + 4
+                && chars.get(p..p + n) == Some(&chars[p - n..p])
+                && chars[p - n..p].iter().all(|&c| crate::text::is_han(c))
+        }) {
+            return Some(idx[p].0);
+        }
+    }
+    // a story that opens with a quoted sentence: …基本框架已确立“太阳能在…列第二位，除核电外。”
+    if let Some(&(at, _)) = idx.iter().skip(8).find(|&&(_, c)| c == '“')
+        && !line[..at].contains(['，', ',', '。', '：', ':', '；', '“', '”'])
+        && let Some(close) = line[at..].find('”')
+        && line[at..at + close].chars().count() >= 12
+        && line[at..at + close].contains(['，', '。', '！', '？'])
+    {
+        return Some(at);
+    }
     // after the openers above, a full date and a comma: …表示哀悼2009年7月11日，93岁的…
     for (k, &(at, c)) in idx.iter().enumerate().skip(6) {
         // not a date the headline's own words lead into (…加拿大时间2011年6月28日，)
@@ -349,6 +378,34 @@ mod tests {
             Some("国发[2010]3号".len())
         );
         assert_eq!(document_number("关于〔意见〕"), None);
+    }
+
+    #[test]
+    fn a_headline_glued_to_a_credit_a_repeated_subject_or_an_opening_quote_is_its_own_line() {
+        let first = |line: &str| {
+            to_blocks(line)
+                .into_iter()
+                .map(|b| b.text)
+                .collect::<Vec<_>>()
+        };
+        let lines = first(
+            "某市文化局长首个宣布参选人大代表本报驻香港特约记者 王某某市第三届人大代表选举将于7月26日举行，6月1日起接受报名，目前已有多人表示有意参选，选举委员会将在月底公布名单。",
+        );
+        assert_eq!(lines[0], "某市文化局长首个宣布参选人大代表");
+        assert!(lines[1].starts_with("本报驻香港特约记者"), "{lines:?}");
+        let lines = first(
+            "张某某今日宣布参选商会会长商会会长改选一事备受社会关注，有关现任会长去留的消息不少，似已酝酿成一场风波，商会理事会将于下月初召开会议讨论改选事宜，届时将公布候选人名单。",
+        );
+        assert_eq!(lines[0], "张某某今日宣布参选商会会长");
+        assert!(lines[1].starts_with("商会会长改选"), "{lines:?}");
+        let lines = first(
+            "新能源发展规划基本框架已确立“太阳能在新能源发展规划中的重要性列第二位，除核电外。”一位参与规划制定的专家对记者表示，规划的基本框架已经确立，将于近期上报国务院审议，并向社会公开征求意见。",
+        );
+        assert_eq!(lines[0], "新能源发展规划基本框架已确立");
+        assert!(lines[1].starts_with("“太阳能"), "{lines:?}");
+        // a quoted term inside the headline stays in it
+        let line = "我市启动“文明城市”创建工作全市各部门积极行动起来，共同推进创建工作，力争三年内成功创建全国文明城市，让市民共享创建成果和美好生活环境。";
+        assert_eq!(first(line).len(), 1, "{:?}", first(line));
     }
 
     #[test]

@@ -162,9 +162,19 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
         .find(|(_, c)| matches!(c, '，' | ',' | '。' | '\n'))
         .map(|(i, _)| i);
     if let Some(end) = head_end
-        && CREDIT_WORDS.iter().any(|w| body[..end].contains(w))
+        && let Some(word_at) = CREDIT_WORDS
+            .iter()
+            .filter_map(|w| body[..end].find(w))
+            .min()
     {
-        out.push(0..end);
+        // A bracketed credit (`中广网北京6月24日消息 (记者焦莹) 国家副主席习近平…`) ends at its
+        // bracket: the sentence after it is text.
+        let bracket_end = body[..word_at]
+            .rfind(['(', '（'])
+            .filter(|&open| !body[open..word_at].contains([')', '）']))
+            .and_then(|_| body[word_at..end].find([')', '）']))
+            .map(|k| word_at + k);
+        out.push(0..bracket_end.unwrap_or(end));
     }
     // `记者　陈伟斌　整理报道` inside the text.
     out.extend(
@@ -211,6 +221,27 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
     use crate::record::Organization;
+
+    #[test]
+    fn a_bracketed_credit_in_the_dateline_ends_at_its_bracket() {
+        let body = "中广网北京6月24日消息 (记者焦莹) 国家副主席习近平今天在人民大会堂会见外宾。";
+        let spans = credit_spans(body);
+        assert!(
+            spans.iter().all(|s| !body[s.clone()].contains("习近平")),
+            "{spans:?}"
+        );
+        assert!(
+            spans.iter().any(|s| body[s.clone()].contains("焦莹")),
+            "{spans:?}"
+        );
+        // an open dateline runs to its first comma
+        let body = "南都讯　记者刘凡　周昌和　继推出日票后，地铁又推出月票。";
+        let spans = credit_spans(body);
+        assert_eq!(
+            &body[spans[0].clone()],
+            "南都讯　记者刘凡　周昌和　继推出日票后"
+        );
+    }
 
     #[test]
     fn a_captions_photo_credit_is_a_credit() {

@@ -302,6 +302,8 @@ pub(crate) fn is_org_like(value: &str) -> bool {
             "报",
             "社",
             "台",
+            // a radio channel: 中国之声, 经济之声
+            "之声",
             "站",
             "中心",
             "委",
@@ -825,6 +827,7 @@ pub(crate) fn is_outlet_name(name: &str) -> bool {
         "在线",
         "日报",
         "晚报",
+        "之声",
     ]
     .iter()
     .any(|s| name.ends_with(s))
