@@ -588,6 +588,15 @@ mod tests {
     }
 
     #[test]
+    fn a_special_administrative_regions_government_is_one_word() {
+        // jieba cuts 特/区政府; the dictionary keeps 特区政府 whole
+        let o = org_names("表示相信在特区政府和社会各界的共同努力下，问题会得到解决。");
+        assert_eq!(o, ["特区政府"]);
+        let o = org_names("香港特区政府准备在机场东北面填海。");
+        assert_eq!(o, ["香港特区政府"]);
+    }
+
+    #[test]
     fn a_city_before_a_body_named_after_its_province_is_where_it_works() {
         let a = nlp().analyze("代表团考察了克拉玛依市新疆油田公司，了解企业情况。");
         let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
