@@ -36,6 +36,8 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             }
             continue;
         }
+        // Related headlines a portal set after the story behind a wide gap go.
+        let l = without_related_tail(l);
         // A headline glued to the dateline of the story under it (a scrape that lost the line
         // break): two lines.
         if let Some(parts) = if out.is_empty() {
@@ -114,6 +116,45 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
         && headline_like(&unstopped.replace(['？', '！', '?', '!'], "，"), 50);
     ((headline_ok(headline) || question_inside) && !headline.contains(['，', ',', '；', ';']))
         .then(|| vec![headline, line[at..].trim()])
+}
+
+/// `line` without the related headlines a portal glued after the story behind a gap of
+/// spaces (`…打好更好的基础。    香港迪斯尼将建3个全球独有主题园区`, `…(厦门日报)    据成都商报台湾
+/// 媒体称…`): after the gap no sentence ends, before it the story's last sentence or credit does.
+fn without_related_tail(line: &str) -> &str {
+    // the last gap (paragraphs of the story may be set apart by gaps too): three or more
+    // spaces of any kind, or two ideographic ones
+    let mut gap = None;
+    let mut run: Option<(usize, usize, bool)> = None;
+    for (at, c) in line.char_indices() {
+        if c.is_whitespace() {
+            let (start, n, wide) = run.unwrap_or((at, 0, false));
+            run = Some((start, n + 1, wide || c == '\u{3000}'));
+        } else {
+            if let Some((start, n, wide)) = run.take()
+                && (n >= 3 || (wide && n >= 2))
+            {
+                gap = Some((start, at));
+            }
+        }
+    }
+    let Some((gap, after_at)) = gap else {
+        return line;
+    };
+    let after = &line[after_at..];
+    let before = line[..gap].trim_end();
+    let ends_story = before.ends_with(['。', '！', '？', '”'])
+        || (before.ends_with([')', '）']) && before.contains(['。', '！', '？']));
+    if before.chars().nth(80).is_some()
+        && ends_story
+        && !after.is_empty()
+        && after.chars().nth(150).is_none()
+        && !after.contains(['。', '！', '？', '!', '?'])
+    {
+        before
+    } else {
+        line
+    }
 }
 
 /// A document printed with its title twice, the issuer's name only in the first
@@ -378,6 +419,48 @@ mod tests {
             Some("国发[2010]3号".len())
         );
         assert_eq!(document_number("关于〔意见〕"), None);
+    }
+
+    #[test]
+    fn related_headlines_behind_a_gap_after_the_story_go() {
+        let story = "中新网6月30日电 香港特首30日在行政会议结束后会见传媒，他表示，特区政府已就扩建计划达成协议，扩建工程将于年内展开，预计可创造三千多个职位，同时为香港迈向知识型经济打好更好的基础。";
+        let lines: Vec<String> =
+            to_blocks(&format!("{story}    香港迪斯尼将建3个全球独有主题园区"))
+                .into_iter()
+                .map(|b| b.text)
+                .collect();
+        assert!(
+            lines
+                .last()
+                .is_some_and(|l| l.ends_with("打好更好的基础。")),
+            "{lines:?}"
+        );
+        let lines: Vec<String> = to_blocks(&format!(
+            "{story}(厦门日报)    据成都商报台湾媒体称某事成定局"
+        ))
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+        assert!(
+            lines.last().is_some_and(|l| l.ends_with("(厦门日报)")),
+            "{lines:?}"
+        );
+        // no-break spaces make a gap too
+        let lines: Vec<String> = to_blocks(&format!(
+            "{story}\u{a0}\u{a0}\u{a0} 香港迪斯尼将建3个主题园区"
+        ))
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+        assert!(
+            lines
+                .last()
+                .is_some_and(|l| l.ends_with("打好更好的基础。")),
+            "{lines:?}"
+        );
+        // a story that goes on after the gap keeps it
+        let line = format!("{story}    第二段里还有一句话。");
+        assert!(to_blocks(&line).iter().any(|b| b.text.contains("第二段")));
     }
 
     #[test]
