@@ -588,6 +588,22 @@ mod tests {
     }
 
     #[test]
+    fn a_foreign_head_with_the_title_after_and_a_countrys_side_in_talks() {
+        let a = nlp().analyze("去年，胡锦涛主席同伯塞斯库总统在北京奥运会期间会晤，达成广泛共识。");
+        let p = a.persons.iter().find(|p| p.name == "伯塞斯库");
+        assert!(p.is_some_and(|p| p.roles == ["总统"]), "{:?}", a.persons);
+        assert!(
+            !a.places.iter().any(|p| p.name == "伯塞斯库"),
+            "{:?}",
+            a.places
+        );
+        // 罗方, 美方: the side of a country, no person
+        let names =
+            person_names("中方愿同罗方一道增进友谊。杰瓦讷说，罗方一贯坚持优先发展对华关系。");
+        assert!(!names.iter().any(|n| n.ends_with('方')), "{names:?}");
+    }
+
+    #[test]
     fn a_special_administrative_regions_government_is_one_word() {
         // jieba cuts 特/区政府; the dictionary keeps 特区政府 whole
         let o = org_names("表示相信在特区政府和社会各界的共同努力下，问题会得到解决。");

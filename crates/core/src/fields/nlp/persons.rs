@@ -693,13 +693,29 @@ pub fn find(
         } else if is_name_tag(t.tag)
             && t.chars() >= 2
             && t.word.chars().all(|c| TRANSLIT.contains(c))
-            && !(i > 0 && toks[i - 1].chars() == 1 && !toks[i - 1].is_punct())
             && !ctx.is_covered(t.start, t.end)
             && !lex.not_names.contains(t.word)
             && !lex.countries.contains(t.word)
-            && confirmed(t.start, t.end)
         {
-            push(&mut found, i, i + 1, t.word.to_string(), Vec::new());
+            // 同/p 伯塞斯库/nr 总统: a title right after a transliterated name makes it a
+            // person even where the tagger read a place
+            let title = toks
+                .get(i + 1)
+                .filter(|n| n.start == t.end && ctx.is_role_token(n) && n.chars() <= 3);
+            let glued = i > 0 && toks[i - 1].chars() == 1 && !toks[i - 1].is_punct();
+            if let Some(title) = title
+                && (!glued || is_function_word(toks[i - 1].word))
+            {
+                push(
+                    &mut found,
+                    i,
+                    i + 1,
+                    t.word.to_string(),
+                    vec![title.word.to_string()],
+                );
+            } else if !glued && confirmed(t.start, t.end) {
+                push(&mut found, i, i + 1, t.word.to_string(), Vec::new());
+            }
         }
         i += 1;
     }
