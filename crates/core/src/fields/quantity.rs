@@ -116,6 +116,14 @@ fn deictic_time(chars: &[char], h: &Hit) -> bool {
         "今明",
     ];
     const AFTER: &[&str] = &["比", "更比", "年年", "之计", "磨", "一个样"];
+    // 今年前10个月, 去年前三季度: the window a figure is for, not a statistic
+    let year_window = matches!(h.unit.as_str(), "月" | "季度")
+        && ["今年前", "去年前", "全年前", "年前"]
+            .iter()
+            .any(|w| ends_with_str(chars, h.start, w));
+    if year_window {
+        return true;
+    }
     let time = matches!(h.unit.as_str(), "年" | "天" | "日");
     let in_words = chars.get(h.num_start).is_some_and(|&c| !is_digit(c));
     time && in_words
@@ -1028,9 +1036,15 @@ pub(crate) fn extract_chars(chars: &[char], dates: &[Range<usize>]) -> Vec<Quant
                 }
             }
             _ => {
+                // skip the rest of what failed to read; a Chinese numeral character that is
+                // none here (队伍629人: 伍) leaves the Arabic number after it to be read
                 let mut j = i + 1;
-                if is_digit(c) || is_cn_run_char(c) {
+                if is_digit(c) {
                     while j < chars.len() && (is_digit(chars[j]) || is_cn_run_char(chars[j])) {
+                        j += 1;
+                    }
+                } else if is_cn_run_char(c) {
+                    while j < chars.len() && is_cn_run_char(chars[j]) {
                         j += 1;
                     }
                 }
@@ -1264,6 +1278,28 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str()), (6.2, "级"));
         // a grade is no magnitude
         assert!(extract("启动三级应急响应。").is_empty());
+    }
+
+    #[test]
+    fn a_capital_numeral_character_in_a_word_leaves_the_number_after_it() {
+        // 伍 of 队伍 is the capital 5, not the start of 629
+        let q = extract("央企的队伍629人正在灾区开展工作。");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!((q[0].value, q[0].unit.as_str()), (629.0, "人"));
+        assert_eq!(one("入伍26年来，他一直坚守岗位。").value, 26.0);
+    }
+
+    #[test]
+    fn aircraft_and_the_window_of_a_year() {
+        let q = one("超过300架无人机参加表演。");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.approx),
+            (300.0, "架", Some(Approx::MoreThan))
+        );
+        // 今年前10个月 is the period a figure is for
+        let q = extract("今年前10个月，全国进出口总值增长5%。");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].unit, "%");
     }
 
     #[test]
