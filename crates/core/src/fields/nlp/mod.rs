@@ -1208,6 +1208,10 @@ mod tests {
         let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
         assert!(orgs.iter().all(|o| !o.starts_with("今天")), "{orgs:?}");
         assert!(!orgs.contains(&"挑战八国集团"), "{orgs:?}");
+        // 列席/n: jieba reads the verb as a noun
+        let o = org_names("赵乐际同列席十四届全国人大常委会第十七次会议的代表座谈交流。");
+        assert!(o.contains(&"全国人大常委会".to_string()), "{o:?}");
+        assert!(o.iter().all(|o| !o.starts_with("列席")), "{o:?}");
     }
 
     #[test]
