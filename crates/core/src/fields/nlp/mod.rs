@@ -604,6 +604,15 @@ mod tests {
     }
 
     #[test]
+    fn a_governments_name_is_its_place_and_the_word_government() {
+        // jieba keeps 英国政府/nt whole, the tagger reads 英国 alone
+        assert_eq!(org_names("英国政府表示将继续支持。"), ["英国政府"]);
+        assert_eq!(org_names("他被中央政府任命为司长。"), ["中央政府"]);
+        // and a country before 政府/n is one name too
+        assert_eq!(org_names("阿富汗政府当天发表声明。"), ["阿富汗政府"]);
+    }
+
+    #[test]
     fn a_special_administrative_regions_government_is_one_word() {
         // jieba cuts 特/区政府; the dictionary keeps 特区政府 whole
         let o = org_names("表示相信在特区政府和社会各界的共同努力下，问题会得到解决。");

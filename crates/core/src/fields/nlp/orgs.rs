@@ -938,12 +938,42 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             });
             continue;
         }
+        // A country's government written as two words (阿富汗/nr 政府/n): one name.
+        if t.word == "政府"
+            && k > 0
+            && toks[k - 1].end == t.start
+            && lex.countries.contains(toks[k - 1].word)
+            && !out.iter().any(|o| o.first < k + 1 && k - 1 < o.last)
+        {
+            out.push(OrgSpan {
+                start: toks[k - 1].start,
+                end: t.end,
+                first: k - 1,
+                last: k + 1,
+                name: format!("{}政府", toks[k - 1].word),
+                kind: String::new(),
+                named_start: true,
+            });
+            continue;
+        }
+        // A state body jieba keeps whole with its country, region or level in front (英国政府/nt,
+        // 北京政府/nt, 中央政府/nt): the tagger reads the place alone, the word is the body.
+        let placed_body = t.tag == "nt"
+            && STATE_BODIES.iter().any(|b| {
+                t.word.strip_suffix(b).is_some_and(|head| {
+                    lex.countries.contains(head)
+                        || lex.divisions.contains(head)
+                        || lex.division_short.contains(head)
+                        || head == "中央"
+                })
+            });
         if t.tag != "nt"
             || t.chars() < 2
             || lex.generic_orgs.contains(t.word)
             || is_suffix(lex, t)
             || out.iter().any(|o| o.first <= k && k < o.last)
-            || heads_compound(lex, toks, k)
+            // (英国政府/nt 官员/n names the body all the same)
+            || (heads_compound(lex, toks, k) && !placed_body)
         {
             continue;
         }
@@ -955,7 +985,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         let dotted = k >= 2
             && toks[k - 1].word == "·"
             && matches!(toks[k - 2].tag, "nr" | "nrt" | "nrf" | "ns");
-        if !(country || tagged_at(t.start)) {
+        if !(country || placed_body || tagged_at(t.start)) {
             continue;
         }
         let first = if country {
