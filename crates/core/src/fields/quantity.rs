@@ -93,6 +93,36 @@ fn tenths_share(chars: &[char], k: usize, n: &Num) -> bool {
     }
 }
 
+/// What a count of articles or points names when it is a document's or a programme's name
+/// (`20条意见`, `八项规定`, `十条措施`).
+const DOCUMENT_NOUNS: &[&str] = &["意见", "措施", "举措", "规定", "条例", "政策", "禁令"];
+
+/// Drops the counts of articles that name a document: the same `N条意见` written more than once
+/// is the document's name (`20条意见中提出…`, `20条意见规定…`), not a statistic restated.
+fn drop_document_names(chars: &[char], hits: &mut Vec<Hit>) {
+    let key = |h: &Hit| -> Option<String> {
+        if !matches!(h.unit.as_str(), "条" | "项" | "点") || h.approx.is_some() {
+            return None;
+        }
+        let noun = DOCUMENT_NOUNS
+            .iter()
+            .find(|w| starts_with_str(chars, h.end, w))?;
+        let mut k: String = chars[h.num_start..h.end].iter().collect();
+        k.push_str(noun);
+        Some(k)
+    };
+    let keys: Vec<Option<String>> = hits.iter().map(key).collect();
+    let named: Vec<bool> = keys
+        .iter()
+        .map(|k| {
+            k.as_ref()
+                .is_some_and(|k| keys.iter().flatten().filter(|o| *o == k).count() >= 2)
+        })
+        .collect();
+    let mut named = named.into_iter();
+    hits.retain(|_| !named.next().unwrap_or(false));
+}
+
 /// One statistic found, before its item is decided.
 #[derive(Debug)]
 struct Hit {
@@ -283,6 +313,38 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
             num_start: i,
             end: num.end,
             // fifteen decimals: the share as exactly as a record's number shows it
+            value: Dec {
+                m: (m / d * 1e15).round() as i128,
+                s: 15,
+            },
+            value_max: None,
+            unit: String::new(),
+            class: Class::Count,
+            approx,
+        });
+    }
+    // 1/3, 3/4: a share written with a slash (a bare number); 7/26/2009 is a date
+    if is_digit(chars[i])
+        && let Some(num) = read_number(chars, i)
+        && !num.has_units
+        && matches!(chars.get(num.end), Some('/' | '／'))
+        && chars.get(num.end + 1).is_some_and(|c| is_digit(*c))
+        && let Some(den) = read_number(chars, num.end + 1)
+        && !den.has_units
+        && !chars
+            .get(den.end)
+            .is_some_and(|c| is_digit(*c) || matches!(c, '/' | '／' | '.' | '-' | '%' | '％'))
+    {
+        let (m, d) = (num.value.to_f64(), den.value.to_f64());
+        if !(2.0..=100.0).contains(&d) || m <= 0.0 || m >= d || m.fract() != 0.0 || d.fract() != 0.0
+        {
+            return None;
+        }
+        let (approx, start) = prefix_approx(chars, i);
+        return Some(Hit {
+            start,
+            num_start: i,
+            end: den.end,
             value: Dec {
                 m: (m / d * 1e15).round() as i128,
                 s: 15,
@@ -543,6 +605,19 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
             approx = Some(Approx::MoreThan);
             unit_end += 1;
         }
+    } else if chars.get(k) == Some(&'点')
+        && !n.has_big
+        && [
+            "建议", "意见", "要求", "希望", "期待", "努力", "共识", "主张", "看法", "体会", "启示",
+            "经验", "做法", "措施",
+        ]
+        .iter()
+        .any(|w| starts_with_str(chars, k + 1, w))
+    {
+        // 4点建议, 两点努力: points listed (not 两点 o'clock)
+        unit_word = "点".into();
+        class = Class::Count;
+        unit_end = k + 1;
     } else if chars.get(k) == Some(&'级')
         && ["地震", "强震", "余震", "大地震"]
             .iter()
@@ -1052,6 +1127,7 @@ pub(crate) fn extract_chars(chars: &[char], dates: &[Range<usize>]) -> Vec<Quant
             }
         }
     }
+    drop_document_names(chars, &mut hits);
     let mut out = Vec::with_capacity(hits.len());
     for (n, h) in hits.iter().enumerate() {
         let next_start = hits.get(n + 1).map_or(chars.len(), |x| x.start);
@@ -1175,6 +1251,14 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str()), (0.25, ""));
         assert!((one("三分之二的人同意。").value - 2.0 / 3.0).abs() < 1e-12);
         assert!(extract("三万分之一的概率。").is_empty());
+        // a share with a slash
+        let q = one("台湾主创和技术人员必须超过1/3。");
+        assert!((q.value - 1.0 / 3.0).abs() < 1e-12, "{q:?}");
+        assert_eq!(q.approx, Some(Approx::MoreThan));
+        assert!((one("近3/4的脱贫人口。").value - 0.75).abs() < 1e-12);
+        // a date or a ratio of scores is none
+        assert!(extract("2009/7/26发布。").is_empty());
+        assert!(extract("比分定格在3/1.5。").is_empty());
         let q = one("两万多游客来到这里。");
         assert_eq!((q.value, q.approx), (20_000.0, Some(Approx::MoreThan)));
         assert!(extract("过3天再说。").iter().all(|q| q.approx.is_none()));
@@ -1300,6 +1384,17 @@ mod tests {
         let q = extract("今年前10个月，全国进出口总值增长5%。");
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].unit, "%");
+    }
+
+    #[test]
+    fn points_of_a_proposal_and_a_documents_name() {
+        let q = one("习近平提出4点建议。");
+        assert_eq!((q.value, q.unit.as_str()), (4.0, "点"));
+        assert!(extract("会议于下午两点开始。").is_empty());
+        // the same 20条意见 written again is the document's name
+        let q = extract("发改委促进民间投资20条意见形成第二稿。20条意见中提出，要放宽准入。");
+        assert!(q.is_empty(), "{q:?}");
+        assert_eq!(one("国务院出台了十条措施。").value, 10.0);
     }
 
     #[test]
