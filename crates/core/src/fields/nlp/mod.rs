@@ -604,6 +604,29 @@ mod tests {
     }
 
     #[test]
+    fn foreign_leaders_in_a_list_keep_their_whole_names_and_titles() {
+        let a = nlp().analyze(
+            "冰岛总统托马斯多蒂尔、多米尼克总统伯顿、斯里兰卡总理阿马拉苏里亚分别致辞。印度尼西亚总统佐科出席。",
+        );
+        let roles = |n: &str| {
+            a.persons
+                .iter()
+                .find(|p| p.name == n)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(roles("托马斯多蒂尔"), ["冰岛总统"], "{:?}", a.persons);
+        assert_eq!(roles("阿马拉苏里亚"), ["斯里兰卡总理"], "{:?}", a.persons);
+        assert_eq!(roles("佐科"), ["印度尼西亚总统"], "{:?}", a.persons);
+        // 多米尼克 is the country here, not a person
+        assert!(
+            !a.persons.iter().any(|p| p.name == "多米尼克"),
+            "{:?}",
+            a.persons
+        );
+    }
+
+    #[test]
     fn a_governments_name_is_its_place_and_the_word_government() {
         // jieba keeps 英国政府/nt whole, the tagger reads 英国 alone
         assert_eq!(org_names("英国政府表示将继续支持。"), ["英国政府"]);

@@ -35,7 +35,7 @@ const NAME_END: &str = "能正才会可前后一二两三同";
 /// Characters that never end a name: they start the verb or particle after it (胡亮说, 丁莉到).
 const STOP_CHARS: &str = "说是在到和与等的了也都就又还将把被对向为从作则笑带及同跟给让已正便因以而并称讲问答指道告要会能可请来去前后一二两三、不没均";
 /// Characters of transliterated foreign names (克林顿, 叶利钦).
-const TRANSLIT: &str = "阿埃艾爱安奥巴拔保贝本比彼波伯勃布查达戴丹德迪蒂丁杜顿多厄恩法菲费芬弗福盖戈格古哈海汉赫亨华惠霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳雷黎里利莉列林琳卢鲁路伦罗洛马迈麦曼梅蒙米密莫姆穆纳奈南内尼涅纽努诺欧帕佩皮普奇齐乔切琼萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
+const TRANSLIT: &str = "阿埃艾爱安奥巴拔保贝本比彼波伯勃布查达戴丹德迪蒂丁杜顿多厄恩尔法菲费芬弗福盖戈格古哈海汉赫亨华惠霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳雷黎里利莉列林琳卢鲁路伦罗洛马迈麦曼梅蒙米密莫姆穆纳奈南内尼涅纽努诺欧帕佩皮普奇齐乔切琼萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
 /// A Han character jieba's dictionary lacks (tagged `x`), alone: the rare last character of a
 /// name it cut off (陈幸/nr 妤/x).
 fn rare_last_character(t: &Tok<'_>) -> bool {
@@ -714,18 +714,38 @@ pub fn find(
                     vec![title.word.to_string()],
                 );
             } else if !glued && confirmed(t.start, t.end) {
-                push(&mut found, i, i + 1, t.word.to_string(), Vec::new());
+                // 印度尼西亚/ns 总统/n 佐科/nrt: the title before it, as for any name
+                let roles = ctx.roles_before(i, &spans);
+                push(&mut found, i, i + 1, t.word.to_string(), roles);
             }
         }
         i += 1;
     }
     // Names the tagger found that the rules did not: a name starting where a token starts,
     // of two to four characters (up to eight for a transliterated foreign name).
-    for span in tagged
+    // A span the tagger ran across a list (托马斯多蒂尔、多米尼克) is one name per item.
+    let pieces: Vec<EntitySpan> = tagged
         .unwrap_or_default()
         .iter()
         .filter(|t| t.kind == EntityKind::Person)
-    {
+        .flat_map(|t| {
+            let text = body.get(t.start..t.end).unwrap_or_default();
+            let mut at = t.start;
+            text.split('、')
+                .map(|piece| {
+                    let span = EntitySpan {
+                        start: at,
+                        end: at + piece.len(),
+                        ..t.clone()
+                    };
+                    at += piece.len() + '、'.len_utf8();
+                    span
+                })
+                .filter(|s| s.end > s.start)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for span in &pieces {
         // 龚正/nr 陪同/v: the tagger ran on into the verb after a name jieba cut whole; the
         // name ends where jieba's does.
         let into_verb = Some(toks.partition_point(|t| t.end <= span.end)).filter(|&k| {
@@ -805,7 +825,9 @@ pub fn find(
                             && (name_tag
                                 || t.word == "·"
                                 || dotted && !t.is_punct()
-                                || (t.chars() == 1
+                                // or transliteration jieba cut and tagged as anything
+                                // (托马斯/nrt 多/m 蒂尔/nrt, 阿马拉/nrt 苏里亚/ns)
+                                || (t.word.chars().all(|c| TRANSLIT.contains(c))
                                     && name.chars().all(|c| TRANSLIT.contains(c))
                                     && name.chars().count() >= 4))
                     } else {
