@@ -627,6 +627,14 @@ mod tests {
     }
 
     #[test]
+    fn a_long_dotted_name_and_its_first_part_are_one_person() {
+        let names = person_names(
+            "老战士们都会讲述巴依卡一家三代爱国戍边的故事。近日，巴依卡·凯力迪别克被授予“人民卫士”国家荣誉称号。巴依卡说，这是全家的光荣。",
+        );
+        assert_eq!(names, ["巴依卡·凯力迪别克"]);
+    }
+
+    #[test]
     fn a_governments_name_is_its_place_and_the_word_government() {
         // jieba keeps 英国政府/nt whole, the tagger reads 英国 alone
         assert_eq!(org_names("英国政府表示将继续支持。"), ["英国政府"]);

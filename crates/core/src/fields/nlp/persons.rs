@@ -104,9 +104,9 @@ pub fn trim_home(spans: &mut [PersonSpan]) {
     }
 }
 
-/// A foreign person named in full once and by the family name later (西摩·赫什 … 赫什) is one
-/// person: the later mentions take the full name. Only transliterated or dotted names: a Chinese
-/// given name is no family name.
+/// A foreign person named in full once and by the family name later (西摩·赫什 … 赫什), or by the
+/// first part of a dotted name (巴依卡·凯力迪别克 … 巴依卡), is one person: the later mentions take
+/// the full name. Only transliterated or dotted names: a Chinese given name is no family name.
 pub fn full_foreign_names(spans: &mut [PersonSpan]) {
     let foreign = |n: &str| n.chars().all(|c| TRANSLIT.contains(c) || c == '·');
     let full: Vec<String> = spans
@@ -115,7 +115,23 @@ pub fn full_foreign_names(spans: &mut [PersonSpan]) {
         .filter(|n| (foreign(n) || n.contains('·')) && n.chars().count() >= 4)
         .collect();
     for p in spans.iter_mut() {
-        if p.name.chars().count() < 2 || !foreign(&p.name) || p.name.contains('·') {
+        if p.name.chars().count() < 2 || p.name.contains('·') {
+            continue;
+        }
+        // 巴依卡·凯力迪别克 … 巴依卡: a dotted name's first part alone, as Uyghur and Kazakh
+        // names are shortened
+        let first_of: Vec<&String> = full
+            .iter()
+            .filter(|f| {
+                f.strip_prefix(p.name.as_str())
+                    .is_some_and(|r| r.starts_with('·'))
+            })
+            .collect();
+        if let [only] = first_of[..] {
+            p.name.clone_from(only);
+            continue;
+        }
+        if !foreign(&p.name) {
             continue;
         }
         // 西摩·赫什 ends in ·赫什; 米舒斯京, undotted, in 舒斯京
@@ -789,7 +805,8 @@ pub fn find(
         let dotted = name.contains('·') && !name.starts_with('·') && !name.ends_with('·');
         let foreign =
             name.chars().all(|c| TRANSLIT.contains(c) || c == '·') || whole_name_tokens || dotted;
-        if !((2..=4).contains(&n) || foreign && (2..=8).contains(&n)) {
+        // a dotted name may be long (巴依卡·凯力迪别克, nine characters with the dot)
+        if !((2..=4).contains(&n) || foreign && (2..=8).contains(&n) || dotted && n <= 16) {
             continue;
         }
         if !name
@@ -860,10 +877,14 @@ pub fn find(
         if tok.start != span.start && !glued {
             continue;
         }
-        // A shorter or longer form of a name already found (王某 of 王某之) is that name.
+        // A shorter or longer form of a name already found (王某 of 王某之) is that name; a
+        // foreign name read in full where the rules found only a part of it elsewhere
+        // (巴依卡·凯力迪别克 … 巴依卡, 米舒斯京 … 舒斯京) is the full name, merged later.
+        let full_foreign = (name.contains('·') || name.chars().all(|c| TRANSLIT.contains(c)))
+            && name.chars().count() >= 4;
         if found
             .iter()
-            .any(|p| p.name.contains(name) || name.contains(p.name.as_str()))
+            .any(|p| p.name.contains(name) || (!full_foreign && name.contains(p.name.as_str())))
         {
             continue;
         }
