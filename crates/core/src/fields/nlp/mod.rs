@@ -635,6 +635,13 @@ mod tests {
     }
 
     #[test]
+    fn a_landmark_is_neither_a_place_nor_a_body() {
+        let a = nlp().analyze("国家主席习近平在人民大会堂同印度尼西亚总统佐科举行会谈。");
+        assert!(!a.places.iter().any(|p| p.name == "人民大会堂"), "{:?}", a.places);
+        assert!(!a.organizations.iter().any(|o| o.name == "人民大会堂"), "{:?}", a.organizations);
+    }
+
+    #[test]
     fn a_governments_name_is_its_place_and_the_word_government() {
         // jieba keeps 英国政府/nt whole, the tagger reads 英国 alone
         assert_eq!(org_names("英国政府表示将继续支持。"), ["英国政府"]);
