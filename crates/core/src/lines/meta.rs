@@ -178,7 +178,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,6}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$)").unwrap()
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$)").unwrap()
     });
     // `据香港《文汇报》报道，…`, `据华商报报道，…`: a page that retells one outlet's report names it
     // first.
@@ -223,8 +223,12 @@ pub fn glued_dateline_at(line: &str) -> Option<usize> {
     // Known outlets first: a generic paper name (`…晚报讯`) read inside a headline would start
     // too early (`…建张江校园晚报讯` is 张江校园 and 晚报讯).
     static GENERIC: OnceLock<Regex> = OnceLock::new();
-    let generic = GENERIC
-        .get_or_init(|| dateline_re(r"(?:\p{Han}{2,4}(?:日报|晚报|晨报|都市报|商报|时报|青年报))"));
+    let generic = GENERIC.get_or_init(|| {
+        dateline_re(
+            r"(?:\p{Han}{2,4}(?:日报|晚报|晨报|都市报|商报|时报|青年报))",
+            6,
+        )
+    });
     known_dateline_re()
         .find(line)
         .or_else(|| generic.find(line))
@@ -239,8 +243,9 @@ fn known_dateline_re() -> &'static Regex {
         r"(?:本报|本刊|晚报|新华社|新华网|中新社|中新网|中国新闻网|人民网|人民日报|央视网|央广网|光明网",
         r"|中国日报网|中国日报|新浪网|新浪|搜狐网|网易|腾讯网|凤凰网|澎湃新闻|东方网|千龙网|北青网|红网",
         r"|大河网|南方网|金羊网|荆楚网|长江网|中国网|国际在线|环球网|法制网|中评社|新京报|中广网",
-        r"|中国广播网|中青网|中国青年网)"
-    )))
+        r"|中国广播网|中青网|中国青年网|中国台湾网|台海网|华夏经纬网|中国经济网|新民网|北方网|海外网",
+        r"|未来网|中工网|中国军网|中国政府网|求是网|共产党员网|党建网|中国日报中文网)"
+    ), 9))
 }
 
 /// Where later stories start in one scraped line that holds several (`…9月11日宣判。中新网7月24日电
@@ -271,14 +276,15 @@ pub fn later_datelines(story: &str) -> Vec<usize> {
         .collect()
 }
 
-/// A dateline after the outlet pattern `outlet`: a place, a date, then 电 or 讯 followed by a
+/// A dateline after the outlet pattern `outlet`: a place (up to `place_chars` characters: a
+/// known outlet's may be a country and its city, 俄罗斯叶卡捷琳堡), a date, then 电 or 讯 followed by a
 /// space, a bracketed credit or 记者; or a date and the source it retells (`中新网8月16日 据…`).
-fn dateline_re(outlet: &str) -> Regex {
+fn dateline_re(outlet: &str, place_chars: usize) -> Regex {
     let date =
         r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日";
     #[allow(clippy::unwrap_used)]
     Regex::new(&format!(
-        r"{outlet}\p{{Han}}{{0,6}}?(?:(?:{date})?(?:[电讯]|消息)(?:$|[\s(（【\[—:：,，]|记者|据)|{date}\s+据)"
+        r"{outlet}\p{{Han}}{{0,{place_chars}}}?(?:(?:{date})?(?:[电讯]|消息)(?:$|[\s(（【\[—:：,，]|记者|据)|{date}\s+据)"
     ))
     .unwrap()
 }
@@ -341,6 +347,21 @@ mod tests {
     #[test]
     fn datelines_glued_after_a_headline() {
         let at = |s: &'static str| glued_dateline_at(s).map(|i| &s[..i]);
+        // a country and its city before the date; a regional portal
+        assert_eq!(
+            at(
+                "上合组织成员国举行首次公安内务部长会议新华网俄罗斯叶卡捷琳堡5月18日电(记者刘洋) 上海合作组织"
+            ),
+            Some("上合组织成员国举行首次公安内务部长会议")
+        );
+        assert_eq!(
+            at("台当局拟8月公布施行两岸合拍电视剧处理原则中国台湾网7月25日消息 台当局证实"),
+            Some("台当局拟8月公布施行两岸合拍电视剧处理原则")
+        );
+        assert_eq!(
+            dateline_outlet("新华网俄罗斯叶卡捷琳堡5月18日电(记者刘洋 张亚晨)上海合作组织成员国首次公安内务部长会议举行。").as_deref(),
+            Some("新华网")
+        );
         assert_eq!(
             at("民政部：2008年接收各界捐款764亿元中新网5月22日电 民政部今日发布报告。"),
             Some("民政部：2008年接收各界捐款764亿元")

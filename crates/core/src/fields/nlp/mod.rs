@@ -637,8 +637,16 @@ mod tests {
     #[test]
     fn a_landmark_is_neither_a_place_nor_a_body() {
         let a = nlp().analyze("国家主席习近平在人民大会堂同印度尼西亚总统佐科举行会谈。");
-        assert!(!a.places.iter().any(|p| p.name == "人民大会堂"), "{:?}", a.places);
-        assert!(!a.organizations.iter().any(|o| o.name == "人民大会堂"), "{:?}", a.organizations);
+        assert!(
+            !a.places.iter().any(|p| p.name == "人民大会堂"),
+            "{:?}",
+            a.places
+        );
+        assert!(
+            !a.organizations.iter().any(|o| o.name == "人民大会堂"),
+            "{:?}",
+            a.organizations
+        );
     }
 
     #[test]
