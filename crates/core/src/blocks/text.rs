@@ -122,6 +122,7 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
 /// spaces (`…打好更好的基础。    香港迪斯尼将建3个全球独有主题园区`, `…(厦门日报)    据成都商报台湾
 /// 媒体称…`): after the gap no sentence ends, before it the story's last sentence or credit does.
 fn without_related_tail(line: &str) -> &str {
+    let line = without_glued_related_headlines(line);
     // the last gap (paragraphs of the story may be set apart by gaps too): three or more
     // spaces of any kind, or two ideographic ones
     let mut gap = None;
@@ -155,6 +156,48 @@ fn without_related_tail(line: &str) -> &str {
     } else {
         line
     }
+}
+
+/// Labels of a related-reading list a portal glued after the story (`…提供了平台。相关阅读：…`).
+const RELATED_LABELS: &[&str] = &[
+    "相关阅读",
+    "相关新闻",
+    "延伸阅读",
+    "相关链接",
+    "推荐阅读",
+    "相关报道",
+    "更多阅读",
+];
+
+/// `line` without the related headlines glued straight after the story's last sentence of a
+/// whole story on one line (two hundred characters or more): a related-reading label and what
+/// follows it when no sentence ends after it, or a run of headlines with no punctuation at all
+/// (`…以发展中国家一员的身份来参会。胡锦涛与意大利总理贝卢斯科尼会谈胡锦涛同意大利总统举行会谈`).
+fn without_glued_related_headlines(line: &str) -> &str {
+    if line.chars().nth(200).is_none() {
+        return line;
+    }
+    let stops = ['。', '！', '？'];
+    for label in RELATED_LABELS {
+        if let Some(at) = line.rfind(label)
+            && line[..at].ends_with(stops)
+            && line[at + label.len()..].starts_with(['：', ':'])
+            && !line[at..].contains(stops)
+        {
+            return &line[..at];
+        }
+    }
+    let Some(end) = line.rfind(stops) else {
+        return line;
+    };
+    let end = end + '。'.len_utf8();
+    let tail = &line[end..];
+    let headlines = tail.chars().count() >= 12
+        && tail.chars().all(crate::text::is_han)
+        && !["记者", "通讯员", "编辑", "来源", "摄", "供稿"]
+            .iter()
+            .any(|w| tail.contains(w));
+    if headlines { &line[..end] } else { line }
 }
 
 /// A document printed with its title twice, the issuer's name only in the first
@@ -461,6 +504,32 @@ mod tests {
         // a story that goes on after the gap keeps it
         let line = format!("{story}    第二段里还有一句话。");
         assert!(to_blocks(&line).iter().any(|b| b.text.contains("第二段")));
+    }
+
+    #[test]
+    fn related_headlines_glued_after_the_last_sentence_go() {
+        let story = "中新网7月8日电 八国集团峰会今起举行，专家表示，中国作为发展中国家代表之一参加这次峰会，有外国媒体甚至认为中国是这次峰会的主要玩家。对此，专家表示，中国毕竟还是一个发展中大国，因此我们不能太飘飘然，或者承担自己难以承受的担子。无论是在金砖四国还是八加五对话中，中国的力量和影响力都是最大的，但是中国绝不当头。中国的特点是立足发展中国家世界，在其中促进沟通、加强协调。中国对自己的定位很明确，并以发展中国家一员的身份来参会。";
+        let last = |line: String| to_blocks(&line).into_iter().map(|b| b.text).last();
+        let got = last(format!(
+            "{story}胡锦涛与意大利总理贝卢斯科尼会谈胡锦涛同意大利总统举行会谈"
+        ));
+        assert!(
+            got.as_deref().is_some_and(|l| l.ends_with("身份来参会。")),
+            "{got:?}"
+        );
+        let got = last(format!(
+            "{story}相关阅读：邢杰：中美战略与经济对话前的筹码战美专家:对话是新的机制"
+        ));
+        assert!(
+            got.as_deref().is_some_and(|l| l.ends_with("身份来参会。")),
+            "{got:?}"
+        );
+        // a credit after the last sentence stays for the credit reader
+        let got = last(format!("{story}记者韩景玮实习生高鸿鹏"));
+        assert!(
+            got.as_deref().is_some_and(|l| l.ends_with("高鸿鹏")),
+            "{got:?}"
+        );
     }
 
     #[test]
