@@ -509,7 +509,7 @@ mod tests {
     #[test]
     fn related_headlines_glued_after_the_last_sentence_go() {
         let story = "中新网7月8日电 八国集团峰会今起举行，专家表示，中国作为发展中国家代表之一参加这次峰会，有外国媒体甚至认为中国是这次峰会的主要玩家。对此，专家表示，中国毕竟还是一个发展中大国，因此我们不能太飘飘然，或者承担自己难以承受的担子。无论是在金砖四国还是八加五对话中，中国的力量和影响力都是最大的，但是中国绝不当头。中国的特点是立足发展中国家世界，在其中促进沟通、加强协调。中国对自己的定位很明确，并以发展中国家一员的身份来参会。";
-        let last = |line: String| to_blocks(&line).into_iter().map(|b| b.text).last();
+        let last = |line: String| to_blocks(&line).into_iter().map(|b| b.text).next_back();
         let got = last(format!(
             "{story}胡锦涛与意大利总理贝卢斯科尼会谈胡锦涛同意大利总统举行会谈"
         ));
