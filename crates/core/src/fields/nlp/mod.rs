@@ -479,6 +479,21 @@ impl Nlp {
                 || ((persons::looks_like_full_name(&p.name) || !self.is_common_word(&p.name))
                     && !self.starts_with_common_word(&p.name))
         });
+        // A frequent verb after an occupation is what they do (专家/解读, 记者/解释, 老师/解释:
+        // 解 is a family name too), even with the occupation read as a title.
+        persons.retain(|p| {
+            p.name.chars().count() != 2
+                || !p.roles.iter().all(|r| OCCUPATIONS.contains(&r.as_str()))
+                || self.lex.common_word_names.contains(&p.name)
+                || !self.is_common_word(&p.name)
+                || !self.is_verb(&p.name)
+        });
+    }
+
+    /// True when jieba's dictionary tags `word`, read whole, as a verb.
+    fn is_verb(&self, word: &str) -> bool {
+        let tags = self.jieba.tag(word, false);
+        matches!(&tags[..], [t] if t.word == word && matches!(t.tag, "v" | "vd" | "vn"))
     }
 
     /// True when the first two characters of a three-character `name` are a frequent word of
@@ -559,6 +574,24 @@ const GROUP_ROLES: &[&str] = &[
     "工作人员",
 ];
 
+/// Occupations written before a name like a title (记者, 老师, 专家): before a frequent verb
+/// they are the subject of the verb, not a title.
+const OCCUPATIONS: &[&str] = &[
+    "专家",
+    "学者",
+    "记者",
+    "老师",
+    "教师",
+    "医生",
+    "律师",
+    "教授",
+    "研究员",
+    "负责人",
+    "工作人员",
+    "人士",
+    "官员",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -632,6 +665,16 @@ mod tests {
             "老战士们都会讲述巴依卡一家三代爱国戍边的故事。近日，巴依卡·凯力迪别克被授予“人民卫士”国家荣誉称号。巴依卡说，这是全家的光荣。",
         );
         assert_eq!(names, ["巴依卡·凯力迪别克"]);
+    }
+
+    #[test]
+    fn a_frequent_verb_after_an_occupation_is_no_name() {
+        let names =
+            person_names("专家解读G8峰会的三大看点。面对记者提问，老师解释说报名已经截止。");
+        assert!(names.is_empty(), "{names:?}");
+        // a rare name jieba tags as a verb after a real title stays
+        let names = person_names("安利公益基金会理事长余放等领导出席。");
+        assert_eq!(names, ["余放"]);
     }
 
     #[test]
