@@ -678,6 +678,19 @@ mod tests {
     }
 
     #[test]
+    fn chu_after_a_person_is_their_place_not_an_office() {
+        assert_eq!(
+            org_names("本报记者从接近国家发改委有关人士处获悉。"),
+            ["国家发改委"]
+        );
+        assert_eq!(org_names("记者从青岛市民政局负责人处了解到。"), ["青岛市民政局"]);
+        assert_eq!(
+            org_names("市民政局社会事务处负责人介绍。"),
+            ["市民政局社会事务处"]
+        );
+    }
+
+    #[test]
     fn a_landmark_is_neither_a_place_nor_a_body() {
         let a = nlp().analyze("国家主席习近平在人民大会堂同印度尼西亚总统佐科举行会谈。");
         assert!(

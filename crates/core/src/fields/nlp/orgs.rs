@@ -1201,7 +1201,9 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         take_in_the_staff_body(toks, o);
         leave_the_city_before_its_province(lex, toks, o);
         name_the_body_of_a_party_group_title(lex, toks, o);
+        leave_the_person_at_whose_place(toks, o);
     }
+    out.retain(|o| o.last > o.first && !o.name.is_empty());
     forces_before_a_masked_unit(toks, &mut out);
     out.retain(|o| !DELEGATIONS.iter().any(|d| o.name.ends_with(d)));
     // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
@@ -1231,6 +1233,51 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
 
 /// 全国人大/nt 机关, 国务院办公厅机关: a congress's or a general office's staff body, as the
 /// page names it, is one name (团区委机关 names the committee).
+/// 从国家发改委有关人士处获悉, 从市民政局负责人处了解到: 处 after a person is "at their place";
+/// the body is the name before the person (and before 有关/相关).
+fn leave_the_person_at_whose_place(toks: &[Tok<'_>], o: &mut OrgSpan) {
+    if !o.name.ends_with('处') || o.name.len() != o.end - o.start || o.last > toks.len() {
+        return;
+    }
+    let words = &toks[o.first..o.last];
+    let Some(k) = words.iter().rposition(|t| {
+        PERSONS_AT
+            .iter()
+            .any(|p| t.word.trim_end_matches('处').ends_with(p))
+    }) else {
+        return;
+    };
+    // the tokens after the person are 处 alone, or the person's token ends in 处
+    if !words[k + 1..].iter().all(|t| t.word == "处") {
+        return;
+    }
+    let mut last = o.first + k;
+    while last > o.first && matches!(toks[last - 1].word, "有关" | "相关" | "的") {
+        last -= 1;
+    }
+    o.last = last;
+    if last > o.first {
+        o.end = toks[last - 1].end;
+        o.name = toks[o.first..last].iter().map(|t| t.word).collect();
+    } else {
+        o.name.clear();
+    }
+}
+
+/// People at whose place one learns something (从…人士处获悉).
+const PERSONS_AT: &[&str] = &[
+    "人士",
+    "负责人",
+    "人员",
+    "官员",
+    "专家",
+    "同志",
+    "朋友",
+    "老师",
+    "家属",
+    "知情人",
+];
+
 fn take_in_the_staff_body(toks: &[Tok<'_>], o: &mut OrgSpan) {
     if let Some(t) = toks
         .get(o.last)
