@@ -292,7 +292,20 @@ impl Nlp {
     /// token, as its half-width spelling is.
     pub fn tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
         let toks = token::join_full_width_latin(body, self.jieba_tokens(body));
-        token::split_glued_townships(body, toks)
+        let mut toks = token::split_glued_townships(body, toks);
+        // A division's full name jieba's own dictionary tags otherwise (柞水县/n): the
+        // gazetteer's word is a place name (jieba keeps a known word's first tag).
+        for t in &mut toks {
+            if t.tag != "ns"
+                && t.chars() >= 3
+                && t.word
+                    .ends_with(['县', '市', '区', '省', '州', '旗', '镇', '乡'])
+                && self.lex.divisions.contains(t.word)
+            {
+                t.tag = "ns";
+            }
+        }
+        toks
     }
 
     fn jieba_tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
@@ -678,12 +691,22 @@ mod tests {
     }
 
     #[test]
+    fn a_county_jieba_tags_as_a_noun_heads_its_government() {
+        // 柞水县/n in jieba's own dictionary; the gazetteer knows it as a county
+        let o = org_names("对商洛市人民政府、柞水县人民政府等单位进行了严肃问责。");
+        assert_eq!(o, ["商洛市人民政府", "柞水县人民政府"]);
+    }
+
+    #[test]
     fn chu_after_a_person_is_their_place_not_an_office() {
         assert_eq!(
             org_names("本报记者从接近国家发改委有关人士处获悉。"),
             ["国家发改委"]
         );
-        assert_eq!(org_names("记者从青岛市民政局负责人处了解到。"), ["青岛市民政局"]);
+        assert_eq!(
+            org_names("记者从青岛市民政局负责人处了解到。"),
+            ["青岛市民政局"]
+        );
         assert_eq!(
             org_names("市民政局社会事务处负责人介绍。"),
             ["市民政局社会事务处"]
