@@ -122,7 +122,11 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
 /// spaces (`…打好更好的基础。    香港迪斯尼将建3个全球独有主题园区`, `…(厦门日报)    据成都商报台湾
 /// 媒体称…`): after the gap no sentence ends, before it the story's last sentence or credit does.
 fn without_related_tail(line: &str) -> &str {
-    let line = without_glued_related_headlines(line);
+    without_glued_related_headlines(without_gapped_related_headlines(line))
+}
+
+/// The headlines behind a gap of spaces, for [`without_related_tail`].
+fn without_gapped_related_headlines(line: &str) -> &str {
     // the last gap (paragraphs of the story may be set apart by gaps too): three or more
     // spaces of any kind, or two ideographic ones
     let mut gap = None;
@@ -192,8 +196,18 @@ fn without_glued_related_headlines(line: &str) -> &str {
     };
     let end = end + '。'.len_utf8();
     let tail = &line[end..];
+    // headlines: words, numbers, spaces and their photo or transcript tags ((图), (实录)),
+    // no sentence punctuation
+    // (a bracketed credit after the last sentence, (厦门日报), is the credit reader's)
     let headlines = tail.chars().count() >= 12
-        && tail.chars().all(crate::text::is_han)
+        && !tail.starts_with(['(', '（'])
+        && tail.chars().all(|c| {
+            crate::text::is_han(c)
+                || c.is_alphanumeric()
+                || c.is_whitespace()
+                || matches!(c, '(' | ')' | '（' | '）' | '%' | '.')
+        })
+        && tail.chars().filter(|c| crate::text::is_han(*c)).count() >= 10
         && !["记者", "通讯员", "编辑", "来源", "摄", "供稿"]
             .iter()
             .any(|w| tail.contains(w));
@@ -348,9 +362,12 @@ fn story_start(line: &str) -> Option<usize> {
     // the paper's own credit: …首个宣布参选特首本报驻香港特约记者 凌德澳门…
     if let Some(&(at, _)) = idx.iter().skip(6).find(|&&(at, _)| {
         let rest = &line[at..];
+        let head: String = rest.chars().take(10).collect();
         rest.starts_with("本报讯")
             || (rest.starts_with("本报")
-                && rest.chars().take(10).collect::<String>().contains("记者"))
+                && ["记者", "主笔", "撰稿人", "评论员", "通讯员"]
+                    .iter()
+                    .any(|w| head.contains(w)))
     }) {
         return Some(at);
     }
@@ -519,6 +536,14 @@ mod tests {
         );
         let got = last(format!(
             "{story}相关阅读：邢杰：中美战略与经济对话前的筹码战美专家:对话是新的机制"
+        ));
+        assert!(
+            got.as_deref().is_some_and(|l| l.ends_with("身份来参会。")),
+            "{got:?}"
+        );
+        // headlines with numbers and a transcript tag
+        let got = last(format!(
+            "{story}审计署公告称北京奥运会收支结余超10亿元外交部就中越关系等答问(实录)"
         ));
         assert!(
             got.as_deref().is_some_and(|l| l.ends_with("身份来参会。")),
