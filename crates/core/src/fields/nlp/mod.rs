@@ -681,6 +681,20 @@ mod tests {
     }
 
     #[test]
+    fn quoted_titles_married_names_and_a_glued_verb() {
+        let a = nlp().analyze("台当局“疾病管制局副局长”林顶指出，疫情来势汹汹。");
+        assert!(
+            a.persons.iter().any(|p| p.name == "林顶"),
+            "{:?}",
+            a.persons
+        );
+        let names = person_names(
+            "中国卫生部部长陈竺率代表团已抵达日内瓦。世界卫生组织总干事陈冯富珍将与制药公司总裁讨论。冯富珍表示欢迎。",
+        );
+        assert_eq!(names, ["陈竺", "陈冯富珍"]);
+    }
+
+    #[test]
     fn a_frequent_verb_after_an_occupation_is_no_name() {
         let names =
             person_names("专家解读G8峰会的三大看点。面对记者提问，老师解释说报名已经截止。");

@@ -114,6 +114,25 @@ pub fn full_foreign_names(spans: &mut [PersonSpan]) {
         .map(|p| p.name.clone())
         .filter(|n| (foreign(n) || n.contains('·')) && n.chars().count() >= 4)
         .collect();
+    // 陈冯富珍 … 冯富珍: a married name with the husband's family name before her own, once in
+    // full and once without it
+    let married: Vec<String> = spans
+        .iter()
+        .map(|p| p.name.clone())
+        .filter(|n| n.chars().count() == 4 && n.chars().all(crate::text::is_han))
+        .collect();
+    for p in spans.iter_mut() {
+        if p.name.chars().count() != 3 {
+            continue;
+        }
+        let longer: Vec<&String> = married
+            .iter()
+            .filter(|m| m.ends_with(p.name.as_str()))
+            .collect();
+        if let [only] = longer[..] {
+            p.name.clone_from(only);
+        }
+    }
     for p in spans.iter_mut() {
         if p.name.chars().count() < 2 || p.name.contains('·') {
             continue;
@@ -328,6 +347,21 @@ impl Ctx<'_, '_> {
             || self.lex.roles.contains(first.word)
         {
             return None;
+        }
+        // 陈/nr 冯富珍/nr: a married name, the husband's family name before her own full name
+        if let Some(next) = toks.get(j + 1)
+            && first.chars() == 1
+            && next.start == first.end
+            && first.tag == "nr"
+            && next.tag == "nr"
+            && next.chars() == 3
+            && first
+                .word
+                .chars()
+                .chain(next.word.chars().take(1))
+                .all(|c| self.lex.surnames.contains(&c))
+        {
+            return Some((j, j + 2, format!("{}{}", first.word, next.word)));
         }
         let mut best: Option<(usize, usize, String)> = None;
         let mut name = String::new();
@@ -615,6 +649,22 @@ pub fn find(
             let roles = ctx.roles_before(i + 1, &spans);
             push(&mut found, s, e, name, roles);
             i += 1;
+            continue;
+        }
+        // A title in quotation marks (台当局“疾病管制局副局长”林顶): the name after the closing
+        // mark, when jieba reads it as a name.
+        if ctx.is_role_token(t)
+            && toks
+                .get(i + 1)
+                .is_some_and(|q| q.word == "”" && q.start == t.end)
+            && toks
+                .get(i + 2)
+                .is_some_and(|n| matches!(n.tag, "nr" | "nrfg"))
+            && let Some((s, e, name)) = ctx.compose(i + 2, true)
+        {
+            let roles = ctx.roles_before(i + 1, &spans);
+            push(&mut found, s, e, name, roles);
+            i += 2;
             continue;
         }
         // 俄总理/普京/ns、…, 第一书记/阿东/ns 汇报: a word jieba reads as a place right after a
@@ -916,6 +966,19 @@ pub fn find(
     for (s, e, name) in pending {
         if found.iter().any(|p| p.name == name) || (e == s + 1 && looks_like_full_name(&name)) {
             push(&mut found, s, e, name, Vec::new());
+        }
+    }
+    // 陈竺率/nr 代表团: the verb 率 (leading) jieba glued to a three-character name
+    for p in &mut found {
+        if p.name.chars().count() == 3
+            && p.name.ends_with('率')
+            && body
+                .get(p.end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(crate::text::is_han)
+        {
+            p.name.pop();
+            p.end -= '率'.len_utf8();
         }
     }
     found.sort_by_key(|p| p.start);
