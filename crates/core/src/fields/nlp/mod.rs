@@ -728,6 +728,22 @@ mod tests {
     }
 
     #[test]
+    fn the_countrys_name_in_a_name_of_its_own_is_no_mention() {
+        for text in [
+            "新中国成立75周年。",
+            "据中国之声报道。",
+            "继续奉行一个中国政策。",
+        ] {
+            assert!(
+                place_names(text).is_empty(),
+                "{text}: {:?}",
+                place_names(text)
+            );
+        }
+        assert_eq!(place_names("中国新能源汽车产量增长。"), ["中国"]);
+    }
+
+    #[test]
     fn a_landmark_is_neither_a_place_nor_a_body() {
         let a = nlp().analyze("国家主席习近平在人民大会堂同印度尼西亚总统佐科举行会谈。");
         assert!(

@@ -825,6 +825,18 @@ pub fn find(
         {
             continue;
         }
+        // 新中国 (the People's Republic since 1949), 一个中国 (the principle), 中国之声 (a radio
+        // channel): the country's name in a name of its own.
+        if lex.countries.contains(name.as_str())
+            && (body
+                .get(..toks[s].start)
+                .is_some_and(|b| b.ends_with('新') || b.ends_with("一个"))
+                || body
+                    .get(toks[e - 1].end..)
+                    .is_some_and(|rest| rest.starts_with("之声")))
+        {
+            continue;
+        }
         // 东北地区, 西南地区: a compass region is no named place.
         if name.strip_suffix("地区").is_some_and(|stem| {
             [
