@@ -433,8 +433,13 @@ pub(crate) fn read_in_text(chars: &[char], i: usize) -> Option<InText> {
         Some("毛" | "钱") => return None,
         // 块 before a noun is a measure word (三块砖, 两块牌匾)
         // a bare 块 (47块, 2171亿块) counts pieces as often as it counts yuan: the count
-        // reader keeps it as written; 块钱 and 十块三毛 are money
-        Some("块") if prefix.is_none() && r.end > 0 && chars.get(r.end - 1) == Some(&'块') => {
+        // reader keeps it as written; 块钱, 十块三毛 and 捐款几十万块 are money
+        Some("块")
+            if prefix.is_none()
+                && r.end > 0
+                && chars.get(r.end - 1) == Some(&'块')
+                && !money_context_before(chars, i) =>
+        {
             return None;
         }
         Some("块") => {

@@ -391,6 +391,8 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
             h.class == Class::Money && (m.end > h.end || m.currency != per || m.start < h.start)
                 || m.end > h.end
                 || h.unit.is_empty()
+                // a bare 块 the money reader took (it does only after a money word) is yuan
+                || h.unit == "块"
         })
     {
         return money_hit(chars, i, &m).or(count);
@@ -1418,8 +1420,9 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str()), (217_100_000_000.0, "块"));
         let q = one("现场发现近30块纸片。");
         assert_eq!((q.value, q.unit.as_str()), (30.0, "块"));
-        // 块钱 and 块…毛 are money
+        // 块钱, 块…毛 and 块 after a money word are money
         assert_eq!(one("每月挣600块钱。").unit, "元");
+        assert_eq!(one("社区收到各界捐款三五百块。").unit, "元");
         assert_eq!(one("只花了十块三毛。").value, 10.3);
     }
 
