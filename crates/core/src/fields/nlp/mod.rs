@@ -292,20 +292,17 @@ impl Nlp {
     /// token, as its half-width spelling is.
     pub fn tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
         let toks = token::join_full_width_latin(body, self.jieba_tokens(body));
-        let mut toks = token::split_glued_townships(body, toks);
-        // A division's full name jieba's own dictionary tags otherwise (柞水县/n): the
-        // gazetteer's word is a place name (jieba keeps a known word's first tag).
-        for t in &mut toks {
-            if t.tag != "ns"
-                && t.chars() >= 3
-                && t.word
-                    .ends_with(['县', '市', '区', '省', '州', '旗', '镇', '乡'])
-                && self.lex.divisions.contains(t.word)
-            {
-                t.tag = "ns";
-            }
-        }
-        toks
+        token::split_glued_townships(body, toks)
+    }
+
+    /// Whether jieba's own dictionary tags a division's full name otherwise (柞水县/n, 越秀区/nr):
+    /// jieba keeps a known word's first tag when the gazetteer loads it.
+    fn mistagged_division(&self, t: &Tok<'_>) -> bool {
+        t.tag != "ns"
+            && t.chars() >= 3
+            && t.word
+                .ends_with(['县', '市', '区', '省', '州', '旗', '镇', '乡'])
+            && self.lex.divisions.contains(t.word)
     }
 
     fn jieba_tokens<'a>(&'a self, body: &'a str) -> Vec<Tok<'a>> {
@@ -420,6 +417,24 @@ impl Nlp {
             .filter(|_| use_tagger)
             .map(|t| t.spans_where(text, toks, |w| self.may_name(w)));
         let tagged = tagged.as_deref();
+        // The rules read a division's full name as the place name it is, whatever jieba's own
+        // dictionary tags it; the tagger, trained on jieba's tags, read them as they were.
+        let retagged: Vec<Tok<'_>>;
+        let toks = if toks.iter().any(|t| self.mistagged_division(t)) {
+            retagged = toks
+                .iter()
+                .map(|t| {
+                    let mut t = t.clone();
+                    if self.mistagged_division(&t) {
+                        t.tag = "ns";
+                    }
+                    t
+                })
+                .collect();
+            &retagged[..]
+        } else {
+            toks
+        };
         let mut orgs = orgs::find(&self.lex, toks, tagged);
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
@@ -741,6 +756,15 @@ mod tests {
             );
         }
         assert_eq!(place_names("中国新能源汽车产量增长。"), ["中国"]);
+    }
+
+    #[test]
+    fn a_community_service_venue_is_no_body_and_its_chain_are_places() {
+        let a = nlp().analyze("中央宣讲团成员在上海静安区江宁路街道社区党群服务中心宣讲。");
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["上海", "静安区", "江宁路街道"]);
+        assert!(a.organizations.is_empty(), "{:?}", a.organizations);
+        assert!(org_names("群众到市政务服务中心办理业务。").is_empty());
     }
 
     #[test]

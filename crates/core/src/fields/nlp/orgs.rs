@@ -65,6 +65,16 @@ const PREDICATES: &[&str] = &[
     "落实", "贯彻", "拥护", "紧跟", "听从", "请求", "获得", "要求", "邀请", "督促", "委托", "起诉",
     "状告", "致信", "写信", "感谢", "会同", "列席", "出席", "主持", "出任", "当选",
 ];
+/// The venues a community or a town runs for its residents, named like bodies.
+const SERVICE_VENUES: &[&str] = &[
+    "党群服务中心",
+    "政务服务中心",
+    "便民服务中心",
+    "文体中心",
+    "活动中心",
+    "文化活动中心",
+];
+
 /// Groups sent out on a mission (中央宣讲团, 代表团的四分团): a delegation, not a body.
 const DELEGATIONS: &[&str] = &[
     "宣讲团",
@@ -1206,6 +1216,8 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
     out.retain(|o| o.last > o.first && !o.name.is_empty());
     forces_before_a_masked_unit(toks, &mut out);
     out.retain(|o| !DELEGATIONS.iter().any(|d| o.name.ends_with(d)));
+    // Service centres people go to (社区党群服务中心, 市政务服务中心): venues, not bodies.
+    out.retain(|o| !SERVICE_VENUES.iter().any(|v| o.name.ends_with(v)));
     // Credited as the writer (南都记者, 新华社讯) or named as the channel of a post (搜狐微博,
     // 央视新闻客户端): the outlet, not an organization of the story. Nor is a ministry's name
     // inside 部门, whichever path found it.

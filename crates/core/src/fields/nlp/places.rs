@@ -848,6 +848,16 @@ pub fn find(
         }) {
             continue;
         }
+        // 江宁路街道社区党群服务中心: the 社区 of a sub-district's service venue is no level of
+        // the name; the place is the sub-district.
+        let mut end = end;
+        if let Some(stem) = name.strip_suffix("街道社区")
+            && stem.chars().count() >= 2
+            && end >= "社区".len()
+        {
+            name.truncate(stem.len() + "街道".len());
+            end -= "社区".len();
+        }
         // 德胜/村村/集体: jieba's 村村 (every village) read as the suffix; the village is 德胜村.
         if let Some(doubled) = ["村村", "镇镇", "乡乡"].iter().find(|d| {
             name.strip_suffix(*d)
