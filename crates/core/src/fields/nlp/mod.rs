@@ -424,7 +424,7 @@ impl Nlp {
             retagged = toks
                 .iter()
                 .map(|t| {
-                    let mut t = t.clone();
+                    let mut t = *t;
                     if self.mistagged_division(&t) {
                         t.tag = "ns";
                     }
