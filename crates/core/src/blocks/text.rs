@@ -194,7 +194,11 @@ fn without_glued_related_headlines(line: &str) -> &str {
     let Some(end) = line.rfind(stops) else {
         return line;
     };
-    let end = end + '。'.len_utf8();
+    let mut end = end + '。'.len_utf8();
+    // a quotation the story ends on closes after the stop (…取得进步。”)
+    if line[end..].starts_with('”') {
+        end += '”'.len_utf8();
+    }
     let tail = &line[end..];
     // headlines: words, numbers, spaces and their photo or transcript tags ((图), (实录)),
     // no sentence punctuation
@@ -351,6 +355,19 @@ fn story_start(line: &str) -> Option<usize> {
                     && rest[6..].starts_with(['，', ','])
             })
     }) {
+        return Some(at);
+    }
+    // an outlet's reporter credited glued to the headline: …不干涉别国内政环球时报记者段聪聪报道，
+    static CREDIT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    #[allow(clippy::unwrap_used)]
+    let credit =
+        CREDIT.get_or_init(|| regex::Regex::new(r"记者\s?\p{Han}{2,4}\s?报道[，,]").unwrap());
+    let head_end = idx.last().map_or(0, |&(at, c)| at + c.len_utf8());
+    if let Some(m) = credit.find(&line[..head_end])
+        && let Some(outlet) = crate::lines::meta::known_outlet_ending(&line[..m.start()])
+        && let at = m.start() - outlet.len()
+        && line[..at].chars().count() >= 6
+    {
         return Some(at);
     }
     // a retold report: …使馆呼吁自我保护据英国《华商报》报道，
@@ -541,6 +558,18 @@ mod tests {
             got.as_deref().is_some_and(|l| l.ends_with("身份来参会。")),
             "{got:?}"
         );
+        // after a quotation the story ends on
+        let quoted = story.replace(
+            "身份来参会。",
+            "身份来参会。我们希望各项建设事业取得进步。”",
+        );
+        let got = last(format!(
+            "{quoted}美国考虑派基辛格访华劝中国压朝鲜媒体猜测美军未拦截朝鲜货船"
+        ));
+        assert!(
+            got.as_deref().is_some_and(|l| l.ends_with("取得进步。”")),
+            "{got:?}"
+        );
         // headlines with numbers and a transcript tag
         let got = last(format!(
             "{story}审计署公告称北京奥运会收支结余超10亿元外交部就中越关系等答问(实录)"
@@ -575,6 +604,11 @@ mod tests {
         );
         assert_eq!(lines[0], "张某某今日宣布参选商会会长");
         assert!(lines[1].starts_with("商会会长改选"), "{lines:?}");
+        let lines = first(
+            "中方回应朝鲜是否应改革开放：不干涉别国内政环球时报记者段聪聪报道，外交部发言人秦刚在6月30日的记者会上，就韩国记者关于中方是否认为朝鲜应进行改革开放的提问表示，中方一贯主张不干涉别国内政。",
+        );
+        assert_eq!(lines[0], "中方回应朝鲜是否应改革开放：不干涉别国内政");
+        assert!(lines[1].starts_with("环球时报记者段聪聪报道"), "{lines:?}");
         let lines = first(
             "新能源发展规划基本框架已确立“太阳能在新能源发展规划中的重要性列第二位，除核电外。”一位参与规划制定的专家对记者表示，规划的基本框架已经确立，将于近期上报国务院审议，并向社会公开征求意见。",
         );

@@ -190,6 +190,18 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         )
         .unwrap()
     });
+    // `环球时报记者段聪聪报道，…`: the outlet crediting its reporter opens the paragraph.
+    static CREDITED: OnceLock<Regex> = OnceLock::new();
+    let credited = CREDITED.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(r"^(\p{Han}{2,8}?(?:报|网|社|台))记者\s?\p{Han}{2,4}\s?报道[，,]").unwrap()
+    });
+    if let Some(c) = credited.captures(first_paragraph)
+        && let Some(m) = c.get(1)
+        && !m.as_str().starts_with('本')
+    {
+        return Some(m.as_str().to_string());
+    }
     if let Some(c) = retold.captures(first_paragraph) {
         return c
             .get(1)
@@ -234,6 +246,68 @@ pub fn glued_dateline_at(line: &str) -> Option<usize> {
         .or_else(|| generic.find(line))
         .map(|m| m.start())
         .filter(|&at| at > 0)
+}
+
+/// National and big regional papers, agencies and portals that credit their reporters by name
+/// (facts: outlet names).
+const KNOWN_OUTLETS: &[&str] = &[
+    "环球时报",
+    "人民日报",
+    "光明日报",
+    "经济日报",
+    "法制日报",
+    "法治日报",
+    "中国日报",
+    "中国青年报",
+    "新京报",
+    "北京青年报",
+    "京华时报",
+    "北京晨报",
+    "北京日报",
+    "南方日报",
+    "南方都市报",
+    "新快报",
+    "羊城晚报",
+    "广州日报",
+    "深圳特区报",
+    "解放日报",
+    "文汇报",
+    "新民晚报",
+    "东方早报",
+    "扬子晚报",
+    "现代快报",
+    "华西都市报",
+    "成都商报",
+    "重庆晨报",
+    "钱江晚报",
+    "都市快报",
+    "齐鲁晚报",
+    "大众日报",
+    "中国经营报",
+    "经济观察报",
+    "第一财经日报",
+    "证券时报",
+    "上海证券报",
+    "中国证券报",
+    "新华社",
+    "新华网",
+    "中新社",
+    "中新网",
+    "人民网",
+    "央视网",
+    "中国新闻网",
+    "国际在线",
+    "环球网",
+    "澎湃新闻",
+];
+
+/// The known outlet `text` ends with, the longest one (`…别国内政环球时报` → 环球时报).
+pub fn known_outlet_ending(text: &str) -> Option<&'static str> {
+    KNOWN_OUTLETS
+        .iter()
+        .filter(|o| text.ends_with(*o))
+        .max_by_key(|o| o.len())
+        .copied()
 }
 
 /// Datelines of known outlets, as [`dateline_re`] reads them.
@@ -361,6 +435,12 @@ mod tests {
         assert_eq!(
             dateline_outlet("新华网俄罗斯叶卡捷琳堡5月18日电(记者刘洋 张亚晨)上海合作组织成员国首次公安内务部长会议举行。").as_deref(),
             Some("新华网")
+        );
+        // an outlet crediting its reporter opens the story
+        assert_eq!(
+            dateline_outlet("环球时报记者段聪聪报道，外交部发言人秦刚在6月30日的记者会上表示。")
+                .as_deref(),
+            Some("环球时报")
         );
         assert_eq!(
             at("民政部：2008年接收各界捐款764亿元中新网5月22日电 民政部今日发布报告。"),

@@ -379,7 +379,7 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         return Some((t, Meta::default()));
     }
     // A wire story's end mark (`…死亡病例。(完)`) closes the text.
-    for mark in ["(完)", "（完）"] {
+    for mark in ["(完)", "（完）", "(完）", "（完)"] {
         if let Some(rest) = t.strip_suffix(mark)
             && ends_sentence(rest.trim_end())
         {
