@@ -1376,6 +1376,14 @@ mod tests {
     }
 
     #[test]
+    fn machine_shifts_milliseconds_and_slogans() {
+        let q = one("出动车辆机械980台次。");
+        assert_eq!((q.value, q.unit.as_str()), (980.0, "台次"));
+        assert_eq!(one("传输时延为0.5毫秒。").unit, "毫秒");
+        assert!(extract("向着两个百年奋斗目标不断迈进。").is_empty());
+    }
+
+    #[test]
     fn aircraft_and_the_window_of_a_year() {
         let q = one("超过300架无人机参加表演。");
         assert_eq!(
