@@ -226,10 +226,28 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
             {
                 out.push(token.to_string())
             }
-            None => return None,
+            None => match outlet_then_name(token) {
+                Some(name) => out.push(name),
+                None => return None,
+            },
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A co-reporter's outlet glued before the name in a credit list (`满洲里电台崔艳凤`): the name.
+fn outlet_then_name(token: &str) -> Option<String> {
+    ["电视台", "电台", "日报", "晚报", "报社", "新闻网"]
+        .iter()
+        .find_map(|outlet| {
+            let at = token.find(outlet)? + outlet.len();
+            let (head, name) = token.split_at(at);
+            ((2..).contains(&head.chars().count()) && (2..=3).contains(&name.chars().count()))
+                .then(|| split_glued_names(name))
+                .flatten()
+                .filter(|n| n.len() == 1)
+                .and_then(|n| n.into_iter().next())
+        })
 }
 
 /// Names followed by an affiliation (`张三 市委组织部`, from `张三（市委组织部）`): the names,
@@ -1156,5 +1174,18 @@ mod tests {
         // the reporter of a photograph
         let m = parse_meta_line("新华社记者何某/摄", false).unwrap();
         assert_eq!(m.bylines, vec![bl(Photographer, "何某")]);
+    }
+
+    #[test]
+    fn a_co_reporters_outlet_glued_before_the_name() {
+        assert_eq!(
+            super::parse_names("陈青平 张鹏 满洲里电台崔艳凤"),
+            Some(vec![
+                "陈青平".to_string(),
+                "张鹏".to_string(),
+                "崔艳凤".to_string()
+            ])
+        );
+        assert_eq!(super::parse_names("东湖社区网"), None);
     }
 }

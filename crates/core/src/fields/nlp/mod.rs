@@ -710,6 +710,13 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_quotation_marks_after_its_title() {
+        let a = nlp().analyze("延迟退休面临两大纠结。网民“黄栀梓”认为，应当逐年推进。");
+        let p = a.persons.iter().find(|p| p.name == "黄栀梓");
+        assert!(p.is_some_and(|p| p.roles == ["网民"]), "{:?}", a.persons);
+    }
+
+    #[test]
     fn a_frequent_verb_after_an_occupation_is_no_name() {
         let names =
             person_names("专家解读G8峰会的三大看点。面对记者提问，老师解释说报名已经截止。");

@@ -652,15 +652,17 @@ pub fn find(
             continue;
         }
         // A title in quotation marks (台当局“疾病管制局副局长”林顶): the name after the closing
-        // mark, when jieba reads it as a name.
+        // mark, when jieba reads it as a name; or a name in quotation marks after its title
+        // (网民“黄栀梓”认为).
         if ctx.is_role_token(t)
             && toks
                 .get(i + 1)
-                .is_some_and(|q| q.word == "”" && q.start == t.end)
+                .is_some_and(|q| matches!(q.word, "”" | "“") && q.start == t.end)
             && toks
                 .get(i + 2)
                 .is_some_and(|n| matches!(n.tag, "nr" | "nrfg"))
             && let Some((s, e, name)) = ctx.compose(i + 2, true)
+            && (toks[i + 1].word == "”" || toks.get(e).is_some_and(|q| q.word == "”"))
         {
             let roles = ctx.roles_before(i + 1, &spans);
             push(&mut found, s, e, name, roles);
