@@ -448,6 +448,7 @@ impl Nlp {
         persons::trim_home(&mut persons);
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
+        persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
         (orgs, places, persons)
     }
 
@@ -707,6 +708,17 @@ mod tests {
             "中国卫生部部长陈竺率代表团已抵达日内瓦。世界卫生组织总干事陈冯富珍将与制药公司总裁讨论。冯富珍表示欢迎。",
         );
         assert_eq!(names, ["陈竺", "陈冯富珍"]);
+    }
+
+    #[test]
+    fn a_name_read_as_a_place_between_two_persons_of_a_list_is_a_person() {
+        let a = nlp().analyze("出席会议的有王沪宁、蔡奇、王小洪、洛桑江村、胡春华和张升民。");
+        assert!(
+            a.persons.iter().any(|p| p.name == "洛桑江村"),
+            "{:?}",
+            a.persons
+        );
+        assert!(a.places.is_empty(), "{:?}", a.places);
     }
 
     #[test]

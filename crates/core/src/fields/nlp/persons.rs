@@ -104,6 +104,44 @@ pub fn trim_home(spans: &mut [PersonSpan]) {
     }
 }
 
+/// A name the rules read as a place between two persons of a list (王小洪、洛桑江村、胡春华:
+/// a Tibetan name ending like a village) is a person: the place moves to the persons.
+pub fn take_places_listed_among_persons(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Tok<'_>],
+    places: &mut Vec<super::places::PlaceSpan>,
+    persons: &mut Vec<PersonSpan>,
+) {
+    let sep = |a: usize, b: usize| {
+        body.get(a..b)
+            .is_some_and(|s| matches!(s, "、" | "和" | "与" | "及"))
+    };
+    let mut moved = Vec::new();
+    places.retain(|p| {
+        let listed = persons.iter().any(|q| sep(q.end, p.start))
+            && persons.iter().any(|q| sep(p.end, q.start))
+            && (2..=6).contains(&p.name.chars().count())
+            && !lex.divisions.contains(p.name.as_str())
+            && !lex.countries.contains(p.name.as_str());
+        if listed {
+            moved.push(PersonSpan {
+                start: p.start,
+                end: p.end,
+                first: toks.partition_point(|t| t.end <= p.start),
+                last: toks.partition_point(|t| t.start < p.end),
+                name: p.name.clone(),
+                roles: Vec::new(),
+            });
+        }
+        !listed
+    });
+    if !moved.is_empty() {
+        persons.extend(moved);
+        persons.sort_by_key(|p| p.start);
+    }
+}
+
 /// A foreign person named in full once and by the family name later (西摩·赫什 … 赫什), or by the
 /// first part of a dotted name (巴依卡·凯力迪别克 … 巴依卡), is one person: the later mentions take
 /// the full name. Only transliterated or dotted names: a Chinese given name is no family name.
