@@ -722,6 +722,12 @@ mod tests {
     }
 
     #[test]
+    fn a_transliteration_character_left_alone_after_a_title_starts_the_name() {
+        let names = person_names("俄总统新闻秘书佩斯科夫7日表示，俄方将继续谈判。");
+        assert_eq!(names, ["佩斯科夫"]);
+    }
+
+    #[test]
     fn a_name_in_quotation_marks_after_its_title() {
         let a = nlp().analyze("延迟退休面临两大纠结。网民“黄栀梓”认为，应当逐年推进。");
         let p = a.persons.iter().find(|p| p.name == "黄栀梓");

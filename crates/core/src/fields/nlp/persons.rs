@@ -35,7 +35,7 @@ const NAME_END: &str = "能正才会可前后一二两三同";
 /// Characters that never end a name: they start the verb or particle after it (胡亮说, 丁莉到).
 const STOP_CHARS: &str = "说是在到和与等的了也都就又还将把被对向为从作则笑带及同跟给让已正便因以而并称讲问答指道告要会能可请来去前后一二两三、不没均";
 /// Characters of transliterated foreign names (克林顿, 叶利钦).
-const TRANSLIT: &str = "阿埃艾爱安奥巴拔保贝本比彼波伯勃布查达戴丹德迪蒂丁杜顿多厄恩尔法菲费芬弗福盖戈格古哈海汉赫亨华惠霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳雷黎里利莉列林琳卢鲁路伦罗洛马迈麦曼梅蒙米密莫姆穆纳奈南内尼涅纽努诺欧帕佩皮普奇齐乔切琼萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
+const TRANSLIT: &str = "阿埃艾爱安奥巴拔保贝本比彼波伯勃布查达戴丹德迪蒂丁杜顿多厄恩尔法菲费芬夫弗福盖戈格古哈海汉赫亨华惠霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳雷黎里利莉列林琳卢鲁路伦罗洛马迈麦曼梅蒙米密莫姆穆纳奈南内尼涅纽努诺欧帕佩皮普奇齐乔切琼萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
 /// A Han character jieba's dictionary lacks (tagged `x`), alone: the rare last character of a
 /// name it cut off (陈幸/nr 妤/x).
 fn rare_last_character(t: &Tok<'_>) -> bool {
@@ -1006,6 +1006,24 @@ pub fn find(
     for (s, e, name) in pending {
         if found.iter().any(|p| p.name == name) || (e == s + 1 && looks_like_full_name(&name)) {
             push(&mut found, s, e, name, Vec::new());
+        }
+    }
+    // 秘书/n 佩/zg 斯科夫/nr: one transliteration character jieba left alone between a title
+    // and a transliterated name is the name's first character.
+    for p in &mut found {
+        if p.first >= 2
+            && p.name.chars().count() >= 2
+            && p.name.chars().all(|c| TRANSLIT.contains(c))
+            && let (Some(one), Some(title)) = (toks.get(p.first - 1), toks.get(p.first - 2))
+            && one.chars() == 1
+            && one.end == p.start
+            && one.word.chars().all(|c| TRANSLIT.contains(c))
+            && title.end == one.start
+            && (ctx.is_role_token(title) || (title.tag.starts_with('n') && title.chars() >= 2))
+        {
+            p.name.insert_str(0, one.word);
+            p.start = one.start;
+            p.first -= 1;
         }
     }
     // 陈竺率/nr 代表团: the verb 率 (leading) jieba glued to a three-character name
