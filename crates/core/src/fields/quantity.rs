@@ -280,6 +280,29 @@ fn below_zero(chars: &[char], h: &mut Hit) {
     }
 }
 
+/// A share `m` of `d` (三分之二, 2/3) read from `i` to `end`: a bare number with no unit, when
+/// the whole is two to a hundred parts and the share less than all of it.
+fn share_hit(chars: &[char], i: usize, end: usize, m: f64, d: f64) -> Option<Hit> {
+    if !(2.0..=100.0).contains(&d) || m <= 0.0 || m >= d {
+        return None;
+    }
+    let (approx, start) = prefix_approx(chars, i);
+    Some(Hit {
+        start,
+        num_start: i,
+        end,
+        // fifteen decimals: the share as exactly as a record's number shows it
+        value: Dec {
+            m: (m / d * 1e15).round() as i128,
+            s: 15,
+        },
+        value_max: None,
+        unit: String::new(),
+        class: Class::Count,
+        approx,
+    })
+}
+
 fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
     // 百分之三十
     if starts_with_str(chars, i, "百分之") {
@@ -303,25 +326,7 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
         && let Some(num) = read_number(chars, den.end + 2)
         && !num.vague
     {
-        let (d, m) = (den.value.to_f64(), num.value.to_f64());
-        if !(2.0..=100.0).contains(&d) || m <= 0.0 || m >= d {
-            return None;
-        }
-        let (approx, start) = prefix_approx(chars, i);
-        return Some(Hit {
-            start,
-            num_start: i,
-            end: num.end,
-            // fifteen decimals: the share as exactly as a record's number shows it
-            value: Dec {
-                m: (m / d * 1e15).round() as i128,
-                s: 15,
-            },
-            value_max: None,
-            unit: String::new(),
-            class: Class::Count,
-            approx,
-        });
+        return share_hit(chars, i, num.end, num.value.to_f64(), den.value.to_f64());
     }
     // 1/3, 3/4: a share written with a slash (a bare number); 7/26/2009 is a date
     if is_digit(chars[i])
@@ -336,24 +341,10 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
             .is_some_and(|c| is_digit(*c) || matches!(c, '/' | '／' | '.' | '-' | '%' | '％'))
     {
         let (m, d) = (num.value.to_f64(), den.value.to_f64());
-        if !(2.0..=100.0).contains(&d) || m <= 0.0 || m >= d || m.fract() != 0.0 || d.fract() != 0.0
-        {
+        if m.fract() != 0.0 || d.fract() != 0.0 {
             return None;
         }
-        let (approx, start) = prefix_approx(chars, i);
-        return Some(Hit {
-            start,
-            num_start: i,
-            end: den.end,
-            value: Dec {
-                m: (m / d * 1e15).round() as i128,
-                s: 15,
-            },
-            value_max: None,
-            unit: String::new(),
-            class: Class::Count,
-            approx,
-        });
+        return share_hit(chars, i, den.end, m, d);
     }
     // 半日, 半天, 半年, 半个月
     // 半年 is a duration; 上半年 / 下半年 name a half of the year
