@@ -728,6 +728,13 @@ mod tests {
     }
 
     #[test]
+    fn a_merged_name_counts_the_mentions_of_its_short_form() {
+        let a = nlp().analyze("世界卫生组织总干事陈冯富珍将与制药公司总裁讨论。冯富珍表示欢迎。");
+        let p = a.persons.iter().find(|p| p.name == "陈冯富珍");
+        assert!(p.is_some_and(|p| p.mentions == 2), "{:?}", a.persons);
+    }
+
+    #[test]
     fn a_name_in_quotation_marks_after_its_title() {
         let a = nlp().analyze("延迟退休面临两大纠结。网民“黄栀梓”认为，应当逐年推进。");
         let p = a.persons.iter().find(|p| p.name == "黄栀梓");

@@ -1161,7 +1161,10 @@ pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
         .into_iter()
         .zip(mentions)
         .map(|(name, mentions)| {
-            let mentions = mentions.max(1);
+            // A name merged from its short forms (巴依卡 … 巴依卡·凯力迪别克, 冯富珍 … 陈冯富珍)
+            // is mentioned wherever a short form stood, not only where the full name is written.
+            let spans_of_name = spans.iter().filter(|s| s.name == name).count();
+            let mentions = mentions.max(spans_of_name).max(1);
             let mut roles = roles.remove(name.as_str()).unwrap_or_default();
             // A bare title that a fuller one of the same person ends with (理事长 beside
             // 基金会理事长) is that title.
