@@ -578,6 +578,15 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         unit_word = u.out.clone();
         class = u.class;
         unit_end = k + u.word.len();
+        // 230台(套): machines counted in units or sets, the unit as printed
+        if unit_word == "台"
+            && ["(套)", "（套）", "(套）", "（套)"]
+                .iter()
+                .any(|w| starts_with_str(chars, unit_end, w))
+        {
+            unit_word = "台(套)".into();
+            unit_end += 3;
+        }
     } else if matches!(chars.get(k), Some('%') | Some('％')) {
         unit_word = "%".into();
         class = Class::Percent;
@@ -1372,6 +1381,14 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str()), (980.0, "台次"));
         assert_eq!(one("传输时延为0.5毫秒。").unit, "毫秒");
         assert!(extract("向着两个百年奋斗目标不断迈进。").is_empty());
+    }
+
+    #[test]
+    fn machines_in_units_or_sets_and_dishes() {
+        let q = one("投入农机具19.49万台（套）。");
+        assert_eq!((q.value, q.unit.as_str()), (194_900.0, "台(套)"));
+        assert_eq!(one("摆出400多道特色菜肴。").unit, "道");
+        assert!(extract("修建三道路口。").iter().all(|q| q.unit != "道"));
     }
 
     #[test]

@@ -992,6 +992,8 @@ fn facility_name(word: &str) -> bool {
             || word.ends_with("遗址")
             || word.ends_with("景区")
             || word.ends_with("机场")
+            // 塔石广场, 吉祥广场: a square is a landmark
+            || word.ends_with("广场")
             || (word.ends_with('园') && !word.ends_with("花园") && !word.ends_with("家园")))
 }
 
