@@ -735,6 +735,12 @@ mod tests {
     }
 
     #[test]
+    fn crops_and_adjectives_in_a_list_are_no_names() {
+        let names = person_names("推广小麦复种燕麦草、冷凉蔬菜的“一地多收”模式。");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
     fn a_name_in_quotation_marks_after_its_title() {
         let a = nlp().analyze("延迟退休面临两大纠结。网民“黄栀梓”认为，应当逐年推进。");
         let p = a.persons.iter().find(|p| p.name == "黄栀梓");

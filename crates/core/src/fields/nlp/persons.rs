@@ -1026,6 +1026,20 @@ pub fn find(
             p.first -= 1;
         }
     }
+    // 复种/燕麦草/nr, 种植/紫花苜蓿: a crop after a verb of planting is no name.
+    found.retain(|p| {
+        let crop = p
+            .name
+            .ends_with(['草', '麦', '稻', '菜', '薯', '豆', '瓜', '果']);
+        let planted = p.first > 0
+            && toks.get(p.first - 1).is_some_and(|t| {
+                [
+                    "种", "复种", "种植", "播种", "套种", "轮作", "收割", "栽种", "改种",
+                ]
+                .contains(&t.word)
+            });
+        !(crop && planted)
+    });
     // 陈竺率/nr 代表团: the verb 率 (leading) jieba glued to a three-character name
     for p in &mut found {
         if p.name.chars().count() == 3
@@ -1050,6 +1064,10 @@ pub fn find(
         for (first, last, roles) in snapshot {
             if let Some(sep) = toks.get(last)
                 && LIST_SEPS.contains(&sep.word)
+                // an adjective jieba reads whole is no name (燕麦草、冷凉/a 蔬菜)
+                && toks
+                    .get(last + 1)
+                    .is_none_or(|t| t.chars() < 2 || !matches!(t.tag, "a" | "ad"))
                 && let Some((s, e, name)) = ctx.compose_at(last + 1)
             {
                 let inherit = if sep.word != "," && !ctx.is_role_token_at(e) {
