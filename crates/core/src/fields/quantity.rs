@@ -339,6 +339,8 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
         && !chars
             .get(den.end)
             .is_some_and(|c| is_digit(*c) || matches!(c, '/' | '／' | '.' | '-' | '%' | '％'))
+        // 1/4决赛 is a round of a tournament
+        && !starts_with_str(chars, den.end, "决赛")
     {
         let (m, d) = (num.value.to_f64(), den.value.to_f64());
         if m.fract() != 0.0 || d.fract() != 0.0 {
@@ -621,11 +623,14 @@ fn read_count(chars: &[char], i: usize) -> Option<Hit> {
         class = Class::Count;
         unit_end = k + 1;
     } else if chars.get(k) == Some(&'级')
-        && ["地震", "强震", "余震", "大地震"]
+        && (["地震", "强震", "余震", "大地震", "大风", "台风", "阵风"]
             .iter()
             .any(|w| starts_with_str(chars, k + 1, w))
+            || ["风力", "阵风", "风力达", "阵风达"]
+                .iter()
+                .any(|w| ends_with_str(chars, i, w)))
     {
-        // 6.2级地震: the magnitude of an earthquake
+        // 6.2级地震, 风力13级, 12级大风: the magnitude of an earthquake, the force of a wind
         unit_word = "级".into();
         class = Class::Measure;
         unit_end = k + 1;
@@ -1362,8 +1367,11 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str()), (25.0, "基点"));
         let q = one("四川发生6.2级地震。");
         assert_eq!((q.value, q.unit.as_str()), (6.2, "级"));
-        // a grade is no magnitude
+        // a grade is no magnitude; a wind's force is
         assert!(extract("启动三级应急响应。").is_empty());
+        assert_eq!(one("台风登陆时最大风力13级。").unit, "级");
+        assert!(extract("比赛进入1/4决赛阶段。").is_empty());
+        assert!(extract("台风在福建二次登陆。").is_empty());
     }
 
     #[test]
