@@ -735,6 +735,14 @@ mod tests {
     }
 
     #[test]
+    fn a_person_before_a_generic_community_and_a_time_word_are_no_place_or_name() {
+        let a = nlp().analyze("78岁的林丹为社区居民奉献了大半生，扎根基层社区已经50多年。");
+        assert!(a.places.is_empty(), "{:?}", a.places);
+        let names = person_names("市民游客白天逛景区、晚上看比赛。");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
     fn crops_and_adjectives_in_a_list_are_no_names() {
         let names = person_names("推广小麦复种燕麦草、冷凉蔬菜的“一地多收”模式。");
         assert!(names.is_empty(), "{names:?}");

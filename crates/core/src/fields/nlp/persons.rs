@@ -423,6 +423,10 @@ impl Ctx<'_, '_> {
             if k == j && is_function_tag(t.tag) && t.chars() > 1 {
                 break;
             }
+            // nor a word of time (游客/白天/t 逛: 白 is a family name too)
+            if k == j && t.tag == "t" && t.chars() > 1 {
+                break;
+            }
             name.push_str(t.word);
             let n = name.chars().count();
             if n > 3 {

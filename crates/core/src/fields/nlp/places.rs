@@ -848,6 +848,15 @@ pub fn find(
         }) {
             continue;
         }
+        // 林丹为/nr 社区居民: a person and a preposition before a generic 社区 name no place
+        if let Some(stem) = ["社区", "小区", "村"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(suffix))
+            && stem.chars().count() >= 3
+            && stem.ends_with(['为', '在', '向', '给', '对', '帮', '替', '与'])
+        {
+            continue;
+        }
         // 江宁路街道社区党群服务中心: the 社区 of a sub-district's service venue is no level of
         // the name; the place is the sub-district.
         let mut end = end;
