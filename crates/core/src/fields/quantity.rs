@@ -348,6 +348,38 @@ fn read_hit(chars: &[char], i: usize) -> Option<Hit> {
         }
         return share_hit(chars, i, den.end, m, d);
     }
+    // 占全国一半, 近一半人, 平日的一半: half of a whole, a bare share of 0.5
+    if starts_with_str(chars, i, "一半")
+        && (["占", "的", "近", "约", "超过", "超", "逾", "不足", "不到", "将近", "过"]
+            .iter()
+            .any(|w| ends_with_str(chars, i, w))
+            // 占全国一半, 占总数的一半
+            || (1..=4).any(|k| {
+                i >= k && chars[i - k] == '占' && chars[i - k + 1..i].iter().all(|c| is_cjk(*c))
+            }))
+        && !starts_with_str(chars, i + 2, "一半")
+    {
+        let (approx, start) = prefix_approx(chars, i);
+        let mut end = i + 2;
+        let mut approx = approx;
+        if chars.get(end) == Some(&'多') || starts_with_str(chars, end, "以上") {
+            approx = approx.or(Some(Approx::MoreThan));
+            end += if chars.get(end) == Some(&'多') { 1 } else { 2 };
+        } else if starts_with_str(chars, end, "左右") {
+            approx = approx.or(Some(Approx::About));
+            end += 2;
+        }
+        return Some(Hit {
+            start,
+            num_start: i,
+            end,
+            value: Dec { m: 5, s: 1 },
+            value_max: None,
+            unit: String::new(),
+            class: Class::Count,
+            approx,
+        });
+    }
     // 半日, 半天, 半年, 半个月
     // 半年 is a duration; 上半年 / 下半年 name a half of the year
     if chars[i] == '半' && !(i > 0 && matches!(chars[i - 1], '上' | '下' | '前' | '后')) {
@@ -1389,6 +1421,18 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str()), (980.0, "台次"));
         assert_eq!(one("传输时延为0.5毫秒。").unit, "毫秒");
         assert!(extract("向着两个百年奋斗目标不断迈进。").is_empty());
+    }
+
+    #[test]
+    fn half_of_a_whole_is_a_share() {
+        let q = one("这一比例占全国一半左右。");
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.approx),
+            (0.5, "", Some(Approx::About))
+        );
+        assert_eq!(one("收入是平日的一半。").value, 0.5);
+        // a figure of speech is none
+        assert!(extract("一半是海水，一半是火焰。").is_empty());
     }
 
     #[test]
