@@ -127,6 +127,10 @@ fn without_related_tail(line: &str) -> &str {
 
 /// The headlines behind a gap of spaces, for [`without_related_tail`].
 fn without_gapped_related_headlines(line: &str) -> &str {
+    // the story before the gap has eighty characters or more: shorter lines are left at once
+    if line.chars().nth(80).is_none() {
+        return line;
+    }
     // the last gap (paragraphs of the story may be set apart by gaps too): three or more
     // spaces of any kind, or two ideographic ones
     let mut gap = None;
@@ -469,6 +473,16 @@ fn has_inline_html(l: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The text of every block of a plain-text page.
+    fn lines_of(text: &str) -> Vec<String> {
+        to_blocks(text).into_iter().map(|b| b.text).collect()
+    }
+
+    /// The text of the last block of a plain-text page, empty for none.
+    fn last_line(text: &str) -> String {
+        lines_of(text).pop().unwrap_or_default()
+    }
+
     #[test]
     fn a_headline_glued_to_the_dateline_is_its_own_line() {
         let blocks = to_blocks(
@@ -483,11 +497,11 @@ mod tests {
     #[test]
     fn a_headline_glued_to_a_full_date_or_a_repeated_document_title_is_its_own_line() {
         let line = "温家宝在任继愈离世当天表示哀悼2009年7月11日，93岁的国家图书馆名誉馆长任继愈先生悄然离世。消息传来的当天上午，有关负责人即打电话给国家图书馆负责人，转达他对任继愈先生的深切哀悼和对其亲属的诚挚慰问。";
-        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        let lines = lines_of(line);
         assert_eq!(lines[0], "温家宝在任继愈离世当天表示哀悼");
         assert!(lines[1].starts_with("2009年7月11日，"));
         let line = "某省关于加强社区养老服务工作的通知关于加强社区养老服务工作的通知某民〔2021〕15号各市、县民政局：为做好社区养老服务工作，现就加强社区养老服务设施建设、服务队伍培养和资金保障等有关事项通知如下。请遵照执行。";
-        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        let lines = lines_of(line);
         assert_eq!(lines[0], "某省关于加强社区养老服务工作的通知");
         assert_eq!(lines[2], "某民〔2021〕15号");
         assert!(lines[3].starts_with("各市、县民政局："), "{lines:?}");
@@ -501,131 +515,86 @@ mod tests {
     #[test]
     fn related_headlines_behind_a_gap_after_the_story_go() {
         let story = "中新网6月30日电 香港特首30日在行政会议结束后会见传媒，他表示，特区政府已就扩建计划达成协议，扩建工程将于年内展开，预计可创造三千多个职位，同时为香港迈向知识型经济打好更好的基础。";
-        let lines: Vec<String> =
-            to_blocks(&format!("{story}    香港迪斯尼将建3个全球独有主题园区"))
-                .into_iter()
-                .map(|b| b.text)
-                .collect();
-        assert!(
-            lines
-                .last()
-                .is_some_and(|l| l.ends_with("打好更好的基础。")),
-            "{lines:?}"
-        );
-        let lines: Vec<String> = to_blocks(&format!(
+        let last = last_line(&format!("{story}    香港迪斯尼将建3个全球独有主题园区"));
+        assert!(last.ends_with("打好更好的基础。"), "{last}");
+        let last = last_line(&format!(
             "{story}(厦门日报)    据成都商报台湾媒体称某事成定局"
-        ))
-        .into_iter()
-        .map(|b| b.text)
-        .collect();
-        assert!(
-            lines.last().is_some_and(|l| l.ends_with("(厦门日报)")),
-            "{lines:?}"
-        );
+        ));
+        assert!(last.ends_with("(厦门日报)"), "{last}");
         // no-break spaces make a gap too
-        let lines: Vec<String> = to_blocks(&format!(
+        let last = last_line(&format!(
             "{story}\u{a0}\u{a0}\u{a0} 香港迪斯尼将建3个主题园区"
-        ))
-        .into_iter()
-        .map(|b| b.text)
-        .collect();
-        assert!(
-            lines
-                .last()
-                .is_some_and(|l| l.ends_with("打好更好的基础。")),
-            "{lines:?}"
-        );
+        ));
+        assert!(last.ends_with("打好更好的基础。"), "{last}");
         // a story that goes on after the gap keeps it
-        let line = format!("{story}    第二段里还有一句话。");
-        assert!(to_blocks(&line).iter().any(|b| b.text.contains("第二段")));
+        let lines = lines_of(&format!("{story}    第二段里还有一句话。"));
+        assert!(lines.iter().any(|l| l.contains("第二段")), "{lines:?}");
     }
 
     #[test]
     fn related_headlines_glued_after_the_last_sentence_go() {
         let story = "中新网7月8日电 八国集团峰会今起举行，专家表示，中国作为发展中国家代表之一参加这次峰会，有外国媒体甚至认为中国是这次峰会的主要玩家。对此，专家表示，中国毕竟还是一个发展中大国，因此我们不能太飘飘然，或者承担自己难以承受的担子。无论是在金砖四国还是八加五对话中，中国的力量和影响力都是最大的，但是中国绝不当头。中国的特点是立足发展中国家世界，在其中促进沟通、加强协调。中国对自己的定位很明确，并以发展中国家一员的身份来参会。";
-        let last = |line: String| to_blocks(&line).into_iter().map(|b| b.text).next_back();
-        let got = last(format!(
+        let got = last_line(&format!(
             "{story}胡锦涛与意大利总理贝卢斯科尼会谈胡锦涛同意大利总统举行会谈"
         ));
-        assert!(
-            got.as_deref().is_some_and(|l| l.ends_with("身份来参会。")),
-            "{got:?}"
-        );
-        let got = last(format!(
+        assert!(got.ends_with("身份来参会。"), "{got:?}");
+        let got = last_line(&format!(
             "{story}相关阅读：邢杰：中美战略与经济对话前的筹码战美专家:对话是新的机制"
         ));
-        assert!(
-            got.as_deref().is_some_and(|l| l.ends_with("身份来参会。")),
-            "{got:?}"
-        );
+        assert!(got.ends_with("身份来参会。"), "{got:?}");
         // after a quotation the story ends on
         let quoted = story.replace(
             "身份来参会。",
             "身份来参会。我们希望各项建设事业取得进步。”",
         );
-        let got = last(format!(
+        let got = last_line(&format!(
             "{quoted}美国考虑派基辛格访华劝中国压朝鲜媒体猜测美军未拦截朝鲜货船"
         ));
-        assert!(
-            got.as_deref().is_some_and(|l| l.ends_with("取得进步。”")),
-            "{got:?}"
-        );
+        assert!(got.ends_with("取得进步。”"), "{got:?}");
         // headlines with numbers and a transcript tag
-        let got = last(format!(
+        let got = last_line(&format!(
             "{story}审计署公告称北京奥运会收支结余超10亿元外交部就中越关系等答问(实录)"
         ));
-        assert!(
-            got.as_deref().is_some_and(|l| l.ends_with("身份来参会。")),
-            "{got:?}"
-        );
+        assert!(got.ends_with("身份来参会。"), "{got:?}");
         // a credit after the last sentence stays for the credit reader
-        let got = last(format!("{story}记者韩景玮实习生高鸿鹏"));
-        assert!(
-            got.as_deref().is_some_and(|l| l.ends_with("高鸿鹏")),
-            "{got:?}"
-        );
+        let got = last_line(&format!("{story}记者韩景玮实习生高鸿鹏"));
+        assert!(got.ends_with("高鸿鹏"), "{got:?}");
     }
 
     #[test]
     fn a_headline_glued_to_a_credit_a_repeated_subject_or_an_opening_quote_is_its_own_line() {
-        let first = |line: &str| {
-            to_blocks(line)
-                .into_iter()
-                .map(|b| b.text)
-                .collect::<Vec<_>>()
-        };
-        let lines = first(
+        let lines = lines_of(
             "某市文化局长首个宣布参选人大代表本报驻香港特约记者 王某某市第三届人大代表选举将于7月26日举行，6月1日起接受报名，目前已有多人表示有意参选，选举委员会将在月底公布名单。",
         );
         assert_eq!(lines[0], "某市文化局长首个宣布参选人大代表");
         assert!(lines[1].starts_with("本报驻香港特约记者"), "{lines:?}");
-        let lines = first(
+        let lines = lines_of(
             "张某某今日宣布参选商会会长商会会长改选一事备受社会关注，有关现任会长去留的消息不少，似已酝酿成一场风波，商会理事会将于下月初召开会议讨论改选事宜，届时将公布候选人名单。",
         );
         assert_eq!(lines[0], "张某某今日宣布参选商会会长");
         assert!(lines[1].starts_with("商会会长改选"), "{lines:?}");
-        let lines = first(
+        let lines = lines_of(
             "中方回应朝鲜是否应改革开放：不干涉别国内政环球时报记者段聪聪报道，外交部发言人秦刚在6月30日的记者会上，就韩国记者关于中方是否认为朝鲜应进行改革开放的提问表示，中方一贯主张不干涉别国内政。",
         );
         assert_eq!(lines[0], "中方回应朝鲜是否应改革开放：不干涉别国内政");
         assert!(lines[1].starts_with("环球时报记者段聪聪报道"), "{lines:?}");
-        let lines = first(
+        let lines = lines_of(
             "新能源发展规划基本框架已确立“太阳能在新能源发展规划中的重要性列第二位，除核电外。”一位参与规划制定的专家对记者表示，规划的基本框架已经确立，将于近期上报国务院审议，并向社会公开征求意见。",
         );
         assert_eq!(lines[0], "新能源发展规划基本框架已确立");
         assert!(lines[1].starts_with("“太阳能"), "{lines:?}");
         // a quoted term inside the headline stays in it
         let line = "我市启动“文明城市”创建工作全市各部门积极行动起来，共同推进创建工作，力争三年内成功创建全国文明城市，让市民共享创建成果和美好生活环境。";
-        assert_eq!(first(line).len(), 1, "{:?}", first(line));
+        assert_eq!(lines_of(line).len(), 1, "{:?}", lines_of(line));
     }
 
     #[test]
     fn a_headline_glued_to_a_story_without_dateline_is_its_own_line() {
         let line = "北京市现已配售政策性住房4.1万套11月28日，记者从市住保办获悉，从政策房配售开始到现在，全市已配售政策性住房4.1万套，其中经济适用房2.6万套，限价房1.5万套，配售工作进展顺利。";
-        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        let lines = lines_of(line);
         assert_eq!(lines[0], "北京市现已配售政策性住房4.1万套");
         let line = "回良玉推动人口较少民族经济社会发展上新台阶回良玉在全国扶持人口较少民族发展工作会议上强调，要认真贯彻落实中央的重要指示精神，推动人口较少民族经济社会发展上新台阶。会议在西宁召开。";
-        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        let lines = lines_of(line);
         assert_eq!(lines[0], "回良玉推动人口较少民族经济社会发展上新台阶");
         // a photo mark, a story's usual opening, a retold source; a question inside the headline
         for (line, headline) in [
@@ -642,7 +611,7 @@ mod tests {
                 "美EB-5出事如何补救？尽快联络移民机构",
             ),
         ] {
-            let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+            let lines = lines_of(line);
             assert_eq!(lines[0], headline);
         }
         // a long first sentence is left whole
@@ -653,16 +622,16 @@ mod tests {
     #[test]
     fn a_credit_behind_a_box_mark_and_a_glued_ju_split_off_the_headline() {
         let line = "河南规定商品房预售款将由银行监管□晚报记者 王明 通讯员 李华本报讯 今后购房者支付的定金、预付款等各种款项将直接打入银行监管账户，不再交给开发商。";
-        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        let lines = lines_of(line);
         assert_eq!(lines[0], "河南规定商品房预售款将由银行监管");
         assert_eq!(lines[1], "晚报记者 王明 通讯员 李华");
         assert!(lines[2].starts_with("本报讯"));
         let line = "国家禁毒委要求严查娱乐场所涉毒据新华社电 昨天，国家禁毒委员会发布消息称，我国从7月至9月在全国范围内开展排查登记。";
-        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        let lines = lines_of(line);
         assert_eq!(lines[0], "国家禁毒委要求严查娱乐场所涉毒");
         assert!(lines[1].starts_with("据新华社电"));
         let line = "中日经济高层对话强调共推外汇储备库建设综合新华社电 第二次中日经济高层对话昨日在东京举行，双方就共同关心的问题交换了意见。";
-        let lines: Vec<String> = to_blocks(line).into_iter().map(|b| b.text).collect();
+        let lines = lines_of(line);
         assert_eq!(lines[0], "中日经济高层对话强调共推外汇储备库建设");
     }
 

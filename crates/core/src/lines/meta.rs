@@ -248,18 +248,73 @@ pub fn glued_dateline_at(line: &str) -> Option<usize> {
         .filter(|&at| at > 0)
 }
 
-/// National and big regional papers, agencies and portals that credit their reporters by name
-/// (facts: outlet names).
-const KNOWN_OUTLETS: &[&str] = &[
-    "环球时报",
+/// Agencies, papers and portals whose datelines [`known_dateline_re`] knows (facts: outlet
+/// names).
+const DATELINE_OUTLETS: &[&str] = &[
+    "新华社",
+    "新华网",
+    "中新社",
+    "中新网",
+    "中国新闻网",
+    "人民网",
     "人民日报",
+    "央视网",
+    "央广网",
+    "光明网",
+    "中国日报网",
+    "中国日报",
+    "新浪网",
+    "新浪",
+    "搜狐网",
+    "网易",
+    "腾讯网",
+    "凤凰网",
+    "澎湃新闻",
+    "东方网",
+    "千龙网",
+    "北青网",
+    "红网",
+    "大河网",
+    "南方网",
+    "金羊网",
+    "荆楚网",
+    "长江网",
+    "中国网",
+    "国际在线",
+    "环球网",
+    "法制网",
+    "中评社",
+    "新京报",
+    "中广网",
+    "中国广播网",
+    "中青网",
+    "中国青年网",
+    "中国台湾网",
+    "台海网",
+    "华夏经纬网",
+    "中国经济网",
+    "新民网",
+    "北方网",
+    "海外网",
+    "未来网",
+    "中工网",
+    "中国军网",
+    "中国政府网",
+    "求是网",
+    "共产党员网",
+    "党建网",
+    "中国日报中文网",
+];
+
+/// Further national and big regional papers that credit their reporters by name (facts:
+/// outlet names).
+const CREDITING_PAPERS: &[&str] = &[
+    "环球时报",
     "光明日报",
     "经济日报",
     "法制日报",
     "法治日报",
-    "中国日报",
     "中国青年报",
-    "新京报",
     "北京青年报",
     "京华时报",
     "北京晨报",
@@ -289,22 +344,13 @@ const KNOWN_OUTLETS: &[&str] = &[
     "证券时报",
     "上海证券报",
     "中国证券报",
-    "新华社",
-    "新华网",
-    "中新社",
-    "中新网",
-    "人民网",
-    "央视网",
-    "中国新闻网",
-    "国际在线",
-    "环球网",
-    "澎湃新闻",
 ];
 
 /// The known outlet `text` ends with, the longest one (`…别国内政环球时报` → 环球时报).
 pub fn known_outlet_ending(text: &str) -> Option<&'static str> {
-    KNOWN_OUTLETS
+    DATELINE_OUTLETS
         .iter()
+        .chain(CREDITING_PAPERS)
         .filter(|o| text.ends_with(*o))
         .max_by_key(|o| o.len())
         .copied()
@@ -313,13 +359,16 @@ pub fn known_outlet_ending(text: &str) -> Option<&'static str> {
 /// Datelines of known outlets, as [`dateline_re`] reads them.
 fn known_dateline_re() -> &'static Regex {
     static KNOWN: OnceLock<Regex> = OnceLock::new();
-    KNOWN.get_or_init(|| dateline_re(concat!(
-        r"(?:本报|本刊|晚报|新华社|新华网|中新社|中新网|中国新闻网|人民网|人民日报|央视网|央广网|光明网",
-        r"|中国日报网|中国日报|新浪网|新浪|搜狐网|网易|腾讯网|凤凰网|澎湃新闻|东方网|千龙网|北青网|红网",
-        r"|大河网|南方网|金羊网|荆楚网|长江网|中国网|国际在线|环球网|法制网|中评社|新京报|中广网",
-        r"|中国广播网|中青网|中国青年网|中国台湾网|台海网|华夏经纬网|中国经济网|新民网|北方网|海外网",
-        r"|未来网|中工网|中国军网|中国政府网|求是网|共产党员网|党建网|中国日报中文网)"
-    ), 9))
+    KNOWN.get_or_init(|| {
+        // the paper's own datelines (本报讯, 晚报讯) and every known outlet
+        let outlets = ["本报", "本刊", "晚报"]
+            .iter()
+            .chain(DATELINE_OUTLETS)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("|");
+        dateline_re(&format!("(?:{outlets})"), 9)
+    })
 }
 
 /// Where later stories start in one scraped line that holds several (`…9月11日宣判。中新网7月24日电
