@@ -209,6 +209,16 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
     {
         // Editor ids some CMSs append: 杨倩_NF4425. The id marks a staff handle, which may be
         // a pen name without a common family name (化成雨_NBJ11143).
+        // A stray digit glued after a name (`作者:陈某某0`), debris of a counter.
+        let token = match token.trim_end_matches(|c: char| c.is_ascii_digit()) {
+            name if name.len() < token.len()
+                && (2..=4).contains(&name.chars().count())
+                && name.chars().all(is_han) =>
+            {
+                name
+            }
+            _ => token,
+        };
         let (token, staff_id) = match token.find('_') {
             Some(i)
                 if i + 1 < token.len()
@@ -443,8 +453,20 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
     labels_by_first_char()
         .get(&first)?
         .iter()
-        .find(|(l, _)| s.starts_with(l))
+        .find(|(l, _)| {
+            s.starts_with(l)
+                // 记者站, 记者节, 记者证, 记者会: a noun, not a credit (`来源:某台记者站`)
+                && !(l.ends_with("记者")
+                    && s[l.len()..].starts_with(['站', '节', '证', '会']))
+        })
         .copied()
+}
+
+/// True when `line` is only a metadata label (`来源`, `作者：`): a scrape that printed the label
+/// and its value on two lines.
+pub fn is_bare_label(line: &str) -> bool {
+    let t = line.trim().trim_end_matches([':', '：']).trim_end();
+    !t.is_empty() && label_at(t).is_some_and(|(l, _)| l.len() == t.len())
 }
 
 /// Parses one line as metadata; `None` when it is not a metadata line. `header` allows the
@@ -464,6 +486,10 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 norm = norm.replace(noise, " ");
             }
         }
+    }
+    // `[ 大 中 小 ]`: the font-size control printed without its 字号 label.
+    if norm.contains('中') {
+        norm = drop_font_size_control(&norm);
     }
     let t = norm.trim();
     if t.is_empty() || t.chars().count() > 160 {
@@ -571,6 +597,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         {
             // Unlabelled names before labelled credits (`张璐璐 记者谌忆龙`) are authors.
             match parse_names(&prefix) {
+                // `2016-07-08 02:03:04江城日报本站编辑`: the paper, glued after the time.
+                _ if starts_with_date
+                    && is_outlet_name(&prefix)
+                    && (3..=12).contains(&prefix.chars().count())
+                    && prefix.chars().all(is_han) =>
+                {
+                    meta.publication = Some(prefix.clone());
+                }
                 Some(names) => {
                     for name in names {
                         push_byline(&mut meta.bylines, BylineRole::Author, name);
@@ -588,6 +622,15 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         {
             // 新京报记者 陆一夫: the outlet before the credit.
             meta.publication = Some(prefix.clone());
+        } else if parts
+            .first()
+            .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
+            && let Some(outlet) = prefix.strip_suffix(['电', '讯']).and_then(|d| {
+                meta::outlet_before_place(d).or(Some(d).filter(|d| is_outlet_name(d)))
+            })
+        {
+            // `海外网澳门电 记者某某` after the text: the dateline moved to the end.
+            meta.publication = Some(outlet.to_string());
         } else if parts
             .first()
             .is_some_and(|(k, v)| *k == Label::Source && v.trim().is_empty())
@@ -701,8 +744,8 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 if meta.publication.is_none() {
                     meta.publication = outlet;
                 }
-                if let Some(name) = person {
-                    push_byline(&mut meta.bylines, BylineRole::Author, name);
+                for name in person.iter().flat_map(|p| p.split_whitespace()) {
+                    push_byline(&mut meta.bylines, BylineRole::Author, name.to_string());
                 }
                 explained += 1;
             }
@@ -765,6 +808,17 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         return None;
     }
     Some(meta)
+}
+
+/// The line without a font-size control written as three separate words (`大 中 小`).
+fn drop_font_size_control(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some(at) = words.windows(3).position(|w| w == ["大", "中", "小"]) else {
+        return line.to_string();
+    };
+    let mut kept = words[..at].to_vec();
+    kept.extend_from_slice(&words[at + 3..]);
+    kept.join(" ")
 }
 
 /// Short fields between `/` or `|` separators (or icons, left as spaces) after a date: site or
@@ -875,7 +929,23 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
     if NO_OUTLET.contains(&v.as_str()) {
         return Some((None, None));
     }
+    // `永康新闻网_首页`: the site, then the section the page was filed under.
+    if let Some((site, _)) = v.split_once('_')
+        && is_outlet_name(site.trim())
+    {
+        v = site.trim().to_string();
+    }
     let tokens: Vec<&str> = v.split_whitespace().collect();
+    // `来源: 马某 陈某某`: writers in the source slot, no outlet.
+    if (2..=4).contains(&tokens.len())
+        && tokens.iter().all(|t| {
+            (2..=3).contains(&t.chars().count())
+                && !is_outlet_name(t)
+                && split_glued_names(t).is_some_and(|n| n.len() == 1)
+        })
+    {
+        return Some((None, Some(tokens.join(" "))));
+    }
     if tokens.len() == 2 {
         let name = tokens[1];
         if split_glued_names(name).is_some_and(|n| n.len() == 1)
@@ -913,6 +983,54 @@ mod tests {
             role,
             name: name.into(),
         }
+    }
+
+    #[test]
+    fn header_lines_of_county_and_city_sites() {
+        // font-size and print controls after the time, the labels left out
+        let m = parse_meta_line(
+            "时间:2019-05-06 10:11:12 [ 大 中 小 ] [ 打印 ] [ 关闭 ] [ 收藏 ]",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2019-05-06T10:11:12+08:00"));
+        // a section suffix on the source, a digit glued to the writer's name
+        let m = parse_meta_line(
+            "2021-03-04 00:00:00 来源:清溪新闻网_首页 作者:王立新0 责任编辑:李岚 字号:T|T",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("清溪新闻网"));
+        assert_eq!(m.bylines, [bl(Author, "王立新"), bl(Editor, "李岚")]);
+        // a station's reporters' office is a source, not a reporter called 站
+        let m = parse_meta_line("2021年03月04日 09:30 来源:江南广播电视台记者站", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("江南广播电视台记者站"));
+        assert!(m.bylines.is_empty());
+        // a paper's name glued after the time, the site's anonymous editor and a view counter
+        let m = parse_meta_line("2016-07-08 02:03:04江城日报本站编辑查看次数:51", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("江城日报"));
+        assert!(m.bylines.is_empty());
+        assert_eq!(m.published_at.as_deref(), Some("2016-07-08T02:03:04+08:00"));
+    }
+
+    #[test]
+    fn writers_in_the_source_slot() {
+        let m = parse_meta_line("来源:马立 陈三元", true).unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.bylines, [bl(Author, "马立"), bl(Author, "陈三元")]);
+        let m = parse_meta_line("来源:江南时报", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("江南时报"));
+    }
+
+    #[test]
+    fn reviewers_are_credited_as_editors() {
+        let m = parse_meta_line("编辑:周小燕 审核:黄明 终审:陈立", false).unwrap();
+        assert_eq!(
+            m.bylines,
+            [bl(Editor, "周小燕"), bl(Editor, "黄明"), bl(Editor, "陈立")]
+        );
+        let m = parse_meta_line("校对 郑和平", false).unwrap();
+        assert_eq!(m.bylines, [bl(Editor, "郑和平")]);
     }
 
     #[test]

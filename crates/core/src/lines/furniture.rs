@@ -247,6 +247,10 @@ pub fn classify(line: &str) -> Option<Furniture> {
             // Both tests need the first byte to agree: checked inline before any comparison.
             h.as_bytes().first() == first
                 && (folded == *h
+                    // the label and its colon alone (`相关文章:`)
+                    || folded
+                        .strip_prefix(h.as_str())
+                        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| matches!(c, ':' | '：')))
                     || (folded.starts_with(h.as_str())
                         && n <= hn + 6
                         && !has_sentence_punct(&folded[h.len()..])))

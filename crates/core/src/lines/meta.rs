@@ -163,6 +163,22 @@ pub fn copyright_holder(line: &str) -> Option<String> {
     })
 }
 
+/// Where the text glued after a labelled publish time starts (`时间:2020-07-222020年是…`): the
+/// byte offset after the date (and clock time), when a sentence follows it on the same line.
+pub fn glued_time_label_end(line: &str) -> Option<usize> {
+    if !line.contains(['时', '日']) {
+        return None;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(r"^(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]\s*(?:\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?").unwrap()
+    });
+    let end = re.find(line)?.end();
+    let rest = line[end..].trim_start();
+    (!rest.is_empty() && rest.contains(['。', '！', '？'])).then_some(end)
+}
+
 /// The outlet of a dateline at the head of the body (`云上荆州报道:`, `新华社北京3月1日电`).
 pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     // Every dateline below ends within its first 32 characters in 讯, 电, 报道, 消息 or 据: a
@@ -216,6 +232,8 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         .or_else(|| caps.get(3))
         .or_else(|| caps.get(4))?
         .as_str();
+    // `中国甘肃在线西和讯`: the outlet, then the place it reports from.
+    let name = outlet_before_place(name).unwrap_or(name);
     // `晚报讯` is the paper's own report, like `本报讯`: it names no outlet
     if name.starts_with("本")
         || name.starts_with("记者")
@@ -225,6 +243,20 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         return None;
     }
     Some(name.to_string())
+}
+
+/// The outlet at the head of a dateline that goes on with a place (`中国甘肃在线西和` →
+/// `中国甘肃在线`, `海外网澳门` → `海外网`): `None` when the whole is an outlet's name or no
+/// head of three or more characters is one.
+pub fn outlet_before_place(name: &str) -> Option<&str> {
+    if crate::lines::byline::is_outlet_name(name) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    // the place after the outlet: one to four characters
+    (chars.len().saturating_sub(4).max(3)..chars.len())
+        .map(|k| &name[..chars[k].0])
+        .find(|head| crate::lines::byline::is_outlet_name(head))
 }
 
 /// Where a dateline glued after a headline starts (`民政部：…捐款764亿元中新网5月22日电 民政部今日…`,
@@ -465,6 +497,26 @@ mod tests {
     fn keywords_are_words_not_arrows() {
         assert_eq!(keywords(">>，共享充电宝"), ["共享充电宝"]);
         assert_eq!(keywords("中国芯,芯片"), ["中国芯", "芯片"]);
+    }
+
+    #[test]
+    fn an_outlet_reporting_from_a_place() {
+        assert_eq!(
+            dateline_outlet("中国甘肃在线西和讯 为激发青年力量，团县委组织大学生开展活动。")
+                .as_deref(),
+            Some("中国甘肃在线")
+        );
+        assert_eq!(
+            dateline_outlet("荆州新闻网讯 近日，某社区开展活动。").as_deref(),
+            Some("荆州新闻网")
+        );
+        assert_eq!(outlet_before_place("海外网澳门"), Some("海外网"));
+        assert_eq!(outlet_before_place("人民网"), None);
+        assert_eq!(
+            glued_time_label_end("时间:2020-07-222020年是建党99周年。"),
+            Some(17)
+        );
+        assert_eq!(glued_time_label_end("时间:2020-07-22"), None);
     }
 
     #[test]

@@ -75,9 +75,16 @@ fn ends_sentence(s: &str) -> bool {
 /// A line made only of quotation marks or brackets: debris of a lost paragraph.
 fn is_debris(s: &str) -> bool {
     !s.is_empty()
-        && s.chars().all(|c| {
+        && (s.chars().all(|c| {
             "“”‘’\"'「」『』（）()【】[]《》<>|｜-—_=*~·•".contains(c) || c.is_whitespace()
         })
+            // a stray counter or page number on a line of its own
+            || (s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()))
+            // a Markdown image with no caption (`![]()`, `![](a.png) |`)
+            || {
+                let img = s.trim_end_matches(['|', '｜', ' ']);
+                img.starts_with("![](") && img.ends_with(')') && !img.contains(char::is_whitespace)
+            })
 }
 
 /// `line` without the list bullet it opens with (`• 武汉:党员进入小区`, `- 全县党员捐款`).
@@ -121,12 +128,43 @@ fn is_bulleted_link(line: &str) -> bool {
 /// A closing signature on a line of its own after the body: `(汪先驷 徐青松)` (authors) or
 /// `(民盟临沂市委会)` (the contributing unit).
 fn closing_signature(line: &str) -> Option<Meta> {
-    let inner = line
-        .trim()
-        .strip_prefix(['(', '（'])
-        .and_then(|r| r.strip_suffix([')', '）']))?
-        .trim();
-    signature(inner)
+    let open = line.trim().strip_prefix(['(', '（'])?;
+    match open.strip_suffix([')', '）']) {
+        Some(inner) => signature(inner.trim()),
+        // a page cut off inside the signature (`(徐某  李某`): names only
+        None => signature(open.trim()).filter(|m| m.publication.is_none()),
+    }
+}
+
+/// A line of bare names after the last sentence (`胡某某 李某 俞某`): the writers, when no
+/// sentence follows it.
+fn bare_signature(line: &str) -> Option<Meta> {
+    if line.contains(['(', '（', ':', '：', '，', ',', '。']) {
+        return None;
+    }
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let names = byline::parse_names(line)?;
+    let plausible = names.len() == tokens.len()
+        && (1..=6).contains(&names.len())
+        && names.iter().all(|n| (2..=4).contains(&clen(n)))
+        && (names.len() > 1 || clen(&names[0]) <= 3);
+    plausible.then(|| Meta {
+        bylines: names
+            .into_iter()
+            .map(|name| Byline {
+                role: crate::record::BylineRole::Author,
+                name,
+            })
+            .collect(),
+        ..Meta::default()
+    })
+}
+
+/// True when no line before the end of the page (or its next page header) holds a sentence.
+fn no_sentence_follows(rest: &[&str]) -> bool {
+    rest.iter()
+        .take_while(|l| **l != BOUNDARY)
+        .all(|l| !l.contains(['。', '！', '？', '!', '?']))
 }
 
 /// What the inside of a closing signature bracket says (`汪先驷 徐青松`, `民盟临沂市委会`).
@@ -682,14 +720,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
     let mut in_list = false;
     let mut in_related = false;
     let mut headings: Vec<usize> = Vec::new();
-    for b in blocks
-        .iter()
-        .filter(|b| matches!(b.kind, BlockKind::Line | BlockKind::TextHeading(_)))
-    {
-        let text = b.text.trim();
-        if text.is_empty() {
-            continue;
-        }
+    let header = header_fields(blocks);
+    for (text, heading) in &header {
+        let (text, heading) = (text.as_ref(), *heading);
         let class = furniture::classify(text);
         // `延伸阅读：…` after the text: related stories follow, to the end of the page or its
         // next header.
@@ -731,16 +764,17 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         if in_list {
             // A line that is only a date (an e-paper's issue date over the article) ends the
             // list: the article follows it.
-            if clen(text) <= 30
-                && !text.contains('。')
-                && !text.contains('，')
-                && !is_date_line(text)
-            {
+            let short = clen(text) <= 30 && !text.contains('。') && !text.contains('，');
+            // a bulleted or dated headline (`- 某某活动在沪举行2026-02-02`)
+            let item = !text.contains('。')
+                && clen(text) <= 60
+                && (strip_bullet(text).len() != text.len() || ends_with_date(text));
+            if (short || item) && !is_date_line(text) {
                 continue;
             }
             in_list = false;
         }
-        if matches!(b.kind, BlockKind::TextHeading(_)) {
+        if heading {
             headings.push(lines.len());
         }
         seen_body = seen_body || is_body_like(text);
@@ -822,6 +856,14 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 && !line.starts_with(['—', '-', '─'])
                 // a metadata line the grammar could not read is still no headline
                 && (!line.contains([':', '：']) || meta::find_times(line).is_empty());
+            // Four characters or fewer, no punctuation (`捐赠仪式` over a photo, a site's
+            // short name): neither headline nor body.
+            if clen(line) <= 4
+                && line.chars().all(crate::text::is_han)
+                && lines[i..].iter().take(2).any(|l| is_body_like(l))
+            {
+                continue;
+            }
             let headline = strip_bullet(line);
             if (d.title.is_none() || replaces) && is_title_like(headline) && !is_caption(line) {
                 // On an HTML page the headline line is the one the <h1>/<title> names.
@@ -964,6 +1006,23 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             d.ended = true;
             continue;
         }
+        if d.body.last().is_some_and(|prev| ends_sentence(prev))
+            && no_sentence_follows(&lines[i..])
+            && let Some(m) = bare_signature(line)
+        {
+            d.merge(m);
+            d.ended = true;
+            continue;
+        }
+        // After the closing credits, lines that hold no sentence and have none after them are
+        // the page's (a topic link, a tag line), not the story's.
+        if d.ended
+            && !d.body.is_empty()
+            && !line.contains(['。', '！', '？', '!', '?'])
+            && no_sentence_follows(&lines[i..])
+        {
+            continue;
+        }
         d.body.push(line);
         if is_body_like(line) {
             d.ended = false;
@@ -1104,6 +1163,92 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         });
     }
     out
+}
+
+/// The page's text lines (trimmed, non-empty; `true` for a Markdown heading), with the header
+/// fields a scrape printed one a line put back together (`来源` / `江城日报` → `来源:江城日报`;
+/// `2025` / `07-02` / `12:27` → `2025-07-02 12:27`) and a time label glued to the first
+/// sentence cut off it (`时间:2020-07-222020年是…` → `时间:2020-07-22` / `2020年是…`). Only lines
+/// before the first sentence are touched.
+fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
+    use std::borrow::Cow;
+    let texts: Vec<(&str, bool)> = blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Line | BlockKind::TextHeading(_)))
+        .map(|b| (b.text.trim(), matches!(b.kind, BlockKind::TextHeading(_))))
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
+    let is_year = |t: &str| {
+        t.len() == 4
+            && (t.starts_with("19") || t.starts_with("20"))
+            && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let is_pair = |t: &str, sep: char| {
+        t.split_once(sep).is_some_and(|(a, b)| {
+            (1..=2).contains(&a.len())
+                && b.len() == 2
+                && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+        })
+    };
+    let mut out: Vec<(Cow<'_, str>, bool)> = Vec::with_capacity(texts.len());
+    let mut in_header = true;
+    let mut k = 0;
+    while k < texts.len() {
+        let (t, heading) = texts[k];
+        k += 1;
+        if !in_header || heading {
+            in_header &= !is_body_like(t);
+            out.push((Cow::Borrowed(t), heading));
+            continue;
+        }
+        let next = texts.get(k).map(|(n, _)| *n);
+        if let Some(n) = next
+            && byline::is_bare_label(t)
+            && clen(n) <= 30
+            && !byline::is_bare_label(n)
+            && !n.contains(['：', ':'])
+        {
+            out.push((
+                Cow::Owned(format!("{}:{n}", t.trim_end_matches(['：', ':']))),
+                false,
+            ));
+            k += 1;
+            continue;
+        }
+        if is_year(t) && next.is_some_and(|n| is_pair(n, '-')) {
+            let mut date = format!("{t}-{}", next.unwrap_or_default());
+            k += 1;
+            if let Some((clock, _)) = texts.get(k).filter(|(c, _)| is_pair(c, ':')) {
+                date.push(' ');
+                date.push_str(clock);
+                k += 1;
+            }
+            out.push((Cow::Owned(date), false));
+            continue;
+        }
+        if let Some(at) = meta::glued_time_label_end(t) {
+            out.push((Cow::Borrowed(&t[..at]), false));
+            out.push((Cow::Borrowed(&t[at..]), false));
+            in_header = false;
+            continue;
+        }
+        in_header = !is_body_like(t);
+        out.push((Cow::Borrowed(t), false));
+    }
+    out
+}
+
+/// True when `line` ends with a numeric date (`…举行2026-02-02`), as list items do.
+fn ends_with_date(line: &str) -> bool {
+    let b = line.trim_end().as_bytes();
+    b.len() > 10 && {
+        let d = &b[b.len() - 10..];
+        d[4] == b'-'
+            && d[7] == b'-'
+            && d.iter()
+                .enumerate()
+                .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
+    }
 }
 
 /// A periodical the page is filed under (`首页 > 国务院公报 > 2007年第23号`): the section
@@ -1388,6 +1533,19 @@ fn clean_body(lines: Vec<&str>) -> String {
             lines.pop();
         }
     }
+    // Two or more short lines with no punctuation after the last sentence: the captions of
+    // the photos printed under the story.
+    let captions = lines
+        .iter()
+        .rev()
+        .take_while(|l| !has_chars(l, 31) && !l.contains(|c: char| is_sentence_punct(c)))
+        .count();
+    if captions >= 2
+        && captions < lines.len()
+        && lines[lines.len() - captions - 1].ends_with(['。', '！', '？', '”'])
+    {
+        lines.truncate(lines.len() - captions);
+    }
     if had_tail_credit {
         while lines.len() > 1
             && lines
@@ -1399,6 +1557,13 @@ fn clean_body(lines: Vec<&str>) -> String {
     }
     let mut paras: Vec<String> = Vec::new();
     for l in lines {
+        // a table cell's bar left after the last sentence of a paragraph
+        let bare = l.trim_end_matches(['|', '｜', ' ']);
+        let l = if bare.len() < l.len() && ends_sentence(bare) {
+            bare
+        } else {
+            l
+        };
         let l = if l.contains('(') || l.contains('（') {
             tidy(&byline::strip_pinyin(l))
         } else {
@@ -1420,6 +1585,27 @@ fn clean_body(lines: Vec<&str>) -> String {
     drop_disclaimer_tail(&mut paras);
     drop_cut_off_tail(&mut paras);
     paras.join("\n")
+}
+
+/// Punctuation inside or at the end of a sentence.
+fn is_sentence_punct(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | '，'
+            | ','
+            | '；'
+            | ';'
+            | '：'
+            | ':'
+            | '、'
+            | '“'
+            | '”'
+            | '"'
+    )
 }
 
 /// What a portal's disclaimer after a republished story says (`文章观点仅代表作者本人，不代表新浪
@@ -1555,7 +1741,11 @@ fn drop_cut_off_tail(paras: &mut Vec<String>) {
     };
     let t = last.trim_end();
     // An item of a list (第十一站：…江西赣县上饶平安希望小学) ends without a full stop.
-    if ends_sentence(t) || t.ends_with([')', '）', '】', ']', '》']) || is_list_item(t) {
+    // (a semicolon ends a clause, not the page)
+    if (ends_sentence(t) && !t.ends_with(['；', ';']))
+        || t.ends_with([')', '）', '】', ']', '》'])
+        || is_list_item(t)
+    {
         return;
     }
     let cut = t
@@ -1564,11 +1754,17 @@ fn drop_cut_off_tail(paras: &mut Vec<String>) {
         .find(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '”'))
         .map(|(i, c)| i + c.len_utf8());
     let tail = &t[cut.unwrap_or(0)..];
-    // A sentence in progress: a comma, few spaces (not a list of names), ends in a word.
-    let in_progress = tail.contains(['，', ','])
-        && has_chars(tail, 8)
-        && tail.chars().filter(|c| c.is_whitespace()).count() <= 2
-        && tail.chars().next_back().is_some_and(crate::text::is_han);
+    // A sentence in progress: a comma, few spaces (not a list of names), ends in a word; or
+    // it stops on a comma or semicolon.
+    let spaces = tail.chars().filter(|c| c.is_whitespace()).count();
+    let names = byline::parse_names(tail).is_some();
+    let in_progress = !names
+        && spaces <= 2
+        && (tail.contains(['，', ','])
+            && has_chars(tail, 6)
+            && tail.chars().next_back().is_some_and(crate::text::is_han)
+            // (a short tail: a long one is more likely a paragraph that lost its full stops)
+            || has_chars(tail, 4) && !has_chars(tail, 41) && tail.ends_with(['，', ',', '；', ';', '、']));
     if !in_progress {
         return;
     }
@@ -1736,6 +1932,108 @@ mod tests {
                 kind: BlockKind::Line,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_tail_of_a_county_sites_page() {
+        // bare names after the last sentence are the writers; a cut-off credit bracket too
+        let page = "社区开展志愿服务活动\n志愿者们来到小区，帮助老人打扫卫生，和老人们拉家常。\n\
+                    此次活动进一步增强了党组织的凝聚力和向心力。\n胡小萍 胡明 俞方\n(责任编辑:陈立)";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("向心力。"), "{}", a[0].body);
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["胡小萍", "胡明", "俞方", "陈立"],
+            "{:?}",
+            a[0].bylines
+        );
+        let page = "社区开展志愿服务活动\n志愿者们来到小区，帮助老人打扫卫生，和老人们拉家常。\n(徐明  訾欢";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("拉家常。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
+        // photo captions after the last paragraph, before the editor's credit
+        let page = "镇里筑牢防线\n全镇设立8个卡点，严格管控车辆进出，降低人员流动性。\n\
+                    村干部劝导前来摆摊的商贩\n先锋队劝返流动车辆\n镇党委书记带队巡查各路口\n(责任编辑:陈立)";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("流动性。"), "{}", a[0].body);
+        // a line linking to a topic after the credits; a reprint notice
+        let page = "镇里关爱留守儿童\n下一步，镇里将支持村级集体经济发展，让发展成果惠及更多的留守儿童。\n\
+                    作者:唐立\n责编:梅华\n专题某区2022年党员干部“心连心走基层”活动专栏";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("留守儿童。"), "{}", a[0].body);
+        let page = "学校建成教学楼\n新建的教学楼将把全镇的教育水平提高到一个新的台阶。\n\
+                    本文为某某站原创文章，转载请附上原文出处链接和本声明。";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("台阶。"), "{}", a[0].body);
+        // a reporter's dateline credit after the text, then a list of related headlines
+        let page = "红十字会拨款支援灾区\n澳门红十字会表示，将持续关注灾情发展，根据灾情变化随时作出相应行动。\n\
+                    海外网澳门电 记者富明\n标签:\n新闻推荐\n\
+                    - 某大使馆举办中外青年新春联欢主题活动2026-02-02\n\
+                    - 跨越海峡的盛唐之约:海峡两岸青年汉唐文化冬令营迎春联欢会温情举办2026-02-02\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("相应行动。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        assert_eq!(a[0].bylines[0].name, "富明");
+        // traditional-character related-reading label
+        let page = "社区齐心抗疫\n她表示，“我们必须团结起来，众志成城，坚决打赢这场疫情阻击战。”\n相關文章:";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("阻击战。”"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn cut_off_pages_end_with_their_last_whole_sentence() {
+        for tail in [
+            "据悉，上半年全",
+            "“情系社区，鼎",
+            "建议老人留些自用，",
+            "抒发对祖国的深情祝福；",
+        ] {
+            let page =
+                format!("社区举办活动\n社区党委组织党员开展主题活动，大家积极参与。\n{tail}");
+            let a = split_articles(&lines(&page));
+            assert!(a[0].body.ends_with("积极参与。"), "{tail}: {}", a[0].body);
+        }
+        // a line of names at the end is no sentence in progress
+        let a = split_articles(&lines(
+            "社区举办活动\n社区党委组织党员开展主题活动，大家积极参与。\n王芳，李强",
+        ));
+        assert!(
+            a[0].body.ends_with("积极参与。\n王芳，李强"),
+            "{}",
+            a[0].body
+        );
+    }
+
+    #[test]
+    fn header_fields_printed_one_a_line_and_glued_to_the_text() {
+        let page = "2025\n07-02\n12:27\n来源\n江城日报\n“我想跟年轻的党员说几句话。”近日，某社区举办活动，50余名党员参加。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title, None);
+        assert_eq!(a[0].publication.as_deref(), Some("江城日报"));
+        assert_eq!(
+            a[0].published_at.as_deref(),
+            Some("2025-07-02T12:27:00+08:00")
+        );
+        let page =
+            "来源:某区文明办\n时间:2020-07-222020年是中国共产党成立99周年，街道组织开展捐献活动。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].published_at.as_deref(), Some("2020-07-22"));
+        assert!(a[0].body.starts_with("2020年是"), "{}", a[0].body);
+        // photo captions of four characters over the dateline paragraph: no headline
+        let page = "捐赠仪式\n捐赠签约\n红网时刻9月1日讯 某基金捐资建设的小学教学楼日前落成，全镇师生受益。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title, None);
+        assert!(a[0].body.starts_with("红网时刻"), "{}", a[0].body);
+        // a loading indicator and a contact line are no headline
+        let page = "载入中...\n热线:0371-6571000 信箱:abc@126.com\n西工区为捐赠者颁发聘任书\n近日，西工区为首例造血干细胞捐赠者颁发聘任书，现场气氛热烈。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("西工区为捐赠者颁发聘任书"));
+        // a stray digit under the header is no body
+        let page =
+            "社区开展主题党日活动\n1\n在金秋时节，社区组织党员开展主题党日活动，大家积极参与。";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("在金秋"), "{}", a[0].body);
     }
 
     #[test]
