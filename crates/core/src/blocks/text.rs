@@ -114,8 +114,12 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     let unstopped = headline.trim_end_matches(['？', '！', '?', '!']);
     let question_inside = unstopped.contains(['？', '！', '?', '!'])
         && headline_like(&unstopped.replace(['？', '！', '?', '!'], "，"), 50);
-    ((headline_ok(headline) || question_inside) && !headline.contains(['，', ',', '；', ';']))
-        .then(|| vec![headline, line[at..].trim()])
+    // `中国教育在线讯 12月17日，…`: a dateline, not a headline
+    let dateline = headline.ends_with(['讯', '电']);
+    ((headline_ok(headline) || question_inside)
+        && !dateline
+        && !headline.contains(['，', ',', '；', ';']))
+    .then(|| vec![headline, line[at..].trim()])
 }
 
 /// `line` without the related headlines a portal glued after the story behind a gap of

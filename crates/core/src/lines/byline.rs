@@ -541,7 +541,16 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     let mut i = 0;
     while i < rest.len() {
         let s = &rest[i..];
-        if let Some((l, kind)) = label_at(s) {
+        // A two-character credit word of the `other` kind inside a name (`宣传策划部`) is no
+        // label: those labels stand after a separator or before a colon.
+        let inside_word = |l: &str| {
+            l.chars().count() <= 2
+                && rest[..i].chars().next_back().is_some_and(is_han)
+                && !s[l.len()..].starts_with([':', '：', ' ', '/'])
+        };
+        if let Some((l, kind)) = label_at(s)
+            && !(kind == Label::Other && inside_word(l))
+        {
             parts.push((kind, String::new()));
             i += l.len();
             continue;
@@ -1020,6 +1029,13 @@ mod tests {
         assert_eq!(m.bylines, [bl(Author, "马立"), bl(Author, "陈三元")]);
         let m = parse_meta_line("来源:江南时报", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("江南时报"));
+    }
+
+    #[test]
+    fn a_department_credited_as_writer() {
+        let m = parse_meta_line("文:宣传策划部", true).unwrap();
+        assert!(m.bylines.is_empty());
+        assert_eq!(m.publication.as_deref(), Some("宣传策划部"));
     }
 
     #[test]

@@ -260,6 +260,18 @@ pub fn classify(line: &str) -> Option<Furniture> {
         if n <= v.exact_max && v.exact.contains(&folded) {
             return Some(Furniture::Line);
         }
+        // several page controls on one line (`打印此文 关闭窗口`)
+        if line.contains(char::is_whitespace)
+            && line.split_whitespace().all(|w| v.exact.contains(&fold(w)))
+        {
+            return Some(Furniture::Line);
+        }
+        // a site's logo image (`某某网站logo`) or an image's file name (`0200.png`)
+        if n <= 30
+            && (folded.ends_with("logo") || folded.ends_with("LOGO") || is_image_file(&folded))
+        {
+            return Some(Furniture::Line);
+        }
         let short_or_unpunctuated = n <= 60 || !full_stop;
         if short_or_unpunctuated && (v.prefix.starts(&folded) || v.contains.occurs_in(&folded)) {
             return Some(Furniture::Line);
@@ -313,6 +325,18 @@ fn is_link_only(line: &str) -> bool {
         return !t.contains(' ');
     }
     t.starts_with('[') && t.ends_with(')') && t.contains("](")
+}
+
+/// An image's file name on a line of its own (`444444.png`).
+fn is_image_file(folded: &str) -> bool {
+    folded.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && stem
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            && ["png", "jpg", "jpeg", "gif", "webp", "bmp"]
+                .contains(&ext.to_ascii_lowercase().as_str())
+    })
 }
 
 /// 返回首页, 返回红网首页 返回永州站首页, 返回顶部 …

@@ -64,7 +64,39 @@ pub fn find_times(text: &str) -> Vec<FoundTime> {
             end,
         });
     }
+    if out.is_empty() && text.contains('.') {
+        out.extend(day_first_time(text));
+    }
     out
+}
+
+/// A day-first date some CMSs print (`31.08.2017 10:48`).
+fn day_first_time(text: &str) -> Option<FoundTime> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+            .unwrap()
+    });
+    let caps = re.captures(text)?;
+    let num = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (d, m, y) = (num(1)?, num(2)?, num(3)?);
+    if !(1..=12).contains(&m) || !(1..=days_in_month(y, m)).contains(&d) {
+        return None;
+    }
+    let mut iso = format!("{y:04}-{m:02}-{d:02}");
+    if let (Some(h), Some(mi)) = (num(4), num(5)) {
+        let s = num(6).unwrap_or(0);
+        if h < 24 && mi < 60 && s < 60 {
+            iso = format!("{iso}T{h:02}:{mi:02}:{s:02}+08:00");
+        }
+    }
+    let first = caps.get(1)?;
+    Some(FoundTime {
+        iso,
+        start: first.start(),
+        end: caps.get(0)?.end(),
+    })
 }
 
 fn days_in_month(y: u32, m: u32) -> u32 {
@@ -234,6 +266,15 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         .as_str();
     // `中国甘肃在线西和讯`: the outlet, then the place it reports from.
     let name = outlet_before_place(name).unwrap_or(name);
+    // `黑水5月28日讯`: a short place before the date is where the story was filed, no outlet.
+    if caps.get(3).is_some()
+        && name.chars().count() <= 3
+        && !crate::lines::byline::is_outlet_name(name)
+        && first_paragraph[caps.get(3).map_or(0, |m| m.end())..]
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
     // `晚报讯` is the paper's own report, like `本报讯`: it names no outlet
     if name.starts_with("本")
         || name.starts_with("记者")
@@ -511,6 +552,11 @@ mod tests {
             Some("荆州新闻网")
         );
         assert_eq!(outlet_before_place("海外网澳门"), Some("海外网"));
+        // a place filing the story is no outlet
+        assert_eq!(
+            dateline_outlet("黑水5月28日讯(记者 颜某)近日，志愿者组成帮扶团。"),
+            None
+        );
         assert_eq!(outlet_before_place("人民网"), None);
         assert_eq!(
             glued_time_label_end("时间:2020-07-222020年是建党99周年。"),

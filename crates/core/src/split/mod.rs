@@ -79,7 +79,7 @@ fn is_debris(s: &str) -> bool {
             "“”‘’\"'「」『』（）()【】[]《》<>|｜-—_=*~·•".contains(c) || c.is_whitespace()
         })
             // a stray counter or page number on a line of its own
-            || (s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()))
+            || (s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
             // a Markdown image with no caption (`![]()`, `![](a.png) |`)
             || {
                 let img = s.trim_end_matches(['|', '｜', ' ']);
@@ -142,8 +142,17 @@ fn bare_signature(line: &str) -> Option<Meta> {
     if line.contains(['(', '（', ':', '：', '，', ',', '。']) {
         return None;
     }
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    let names = byline::parse_names(line)?;
+    let mut tokens: Vec<&str> = line.split_whitespace().collect();
+    // `某镇党政办 李某某`: the writer's unit, then the writer.
+    if tokens.len() == 2
+        && byline::is_org_like(tokens[0])
+        && byline::parse_names(tokens[0]).is_none()
+        && clen(tokens[0]) >= 3
+    {
+        tokens.remove(0);
+    }
+    let line = tokens.join(" ");
+    let names = byline::parse_names(&line)?;
     let plausible = names.len() == tokens.len()
         && (1..=6).contains(&names.len())
         && names.iter().all(|n| (2..=4).contains(&clen(n)))
@@ -831,9 +840,20 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 d.saw_meta = true;
                 continue;
             }
-            if let Some(m) = byline::parse_meta_line(line, true) {
+            // `本报讯 (记者 崔某)` on a line of its own opens the text: its credit is read
+            // from the first paragraph with the dateline's.
+            if is_bare_dateline(line) {
+                d.in_body = true;
+                d.body.push(line);
+                continue;
+            }
+            if let Some(m) = byline::parse_meta_line(strip_bullet(line), true) {
                 d.merge(m);
                 d.saw_meta = true;
+                continue;
+            }
+            // A short line with no Chinese in it (`NEWS&EVENTS`, `444444.png`) is the page's.
+            if !has_chars(line, 31) && !line.chars().any(crate::text::is_han) {
                 continue;
             }
             // A second headline-like line before any metadata is the real headline; the
@@ -865,7 +885,13 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 continue;
             }
             let headline = strip_bullet(line);
-            if (d.title.is_none() || replaces) && is_title_like(headline) && !is_caption(line) {
+            // `本报讯 (记者 崔某)` on a line of its own opens the text.
+            let dateline = is_bare_dateline(line);
+            if (d.title.is_none() || replaces)
+                && is_title_like(headline)
+                && !is_caption(line)
+                && !dateline
+            {
                 // On an HTML page the headline line is the one the <h1>/<title> names.
                 let matches_page = page_title_folded
                     .as_deref()
@@ -897,7 +923,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             // Decks and summaries printed between the headline and a dateline paragraph
             // (`本报讯（记者…）`, `新快报讯 记者…`): the dateline opens the article.
-            if (d.title.is_some() || page_title.is_some())
+            // (on a page without a headline, a short line there is a photo caption)
+            if (d.title.is_some() || page_title.is_some() || !has_chars(line, 61))
+                && !dateline
                 && !opens_with_dateline(line)
                 && (i..lines.len().min(i + 3))
                     .take_while(|k| lines[*k] != BOUNDARY && headings.binary_search(k).is_err())
@@ -925,7 +953,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             continue;
         }
-        if let Some(m) = byline::parse_meta_line(line, false) {
+        if let Some(m) = byline::parse_meta_line(strip_bullet(line), false) {
             // Headlines with no sentence under them, then an issue date, then a headline over
             // text (an e-paper's page): the list was navigation and the article starts here.
             if !d.body.iter().any(|l| is_body_like(l)) && headline_over_body(&lines[i..]) {
@@ -1109,6 +1137,16 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         bylines.retain(|b| {
             b.role != crate::record::BylineRole::Author || !reporters.contains(&b.name)
         });
+        // …and a correspondent credited again as author (`作者:曹某` over `(通讯员 曹某)`) is a
+        // correspondent once.
+        let correspondents: Vec<String> = bylines
+            .iter()
+            .filter(|b| b.role == crate::record::BylineRole::Correspondent)
+            .map(|b| b.name.clone())
+            .collect();
+        bylines.retain(|b| {
+            b.role != crate::record::BylineRole::Author || !correspondents.contains(&b.name)
+        });
         for name in photographers {
             add_byline(&mut bylines, crate::record::BylineRole::Photographer, name);
         }
@@ -1236,6 +1274,45 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
         out.push((Cow::Borrowed(t), false));
     }
     out
+}
+
+/// A dateline on a line of its own (`本报讯 (记者 崔某)`, `云上某县报道(通讯员汪某)`): an outlet's
+/// 讯, 电 or 报道, then nothing or a bracketed credit.
+fn is_bare_dateline(line: &str) -> bool {
+    if has_chars(line, 31) || line.contains(['。', '，', ',']) {
+        return false;
+    }
+    // the marker stands before the credit's bracket (`通讯员` holds a 讯 too)
+    let head = &line[..line.find(['(', '（']).unwrap_or(line.len())];
+    let Some((lead, rest)) = head
+        .find(['讯', '电'])
+        .map(|at| (&line[..at], &line[at + '讯'.len_utf8()..]))
+        .or_else(|| {
+            head.find("报道")
+                .map(|at| (&line[..at], &line[at + "报道".len()..]))
+        })
+    else {
+        return false;
+    };
+    let lead = lead.trim_start_matches(['【', '[']);
+    let rest = rest.trim_start_matches(['】', ']']).trim();
+    if lead.is_empty()
+        || clen(lead) > 16
+        || !lead
+            .chars()
+            .all(|c| crate::text::is_han(c) || c.is_ascii_alphanumeric())
+    {
+        return false;
+    }
+    let credit = rest
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+        .and_then(|r| byline::parse_meta_line(r, false))
+        .is_some_and(|m| !m.bylines.is_empty());
+    let outlet = ["本报", "本网", "本台", "本刊", "本站"].contains(&lead)
+        || byline::is_outlet_name(lead)
+        || meta::dateline_outlet(line).is_some();
+    credit || rest.is_empty() && outlet
 }
 
 /// True when `line` ends with a numeric date (`…举行2026-02-02`), as list items do.
@@ -1748,23 +1825,40 @@ fn drop_cut_off_tail(paras: &mut Vec<String>) {
     {
         return;
     }
+    // (a closing quote ends a sentence only after a full stop: `“城市带农村”党组织` goes on)
     let cut = t
         .char_indices()
         .rev()
-        .find(|(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '”'))
+        .find(|&(i, c)| {
+            matches!(c, '。' | '！' | '？' | '!' | '?' | '…')
+                || c == '”' && t[..i].ends_with(['。', '！', '？', '!', '?', '…'])
+        })
         .map(|(i, c)| i + c.len_utf8());
     let tail = &t[cut.unwrap_or(0)..];
     // A sentence in progress: a comma, few spaces (not a list of names), ends in a word; or
     // it stops on a comma or semicolon.
     let spaces = tail.chars().filter(|c| c.is_whitespace()).count();
-    let names = byline::parse_names(tail).is_some();
+    // (a list of names, or an attribution `——汪某`)
+    let names = byline::parse_names(tail.trim_start_matches(['—', '－', '-', ' '])).is_some();
+    // a tail inside the paragraph may be a long clause; a paragraph without any full stop is
+    // more likely one that lost them
+    let longest = if cut.is_some_and(|end| end > 0) {
+        150
+    } else {
+        40
+    };
     let in_progress = !names
         && spaces <= 2
         && (tail.contains(['，', ','])
             && has_chars(tail, 6)
             && tail.chars().next_back().is_some_and(crate::text::is_han)
             // (a short tail: a long one is more likely a paragraph that lost its full stops)
-            || has_chars(tail, 4) && !has_chars(tail, 41) && tail.ends_with(['，', ',', '；', ';', '、']));
+            || has_chars(tail, 4) && !has_chars(tail, longest + 1) && tail.ends_with(['，', ',', '；', ';', '、'])
+            // a few words after the last full stop of the same paragraph
+            || cut.is_some_and(|end| end > 0)
+                && has_chars(tail.trim(), 2)
+                && !has_chars(tail, 41)
+                && tail.chars().next_back().is_some_and(|c| crate::text::is_han(c) || c.is_ascii_digit()));
     if !in_progress {
         return;
     }
@@ -1982,6 +2076,65 @@ mod tests {
     }
 
     #[test]
+    fn headers_of_school_hospital_and_government_sites() {
+        // a dateline on a line of its own is the start of the text, not a headline
+        let page = "本报讯 (记者 崔明)\n“晚上一定要开着灯，随时准备转移。”7月19日凌晨，村党支部书记挨家挨户通知村民。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title, None);
+        assert!(a[0].body.starts_with("本报讯"), "{}", a[0].body);
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        let page = "云上某县报道(通讯员汪明芳)\n“现在社区生活环境越来越好了。”西街社区居民说，垃圾分类成了新习惯。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title, None);
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        // a photo caption over the dateline paragraph of a page without a headline
+        let page = "9月15日，某小区举办中秋邻居节活动。\n红网时刻新闻9月16日讯(记者 叶明)品尝百家宴，收获邻里情。小区居民欢聚一堂。";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("红网时刻"), "{}", a[0].body);
+        assert!(
+            a[0].publication
+                .as_deref()
+                .is_some_and(|p| p.starts_with("红网"))
+        );
+        // bulleted credits, a site logo, an English section name, image file names
+        let page = "某市发改委网站logo\nNEWS&EVENTS\n医院举行党员志愿服务活动\n• 文:宣传策划部\n• 日期:2020-12-03\n\
+                    444444.png\n2020年11月30日，医院党委在门诊大厅举行了党员志愿服务活动，为患者提供导诊服务。\n打印此文 关闭窗口";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("医院举行党员志愿服务活动"));
+        assert_eq!(a[0].published_at.as_deref(), Some("2020-12-03"));
+        assert!(a[0].body.starts_with("2020年11月30日"), "{}", a[0].body);
+        assert!(a[0].body.ends_with("导诊服务。"), "{}", a[0].body);
+        // a government information-disclosure table over the text
+        let page = "索引号: | a12--2024-0038 | 主题分类: | 综合政务 |\n发布机构: | 某区某街道 | 生成日期: | 2024-06-12 |\n\
+                    文件编号: | 有效性: | 有效 | |\n公开范围: | 面向全社会 | 公开方式: | 主动公开 |\n\
+                    为增强居民对垃圾分类知识的了解，社区志愿者在小区内开展了宣传活动。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].publication.as_deref(), Some("某区某街道"));
+        assert_eq!(a[0].published_at.as_deref(), Some("2024-06-12"));
+        assert!(a[0].body.starts_with("为增强"), "{}", a[0].body);
+        // a day-first time; a unit and a writer after the text; a hotline
+        let page = "关爱留守儿童活动\n31.08.2017 10:48\n为加强留守儿童关爱保护工作，团市委组织青年志愿者开展活动。\n\
+                    某镇党政办 李志成\n新闻热线::0593-7856234";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].published_at.as_deref(),
+            Some("2017-08-31T10:48:00+08:00")
+        );
+        assert!(a[0].body.ends_with("开展活动。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        // a writer credited as correspondent in the dateline and as author in the header
+        let page = "企业捐赠口罩\n作者:曹明 向夷帆\n红网时刻常德4月1日讯(通讯员 曹明 向夷帆)“谢谢，真是太谢谢了。”镇里的工作人员说。";
+        let a = split_articles(&lines(page));
+        assert!(
+            a[0].bylines
+                .iter()
+                .all(|b| b.role == crate::record::BylineRole::Correspondent),
+            "{:?}",
+            a[0].bylines
+        );
+    }
+
+    #[test]
     fn cut_off_pages_end_with_their_last_whole_sentence() {
         for tail in [
             "据悉，上半年全",
@@ -1994,6 +2147,18 @@ mod tests {
             let a = split_articles(&lines(&page));
             assert!(a[0].body.ends_with("积极参与。"), "{tail}: {}", a[0].body);
         }
+        // a few words after the last full stop of the last paragraph
+        for tail in ["庆祝中国共产党", "按照“城市带农村”党组织结对帮扶机"]
+        {
+            let page = format!("社区举办活动\n社区党委组织党员开展主题活动，大家积极参与。{tail}");
+            let a = split_articles(&lines(&page));
+            assert!(a[0].body.ends_with("积极参与。"), "{tail}: {}", a[0].body);
+        }
+        // nor an attribution after a quotation
+        let a = split_articles(&lines(
+            "社区举办活动\n“疫情过后，我希望能多陪陪家人”。——汪某",
+        ));
+        assert!(a[0].body.ends_with("——汪某"), "{}", a[0].body);
         // a line of names at the end is no sentence in progress
         let a = split_articles(&lines(
             "社区举办活动\n社区党委组织党员开展主题活动，大家积极参与。\n王芳，李强",
