@@ -46,6 +46,7 @@ pub fn build_record(
     let mut analysis = analysis;
     drop_credited_persons(&mut analysis.persons, &article.bylines, &article.body);
     drop_dateline_outlet(&mut analysis.organizations, &article.body);
+    drop_places_in_names(&mut analysis.places, &article.body);
     let quotes = quotes::extract(&article.body, &analysis.persons);
     let tags = extractor.taxonomy().tag(&article.body);
     ArticleRecord {
@@ -148,6 +149,91 @@ fn drop_dateline_outlet(orgs: &mut Vec<crate::record::Organization>, body: &str)
     });
 }
 
+/// Words that end an outlet's name (`湖南日报`, `中国甘肃在线`, `新重庆客户端`).
+const OUTLET_ENDINGS: &[&str] = &[
+    "日报",
+    "晚报",
+    "晨报",
+    "都市报",
+    "新闻网",
+    "在线",
+    "客户端",
+    "融媒体",
+    "电视台",
+    "广播电视台",
+    "新闻频道",
+    "之声",
+];
+
+/// Words after a quoted honour (`“北京市优秀共产党员”称号`).
+const HONOUR_AFTER: &[&str] = &["称号", "荣誉", "奖章", "勋章", "奖"];
+
+/// Drops the places named only inside an outlet's name (`湖南日报`, `中国甘肃在线`, a dateline's
+/// `中新网湖北新闻1月21日电`) or inside a quoted honour (`“周口市最美志愿者”称号`): the
+/// page's annotation lists neither. Named elsewhere as well, they stay, with those mentions.
+fn drop_places_in_names(places: &mut Vec<crate::record::Place>, body: &str) {
+    if places.is_empty() {
+        return;
+    }
+    places.retain_mut(|p| {
+        let mut inside = 0usize;
+        let mut total = 0usize;
+        for (at, name) in body.match_indices(p.name.as_str()) {
+            total += 1;
+            if in_outlet_name(body, at + name.len()) || in_quoted_honour(body, at, at + name.len())
+            {
+                inside += 1;
+            }
+        }
+        if inside == 0 || total == 0 {
+            return true;
+        }
+        let outside = total - inside;
+        p.mentions = p.mentions.min(outside.max(1));
+        outside > 0
+    });
+}
+
+/// True when an outlet's name goes on from `end` (a place's end): at most four more Chinese
+/// characters, then an outlet word; or `新闻` before a dateline's date.
+fn in_outlet_name(body: &str, end: usize) -> bool {
+    let rest = &body[end..];
+    let head: String = rest
+        .chars()
+        .take(10)
+        .take_while(|c| crate::text::is_han(*c) || matches!(c, '·' | '-'))
+        .collect();
+    for (i, _) in head.char_indices().take(5) {
+        let tail = &head[i..];
+        if OUTLET_ENDINGS.iter().any(|w| tail.starts_with(w)) {
+            return true;
+        }
+        if let Some(after) = tail.strip_prefix("新闻")
+            && after.is_empty()
+            && rest[i + "新闻".len()..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `start..end` lies inside a short quotation that names an honour (`“…”称号`).
+fn in_quoted_honour(body: &str, start: usize, end: usize) -> bool {
+    let Some(open) = body[..start].rfind('“') else {
+        return false;
+    };
+    let Some(close) = body[end..].find('”').map(|k| end + k) else {
+        return false;
+    };
+    let inner = &body[open..close];
+    !inner[3..].contains(['“', '”'])
+        && inner.chars().count() <= 24
+        && HONOUR_AFTER
+            .iter()
+            .any(|w| body[close + '”'.len_utf8()..].starts_with(w))
+}
+
 /// Role words that make a stretch of text a credit.
 const CREDIT_WORDS: [&str; 6] = ["记者", "通讯员", "实习生", "采访人员", "编辑", "摄影"];
 
@@ -219,6 +305,37 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn places_inside_outlet_names_and_honours_are_no_places() {
+        let place = |name: &str| crate::record::Place {
+            name: name.to_string(),
+            mentions: 1,
+            division: None,
+        };
+        let body = "中国甘肃在线西和讯 团县委组织大学生志愿者到甘肃各地开展实践。\n\
+                    湖南日报记者报道，“周口市最美志愿者”称号授予10人，周口市民点赞。";
+        let mut places = vec![
+            place("中国"),
+            place("甘肃"),
+            place("湖南"),
+            place("周口市"),
+            place("西和"),
+        ];
+        places[1].mentions = 2;
+        places[3].mentions = 2;
+        drop_places_in_names(&mut places, body);
+        let names: Vec<(&str, usize)> = places
+            .iter()
+            .map(|p| (p.name.as_str(), p.mentions))
+            .collect();
+        assert_eq!(names, [("甘肃", 1), ("周口市", 1), ("西和", 1)]);
+        assert!(in_outlet_name(
+            "中新网湖北新闻1月21日电",
+            "中新网湖北".len()
+        ));
+        assert!(!in_outlet_name("北京新闻发布会上", "北京".len()));
+    }
     use super::*;
     use crate::record::Organization;
 
