@@ -65,6 +65,12 @@ const PREDICATES: &[&str] = &[
     "落实", "贯彻", "拥护", "紧跟", "听从", "请求", "获得", "要求", "邀请", "督促", "委托", "起诉",
     "状告", "致信", "写信", "感谢", "会同", "列席", "出席", "主持", "出任", "当选",
 ];
+/// Words that stand between a name and what came before it (`交由/北京市…协会`,
+/// `连同/镇卫生院`, `…基金/捐资/…学校`), whatever jieba tagged them: never inside a name.
+const NAME_BREAKERS: &[&str] = &[
+    "交由", "连同", "以及", "及", "捐资", "捐建", "援建", "出资", "资助", "捐赠", "携手", "领会",
+    "全部", "同志", "按", "按市", "按县", "按区", "按省",
+];
 /// The venues a community or a town runs for its residents, named like bodies.
 const SERVICE_VENUES: &[&str] = &[
     "党群服务中心",
@@ -476,7 +482,17 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     // The predicate of the sentence, whatever jieba tagged it (落实/a 好/a 党中央), and the
     // complement 好 after a verb.
     if PREDICATES.contains(&t.word)
+        || NAME_BREAKERS.contains(&t.word)
         || (t.word == "好" && k > 0 && matches!(toks[k - 1].tag, "v" | "a" | "vn" | "ad"))
+    {
+        return false;
+    }
+    // A verb of two characters before a place name (建设/涟源市…学校, 支援/武汉市…医院) is
+    // the predicate and its object: the name starts at the place (驻 names a mission: kept).
+    if matches!(t.tag, "v" | "vn")
+        && t.chars() == 2
+        && !CONNECTORS.iter().any(|c| t.word.ends_with(c))
+        && toks.get(k + 1).is_some_and(|n| n.tag == "ns")
     {
         return false;
     }
