@@ -202,6 +202,9 @@ pub fn inline_report_credits(text: &str) -> Vec<(std::ops::Range<usize>, Vec<Str
 /// The names in a credit value (`彭沛 黎俊`, `谭啟菊`, `常菁菁焦超超`); `None` when the value
 /// is not a list of personal names.
 pub fn parse_names(value: &str) -> Option<Vec<String>> {
+    if names_nobody(value) {
+        return None;
+    }
     let mut out = Vec::new();
     for token in value
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '/'))
@@ -245,6 +248,27 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// A site's account or a unit in a name slot (`作者:管理员`, `作者:银光路社区`): no name.
+fn names_nobody(value: &str) -> bool {
+    let v = value.trim();
+    NOT_WRITERS.contains(&v)
+        || ["社区", "街道", "小区", "村委", "办公室", "编辑部"]
+            .iter()
+            .any(|u| v.ends_with(u))
+}
+
+/// Words written in a writer's slot that name nobody.
+const NOT_WRITERS: &[&str] = &[
+    "管理员",
+    "编辑部",
+    "小编",
+    "本站",
+    "佚名",
+    "匿名",
+    "原创",
+    "网友",
+];
+
 /// A co-reporter's outlet glued before the name in a credit list (`满洲里电台崔艳凤`): the name.
 fn outlet_then_name(token: &str) -> Option<String> {
     ["电视台", "电台", "日报", "晚报", "报社", "新闻网"]
@@ -263,6 +287,9 @@ fn outlet_then_name(token: &str) -> Option<String> {
 /// Names followed by an affiliation (`张三 市委组织部`, from `张三（市委组织部）`): the names,
 /// when every other token is a longer organisation-like word.
 fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
+    if names_nobody(value) {
+        return None;
+    }
     let mut names = Vec::new();
     for token in value.split_whitespace() {
         match split_glued_names(token) {
@@ -281,7 +308,16 @@ fn strip_work_words(value: &str) -> (&str, bool) {
     const WORK: [&str; 9] = [
         "整合", "整理", "报道", "综合", "编译", "采写", "摄", "文", "图",
     ];
-    let v = value.trim();
+    let mut v = value.trim();
+    // `李莹 临沂报道`: where the writers filed from, after their names.
+    if let Some((head, last)) = v.rsplit_once(char::is_whitespace)
+        && let Some(place) = last.strip_suffix("报道")
+        && (2..=4).contains(&place.chars().count())
+        && place.chars().all(is_han)
+        && split_glued_names(place).is_none()
+    {
+        v = head.trim_end();
+    }
     for w in WORK {
         if let Some(head) = v.strip_suffix(w)
             && head.ends_with([' ', '/'])
@@ -800,6 +836,18 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             }
         }
     }
+    // `记者 张某 通讯员 李某 文/图`: the writers took the pictures too.
+    if matches!(parts.last(), Some((Label::AuthorPhotographer, v)) if clean(v).is_empty()) {
+        let writers: Vec<String> = meta
+            .bylines
+            .iter()
+            .filter(|b| b.role != BylineRole::Photographer)
+            .map(|b| b.name.clone())
+            .collect();
+        for name in writers {
+            push_byline(&mut meta.bylines, BylineRole::Photographer, name);
+        }
+    }
     // On the site's own page (来源:本站原创) a credited department (作者:医技药剂党支部) is
     // the writer inside the publisher, not the outlet; a credited site or paper is the outlet.
     if meta.publication.is_none()
@@ -935,7 +983,7 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
     if v.is_empty() || v.chars().count() > 30 || v.contains([',', '，', '。']) {
         return None;
     }
-    if NO_OUTLET.contains(&v.as_str()) {
+    if NO_OUTLET.contains(&v.as_str()) || v.starts_with("http") || v.starts_with("www.") {
         return Some((None, None));
     }
     // `永康新闻网_首页`: the site, then the section the page was filed under.
@@ -1036,6 +1084,29 @@ mod tests {
         let m = parse_meta_line("文:宣传策划部", true).unwrap();
         assert!(m.bylines.is_empty());
         assert_eq!(m.publication.as_deref(), Some("宣传策划部"));
+    }
+
+    #[test]
+    fn writers_who_took_the_pictures_and_slots_that_name_nobody() {
+        let m = parse_meta_line("记者 张国平 通讯员 李赛 文/图", false).unwrap();
+        assert_eq!(
+            m.bylines,
+            [
+                bl(Reporter, "张国平"),
+                bl(Correspondent, "李赛"),
+                bl(Photographer, "张国平"),
+                bl(Photographer, "李赛")
+            ]
+        );
+        let m = parse_meta_line("某某网·某某新闻记者 滕立军 通讯员 李莹 临沂报道", true).unwrap();
+        assert_eq!(
+            m.bylines,
+            [bl(Reporter, "滕立军"), bl(Correspondent, "李莹")]
+        );
+        assert!(parse_meta_line("作者:管理员", true).is_none_or(|m| m.bylines.is_empty()));
+        assert!(parse_meta_line("作者:银光路社区", true).is_none_or(|m| m.bylines.is_empty()));
+        let m = parse_meta_line("文章来源: https://example.com/a.html", false).unwrap();
+        assert_eq!(m.publication, None);
     }
 
     #[test]

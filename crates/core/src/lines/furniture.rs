@@ -257,7 +257,13 @@ pub fn classify(line: &str) -> Option<Furniture> {
         }) {
             return Some(Furniture::ListHeader);
         }
-        if n <= v.exact_max && v.exact.contains(&folded) {
+        if n <= v.exact_max
+            && (v.exact.contains(&folded)
+                // with its colon (`评论:`)
+                || folded
+                    .strip_suffix([':', '：'])
+                    .is_some_and(|f| !f.is_empty() && v.exact.iter().any(|e| e == f)))
+        {
             return Some(Furniture::Line);
         }
         // several page controls on one line (`打印此文 关闭窗口`)

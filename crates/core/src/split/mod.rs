@@ -200,6 +200,35 @@ fn signature(inner: &str) -> Option<Meta> {
             ..Meta::default()
         });
     }
+    // `(市人社局 万某某)`, `(某某办事处 胡 俊)`: the writer's unit, then the writer, whose
+    // name may be spaced out character by character.
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.len() >= 2
+        && clen(words[0]) >= 3
+        && words[0].chars().all(crate::text::is_han)
+        && byline::is_org_like(words[0])
+        && byline::parse_names(words[0]).is_none()
+    {
+        let rest = &words[1..];
+        let names = if rest.iter().all(|w| clen(w) == 1) && (2..=3).contains(&rest.len()) {
+            byline::parse_names(&rest.concat())
+        } else {
+            byline::parse_names(&rest.join(" "))
+        };
+        if let Some(names) = names.filter(|n| n.len() <= 3) {
+            return Some(Meta {
+                publication: Some(words[0].to_string()),
+                bylines: names
+                    .into_iter()
+                    .map(|name| Byline {
+                        role: crate::record::BylineRole::Author,
+                        name,
+                    })
+                    .collect(),
+                ..Meta::default()
+            });
+        }
+    }
     if byline::is_org_like(inner) && clen(inner) >= 4 && inner.chars().all(crate::text::is_han) {
         return Some(Meta {
             publication: Some(inner.to_string()),
@@ -271,6 +300,16 @@ fn is_body_like(s: &str) -> bool {
 fn is_caption(s: &str) -> bool {
     let t = s.trim();
     let n = clen(t);
+    // `图一、二：参观现场合影`, `图3:…`: a numbered picture's caption
+    if let Some(rest) = t.strip_prefix('图')
+        && let Some(colon) = rest.find(['：', ':'])
+        && colon > 0
+        && rest[..colon]
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十、,，".contains(c))
+    {
+        return n <= 40;
+    }
     if t.starts_with("图为")
         || t.starts_with("图片来源")
         || t.starts_with("(图")
@@ -2132,6 +2171,24 @@ mod tests {
             "{:?}",
             a[0].bylines
         );
+    }
+
+    #[test]
+    fn a_units_signature_numbered_captions_and_labelled_tails() {
+        let page = "参观红色教育基地\n大家表示，要不负时代，不负韶华。(市人社局 万璐璐)\n图一、二:参观现场合影\n图三:参观展馆";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("不负韶华。"), "{}", a[0].body);
+        assert_eq!(a[0].publication.as_deref(), Some("市人社局"));
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        let page =
+            "社区开展禁毒宣传\n活动营造了全民参与禁毒的良好氛围。(某某办事处 胡 俊)\n相关政策";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("良好氛围。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines[0].name, "胡俊");
+        let page =
+            "镇里开展安全检查\n评论:\n近日，镇里联合公安、消防等部门开展安全检查，排查隐患。";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
     }
 
     #[test]
