@@ -1706,6 +1706,31 @@ mod tests {
     }
 
     #[test]
+    fn streets_and_communities_of_county_town_pages() {
+        let names = place_names(
+            "庐阳区亳州路街道开展义诊。北林路街道开展活动。城关镇西南街社区选举业委会。",
+        );
+        for p in ["亳州路街道", "北林路街道", "西南街社区", "城关镇"] {
+            assert!(names.iter().any(|n| n == p), "{p}: {names:?}");
+        }
+        assert!(
+            !names.iter().any(|n| n == "城关镇西南街" || n == "北林路"),
+            "{names:?}"
+        );
+        let names =
+            place_names("居民持有一张南山街道的证明。党员主动联系社区报到。他来到下摄司街道调研。");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with("一张") || n.contains("联系")),
+            "{names:?}"
+        );
+        assert!(names.iter().any(|n| n == "下摄司街道"), "{names:?}");
+        let names = place_names("会上汇报了丽园小区的情况。");
+        assert!(!names.iter().any(|n| n.contains('了')), "{names:?}");
+    }
+
+    #[test]
     fn zones_counties_gone_to_and_what_a_community_should_be() {
         let a = nlp().analyze(
             "位于湖南浏阳经开区的企业加紧生产。胡春华来到米林水库坝址看望工人。\

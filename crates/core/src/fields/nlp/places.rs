@@ -24,6 +24,12 @@ pub struct PlaceSpan {
 
 /// Attributes that make a suffix word generic (涉疫小区, 封控社区), not a name.
 const GENERIC_STEMS: &[&str] = &[
+    // verbs jieba tags as nouns before 社区 or 小区 (主动联系社区, 建议小区)
+    "联系",
+    "主动",
+    "汇报",
+    "建议",
+    "规划",
     "涉疫",
     "无疫",
     "封控",
@@ -158,7 +164,20 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
     if lex.roles.contains(t.word) || lex.org_suffix(t.word).is_some() {
         return false;
     }
+    // 了丽园/nr 小区: a particle jieba glued to the name's head
+    if t.word.starts_with(['了', '的', '着']) {
+        return false;
+    }
     if t.tag == "m" {
+        // 一张/m 南山街道: a numeral and its measure word
+        if t.chars() == 2
+            && t.word
+                .starts_with(|c: char| "一两二三四五六七八九十几每".contains(c))
+            && t.word
+                .ends_with(|c: char| "张个位名只件条份次批块片间所家户人处座栋".contains(c))
+        {
+            return false;
+        }
         // 九棵树 is tagged as a number; a pure number is not a name.
         // Nor is a count (一个小区, 一位社区).
         return t.word.chars().count() >= 2
@@ -457,15 +476,22 @@ pub fn find(
                 // 京/港澳/高速: the names of the road's ends, each a place word.
                 let mut start = i - 1;
                 let mut chars = p.chars();
+                // (a town before the street, 城关镇|西南街, is a place of its own)
                 while start > 0
                     && matches!(toks[start - 1].tag, "ns" | "j")
+                    && suffix[start - 1].is_none()
                     && chars + toks[start - 1].chars() <= 5
                 {
                     start -= 1;
                     chars += toks[start].chars();
                 }
-                raw.push((start, i + 1, PlaceLevel::Local));
-                i += 1;
+                // 亳州路 + 街道, 西南街 + 社区: the street office or community named after it
+                let mut end = i + 1;
+                while end < toks.len() && bare_local(end) {
+                    end += 1;
+                }
+                raw.push((start, end, PlaceLevel::Local));
+                i = end;
                 continue;
             }
             if matches!(t.word, "高速" | "大桥") {
@@ -545,6 +571,19 @@ pub fn find(
                 start -= 1;
                 n_toks += 1;
             }
+        }
+        // 下/f 摄司/n 街道: a direction character heads the name (东坝, 西红门, 下摄司).
+        if n_toks >= 1
+            && stem_chars >= 2
+            && stem_chars < 5
+            && start > 0
+            && toks[start - 1].tag == "f"
+            && toks[start - 1].end == toks[start].start
+            && ["东", "西", "南", "北", "上", "下"].contains(&toks[start - 1].word)
+            && (start == 1 || !matches!(toks[start - 2].tag, "n" | "ns" | "nr" | "nz" | "j"))
+        {
+            start -= 1;
+            stem_chars += 1;
         }
         if stem_chars < 2 {
             i += 1;
