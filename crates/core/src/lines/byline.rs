@@ -413,9 +413,8 @@ fn normalise(line: &str) -> String {
     strip_pinyin(&folded)
         .chars()
         .map(|c| match c {
-            '【' | '】' | '[' | ']' | '(' | ')' | '|' | '〔' | '〕' | '<' | '>' | '《' | '》' => {
-                ' '
-            }
+            '【' | '】' | '[' | ']' | '(' | ')' | '|' | '丨' | '〔' | '〕' | '<' | '>' | '《'
+            | '》' => ' ',
             _ => c,
         })
         .collect()
@@ -801,9 +800,11 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 }
             }
             Label::Counter => {
+                // (`浏览:手机版`: a link to the mobile page where the count would be)
                 if !value
                     .chars()
                     .all(|c| c.is_ascii_digit() || c.is_whitespace() || c == '次')
+                    && value != "手机版"
                 {
                     return None;
                 }
@@ -852,6 +853,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     // the writer inside the publisher, not the outlet; a credited site or paper is the outlet.
     if meta.publication.is_none()
         && let Some(unit) = credited_unit
+        && !NO_OUTLET.contains(&unit.as_str())
         && (!meta.own_site || is_outlet_name(&unit))
     {
         meta.publication = Some(unit);

@@ -229,11 +229,13 @@ pub fn classify(line: &str) -> Option<Furniture> {
     } else {
         fold(line)
     };
+    // (`§当前位置:…`: a symbol before the label)
+    let crumb = folded.trim_start_matches(['§', '◆', '■', '●', '▶', '>', '·']);
     for b in &v.breadcrumb {
-        if folded.starts_with(b.as_str()) {
+        if crumb.starts_with(b.as_str()) {
             let path = match line.find([':', '：']) {
                 Some(i) => line[i..].trim_start_matches([':', '：']).to_string(),
-                None => fold(line).get(b.len()..).unwrap_or("").to_string(),
+                None => crumb.get(b.len()..).unwrap_or("").to_string(),
             };
             return Some(Furniture::Breadcrumb(breadcrumb_segments(&path)));
         }

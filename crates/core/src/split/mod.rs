@@ -249,6 +249,16 @@ fn is_title_like(s: &str) -> bool {
     if meta::find_times(s).first().is_some_and(|t| t.start == 0) {
         return false;
     }
+    // a clock time (`©原创 11-03 10:20 某某融媒体中心`): a metadata line
+    if s.as_bytes().windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    }) {
+        return false;
+    }
     s.chars().filter(|c| crate::text::is_han(*c)).count() >= 3
 }
 
@@ -1495,14 +1505,17 @@ fn open_dateline_credit(first: &str) -> Option<Meta> {
 
 fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
     let head: String = first.chars().take(90).collect();
-    let open = head.find(['(', '（'])?;
+    // a round bracket; or a square one opening the paragraph (`【通讯员 黄某】 深秋时节，…`)
+    let open = head
+        .find(['(', '（'])
+        .or_else(|| head.starts_with('【').then_some(0))?;
     let lead = &head[..open];
     let after = &head[open..];
-    let close = after.find([')', '）'])?;
+    let close = after.find([')', '）', '】'])?;
     let inner = &after[..close];
     // A long lead is a deck glued to the dateline (`…居民担忧人身安全报案晨报９６１０１现场新闻
     // （记者　姚锦波）`): only a reporter's credit is read after it.
-    let credit = inner.trim_start_matches(['(', '（']).trim_start();
+    let credit = inner.trim_start_matches(['(', '（', '【']).trim_start();
     let reporter = ["记者", "本报记者", "通讯员"]
         .iter()
         .any(|l| credit.starts_with(l));
@@ -1511,7 +1524,14 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
         return None;
     }
     let Some(m) = byline::parse_meta_line(inner, false) else {
-        return reported_by(inner);
+        // `本报讯 (张某 戴某 冯某)`: bare names after a dateline are the writers.
+        let dateline = lead.trim_end().ends_with(['讯', '电']);
+        return reported_by(inner).or_else(|| {
+            dateline
+                .then(|| signature(credit.trim()))
+                .flatten()
+                .filter(|m| m.publication.is_none())
+        });
     };
     (!m.bylines.is_empty()).then_some(m)
 }
@@ -1730,6 +1750,7 @@ const DISCLAIMERS: &[&str] = &[
     "仅代表作者本人",
     "不代表本站立场",
     "不代表本网立场",
+    "不代表本网观点",
     "不代表新浪立场",
     "入市需谨慎",
 ];
@@ -2189,6 +2210,28 @@ mod tests {
             "镇里开展安全检查\n评论:\n近日，镇里联合公安、消防等部门开展安全检查，排查隐患。";
         let a = split_articles(&lines(page));
         assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn credits_opening_the_text_and_headers_of_portals() {
+        let page =
+            "收麦时节\n本报讯 (张泽勇 戴湲涵 冯小雨)又是一年“三夏”时。连日来，各地抢收小麦。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].bylines.len(), 3, "{:?}", a[0].bylines);
+        let page = "美丽乡村\n【通讯员 黄焕】 深秋时节，走进某乡某村，村民们正忙着秋收。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        assert_eq!(
+            a[0].bylines[0].role,
+            crate::record::BylineRole::Correspondent
+        );
+        let page = "互联网新闻信息许可证:61120180013\n§当前位置:首页>新闻频道>乡镇\n义诊下乡护航百姓健康\n\
+                    ©原创   11-03 10:20   某某融媒体中心\n编审丨姚某婷 监审丨范先浩\n\
+                    11月2日，医院组织专家到村里开展义诊活动，村民们纷纷前来咨询。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("义诊下乡护航百姓健康"));
+        assert_eq!(a[0].breadcrumb, ["首页", "新闻频道", "乡镇"]);
+        assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
     }
 
     #[test]
