@@ -574,8 +574,7 @@ pub fn find(
         }
         // 下/f 摄司/n 街道: a direction character heads the name (东坝, 西红门, 下摄司).
         if n_toks >= 1
-            && stem_chars >= 2
-            && stem_chars < 5
+            && (2..5).contains(&stem_chars)
             && start > 0
             && toks[start - 1].tag == "f"
             && toks[start - 1].end == toks[start].start
