@@ -501,7 +501,16 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
 /// and its value on two lines.
 pub fn is_bare_label(line: &str) -> bool {
     let t = line.trim().trim_end_matches([':', '：']).trim_end();
-    !t.is_empty() && label_at(t).is_some_and(|(l, _)| l.len() == t.len())
+    // only labels that take a value (a source, a writer, a time), never a page control
+    // (`分享到` over the headline)
+    !t.is_empty()
+        && label_at(t).is_some_and(|(l, kind)| {
+            l.len() == t.len()
+                && matches!(
+                    kind,
+                    Label::Source | Label::Role(_) | Label::Time | Label::AuthorPhotographer
+                )
+        })
 }
 
 /// Parses one line as metadata; `None` when it is not a metadata line. `header` allows the
@@ -1000,6 +1009,8 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
         && tokens.iter().all(|t| {
             (2..=3).contains(&t.chars().count())
                 && !is_outlet_name(t)
+                && !is_org_like(t)
+                && !t.ends_with('联')
                 && split_glued_names(t).is_some_and(|n| n.len() == 1)
         })
     {
@@ -1007,8 +1018,11 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
     }
     if tokens.len() == 2 {
         let name = tokens[1];
+        // (`区妇联 张某某`: a unit whose name starts like a family name)
         if split_glued_names(name).is_some_and(|n| n.len() == 1)
-            && split_glued_names(tokens[0]).is_none()
+            && (split_glued_names(tokens[0]).is_none()
+                || is_org_like(tokens[0])
+                || tokens[0].ends_with('联'))
         {
             return Some((Some(tokens[0].to_string()), Some(name.to_string())));
         }
@@ -1079,6 +1093,11 @@ mod tests {
         assert_eq!(m.bylines, [bl(Author, "马立"), bl(Author, "陈三元")]);
         let m = parse_meta_line("来源:江南时报", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("江南时报"));
+        let m = parse_meta_line("信息来源:区妇联 张圣新", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("区妇联"));
+        assert_eq!(m.bylines, [bl(Author, "张圣新")]);
+        assert!(!is_bare_label("分享到"));
+        assert!(is_bare_label("来源："));
     }
 
     #[test]

@@ -1086,6 +1086,13 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         if d.body.last().is_some_and(|prev| ends_sentence(prev))
             && no_sentence_follows(&lines[i..])
             && let Some(m) = bare_signature(line)
+            // one name alone is a signature only as the page's last words (not `路过` over
+            // `雷人`, `握手`: a reactions widget)
+            && (m.bylines.len() > 1
+                || lines[i..]
+                    .iter()
+                    .take_while(|l| **l != BOUNDARY)
+                    .all(|l| byline::parse_meta_line(l, false).is_some()))
         {
             d.merge(m);
             d.ended = true;
@@ -1676,7 +1683,12 @@ fn clean_body(lines: Vec<&str>) -> String {
         .rev()
         .take_while(|l| !has_chars(l, 31) && !l.contains(|c: char| is_sentence_punct(c)))
         .count();
-    if captions >= 2
+    // (one short line alone too: `数字报`, `快乐分享`, `netease`, a portal's link words)
+    let one_short = captions == 1
+        && lines
+            .last()
+            .is_some_and(|l| !has_chars(l, 9) && byline::parse_names(l).is_none());
+    if (captions >= 2 || one_short)
         && captions < lines.len()
         && lines[lines.len() - captions - 1].ends_with(['。', '！', '？', '”'])
     {
@@ -2259,6 +2271,12 @@ mod tests {
             "社区举办活动\n“疫情过后，我希望能多陪陪家人”。——汪某",
         ));
         assert!(a[0].body.ends_with("——汪某"), "{}", a[0].body);
+        // a reactions widget after the text names nobody
+        let a = split_articles(&lines(
+            "社区举办活动\n大家积极参与。\n路过\n雷人\n握手\n鲜花\n鸡蛋\nnetease",
+        ));
+        assert!(a[0].bylines.is_empty(), "{:?}", a[0].bylines);
+        assert!(a[0].body.ends_with("积极参与。"), "{}", a[0].body);
         // a line of names at the end is no sentence in progress
         let a = split_articles(&lines(
             "社区举办活动\n社区党委组织党员开展主题活动，大家积极参与。\n王芳，李强",
