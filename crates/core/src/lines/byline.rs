@@ -23,6 +23,8 @@ pub struct Meta {
     pub keywords: Vec<String>,
     /// 来源 said the site wrote the page itself (本站原创): the site is the outlet.
     pub own_site: bool,
+    /// The outlet was printed in a 来源 slot (it wins over one read from an unlabelled line).
+    pub labelled_source: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,8 @@ enum Label {
     Section,
     /// 字体, 打印, 分享: a page control; its value may only be size words.
     Widget,
+    /// 标签: the site's tag words, declaring no keywords (the dev gold's convention).
+    Tags,
     /// 审核, 校对 …: credited, but not a byline role of the record.
     Other,
 }
@@ -67,6 +71,7 @@ fn labels() -> &'static [(String, Label)] {
                     "counter" => Label::Counter,
                     "keywords" => Label::Keywords,
                     "widget" => Label::Widget,
+                    "tags" => Label::Tags,
                     "author+photographer" => Label::AuthorPhotographer,
                     "section" => Label::Section,
                     "other" => Label::Other,
@@ -222,6 +227,10 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
             }
             _ => token,
         };
+        // a paper's name is no writer's (`时报`, `巩义时报`)
+        if token.chars().count() >= 2 && token.ends_with(['报', '网']) {
+            return None;
+        }
         let (token, staff_id) = match token.find('_') {
             Some(i)
                 if i + 1 < token.len()
@@ -292,6 +301,10 @@ fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
     }
     let mut names = Vec::new();
     for token in value.split_whitespace() {
+        // `巩义时报 吴某 宋某`: the co-reporters' paper, not two names
+        if token.chars().count() >= 3 && is_outlet_name(token) {
+            continue;
+        }
         match split_glued_names(token) {
             Some(n) if names.is_empty() || token.chars().count() <= 3 => names.extend(n),
             _ if token.chars().count() >= 4 && is_org_like(token) => {}
@@ -622,7 +635,12 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         }
     }
     // 本版采写…, 本报记者…: the page or paper itself, no name.
-    if ["本版", "本报", "本刊", "本网", "本台"].contains(&prefix.as_str()) {
+    // (`时报记者…`, `晚报记者…`: the paper's own short name, no outlet either)
+    if [
+        "本版", "本报", "本刊", "本网", "本台", "时报", "日报", "晚报", "晨报", "商报",
+    ]
+    .contains(&prefix.as_str())
+    {
         prefix.clear();
     }
     let mut explained = 0usize;
@@ -652,7 +670,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             match parse_names(&prefix) {
                 // `2016-07-08 02:03:04江城日报本站编辑`: the paper, glued after the time.
                 _ if starts_with_date
-                    && is_outlet_name(&prefix)
+                    && (is_outlet_name(&prefix) || prefix.contains('网'))
                     && (3..=12).contains(&prefix.chars().count())
                     && prefix.chars().all(is_han) =>
                 {
@@ -672,6 +690,8 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             .first()
             .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
             && is_org_like(&prefix)
+            // (`时报记者 某某`: a generic paper word names no outlet)
+            && prefix.chars().count() > 2
         {
             // 新京报记者 陆一夫: the outlet before the credit.
             meta.publication = Some(prefix.clone());
@@ -795,6 +815,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 let (outlet, person) = clean_source(&value)?;
                 meta.own_site |= OWN_SITE.contains(&value.as_str());
                 if meta.publication.is_none() {
+                    meta.labelled_source = outlet.is_some();
                     meta.publication = outlet;
                 }
                 for name in person.iter().flat_map(|p| p.split_whitespace()) {
@@ -827,13 +848,30 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     return None;
                 }
             }
+            Label::Tags => {
+                if value.chars().count() > 40 {
+                    return None;
+                }
+            }
             Label::Widget => {
                 // 【字体:大 中 小】, 字号:T|T, 分享到: — page controls, skipped.
                 if !value.chars().all(|c| {
                     c.is_whitespace()
                         || matches!(
                             c,
-                            '大' | '中' | '小' | '默' | '认' | 'T' | 't' | '+' | '-' | '|'
+                            '大' | '中'
+                                | '小'
+                                | '默'
+                                | '认'
+                                | '超'
+                                | '标'
+                                | '准'
+                                | '较'
+                                | 'T'
+                                | 't'
+                                | '+'
+                                | '-'
+                                | '|'
                         )
                 }) {
                     return None;
@@ -1128,6 +1166,23 @@ mod tests {
         assert!(parse_meta_line("作者:银光路社区", true).is_none_or(|m| m.bylines.is_empty()));
         let m = parse_meta_line("文章来源: https://example.com/a.html", false).unwrap();
         assert_eq!(m.publication, None);
+    }
+
+    #[test]
+    fn papers_among_the_writers_and_tag_lines() {
+        let m = parse_meta_line("记者 巩义时报 吴瑞英 宋磊", false).unwrap();
+        assert_eq!(m.bylines, [bl(Reporter, "吴瑞英"), bl(Reporter, "宋磊")]);
+        let m = parse_meta_line("标签:关爱行动;全国妇联;妇女群众", false).unwrap();
+        assert!(m.keywords.is_empty() && m.bylines.is_empty());
+        let m = parse_meta_line("2025-06-24 15:59:20 红网时刻", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("红网时刻"));
+        assert!(parse_meta_line("[字号:默认超大]", true).is_some());
+        let m = parse_meta_line("(时报记者 吴芹英 通讯员 邹政军)", false).unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(
+            m.bylines,
+            [bl(Reporter, "吴芹英"), bl(Correspondent, "邹政军")]
+        );
     }
 
     #[test]

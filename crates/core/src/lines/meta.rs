@@ -226,7 +226,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$)").unwrap()
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\d{1,2}时(?:\d{1,2}分)?)?(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$)").unwrap()
     });
     // `据香港《文汇报》报道，…`, `据华商报报道，…`: a page that retells one outlet's report names it
     // first.
@@ -552,6 +552,10 @@ mod tests {
             Some("荆州新闻网")
         );
         assert_eq!(outlet_before_place("海外网澳门"), Some("海外网"));
+        assert_eq!(
+            dateline_outlet("华龙网8月14日15时07分讯 连日来，县总工会开展送清凉活动。").as_deref(),
+            Some("华龙网")
+        );
         // a place filing the story is no outlet
         assert_eq!(
             dateline_outlet("黑水5月28日讯(记者 颜某)近日，志愿者组成帮扶团。"),

@@ -627,7 +627,11 @@ impl Draft<'_> {
         if self.meta.published_at.is_none() {
             self.meta.published_at = m.published_at;
         }
-        if self.meta.publication.is_none() {
+        // an outlet printed in a 来源 slot wins over one read from an unlabelled line
+        if self.meta.publication.is_none()
+            || m.labelled_source && !self.meta.labelled_source && m.publication.is_some()
+        {
+            self.meta.labelled_source |= m.labelled_source;
             self.meta.publication = m.publication;
         }
         for b in m.bylines {
@@ -1763,6 +1767,8 @@ const DISCLAIMERS: &[&str] = &[
     "不代表本站立场",
     "不代表本网立场",
     "不代表本网观点",
+    "未经许可不得转载",
+    "独家版权所有",
     "不代表新浪立场",
     "入市需谨慎",
 ];
