@@ -47,6 +47,7 @@ pub fn build_record(
     drop_credited_persons(&mut analysis.persons, &article.bylines, &article.body);
     drop_dateline_outlet(&mut analysis.organizations, &article.body);
     drop_places_in_names(&mut analysis.places, &article.body);
+    drop_orgs_in_titles(&mut analysis.organizations, &article.body);
     let quotes = quotes::extract(&article.body, &analysis.persons);
     let tags = extractor.taxonomy().tag(&article.body);
     ArticleRecord {
@@ -234,6 +235,68 @@ fn in_quoted_honour(body: &str, start: usize, end: usize) -> bool {
             .any(|w| body[close + '”'.len_utf8()..].starts_with(w))
 }
 
+/// Drops the organizations named only inside a title (`《百炼成钢:中国共产党的100年》`, a
+/// quoted lecture title `“中国共产党的组织制度”`), an anniversary (`中国共产党成立100周年`) or a
+/// rule book's name (`中国共产党纪律处分条例`): the annotated pages list none of them. Named
+/// elsewhere as well, they stay, with those mentions.
+fn drop_orgs_in_titles(orgs: &mut Vec<crate::record::Organization>, body: &str) {
+    if orgs.is_empty() || !body.contains(['《', '“', '成', '条']) {
+        return;
+    }
+    let titles = title_spans(body);
+    orgs.retain_mut(|o| {
+        let mut total = 0usize;
+        let mut inside = 0usize;
+        for (at, name) in body.match_indices(o.name.as_str()) {
+            total += 1;
+            let end = at + name.len();
+            let after = &body[end..];
+            let anniversary = after.starts_with("成立")
+                && after["成立".len()..].starts_with(|c: char| {
+                    c.is_ascii_digit() || "一二三四五六七八九十百".contains(c)
+                });
+            let rule_book = ["纪律处分条例", "章程", "工作条例", "支部工作条例"]
+                .iter()
+                .any(|w| after.starts_with(w));
+            let titled = titles
+                .iter()
+                .any(|t| t.start <= at && end <= t.end && t.len() > name.len() + 6);
+            if anniversary || rule_book || titled {
+                inside += 1;
+            }
+        }
+        if inside == 0 || total == 0 {
+            return true;
+        }
+        let outside = total - inside;
+        o.mentions = o.mentions.min(outside.max(1));
+        outside > 0
+    });
+}
+
+/// Byte ranges inside title marks (《…》) and inside short quotations with no sentence in them
+/// (a lecture's or a campaign's title).
+fn title_spans(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (open, close) in [('《', '》'), ('“', '”')] {
+        let mut from = 0;
+        while let Some(k) = body[from..].find(open) {
+            let start = from + k + open.len_utf8();
+            let Some(len) = body[start..].find(close) else {
+                break;
+            };
+            let inner = &body[start..start + len];
+            let title_like = open == '《'
+                || (inner.chars().count() <= 30 && !inner.contains(['。', '，', ',', '！', '？']));
+            if title_like {
+                out.push(start..start + len);
+            }
+            from = start + len;
+        }
+    }
+    out
+}
+
 /// Role words that make a stretch of text a credit.
 const CREDIT_WORDS: [&str; 6] = ["记者", "通讯员", "实习生", "采访人员", "编辑", "摄影"];
 
@@ -305,6 +368,22 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn organizations_inside_titles_anniversaries_and_rule_books_are_none() {
+        let org = |name: &str, mentions: usize| crate::record::Organization {
+            name: name.to_string(),
+            mentions,
+            kind: None,
+        };
+        let body = "支部观看《百炼成钢：中国共产党的100年》，学习中国共产党纪律处分条例，\
+                    庆祝中国共产党成立100周年。团市委组织“学党史 团市委在行动”活动，团市委书记讲话。";
+        let mut orgs = vec![org("中国共产党", 3), org("团市委", 3)];
+        drop_orgs_in_titles(&mut orgs, body);
+        let names: Vec<(&str, usize)> =
+            orgs.iter().map(|o| (o.name.as_str(), o.mentions)).collect();
+        assert_eq!(names, [("团市委", 2)]);
+    }
 
     #[test]
     fn places_inside_outlet_names_and_honours_are_no_places() {
