@@ -1706,6 +1706,19 @@ mod tests {
     }
 
     #[test]
+    fn an_organization_starts_after_the_person_and_the_predicate_before_it() {
+        let text = "葛某传达县委组织部会议精神。段某东及县委组织部相关人员参加。孙超率南县教育基金会一行到校。\
+                    设计公司团总支积极响应集团党委号召。召开总结表彰会遵义市关工委主任讲话。\
+                    警花警草们走进钢城第十一小学。学习习近平总书记视察清华大学时的讲话。要深刻领会公立医院党委的作用。";
+        let names = org_names(text);
+        for bad in ["传达", "及", "率", "响应", "表彰会", "走进", "视察", "领会"] {
+            assert!(!names.iter().any(|n| n.contains(bad)), "{bad}: {names:?}");
+        }
+        assert!(names.iter().any(|n| n == "县委组织部"), "{names:?}");
+        assert!(names.iter().any(|n| n == "清华大学"), "{names:?}");
+    }
+
+    #[test]
     fn streets_and_communities_of_county_town_pages() {
         let names = place_names(
             "庐阳区亳州路街道开展义诊。北林路街道开展活动。城关镇西南街社区选举业委会。",

@@ -63,7 +63,24 @@ const PREDICATES: &[&str] = &[
     "前往", "响应", "参加", "参与", "来到", "进入", "支援", "驰援", "配合", "协助", "组织", "发动",
     "开展", "成立", "加入", "联系", "帮助", "召开", "举办", "启动", "号召", "动员", "看望", "走访",
     "落实", "贯彻", "拥护", "紧跟", "听从", "请求", "获得", "要求", "邀请", "督促", "委托", "起诉",
-    "状告", "致信", "写信", "感谢", "会同", "列席", "出席", "主持", "出任", "当选",
+    "状告", "致信", "写信", "感谢", "会同", "列席", "出席", "主持", "出任", "当选", "走进", "深入",
+    "传达", "视察", "率领", "带领", "陪同", "慰问", "发挥", "领会",
+];
+/// Meetings, whose names end like a body's (`总结表彰会/遵义市关工委`): never a name's head.
+const MEETINGS: &[&str] = &[
+    "表彰会",
+    "座谈会",
+    "推进会",
+    "动员会",
+    "总结会",
+    "见面会",
+    "茶话会",
+    "发布会",
+    "培训会",
+    "交流会",
+    "观摩会",
+    "报告会",
+    "分享会",
 ];
 /// Words that stand between a name and what came before it (`交由/北京市…协会`,
 /// `连同/镇卫生院`, `…基金/捐资/…学校`), whatever jieba tagged them: never inside a name.
@@ -481,8 +498,14 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     }
     // The predicate of the sentence, whatever jieba tagged it (落实/a 好/a 党中央), and the
     // complement 好 after a verb.
+    // (a predicate with its adverb in one token: 积极响应, 充分发挥)
     if PREDICATES.contains(&t.word)
+        || (t.chars() >= 3 && PREDICATES.iter().any(|p| *p != "组织" && t.word.ends_with(p)))
         || NAME_BREAKERS.contains(&t.word)
+        || MEETINGS.iter().any(|m| t.word.ends_with(m))
+        // a conjunction or a verb jieba glued to a name (陈某及, 东及, 孙某率), a plural (们)
+        || (t.chars() >= 2 && t.word.ends_with(['及', '率', '们']))
+
         || (t.word == "好" && k > 0 && matches!(toks[k - 1].tag, "v" | "a" | "vn" | "ad"))
     {
         return false;
@@ -558,11 +581,13 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         }) || (k + 1 == core
             && !lex.generic_orgs.contains(toks[core].word)
             && !lex.org_standalone.contains(toks[core].word));
+        // (never after a person who opens the clause: 葛某/nr 传达/v 县委组织部; a name jieba
+        // read as a person inside a place's body stays: 深圳市/智慧/nr 安防/v 行业协会)
         let prev_ok = k > 0
-            && matches!(
-                toks[k - 1].tag,
-                "n" | "nr" | "nz" | "ns" | "nt" | "an" | "j"
-            );
+            && (matches!(toks[k - 1].tag, "n" | "nz" | "ns" | "nt" | "an" | "j")
+                || (toks[k - 1].tag == "nr"
+                    && k > 1
+                    && matches!(toks[k - 2].tag, "ns" | "nt" | "nz" | "j")));
         return next_ok && prev_ok && t.word.chars().count() == 2;
     }
     name_tag(t.tag) || t.tag == "d"
@@ -793,6 +818,8 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                         || (x.tag == "v" && j > 0 && matches!(toks[k].tag, "ns" | "nz" | "nt" | "j"))
                         || !x.is_punct()
                             && !is_function_word(x.word)
+                            // (a conjunction or verb glued on: 东及, 孙某率)
+                            && !(x.chars() >= 2 && x.word.ends_with(['及', '率', '们']))
                             && (matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
                                 || x.word.ends_with(['乡', '镇', '村', '县', '区']))
                             && !APPOSITION.contains(&x.word)
