@@ -226,15 +226,18 @@ pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
             continue;
         }
         // A given name's second character jieba joined to the verb after it (潘安/君介绍,
-        // 方国/平坦/言): one more character when a verb of saying or doing follows it.
+        // 方国/平坦/言): one more character when a verb of saying or doing follows it, or
+        // when the name ends a list item or a line (主讲人：王成/元). (The sequence tagger's
+        // three-character reading was tried: it takes verbs in, 邓晟/积, 龚正/陪.)
         if p.name.chars().count() == 2
             && let Some(rest) = body.get(p.end..)
             && let Some(c) = rest.chars().next()
             && crate::text::is_han(c)
             && !STOP_CHARS.contains(c)
-            && VERBS_AFTER_NAME
+            && (VERBS_AFTER_NAME
                 .iter()
                 .any(|v| rest[c.len_utf8()..].starts_with(v))
+                || rest[c.len_utf8()..].starts_with(['、', '，', ',', '\n']))
         {
             p.end += c.len_utf8();
             p.name.push(c);
@@ -255,6 +258,7 @@ const HONORIFICS: &[&str] = &[
     "大姐", "大哥", "师傅", "警官", "老师", "医生", "同学", "老人", "奶奶", "爷爷", "婆婆", "伯伯",
     "叔叔", "经理", "主任", "书记", "组长", "局长", "科长", "所长", "站长", "校长", "院长", "部长",
     "队长", "厂长", "村长", "乡长", "镇长", "县长", "市长", "处长", "班长", "社长", "会长", "总",
+    "哥", "姐", "叔", "婶", "嫂", "姨", "老太", "老汉",
 ];
 
 /// A family name alone (魏, 欧阳).
@@ -272,6 +276,14 @@ fn is_family_name(lex: &Lexicon, s: &str) -> bool {
 pub fn drop_unnamed(lex: &Lexicon, spans: &mut Vec<PersonSpan>) {
     spans.retain(|p| {
         if p.name.contains('某') {
+            return false;
+        }
+        // 小梁, 老王: a family name with 小 or 老 is a way of address
+        let mut chars = p.name.chars();
+        if let (Some(first), Some(second), None) = (chars.next(), chars.next(), chars.next())
+            && matches!(first, '小' | '老')
+            && lex.surnames.contains(&second)
+        {
             return false;
         }
         // A village, river, island or harbour jieba tags as a name (刘家庄, 梁王河, 宫古岛),
@@ -1222,6 +1234,22 @@ mod tests {
         assert_eq!(spans[0].name, "潘安君");
         // a verb right after the name takes nothing (王芳|说)
         assert_eq!(spans[1].name, "王芳");
+        // the end of a list item or a line
+        let body = "主讲人：王成元\n党员李德荣将100元捐款交给社区。";
+        let at = |name: &str| body.find(name).unwrap();
+        let span = |name: &str| PersonSpan {
+            start: at(name),
+            end: at(name) + name.len(),
+            first: 0,
+            last: 0,
+            name: name.to_string(),
+            roles: Vec::new(),
+        };
+        let mut spans = vec![span("王成"), span("李德")];
+        lengthen_cut_names(body, &mut spans);
+        assert_eq!(spans[0].name, "王成元");
+        // a reading only the tagger gives takes no character (李德/荣将)
+        assert_eq!(spans[1].name, "李德");
     }
 
     #[test]
