@@ -44,7 +44,7 @@ pub fn build_record(
     let dates = dates::extract_found(&chars, &found, article.published_at.as_deref());
     drop(chars);
     let mut analysis = analysis;
-    drop_credited_persons(&mut analysis.persons, &article.bylines, &article.body);
+    drop_credited_persons(&mut analysis.persons, &article.body);
     drop_dateline_outlet(&mut analysis.organizations, &article.body);
     drop_places_in_names(&mut analysis.places, &article.body);
     drop_orgs_in_titles(&mut analysis.organizations, &article.body);
@@ -78,12 +78,8 @@ pub fn build_record(
 /// inside a credit (`宁海新闻网讯(记者赵燕通讯员陈轶群)`, `南都讯　记者刘凡　周昌和　继推出…`)
 /// is a byline, not someone the article is about. Named in the text as well, they stay, with
 /// the mentions outside credits.
-fn drop_credited_persons(
-    persons: &mut Vec<crate::record::Person>,
-    bylines: &[crate::record::Byline],
-    body: &str,
-) {
-    if bylines.is_empty() || persons.is_empty() {
+fn drop_credited_persons(persons: &mut Vec<crate::record::Person>, body: &str) {
+    if persons.is_empty() {
         return;
     }
     let credits = credit_spans(body);
@@ -356,18 +352,70 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
             break;
         };
         let inner = &body[inner_start..inner_start + len];
+        // a credit (`(记者 某某)`), or names alone after a dateline or the text (`(赵某 葛某)`)
+        let names_only = inner.contains(char::is_whitespace)
+            && crate::lines::byline::parse_names(inner).is_some_and(|n| (2..=4).contains(&n.len()));
         if inner.chars().count() <= 40
-            && crate::lines::byline::parse_meta_line(inner, false)
-                .is_some_and(|m| !m.bylines.is_empty())
+            && (names_only
+                || crate::lines::byline::parse_meta_line(inner, false)
+                    .is_some_and(|m| !m.bylines.is_empty()))
         {
             out.push(open..inner_start + len);
         }
+    }
+    // A short line of credits the byline grammar could not read whole (`某某网 编辑:义某 姜某`,
+    // `文章关键词:… 责编:杨某`) among the first two or the last three lines: from its first
+    // editor's or reporter's label to its end. (`作者:` also credits the makers of works in an
+    // award list, who are persons of the story.)
+    let lines: Vec<&str> = body.split_inclusive('\n').collect();
+    let mut line_start = 0;
+    for (k, line) in lines.iter().enumerate() {
+        let text = line.trim_end();
+        let at_edge = k < 2 || k + 3 >= lines.len();
+        if at_edge && text.chars().count() <= 40 && !text.contains(['。', '！', '？']) {
+            let label_at = [
+                "编辑:",
+                "编辑：",
+                "责编:",
+                "责编：",
+                "记者:",
+                "记者：",
+                "摄影:",
+                "审核:",
+            ]
+            .iter()
+            .filter_map(|l| text.find(l))
+            .min();
+            if let Some(at) = label_at {
+                out.push(line_start + at..line_start + text.len());
+            }
+        }
+        line_start += line.len();
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn names_credited_in_brackets_or_in_a_credit_line_are_no_persons() {
+        let person = |name: &str| crate::record::Person {
+            name: name.to_string(),
+            roles: Vec::new(),
+            mentions: 1,
+        };
+        let body = "本报讯(赵民强 葛超)近日，付晓锋当选流动网格员。\n活动取得圆满成功。\n某某网 编辑:义永华 姜智荣";
+        let mut persons = vec![
+            person("赵民强"),
+            person("付晓锋"),
+            person("姜智荣"),
+            person("葛超"),
+        ];
+        drop_credited_persons(&mut persons, body);
+        let names: Vec<&str> = persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["付晓锋"]);
+    }
 
     #[test]
     fn organizations_inside_titles_anniversaries_and_rule_books_are_none() {
