@@ -1719,6 +1719,18 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_village_character_before_its_compound_and_verbs_start_no_place() {
+        let names =
+            place_names("镇里联手镇村干部走访。要以城带乡、以乡促城。下一步社区还将入户走访。");
+        assert!(
+            !names
+                .iter()
+                .any(|n| ["联手镇", "以城带乡", "一步社区"].contains(&n.as_str())),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn streets_and_communities_of_county_town_pages() {
         let names = place_names(
             "庐阳区亳州路街道开展义诊。北林路街道开展活动。城关镇西南街社区选举业委会。",

@@ -134,6 +134,29 @@ fn stem_tag(tag: &str) -> bool {
     )
 }
 
+/// Verbs of a clause the tagger reads into a village's or a town's name before a bare suffix
+/// (联手/镇村干部, 召开/村民代表大会).
+const CLAUSE_VERBS: &[&str] = &[
+    "联手", "召开", "回家", "发展", "支持", "组织", "开展", "举办", "带领", "走进", "深入", "来到",
+    "前往", "帮助", "服务", "推动", "协调", "联系", "深化", "壮大", "实现", "促进",
+];
+
+/// Words a bare village, town or township character starts when it follows them (村/两委,
+/// 镇/党委, 村/集体经济): the character opens that compound, no place ends there.
+const SUFFIX_CHAR_COMPOUNDS: &[&str] = &[
+    "两委",
+    "班子",
+    "干部",
+    "集体",
+    "集体经济",
+    "组",
+    "组干部",
+    "级",
+    "党组织",
+    "民",
+    "委",
+];
+
 /// One-character verbs that take a place as their object (进社区, 回村, 占社区总人口): before a
 /// local suffix they are the verb, not the name's first character.
 const PLACE_OBJECT_VERBS: &str = "进入到回去来出占住驻离返赴留走访跑下";
@@ -164,8 +187,10 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
     if lex.roles.contains(t.word) || lex.org_suffix(t.word).is_some() {
         return false;
     }
-    // 了丽园/nr 小区: a particle jieba glued to the name's head
-    if t.word.starts_with(['了', '的', '着']) {
+    // 了丽园/nr 小区: a particle jieba glued to the name's head; 以城带/n 乡: a preposition
+    if t.word.starts_with(['了', '的', '着'])
+        || (t.chars() >= 3 && t.word.starts_with(['以', '从', '向', '把', '被', '对']))
+    {
         return false;
     }
     if t.tag == "m" {
@@ -174,7 +199,7 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
             && t.word
                 .starts_with(|c: char| "一两二三四五六七八九十几每".contains(c))
             && t.word
-                .ends_with(|c: char| "张个位名只件条份次批块片间所家户人处座栋".contains(c))
+                .ends_with(|c: char| "张个位名只件条份次批块片间所家户人处座栋步些届".contains(c))
         {
             return false;
         }
@@ -402,6 +427,16 @@ pub fn find(
         enumeration,
         disaster_after,
     };
+    // A bare 村, 镇 or 乡 glued to what follows it (村/两委, 村/干部, 村/集体经济) opens that
+    // compound: no place ends there. (Before an institution it ends one: 熨斗/镇/敬老院.)
+    let opens_compound = |k: usize| {
+        let t = &toks[k];
+        suffix[k].is_some_and(|(_, n)| n == t.chars())
+            && t.chars() == 1
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.start == t.end && SUFFIX_CHAR_COMPOUNDS.contains(&n.word))
+    };
     let mut raw: Vec<(usize, usize, PlaceLevel)> = Vec::new(); // token ranges
     let mut i = 0;
     while i < toks.len() {
@@ -463,6 +498,10 @@ pub fn find(
             i += 1;
             continue;
         };
+        if opens_compound(i) {
+            i += 1;
+            continue;
+        }
         // Roads, expressways and bridges named after places (黄山路, 京沪高速, 江阴大桥): the
         // place word and the road word are one place; 高速 and 大桥 after anything else are
         // ordinary words (经济高速发展).
@@ -672,7 +711,9 @@ pub fn find(
         }
         // 蓟州区|下营村, 林芝|嘎拉村/nrt: the divisions the rules already found head the
         // tagger's span; what is left is a name and its suffix, in one token or more.
-        let local_end = e > s && suffix[e - 1].is_some_and(|(level, _)| level == PlaceLevel::Local);
+        let local_end = e > s
+            && suffix[e - 1].is_some_and(|(level, _)| level == PlaceLevel::Local)
+            && !opens_compound(e - 1);
         let own_stem_at = |k: usize| suffix[k].map_or(0, |(_, n)| toks[k].chars() - n);
         while aligned
             && local_end
@@ -709,7 +750,8 @@ pub fn find(
                     && t.chars() == 2
                     && k + 2 == e
                     && bare_end
-                    && e - s == 2))
+                    && e - s == 2
+                    && !CLAUSE_VERBS.contains(&t.word)))
                 && !t.is_punct()
                 && !is_function_word(t.word)
         };
