@@ -114,8 +114,15 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     let unstopped = headline.trim_end_matches(['？', '！', '?', '!']);
     let question_inside = unstopped.contains(['？', '！', '?', '!'])
         && headline_like(&unstopped.replace(['？', '！', '?', '!'], "，"), 50);
-    // `中国教育在线讯 12月17日，…`: a dateline, not a headline
-    let dateline = headline.ends_with(['讯', '电']);
+    // `中国教育在线讯 12月17日，…`, `新疆民生网(齐某某)2018年…`: a dateline, not a headline
+    let dateline = headline.ends_with(['讯', '电'])
+        || headline
+            .strip_suffix([')', '）'])
+            .and_then(|h| h.rsplit_once(['(', '（']))
+            .is_some_and(|(outlet, names)| {
+                crate::lines::byline::is_outlet_name(outlet.trim())
+                    && crate::lines::byline::parse_names(names).is_some()
+            });
     ((headline_ok(headline) || question_inside)
         && !dateline
         && !headline.contains(['，', ',', '；', ';']))

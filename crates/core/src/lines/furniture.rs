@@ -339,9 +339,9 @@ fn is_link_only(line: &str) -> bool {
 fn is_image_file(folded: &str) -> bool {
     folded.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
-            && stem
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            && stem.chars().all(|c| {
+                c.is_ascii_alphanumeric() || crate::text::is_han(c) || matches!(c, '-' | '_')
+            })
             && ["png", "jpg", "jpeg", "gif", "webp", "bmp"]
                 .contains(&ext.to_ascii_lowercase().as_str())
     })

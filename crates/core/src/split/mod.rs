@@ -142,6 +142,18 @@ fn bare_signature(line: &str) -> Option<Meta> {
     if line.contains(['(', '（', ':', '：', '，', ',', '。']) {
         return None;
     }
+    // `五角场社区文体俱乐部` alone after the text: the unit that wrote it.
+    if !line.contains(char::is_whitespace)
+        && (4..=20).contains(&clen(line))
+        && line.chars().all(crate::text::is_han)
+        && byline::is_org_like(line)
+        && byline::parse_names(line).is_none()
+    {
+        return Some(Meta {
+            publication: Some(line.to_string()),
+            ..Meta::default()
+        });
+    }
     let mut tokens: Vec<&str> = line.split_whitespace().collect();
     // `某镇党政办 李某某`: the writer's unit, then the writer.
     if tokens.len() == 2
@@ -592,7 +604,7 @@ fn photo_credit(caption: &str) -> Option<Vec<String>> {
         .trim_end_matches(['/', ' ', '\u{3000}']);
     // The credit is what follows the caption's last punctuation.
     let credit = t
-        .rsplit(['。', '，', ',', '：', ':', '(', '（'])
+        .rsplit(['。', '，', ',', '：', ':', '(', '（', '”'])
         .next()?
         .trim();
     if let Some(m) = byline::parse_meta_line(credit, false)
@@ -976,14 +988,19 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             // Decks and summaries printed between the headline and a dateline paragraph
             // (`本报讯（记者…）`, `新快报讯 记者…`): the dateline opens the article.
-            // (on a page without a headline, a short line there is a photo caption)
-            if (d.title.is_some() || page_title.is_some() || !has_chars(line, 61))
+            // (on a page without a headline, a short line there is a photo caption, and so is
+            // a long one that ends in its photographer's credit: `…玉米1000斤。”闫某 摄`)
+            let credited_photo = line.trim_end().ends_with('摄') && !has_chars(line, 200);
+            if (d.title.is_some() || page_title.is_some() || !has_chars(line, 61) || credited_photo)
                 && !dateline
                 && !opens_with_dateline(line)
                 && (i..lines.len().min(i + 3))
                     .take_while(|k| lines[*k] != BOUNDARY && headings.binary_search(k).is_err())
                     .any(|k| opens_with_dateline(lines[k]))
             {
+                if credited_photo {
+                    d.captions.push(line);
+                }
                 continue;
             }
             // A short deck or sub-headline right under the headline with a paragraph after it
@@ -1129,6 +1146,16 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             && t.trim().is_empty()
         {
             title = None;
+        }
+        // `某某村村晚“农”情四溢 |`: a bar left from the page's title line
+        if let Some(t) = &mut title
+            && t.trim_end().ends_with(['|', '｜'])
+        {
+            *t = t
+                .trim_end()
+                .trim_end_matches(['|', '｜'])
+                .trim_end()
+                .to_string();
         }
         // A reposting site's keyword prefix on the title (`关键词_标题`) when the keyword is
         // also spammed through the body.
@@ -1535,13 +1562,22 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
         return None;
     }
     let Some(m) = byline::parse_meta_line(inner, false) else {
-        // `本报讯 (张某 戴某 冯某)`: bare names after a dateline are the writers.
-        let dateline = lead.trim_end().ends_with(['讯', '电']);
+        // `本报讯 (张某 戴某 冯某)`: bare names after a dateline are the writers; after an
+        // outlet's name (`新疆民生网(齐某某)`), the writers and the outlet.
+        let lead = lead.trim();
+        let outlet = byline::is_outlet_name(lead) && (3..=10).contains(&clen(lead));
+        let dateline = lead.ends_with(['讯', '电']) || outlet;
         return reported_by(inner).or_else(|| {
             dateline
                 .then(|| signature(credit.trim()))
                 .flatten()
                 .filter(|m| m.publication.is_none())
+                .map(|mut m| {
+                    if outlet {
+                        m.publication = Some(lead.to_string());
+                    }
+                    m
+                })
         });
     };
     (!m.bylines.is_empty()).then_some(m)
@@ -1768,6 +1804,7 @@ const DISCLAIMERS: &[&str] = &[
     "不代表本网立场",
     "不代表本网观点",
     "未经许可不得转载",
+    "请注明来源",
     "独家版权所有",
     "不代表新浪立场",
     "入市需谨慎",
@@ -2250,6 +2287,31 @@ mod tests {
         assert_eq!(a[0].title.as_deref(), Some("义诊下乡护航百姓健康"));
         assert_eq!(a[0].breadcrumb, ["首页", "新闻频道", "乡镇"]);
         assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
+    }
+
+    #[test]
+    fn outlets_credits_and_units_around_the_text_of_charity_pages() {
+        let page = "捐赠仪式\n新疆某某网(齐欣煜)2018年9月3日，海关党支部党员一行4人到村里开展结对认亲活动。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].publication.as_deref(), Some("新疆某某网"));
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        let page = "社区广场舞大赛\n广场舞让我们的生活更精彩。\n五角场社区文体俱乐部";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("更精彩。"), "{}", a[0].body);
+        assert_eq!(a[0].publication.as_deref(), Some("五角场社区文体俱乐部"));
+        let page = "阆苑村村晚情四溢 |\n村民们自编自演，台下掌声不断。\n农工党3.JPG\n如需转载,请注明来源 http://www.example.org/a.html";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("阆苑村村晚情四溢"));
+        assert!(a[0].body.ends_with("掌声不断。"), "{}", a[0].body);
+        let page = "庆祝农民丰收节活动\n村民在晒玉米，他告诉笔者：“我种了30亩玉米，每亩至少能收晒干了的玉米1000斤，今年收成不错。”闫永申 摄\n\
+                    本报讯(融媒体中心通讯员 程慧娟)“俺一个农民，今天还能上台表演。”9月23日，镇里群众欢聚一堂。";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("本报讯"), "{}", a[0].body);
+        assert!(
+            a[0].bylines.iter().any(|b| b.name == "闫永申"),
+            "{:?}",
+            a[0].bylines
+        );
     }
 
     #[test]
