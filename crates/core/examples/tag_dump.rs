@@ -42,5 +42,6 @@ fn main() {
         println!("{}", out.join(" "));
         println!("  T: {}", show(&line, &tagger.spans(&line, &toks)));
         println!("  E: {}", show(&line, &nlp.entity_spans(&line)));
+        println!("  R: {}", show(&line, &nlp.rule_spans(&line)));
     }
 }

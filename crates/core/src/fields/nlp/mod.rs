@@ -1706,6 +1706,17 @@ mod tests {
     }
 
     #[test]
+    fn what_stands_before_a_name_is_not_in_it() {
+        let names =
+            org_names("利用国机集团平台优势。桂林街道联合团区委开展活动。辖区内志愿者协会参与。");
+        for bad in ["利用", "联合团区委", "内志愿者"] {
+            assert!(!names.iter().any(|n| n.contains(bad)), "{bad}: {names:?}");
+        }
+        assert!(names.iter().any(|n| n == "国机集团"), "{names:?}");
+        assert!(names.iter().any(|n| n == "团区委"), "{names:?}");
+    }
+
+    #[test]
     fn an_organization_starts_after_the_person_and_the_predicate_before_it() {
         let text = "葛某传达县委组织部会议精神。段某东及县委组织部相关人员参加。孙超率南县教育基金会一行到校。\
                     设计公司团总支积极响应集团党委号召。召开总结表彰会遵义市关工委主任讲话。\

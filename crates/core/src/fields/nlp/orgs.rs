@@ -85,8 +85,29 @@ const MEETINGS: &[&str] = &[
 /// Words that stand between a name and what came before it (`交由/北京市…协会`,
 /// `连同/镇卫生院`, `…基金/捐资/…学校`), whatever jieba tagged them: never inside a name.
 const NAME_BREAKERS: &[&str] = &[
-    "交由", "连同", "以及", "及", "捐资", "捐建", "援建", "出资", "资助", "捐赠", "携手", "领会",
-    "全部", "同志", "按", "按市", "按县", "按区", "按省",
+    "利用",
+    "辖区",
+    "辖区内",
+    "区域内",
+    "交由",
+    "连同",
+    "以及",
+    "及",
+    "捐资",
+    "捐建",
+    "援建",
+    "出资",
+    "资助",
+    "捐赠",
+    "携手",
+    "领会",
+    "全部",
+    "同志",
+    "按",
+    "按市",
+    "按县",
+    "按区",
+    "按省",
 ];
 /// The venues a community or a town runs for its residents, named like bodies.
 const SERVICE_VENUES: &[&str] = &[
@@ -496,6 +517,9 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     if t.chars() == 1 && "经报向据请让被把给将对替".contains(t.word) {
         return false;
     }
+    if never_in_name(t, toks, k, core) {
+        return false;
+    }
     // The predicate of the sentence, whatever jieba tagged it (落实/a 好/a 党中央), and the
     // complement 好 after a verb.
     // (a predicate with its adverb in one token: 积极响应, 充分发挥)
@@ -591,6 +615,20 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         return next_ok && prev_ok && t.word.chars().count() == 2;
     }
     name_tag(t.tag) || t.tag == "d"
+}
+
+/// Words that never stand inside a name, whoever proposes the span (the rules or the
+/// tagger): a preposition jieba glued to the name's head (向国机/集团), what stands before a
+/// name rather than in it (利用, 辖区内), and 联合 between two bodies (某街道/联合/团区委;
+/// before a party unit it is part of the name: 联合/党委, 联合/党支部).
+fn never_in_name(t: &Tok<'_>, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
+    (t.chars() >= 2 && t.word.starts_with(['向', '把', '被', '替']) && t.tag == "n")
+        || ["利用", "辖区", "辖区内", "区域内", "内"].contains(&t.word)
+        || (t.word == "联合"
+            && !(k + 1 == core
+                && toks
+                    .get(core)
+                    .is_some_and(|c| ["党委", "党支部", "党总支", "支部"].contains(&c.word))))
 }
 
 /// Finds every organization mention in the tagged body.
@@ -692,8 +730,12 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 start -= 2;
                 break;
             }
+            // 联合/党委: a joint party unit; 某街道/联合/团区委: two bodies acting together.
             if t.word == "联合" {
-                if start == core_start {
+                if start == core_start
+                    && ["党委", "党支部", "党总支", "支部", "党工委"]
+                        .contains(&toks[core_start].word)
+                {
                     start -= 1;
                     continue;
                 }
@@ -820,6 +862,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                             && !is_function_word(x.word)
                             // (a conjunction or verb glued on: 东及, 孙某率)
                             && !(x.chars() >= 2 && x.word.ends_with(['及', '率', '们']))
+                            && !never_in_name(x, toks, k + j, core_start)
                             && (matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
                                 || x.word.ends_with(['乡', '镇', '村', '县', '区']))
                             && !APPOSITION.contains(&x.word)
