@@ -266,6 +266,9 @@ fn names_nobody(value: &str) -> bool {
             .any(|u| v.ends_with(u))
 }
 
+/// A media centre without its place names no outlet (`融媒体中心通讯员 某某`).
+const GENERIC_MEDIA: &[&str] = &["融媒体中心", "新闻中心", "全媒体中心", "媒体中心"];
+
 /// Words written in a writer's slot that name nobody.
 const NOT_WRITERS: &[&str] = &[
     "管理员",
@@ -357,6 +360,7 @@ fn site_masthead(prefix: &str) -> Option<Option<String>> {
         }
         if site.is_none()
             && is_org_like(token)
+            && !GENERIC_MEDIA.contains(&token)
             && (token.chars().count() >= 4 || split_glued_names(token).is_none())
         {
             site = Some(token.to_string());
@@ -640,6 +644,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         "本版", "本报", "本刊", "本网", "本台", "时报", "日报", "晚报", "晨报", "商报",
     ]
     .contains(&prefix.as_str())
+        || GENERIC_MEDIA.contains(&prefix.as_str())
     {
         prefix.clear();
     }
@@ -689,9 +694,16 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         } else if parts
             .first()
             .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
-            && is_org_like(&prefix)
-            // (`时报记者 某某`: a generic paper word names no outlet)
+            // (`最泰安全媒体记者 某某`: an app's name glued to its reporter's label)
+            && (is_org_like(&prefix)
+                || matches!(parts.first(), Some((Label::Role(BylineRole::Reporter), _)))
+                    && (2..=8).contains(&prefix.chars().count())
+                    && prefix.chars().all(is_han)
+                    && split_glued_names(&prefix).is_none())
+            // (`时报记者 某某`: a generic paper word names no outlet; nor does a media centre
+            // without its place)
             && prefix.chars().count() > 2
+            && !GENERIC_MEDIA.contains(&prefix.as_str())
         {
             // 新京报记者 陆一夫: the outlet before the credit.
             meta.publication = Some(prefix.clone());
@@ -1183,6 +1195,16 @@ mod tests {
             m.bylines,
             [bl(Reporter, "吴芹英"), bl(Correspondent, "邹政军")]
         );
+    }
+
+    #[test]
+    fn an_apps_reporter_and_a_media_centre() {
+        let m = parse_meta_line("最泰安全媒体记者 苏婷 文/图", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("最泰安"));
+        assert_eq!(m.bylines, [bl(Reporter, "苏婷"), bl(Photographer, "苏婷")]);
+        let m = parse_meta_line("融媒体中心通讯员 程慧娟", false).unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.bylines, [bl(Correspondent, "程慧娟")]);
     }
 
     #[test]

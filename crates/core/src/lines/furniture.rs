@@ -305,9 +305,16 @@ pub fn classify(line: &str) -> Option<Furniture> {
 /// `首页 > 新闻中心 > 工作动态`: a path from the home page with no 当前位置 label.
 fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
-    if !["首页", "主页", "网站首页", "Home", "home"]
-        .iter()
-        .any(|h| t.starts_with(h))
+    // (or the site's name heading a path of two steps or more: `重庆某某网 > 新闻>> 要闻`)
+    let site_head = t
+        .split(['>', '＞'])
+        .next()
+        .is_some_and(|h| h.trim().ends_with('网') && clen(h.trim()) <= 10)
+        && t.matches(['>', '＞']).count() >= 2;
+    if !site_head
+        && !["首页", "主页", "网站首页", "Home", "home"]
+            .iter()
+            .any(|h| t.starts_with(h))
     {
         return None;
     }
@@ -377,6 +384,11 @@ fn is_epaper_nav(folded: &str) -> bool {
 
 /// A row of menu items: several short unpunctuated segments separated by `|` or spaces.
 fn is_menu(line: &str) -> bool {
+    // a labelled menu (`乡镇(街道)分站:苏湾镇 某某镇 …`): the list after the label
+    let line = match line.split_once([':', '：']) {
+        Some((label, rest)) if clen(label) <= 10 && rest.split_whitespace().count() >= 5 => rest,
+        _ => line,
+    };
     if has_sentence_punct(line) && !line.contains('|') {
         return false;
     }

@@ -196,7 +196,10 @@ fn signature(inner: &str) -> Option<Meta> {
     if let Some(m) = byline::parse_meta_line(inner, false) {
         return (!m.bylines.is_empty() || m.publication.is_some()).then_some(m);
     }
-    let tokens = inner.split_whitespace().count();
+    let tokens = inner
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | ',' | '，'))
+        .filter(|t| !t.is_empty())
+        .count();
     if let Some(names) = byline::parse_names(inner)
         && names.len() <= 4
         && (tokens > 1 || names.len() == 1)
