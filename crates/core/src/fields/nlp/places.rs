@@ -850,8 +850,11 @@ pub fn find(
         }
         let inside = orgs.iter().find(|o| o.start <= start && end <= o.end);
         if let Some(org) = inside {
-            // A temporary party branch is named after the place it serves.
-            let site = level == PlaceLevel::Local && org.name.ends_with("临时党支部");
+            // A temporary party branch is named after the place it serves; a cooperative after
+            // the places it stands in (什邡市隐峰镇…合作社: the annotated pages list that chain as
+            // places; for schools they disagree, and the places inside stay out).
+            let site = level == PlaceLevel::Local && org.name.ends_with("临时党支部")
+                || org.name.ends_with("合作社");
             if !site {
                 continue;
             }
