@@ -210,6 +210,18 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
     if names_nobody(value) {
         return None;
     }
+    // `李 倩`, `吉 映`: one name spaced out a character at a time
+    let singles: Vec<&str> = value.split_whitespace().collect();
+    if (2..=3).contains(&singles.len())
+        && singles
+            .iter()
+            .all(|t| t.chars().count() == 1 && t.chars().all(is_han))
+    {
+        let joined = singles.concat();
+        if split_glued_names(&joined).is_some_and(|n| n.len() == 1) {
+            return Some(vec![joined]);
+        }
+    }
     let mut out = Vec::new();
     for token in value
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '/'))
@@ -271,6 +283,7 @@ const GENERIC_MEDIA: &[&str] = &["融媒体中心", "新闻中心", "全媒体�
 
 /// Words written in a writer's slot that name nobody.
 const NOT_WRITERS: &[&str] = &[
+    "消息",
     "管理员",
     "编辑部",
     "小编",
@@ -787,6 +800,11 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     _ => &[BylineRole::Author, BylineRole::Photographer],
                 };
                 let (value, photo) = strip_work_words(&value);
+                // `作者:消息`, `作者:管理员`: a slot that names nobody
+                if NOT_WRITERS.contains(&value) {
+                    explained += 1;
+                    continue;
+                }
                 let roles = if photo {
                     &[BylineRole::Photographer][..]
                 } else {
@@ -1047,6 +1065,23 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
     if NO_OUTLET.contains(&v.as_str()) || v.starts_with("http") || v.starts_with("www.") {
         return Some((None, None));
     }
+    // `供稿:张某某`: a writer in the source slot (never a wire's name: 商讯).
+    if !v.contains(char::is_whitespace)
+        && (2..=3).contains(&v.chars().count())
+        && !v.ends_with(['讯', '电', '刊', '社', '网', '报', '台'])
+        && !is_org_like(&v)
+        && !is_outlet_name(&v)
+        && split_glued_names(&v).is_some_and(|n| n.len() == 1)
+    {
+        return Some((None, Some(v)));
+    }
+    // `保定日报A2版`: the paper, then the page it printed the story on.
+    if let Some(head) = v.strip_suffix('版') {
+        let paper = head.trim_end_matches(|c: char| c.is_ascii_alphanumeric());
+        if paper.len() < head.len() && is_outlet_name(paper) {
+            v = paper.to_string();
+        }
+    }
     // `永康新闻网_首页`: the site, then the section the page was filed under.
     if let Some((site, _)) = v.split_once('_')
         && is_outlet_name(site.trim())
@@ -1205,6 +1240,26 @@ mod tests {
         let m = parse_meta_line("融媒体中心通讯员 程慧娟", false).unwrap();
         assert_eq!(m.publication, None);
         assert_eq!(m.bylines, [bl(Correspondent, "程慧娟")]);
+    }
+
+    #[test]
+    fn spaced_names_sources_with_pages_and_slots_naming_nobody() {
+        let m = parse_meta_line("(记者 李 倩)", false).unwrap();
+        assert_eq!(m.bylines, [bl(Reporter, "李倩")]);
+        let m = parse_meta_line("(供稿:张煜显 审核:董燕)", false).unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.bylines, [bl(Author, "张煜显"), bl(Editor, "董燕")]);
+        let m = parse_meta_line("文章来源:保定日报A2版", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("保定日报"));
+        let m = parse_meta_line(
+            "2021-01-26 08:00:00 来源:穆棱市政府网 作者:消息 责任编辑:康康",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("穆棱市政府网"));
+        assert_eq!(m.bylines, [bl(Editor, "康康")]);
+        let m = parse_meta_line("作者:梅小龙 审核人:王耀军 责任编辑:王煜", false).unwrap();
+        assert_eq!(m.bylines.len(), 3);
     }
 
     #[test]

@@ -80,6 +80,8 @@ fn is_debris(s: &str) -> bool {
         })
             // a stray counter or page number on a line of its own
             || (s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
+            // an HTML tag left in the text (`< img src="…" />`)
+            || (s.starts_with('<') && (s.contains("src=") || s.contains("href=")))
             // a Markdown image with no caption (`![]()`, `![](a.png) |`)
             || {
                 let img = s.trim_end_matches(['|', '｜', ' ']);
@@ -122,7 +124,12 @@ fn strip_bullet(line: &str) -> &str {
 /// A bulleted short headline line: an item of a related-links list.
 fn is_bulleted_link(line: &str) -> bool {
     let rest = strip_bullet(line);
-    rest.len() != line.trim_start().len() && clen(rest) <= 40 && is_title_like(rest)
+    // (a date before the headline: `- 2022-09-02某县：…`)
+    let headline = meta::find_times(rest)
+        .first()
+        .filter(|t| t.start == 0)
+        .map_or(rest, |t| &rest[t.end..]);
+    rest.len() != line.trim_start().len() && clen(rest) <= 40 && is_title_like(headline)
 }
 
 /// A closing signature on a line of its own after the body: `(汪先驷 徐青松)` (authors) or
