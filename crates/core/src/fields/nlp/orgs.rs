@@ -631,6 +631,23 @@ fn never_in_name(t: &Tok<'_>, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
                     .is_some_and(|c| ["党委", "党支部", "党总支", "支部"].contains(&c.word))))
 }
 
+/// A word the tagger may add at a name's head: a noun, a name or a place word; never
+/// punctuation, a function word, an appositive (企业, 部门), a conjunction or verb jieba glued on
+/// (东及, 孙某率) or a word that stands before names ([`never_in_name`]).
+fn plain_name_word(x: &Tok<'_>, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
+    let glued = x.chars() >= 2 && x.word.ends_with(['及', '率', '们']);
+    if x.is_punct()
+        || is_function_word(x.word)
+        || glued
+        || never_in_name(x, toks, k, core)
+        || APPOSITION.contains(&x.word)
+    {
+        return false;
+    }
+    matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
+        || x.word.ends_with(['乡', '镇', '村', '县', '区'])
+}
+
 /// Finds every organization mention in the tagged body.
 pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> Vec<OrgSpan> {
     let tagged_orgs: Vec<&EntitySpan> = tagged
@@ -858,14 +875,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                         // abbreviation after the name's start (北京城/ns 建/v 建设公司)
                         || (x.tag == "v" && x.chars() >= 3 && k + j + 1 == start)
                         || (x.tag == "v" && j > 0 && matches!(toks[k].tag, "ns" | "nz" | "nt" | "j"))
-                        || !x.is_punct()
-                            && !is_function_word(x.word)
-                            // (a conjunction or verb glued on: 东及, 孙某率)
-                            && !(x.chars() >= 2 && x.word.ends_with(['及', '率', '们']))
-                            && !never_in_name(x, toks, k + j, core_start)
-                            && (matches!(x.tag, "ns" | "nr" | "nz" | "a" | "n" | "j")
-                                || x.word.ends_with(['乡', '镇', '村', '县', '区']))
-                            && !APPOSITION.contains(&x.word)
+                        || plain_name_word(x, toks, k + j, core_start)
                 })
             {
                 start = k;
