@@ -1260,6 +1260,9 @@ mod tests {
         assert_eq!(m.bylines, [bl(Editor, "康康")]);
         let m = parse_meta_line("作者:梅小龙 审核人:王耀军 责任编辑:王煜", false).unwrap();
         assert_eq!(m.bylines.len(), 3);
+        let m = parse_meta_line("文章关键词:红色物业 责编:杨文丽", false).unwrap();
+        assert_eq!(m.keywords, ["红色物业"]);
+        assert_eq!(m.bylines, [bl(Editor, "杨文丽")]);
     }
 
     #[test]

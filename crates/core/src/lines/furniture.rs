@@ -384,9 +384,21 @@ fn is_epaper_nav(folded: &str) -> bool {
 
 /// A row of menu items: several short unpunctuated segments separated by `|` or spaces.
 fn is_menu(line: &str) -> bool {
-    // a labelled menu (`乡镇(街道)分站:苏湾镇 某某镇 …`): the list after the label
+    // a labelled menu of places (`乡镇(街道)分站:苏湾镇 某某镇 …`): the list after the label
+    // (never a keywords line: `关键词: 疫苗接种 …`)
     let line = match line.split_once([':', '：']) {
-        Some((label, rest)) if clen(label) <= 10 && rest.split_whitespace().count() >= 5 => rest,
+        Some((label, rest))
+            if clen(label) <= 10
+                && rest.split_whitespace().count() >= 5
+                && rest
+                    .split_whitespace()
+                    .filter(|w| w.ends_with(['镇', '乡', '区', '县', '村']) || w.ends_with("街道"))
+                    .count()
+                    * 2
+                    >= rest.split_whitespace().count() =>
+        {
+            rest
+        }
         _ => line,
     };
     if has_sentence_punct(line) && !line.contains('|') {

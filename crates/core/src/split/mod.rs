@@ -2325,6 +2325,22 @@ mod tests {
     }
 
     #[test]
+    fn a_keywords_line_is_no_menu_and_a_labelled_menu_of_towns_is() {
+        let page = "疫苗接种工作有序开展\n连日来，街道各社区聚焦老年人开展疫苗接种工作。\n关键词: 疫苗接种 城乡一体化 的重要性 电话询问 医护人员";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].keywords_declared.len(),
+            5,
+            "{:?}",
+            a[0].keywords_declared
+        );
+        assert!(
+            furniture::classify("乡镇(街道)分站:苏湾镇 栏杆集镇 柘皋镇 庙岗镇 夏阁镇 中庙街道")
+                .is_some()
+        );
+    }
+
+    #[test]
     fn cut_off_pages_end_with_their_last_whole_sentence() {
         for tail in [
             "据悉，上半年全",
