@@ -651,6 +651,18 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             prefix = rest.trim().to_string();
         }
     }
+    // `原创 山西日报客户端`: a tag word and the outlet alone under the headline.
+    if header
+        && parts.is_empty()
+        && meta.published_at.is_none()
+        && prefix.len() < t.len()
+        && is_outlet_name(&prefix)
+        && (3..=12).contains(&prefix.chars().count())
+        && prefix.chars().all(is_han)
+    {
+        meta.publication = Some(prefix.clone());
+        return Some(meta);
+    }
     // 本版采写…, 本报记者…: the page or paper itself, no name.
     // (`时报记者…`, `晚报记者…`: the paper's own short name, no outlet either)
     if [
@@ -800,8 +812,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     _ => &[BylineRole::Author, BylineRole::Photographer],
                 };
                 let (value, photo) = strip_work_words(&value);
-                // `作者:消息`, `作者:管理员`: a slot that names nobody
-                if NOT_WRITERS.contains(&value) {
+                // `作者:消息`, `作者:管理员`: a slot that names nobody; `责任编辑:csgyb`: an
+                // editor's staff handle (a photo credit `图/pixabay` is no handle)
+                if NOT_WRITERS.contains(&value)
+                    || (matches!(kind, Label::Role(BylineRole::Editor))
+                        && !value.is_empty()
+                        && value.len() <= 20
+                        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                {
                     explained += 1;
                     continue;
                 }
@@ -1263,6 +1281,19 @@ mod tests {
         let m = parse_meta_line("文章关键词:红色物业 责编:杨文丽", false).unwrap();
         assert_eq!(m.keywords, ["红色物业"]);
         assert_eq!(m.bylines, [bl(Editor, "杨文丽")]);
+    }
+
+    #[test]
+    fn handles_tags_before_an_outlet_and_creation_times() {
+        let m = parse_meta_line("责任编辑:csgyb", false).unwrap();
+        assert!(m.bylines.is_empty());
+        let m = parse_meta_line("审编:QM", false).unwrap();
+        assert!(m.bylines.is_empty());
+        let m = parse_meta_line("原创 山西日报客户端", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("山西日报客户端"));
+        let m = parse_meta_line("赵丹 创建时间: 2023-10-18 浏览量:136", true).unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2023-10-18"));
+        assert_eq!(m.bylines, [bl(Author, "赵丹")]);
     }
 
     #[test]

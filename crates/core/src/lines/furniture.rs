@@ -270,7 +270,12 @@ pub fn classify(line: &str) -> Option<Furniture> {
         }
         // several page controls on one line (`打印此文 关闭窗口`)
         if line.contains(char::is_whitespace)
-            && line.split_whitespace().all(|w| v.exact.contains(&fold(w)))
+            && line.split_whitespace().all(|w| {
+                let w = fold(w);
+                v.exact.contains(&w)
+                    || v.exact
+                        .contains(&w.trim_matches(['[', ']', '【', '】']).to_string())
+            })
         {
             return Some(Furniture::Line);
         }
