@@ -240,6 +240,16 @@ pub fn classify(line: &str) -> Option<Furniture> {
             return Some(Furniture::Breadcrumb(breadcrumb_segments(&path)));
         }
     }
+    // any `…位置:` label of a few characters (`您的当前位置:`, `您现在所在的位置:`)
+    if let Some(at) = crumb.find("位置")
+        && crumb[..at].chars().count() <= 6
+        && crumb[at + "位置".len()..].starts_with([':', '：'])
+    {
+        let path = &crumb[at + "位置".len()..];
+        return Some(Furniture::Breadcrumb(breadcrumb_segments(
+            path.trim_start_matches([':', '：']),
+        )));
+    }
     if let Some(segs) = unlabelled_breadcrumb(line) {
         return Some(Furniture::Breadcrumb(segs));
     }

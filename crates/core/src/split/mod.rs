@@ -2325,6 +2325,14 @@ mod tests {
     }
 
     #[test]
+    fn any_short_position_label_opens_a_breadcrumb() {
+        let page = "您的当前位置:主页 > 县区新闻 > 龙川县\n龙川一民警成功救起2名落水群众\n本报讯 昨日，一民警成功救起2名落水群众，受到群众称赞。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("龙川一民警成功救起2名落水群众"));
+        assert_eq!(a[0].breadcrumb, ["主页", "县区新闻", "龙川县"]);
+    }
+
+    #[test]
     fn a_keywords_line_is_no_menu_and_a_labelled_menu_of_towns_is() {
         let page = "疫苗接种工作有序开展\n连日来，街道各社区聚焦老年人开展疫苗接种工作。\n关键词: 疫苗接种 城乡一体化 的重要性 电话询问 医护人员";
         let a = split_articles(&lines(page));
