@@ -826,6 +826,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             Some(Furniture::Breadcrumb(segs)) => {
                 if breadcrumb.is_empty() {
                     breadcrumb = segs;
+                    // What the page printed above its path before any text (a slogan, the
+                    // site's name) is the page's, not the article's.
+                    if !seen_body {
+                        lines.clear();
+                        headings.clear();
+                    }
                 }
                 // A second page header after text: the next article may start here.
                 if seen_body {
@@ -2330,6 +2336,18 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a[0].title.as_deref(), Some("龙川一民警成功救起2名落水群众"));
         assert_eq!(a[0].breadcrumb, ["主页", "县区新闻", "龙川县"]);
+    }
+
+    #[test]
+    fn a_slogan_over_the_path_is_no_headline() {
+        let page = "聚焦脱贫攻坚 聚焦特殊群体 聚焦群众关切\n您当前位置:首页 >工作动态>基层动态 > 正文内容\n\
+                    爱心敬老暖重阳——某县养老机构开展重阳佳节活动\n作者:贾某时间:2021年10月18日08时33分\n\
+                    重阳节到来之际，全县各养老机构开展了丰富多彩的敬老活动。";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("爱心敬老暖重阳——某县养老机构开展重阳佳节活动")
+        );
     }
 
     #[test]
