@@ -127,12 +127,17 @@ impl Workspace {
         target
     }
 
-    /// Parsed lines of a JSONL file (empty when it does not exist).
+    /// Parsed lines of a JSONL file (empty when it does not exist). Only whole lines count: a
+    /// reader running beside the daemon may catch a long line while the kernel is still copying
+    /// it in (one `write` of a 30 KB record is not atomic for a concurrent `read`), as `tail -F`
+    /// readers may; the line is complete once its newline is there.
     pub fn lines(path: &Path) -> Vec<serde_json::Value> {
         let Ok(text) = std::fs::read_to_string(path) else {
             return Vec::new();
         };
-        text.lines()
+        let whole = text.rfind('\n').map_or("", |end| &text[..=end]);
+        whole
+            .lines()
             .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
             .collect()
     }

@@ -173,22 +173,34 @@ fn drop_places_in_names(places: &mut Vec<crate::record::Place>, body: &str) {
         return;
     }
     places.retain_mut(|p| {
-        let mut inside = 0usize;
-        let mut total = 0usize;
-        for (at, name) in body.match_indices(p.name.as_str()) {
-            total += 1;
-            if in_outlet_name(body, at + name.len()) || in_quoted_honour(body, at, at + name.len())
-            {
-                inside += 1;
-            }
-        }
-        if inside == 0 || total == 0 {
-            return true;
-        }
-        let outside = total - inside;
-        p.mentions = p.mentions.min(outside.max(1));
-        outside > 0
+        keep_mentions_outside(body, &p.name, &mut p.mentions, |at, end| {
+            in_outlet_name(body, end) || in_quoted_honour(body, at, end)
+        })
     });
+}
+
+/// Whether a name keeps any mention outside the stretches `inside(start, end)` tells, lowering
+/// `mentions` to what is left outside when some are inside (a name never found is kept as is).
+fn keep_mentions_outside(
+    body: &str,
+    name: &str,
+    mentions: &mut usize,
+    inside: impl Fn(usize, usize) -> bool,
+) -> bool {
+    let mut total = 0usize;
+    let mut within = 0usize;
+    for (at, found) in body.match_indices(name) {
+        total += 1;
+        if inside(at, at + found.len()) {
+            within += 1;
+        }
+    }
+    if within == 0 || total == 0 {
+        return true;
+    }
+    let outside = total - within;
+    *mentions = (*mentions).min(outside.max(1));
+    outside > 0
 }
 
 /// True when an outlet's name goes on from `end` (a place's end): at most four more Chinese
@@ -241,11 +253,7 @@ fn drop_orgs_in_titles(orgs: &mut Vec<crate::record::Organization>, body: &str) 
     }
     let titles = title_spans(body);
     orgs.retain_mut(|o| {
-        let mut total = 0usize;
-        let mut inside = 0usize;
-        for (at, name) in body.match_indices(o.name.as_str()) {
-            total += 1;
-            let end = at + name.len();
+        keep_mentions_outside(body, &o.name, &mut o.mentions, |at, end| {
             let after = &body[end..];
             let anniversary = after.starts_with("成立")
                 && after["成立".len()..].starts_with(|c: char| {
@@ -256,17 +264,9 @@ fn drop_orgs_in_titles(orgs: &mut Vec<crate::record::Organization>, body: &str) 
                 .any(|w| after.starts_with(w));
             let titled = titles
                 .iter()
-                .any(|t| t.start <= at && end <= t.end && t.len() > name.len() + 6);
-            if anniversary || rule_book || titled {
-                inside += 1;
-            }
-        }
-        if inside == 0 || total == 0 {
-            return true;
-        }
-        let outside = total - inside;
-        o.mentions = o.mentions.min(outside.max(1));
-        outside > 0
+                .any(|t| t.start <= at && end <= t.end && t.len() > (end - at) + 6);
+            anniversary || rule_book || titled
+        })
     });
 }
 

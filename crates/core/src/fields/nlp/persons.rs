@@ -1217,35 +1217,35 @@ pub fn to_records(body: &str, spans: &[PersonSpan]) -> Vec<Person> {
 mod tests {
     use super::*;
 
+    /// Spans of the first mention of each name in `body`.
+    fn spans_at(body: &str, names: &[&str]) -> Vec<PersonSpan> {
+        names
+            .iter()
+            .map(|name| {
+                let at = body.find(name).unwrap();
+                PersonSpan {
+                    start: at,
+                    end: at + name.len(),
+                    first: 0,
+                    last: 0,
+                    name: (*name).to_string(),
+                    roles: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
     #[test]
     fn a_given_name_jieba_joined_to_the_verb_after_it_is_taken_back() {
         let body = "新闻发言人潘安君介绍，王芳说。";
-        let at = |name: &str| body.find(name).unwrap();
-        let span = |name: &str| PersonSpan {
-            start: at(name),
-            end: at(name) + name.len(),
-            first: 0,
-            last: 0,
-            name: name.to_string(),
-            roles: Vec::new(),
-        };
-        let mut spans = vec![span("潘安"), span("王芳")];
+        let mut spans = spans_at(body, &["潘安", "王芳"]);
         lengthen_cut_names(body, &mut spans);
         assert_eq!(spans[0].name, "潘安君");
         // a verb right after the name takes nothing (王芳|说)
         assert_eq!(spans[1].name, "王芳");
         // the end of a list item or a line
         let body = "主讲人：王成元\n党员李德荣将100元捐款交给社区。";
-        let at = |name: &str| body.find(name).unwrap();
-        let span = |name: &str| PersonSpan {
-            start: at(name),
-            end: at(name) + name.len(),
-            first: 0,
-            last: 0,
-            name: name.to_string(),
-            roles: Vec::new(),
-        };
-        let mut spans = vec![span("王成"), span("李德")];
+        let mut spans = spans_at(body, &["王成", "李德"]);
         lengthen_cut_names(body, &mut spans);
         assert_eq!(spans[0].name, "王成元");
         // a reading only the tagger gives takes no character (李德/荣将)
