@@ -1706,6 +1706,21 @@ mod tests {
     }
 
     #[test]
+    fn joining_a_cooperative_and_a_preposition_glued_to_a_company_name_no_name() {
+        let names = org_names(
+            "积极引导农户入股合作社。党支部领办合作社发展产业。物资由赛那德科技有限公司捐赠。\
+             会员单位上海海湾食品有限公司捐赠。大会工作组设立临时党支部。",
+        );
+        for bad in ["入股", "领办", "由赛", "会员单位", "设立"] {
+            assert!(!names.iter().any(|n| n.contains(bad)), "{bad}: {names:?}");
+        }
+        assert!(
+            names.iter().any(|n| n == "上海海湾食品有限公司"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn what_stands_before_a_name_is_not_in_it() {
         let names =
             org_names("利用国机集团平台优势。桂林街道联合团区委开展活动。辖区内志愿者协会参与。");

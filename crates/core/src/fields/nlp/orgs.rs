@@ -54,9 +54,37 @@ const LEVELS: &[&str] = &[
 ];
 /// Nouns that head an apposition and so end a name on its left (会员企业 X有限公司).
 const APPOSITION: &[&str] = &[
-    "企业", "会员", "单位", "线上", "线下", "基层", "各级", "成员", "下属", "所属", "旗下", "部门",
-    "机构", "我市", "我区", "我县", "我省", "我院", "我校", "我局", "我会", "本院", "本校", "该院",
-    "该校", "上级", "下级", "本级", "同级",
+    "会员单位",
+    "成员单位",
+    "企业",
+    "会员",
+    "单位",
+    "线上",
+    "线下",
+    "基层",
+    "各级",
+    "成员",
+    "下属",
+    "所属",
+    "旗下",
+    "部门",
+    "机构",
+    "我市",
+    "我区",
+    "我县",
+    "我省",
+    "我院",
+    "我校",
+    "我局",
+    "我会",
+    "本院",
+    "本校",
+    "该院",
+    "该校",
+    "上级",
+    "下级",
+    "本级",
+    "同级",
 ];
 /// Verbs that head a clause and so never stand inside a name.
 const PREDICATES: &[&str] = &[
@@ -64,7 +92,7 @@ const PREDICATES: &[&str] = &[
     "开展", "成立", "加入", "联系", "帮助", "召开", "举办", "启动", "号召", "动员", "看望", "走访",
     "落实", "贯彻", "拥护", "紧跟", "听从", "请求", "获得", "要求", "邀请", "督促", "委托", "起诉",
     "状告", "致信", "写信", "感谢", "会同", "列席", "出席", "主持", "出任", "当选", "走进", "深入",
-    "传达", "视察", "率领", "带领", "陪同", "慰问", "发挥", "领会",
+    "传达", "视察", "率领", "带领", "陪同", "慰问", "发挥", "领会", "设立",
 ];
 /// Meetings, whose names end like a body's (`总结表彰会/遵义市关工委`): never a name's head.
 const MEETINGS: &[&str] = &[
@@ -85,29 +113,8 @@ const MEETINGS: &[&str] = &[
 /// Words that stand between a name and what came before it (`交由/北京市…协会`,
 /// `连同/镇卫生院`, `…基金/捐资/…学校`), whatever jieba tagged them: never inside a name.
 const NAME_BREAKERS: &[&str] = &[
-    "利用",
-    "辖区",
-    "辖区内",
-    "区域内",
-    "交由",
-    "连同",
-    "以及",
-    "及",
-    "捐资",
-    "捐建",
-    "援建",
-    "出资",
-    "资助",
-    "捐赠",
-    "携手",
-    "领会",
-    "全部",
-    "同志",
-    "按",
-    "按市",
-    "按县",
-    "按区",
-    "按省",
+    "入股", "领办", "首个", "交由", "连同", "以及", "及", "捐资", "捐建", "援建", "出资", "资助",
+    "捐赠", "携手", "领会", "全部", "同志", "按", "按市", "按县", "按区", "按省",
 ];
 /// The venues a community or a town runs for its residents, named like bodies.
 const SERVICE_VENUES: &[&str] = &[
@@ -623,6 +630,11 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
 /// before a party unit it is part of the name: 联合/党委, 联合/党支部).
 fn never_in_name(t: &Tok<'_>, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     (t.chars() >= 2 && t.word.starts_with(['向', '把', '被', '替']) && t.tag == "n")
+        // 物资/由赛/nr …公司: the preposition 由 or 从 glued to the name after a noun
+        || (t.chars() == 2
+            && t.word.starts_with(['由', '从'])
+            && k > 0
+            && matches!(toks[k - 1].tag, "n" | "v" | "vn" | "r" | "nr"))
         || ["利用", "辖区", "辖区内", "区域内", "内"].contains(&t.word)
         || (t.word == "联合"
             && !(k + 1 == core
