@@ -1706,6 +1706,26 @@ mod tests {
     }
 
     #[test]
+    fn modifiers_jieba_tags_otherwise_belong_to_the_title() {
+        let a = nlp().analyze(
+            "老党员徐秀芳说，要把社区建设好。青年艺术家洪伟参加座谈。组织委员杜兆峰介绍情况。",
+        );
+        let roles: Vec<(&str, Vec<&str>)> = a
+            .persons
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.roles.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert!(roles.contains(&("徐秀芳", vec!["老党员"])), "{roles:?}");
+        assert!(roles.contains(&("洪伟", vec!["青年艺术家"])), "{roles:?}");
+        assert!(roles.contains(&("杜兆峰", vec!["组织委员"])), "{roles:?}");
+    }
+
+    #[test]
     fn joining_a_cooperative_and_a_preposition_glued_to_a_company_name_no_name() {
         let names = org_names(
             "积极引导农户入股合作社。党支部领办合作社发展产业。物资由赛那德科技有限公司捐赠。\

@@ -529,6 +529,7 @@ impl Ctx<'_, '_> {
                     && !t.is_punct()
                     && !is_function_word(t.word)
                     && (ordinal
+                        || ROLE_MODIFIERS.contains(&t.word)
                         || matches!(
                             t.tag,
                             "n" | "vn" | "nz" | "j" | "b" | "nt" | "ns" | "ng" | ""
@@ -630,6 +631,13 @@ fn tagged_person(tagged: &[EntitySpan], start: usize, end: usize) -> bool {
             && (t.start == start || (t.end == end && t.start > start && t.start - start <= 3))
     })
 }
+
+/// Words jieba tags as adjectives, time words or verbs that belong to the title after them
+/// (老/党员, 青年/艺术家, 组织/委员, 病困/党员).
+const ROLE_MODIFIERS: &[&str] = &[
+    "老", "青年", "年轻", "优秀", "退休", "病困", "困难", "组织", "宣传", "纪检", "老年", "资深",
+    "普通", "女", "新",
+];
 
 /// Titles only a foreign head of state or government holds.
 const FOREIGN_HEADS: &[&str] = &["总统", "首相", "国王", "女王", "王储", "苏丹", "埃米尔"];
