@@ -646,7 +646,13 @@ struct Draft<'a> {
 
 impl Draft<'_> {
     fn merge(&mut self, m: Meta) {
-        if self.meta.published_at.is_none() {
+        // a time of the same day with its clock is the more precise reading (生成日期:2026-02-04
+        // in a disclosure table, 发布时间:2026-02-04 10:48 under the headline)
+        let finer = matches!(
+            (&self.meta.published_at, &m.published_at),
+            (Some(day), Some(time)) if !day.contains('T') && time.starts_with(day.as_str()) && time.len() > day.len()
+        );
+        if self.meta.published_at.is_none() || finer {
             self.meta.published_at = m.published_at;
         }
         // an outlet printed in a 来源 slot wins over one read from an unlabelled line
@@ -2336,6 +2342,17 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a[0].title.as_deref(), Some("龙川一民警成功救起2名落水群众"));
         assert_eq!(a[0].breadcrumb, ["主页", "县区新闻", "龙川县"]);
+    }
+
+    #[test]
+    fn a_time_with_its_clock_wins_over_the_same_day() {
+        let page = "生成日期:2026-02-04\n居民点赞！老旧小区换新颜\n发布时间:2026-02-04 10:48\n\
+                    近日，某社区完成老旧小区改造，居民纷纷点赞。";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].published_at.as_deref(),
+            Some("2026-02-04T10:48:00+08:00")
+        );
     }
 
     #[test]
