@@ -142,6 +142,10 @@ pub fn split_glued_names(token: &str) -> Option<Vec<String>> {
     if chars.is_empty() || !chars.iter().all(|c| is_name_char(*c)) {
         return None;
     }
+    // words that start with a family name's character but name nobody in a credit
+    if COMMON_CREDIT_WORDS.contains(&token) {
+        return None;
+    }
     let n = chars.len();
     if n <= 3 {
         return (n >= 2 && surname_len(&chars) > 0).then(|| vec![token.to_string()]);
@@ -269,6 +273,9 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Words of a credit line that start like a name (单 of 单位, 居 of 居民, 文 of 文章).
+const COMMON_CREDIT_WORDS: &[&str] = &["单位", "居民", "文章", "部门", "网友", "群众", "市民"];
+
 /// A site's account or a unit in a name slot (`作者:管理员`, `作者:银光路社区`): no name.
 fn names_nobody(value: &str) -> bool {
     let v = value.trim();
@@ -317,8 +324,11 @@ fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
     }
     let mut names = Vec::new();
     for token in value.split_whitespace() {
-        // `巩义时报 吴某 宋某`: the co-reporters' paper, not two names
-        if token.chars().count() >= 3 && is_outlet_name(token) {
+        // `巩义时报 吴某 宋某`: the co-reporters' paper, not two names; `… 单位审核:`: a word of
+        // the next credit's label
+        if token.chars().count() >= 3 && is_outlet_name(token)
+            || COMMON_CREDIT_WORDS.contains(&token)
+        {
             continue;
         }
         match split_glued_names(token) {
@@ -622,8 +632,11 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 && rest[..i].chars().next_back().is_some_and(is_han)
                 && !s[l.len()..].starts_with([':', '：', ' ', '/'])
         };
+        // (`工作者`: 作者 inside a word)
+        let inside_worker = |l: &str| l == "作者" && rest[..i].ends_with('工');
         if let Some((l, kind)) = label_at(s)
             && !(kind == Label::Other && inside_word(l))
+            && !inside_worker(l)
         {
             parts.push((kind, String::new()));
             i += l.len();
@@ -1278,6 +1291,15 @@ mod tests {
         assert_eq!(m.bylines, [bl(Editor, "康康")]);
         let m = parse_meta_line("作者:梅小龙 审核人:王耀军 责任编辑:王煜", false).unwrap();
         assert_eq!(m.bylines.len(), 3);
+        let m = parse_meta_line("关键词:林海工作者居民", false).unwrap();
+        assert!(m.bylines.is_empty());
+        assert!(!m.keywords.is_empty());
+        let m = parse_meta_line("图文:某某街道 张荣秀 单位审核:许迪", false).unwrap();
+        assert!(
+            m.bylines.iter().all(|b| b.name != "单位"),
+            "{:?}",
+            m.bylines
+        );
         let m = parse_meta_line("文章关键词:红色物业 责编:杨文丽", false).unwrap();
         assert_eq!(m.keywords, ["红色物业"]);
         assert_eq!(m.bylines, [bl(Editor, "杨文丽")]);
