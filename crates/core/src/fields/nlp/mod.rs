@@ -1777,6 +1777,22 @@ mod tests {
     }
 
     #[test]
+    fn villages_jieba_cut_across_their_suffix_in_a_list_or_after_their_town() {
+        let names = place_names(
+            "他先后到梅仙镇汶潭村、半山村，实地察看。负责执勤的野人谷镇三座庵村卡口服务站。",
+        );
+        for p in ["汶潭村", "半山村", "三座庵村"] {
+            assert!(names.iter().any(|n| n == p), "{p}: {names:?}");
+        }
+        // a 村 that opens another word ends no village
+        let names = place_names("梅仙镇村干部到汶潭村、全村村民家中走访。");
+        assert!(
+            !names.iter().any(|n| n == "全村" || n.starts_with("村干")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn streets_and_communities_of_county_town_pages() {
         let names = place_names(
             "庐阳区亳州路街道开展义诊。北林路街道开展活动。城关镇西南街社区选举业委会。",

@@ -1021,6 +1021,7 @@ pub fn find(
         });
     }
     villages_named_after_their_township(body, orgs, &mut out);
+    villages_beside_known_places(body, orgs, &mut out);
     // A place inside a longer one read at the same mention (河东 of 河东乡) is part of it.
     let ranges: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
     out.retain(|p| {
@@ -1029,6 +1030,99 @@ pub fn find(
             .any(|&(s, e)| s <= p.start && p.end <= e && (s, e) != (p.start, p.end))
     });
     out
+}
+
+/// Characters that never stand in a village's own name (function words, verbs of a clause).
+const NOT_IN_VILLAGE_NAME: &str =
+    "的了在是和与及等对向为从到把被将也都就又还有这那其该每各全本我你他她们进行开展";
+
+/// A village written as one to four characters and 村 (no function word in them), starting at
+/// `at`; its byte end.
+fn village_at(body: &str, at: usize) -> Option<usize> {
+    let rest = body.get(at..)?;
+    let mut end = None;
+    for (k, (i, c)) in rest.char_indices().take(5).enumerate() {
+        if c == '村' {
+            if k >= 1 {
+                end = Some(at + i + c.len_utf8());
+            }
+            break;
+        }
+        if !crate::text::is_han(c) || NOT_IN_VILLAGE_NAME.contains(c) {
+            return None;
+        }
+    }
+    let end = end?;
+    // 村民, 村委, 村级, 村干部, 村集体: the 村 opens another word
+    let next = body[end..].chars().next();
+    (!next.is_some_and(|c| "民委级干集组".contains(c))).then_some(end)
+}
+
+/// Villages jieba cut across their 村 (半/山村, 海子/洼村, 三座/庵村) where the text places
+/// them beyond doubt: an item of a list of places joined by 、 next to a village or community
+/// found already (汶潭村、半山村), or the name right after a town found already (野人谷镇三座庵村).
+fn villages_beside_known_places(body: &str, orgs: &[OrgSpan], out: &mut Vec<PlaceSpan>) {
+    let inside_org = |s: usize, e: usize| {
+        orgs.iter()
+            .any(|o| o.start <= s && e <= o.end && !o.name.ends_with("临时党支部"))
+    };
+    let mut added = true;
+    let mut rounds = 0;
+    while added && rounds < 8 {
+        added = false;
+        rounds += 1;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for p in out.iter() {
+            let local = p.name.ends_with('村') || p.name.ends_with("社区");
+            let town = p.name.ends_with(['镇', '乡']) || p.name.ends_with("街道");
+            // the next item of a list
+            if local && let Some(after) = body[p.end..].strip_prefix('、') {
+                let at = body.len() - after.len();
+                if let Some(end) = village_at(body, at) {
+                    found.push((at, end));
+                }
+            }
+            // the item before
+            if local && body[..p.start].ends_with('、') {
+                let sep = p.start - '、'.len_utf8();
+                let from = body[..sep]
+                    .char_indices()
+                    .rev()
+                    .take(5)
+                    .find(|&(_, c)| !crate::text::is_han(c) || NOT_IN_VILLAGE_NAME.contains(c))
+                    .map_or_else(
+                        || {
+                            body[..sep]
+                                .char_indices()
+                                .rev()
+                                .nth(4)
+                                .map_or(0, |(i, _)| i)
+                        },
+                        |(i, c)| i + c.len_utf8(),
+                    );
+                if let Some(end) = village_at(body, from).filter(|&e| e == sep) {
+                    found.push((from, end));
+                }
+            }
+            // right after a town
+            if town && let Some(end) = village_at(body, p.end) {
+                found.push((p.end, end));
+            }
+        }
+        for (s, e) in found {
+            if out.iter().any(|p| p.start < e && s < p.end) || inside_org(s, e) {
+                continue;
+            }
+            out.push(PlaceSpan {
+                start: s,
+                end: e,
+                name: body[s..e].to_string(),
+                weak: false,
+            });
+            added = true;
+        }
+    }
+    out.sort_by_key(|p| p.start);
 }
 
 /// 刘家堡乡 … 刘家堡村: a village that bears the name of a township found in the same body is a
