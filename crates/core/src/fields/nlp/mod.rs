@@ -1784,6 +1784,12 @@ mod tests {
         for p in ["汶潭村", "半山村", "三座庵村"] {
             assert!(names.iter().any(|n| n == p), "{p}: {names:?}");
         }
+        let names = place_names("党员突击队赴某某区郑陆镇参加社区疫情防控志愿服务。");
+        assert!(!names.iter().any(|n| n.contains("参加")), "{names:?}");
+        let names = place_names("李部长一行先后到至善社区、樱花苑社区，实地查看了社区服务。");
+        for p in ["至善社区", "樱花苑社区"] {
+            assert!(names.iter().any(|n| n == p), "{p}: {names:?}");
+        }
         // a 村 that opens another word ends no village
         let names = place_names("梅仙镇村干部到汶潭村、全村村民家中走访。");
         assert!(

@@ -138,7 +138,8 @@ fn stem_tag(tag: &str) -> bool {
 /// (联手/镇村干部, 召开/村民代表大会).
 const CLAUSE_VERBS: &[&str] = &[
     "联手", "召开", "回家", "发展", "支持", "组织", "开展", "举办", "带领", "走进", "深入", "来到",
-    "前往", "帮助", "服务", "推动", "协调", "联系", "深化", "壮大", "实现", "促进",
+    "前往", "参加", "进入", "走访", "慰问", "帮助", "服务", "推动", "协调", "联系", "深化", "壮大",
+    "实现", "促进",
 ];
 
 /// Words a bare village, town or township character starts when it follows them (村/两委,
@@ -1036,31 +1037,39 @@ pub fn find(
 const NOT_IN_VILLAGE_NAME: &str =
     "的了在是和与及等对向为从到把被将也都就又还有这那其该每各全本我你他她们进行开展";
 
-/// A village written as one to four characters and 村 (no function word in them), starting at
-/// `at`; its byte end.
+/// A village, community or compound written as one to five characters and 村, 社区 or 小区 (no
+/// function word in them), starting at `at`; its byte end.
 fn village_at(body: &str, at: usize) -> Option<usize> {
     let rest = body.get(at..)?;
     let mut end = None;
-    for (k, (i, c)) in rest.char_indices().take(5).enumerate() {
-        if c == '村' {
-            if k >= 1 {
-                end = Some(at + i + c.len_utf8());
+    for (k, (i, c)) in rest.char_indices().take(6).enumerate() {
+        let suffix = ["村", "社区", "小区"]
+            .into_iter()
+            .find(|s| rest[i..].starts_with(s));
+        if let Some(s) = suffix {
+            if k >= 1 && (s == "村" || k >= 2) {
+                end = Some(at + i + s.len());
             }
             break;
         }
-        if !crate::text::is_han(c) || NOT_IN_VILLAGE_NAME.contains(c) {
+        if k == 5 || !crate::text::is_han(c) || NOT_IN_VILLAGE_NAME.contains(c) {
             return None;
         }
     }
     let end = end?;
+    // 参加/社区, 走进/社区: a clause's verb before a common noun
+    if CLAUSE_VERBS.iter().any(|v| rest.starts_with(v)) {
+        return None;
+    }
     // 村民, 村委, 村级, 村干部, 村集体: the 村 opens another word
     let next = body[end..].chars().next();
     (!next.is_some_and(|c| "民委级干集组".contains(c))).then_some(end)
 }
 
-/// Villages jieba cut across their 村 (半/山村, 海子/洼村, 三座/庵村) where the text places
-/// them beyond doubt: an item of a list of places joined by 、 next to a village or community
-/// found already (汶潭村、半山村), or the name right after a town found already (野人谷镇三座庵村).
+/// Villages, communities and compounds jieba cut across their suffix (半/山村, 海子/洼村,
+/// 三座/庵村) where the text places them beyond doubt: an item of a list of places joined by 、
+/// next to a village, community or compound found already (汶潭村、半山村, 至善社区、樱花苑社区),
+/// or the name right after a town found already (野人谷镇三座庵村).
 fn villages_beside_known_places(body: &str, orgs: &[OrgSpan], out: &mut Vec<PlaceSpan>) {
     let inside_org = |s: usize, e: usize| {
         orgs.iter()
@@ -1073,7 +1082,8 @@ fn villages_beside_known_places(body: &str, orgs: &[OrgSpan], out: &mut Vec<Plac
         rounds += 1;
         let mut found: Vec<(usize, usize)> = Vec::new();
         for p in out.iter() {
-            let local = p.name.ends_with('村') || p.name.ends_with("社区");
+            let local =
+                p.name.ends_with('村') || p.name.ends_with("社区") || p.name.ends_with("小区");
             let town = p.name.ends_with(['镇', '乡']) || p.name.ends_with("街道");
             // the next item of a list
             if local && let Some(after) = body[p.end..].strip_prefix('、') {
