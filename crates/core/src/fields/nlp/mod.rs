@@ -1741,6 +1741,28 @@ mod tests {
     }
 
     #[test]
+    fn a_companys_registered_name_reads_whole() {
+        let names = org_names(
+            "昌辉房地产开发有限责任公司捐款5万元。上海宙宏企业发展有限公司捐赠物资。\
+             云南一身清生物科技有限公司参加活动。他创办了昌辉房地产开发有限责任公司。\
+             协会党委组织会员企业广电信义科技有限公司捐赠。",
+        );
+        for n in [
+            "昌辉房地产开发有限责任公司",
+            "上海宙宏企业发展有限公司",
+            "云南一身清生物科技有限公司",
+        ] {
+            assert!(names.iter().any(|x| x == n), "{n}: {names:?}");
+        }
+        assert!(
+            !names
+                .iter()
+                .any(|x| x.contains("创办") || x.starts_with("企业")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn what_stands_before_a_name_is_not_in_it() {
         let names =
             org_names("利用国机集团平台优势。桂林街道联合团区委开展活动。辖区内志愿者协会参与。");

@@ -517,7 +517,34 @@ const AGE_GROUPS: &[&str] = &["青年", "少年", "中年", "老年", "童年", 
 /// index of the first suffix token.
 fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     let t = &toks[k];
-    if t.is_punct() || is_function_word(t.word) || APPOSITION.contains(&t.word) {
+    if t.is_punct() || is_function_word(t.word) {
+        return false;
+    }
+    // A company's registered name reads from its place or brand to 有限公司 whatever jieba made
+    // of the words between (上海/宙宏/企业/发展/有限公司, 昌辉/房地产/开发/有限责任/公司,
+    // 云南/一身/清/生物科技/有限公司).
+    if company_core(toks, core) {
+        let clause_verb = PREDICATES.contains(&t.word)
+            || NAME_BREAKERS.contains(&t.word)
+            || (matches!(t.tag, "v" | "vn")
+                && (t.chars() == 1
+                    || toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.tag, "nr" | "ns" | "nz" | "nt"))));
+        // (an appositive before the name stays out, 会员单位; 企业 is inside many: 某某企业发展)
+        let appositive = APPOSITION.contains(&t.word) && t.word != "企业";
+        return t.word.chars().all(crate::text::is_han)
+            && !clause_verb
+            && !appositive
+            && !t.word.starts_with(['了', '的', '着', '过'])
+            && !matches!(
+                t.tag,
+                "r" | "p" | "c" | "u" | "uj" | "ul" | "d" | "ad" | "q"
+            )
+            && !is_count(t.word)
+            && !never_in_name(t, toks, k, core);
+    }
+    if APPOSITION.contains(&t.word) {
         return false;
     }
     // Prepositions and verbs of one character jieba tags as nouns (经/河南电视台, 报/市政府).
@@ -622,6 +649,14 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         return next_ok && prev_ok && t.word.chars().count() == 2;
     }
     name_tag(t.tag) || t.tag == "d"
+}
+
+/// Whether the suffix at `core` closes a company's registered name (有限公司, 有限责任/公司).
+fn company_core(toks: &[Tok<'_>], core: usize) -> bool {
+    toks.get(core).is_some_and(|c| {
+        c.word.ends_with("有限公司")
+            || c.word == "公司" && core > 0 && toks[core - 1].word.ends_with("有限责任")
+    })
 }
 
 /// Words that never stand inside a name, whoever proposes the span (the rules or the
@@ -851,6 +886,8 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         while start < core_start
             && !term
             && (CONNECTORS.contains(&toks[start].word)
+                // an appositive a company's name took in at its head (会员/企业/广电信义…公司)
+                || APPOSITION.contains(&toks[start].word)
                 || toks[start].word == "联合"
                 || toks[start].word == "类"
                 || matches!(toks[start].tag, "v" | "d" | "m")
