@@ -1741,6 +1741,14 @@ mod tests {
     }
 
     #[test]
+    fn the_office_of_a_committee_or_a_government() {
+        let names = org_names("县委办、县府办负责人参加会议。市政府办党支部开展活动。");
+        for n in ["县委办", "县府办"] {
+            assert!(names.iter().any(|x| x == n), "{n}: {names:?}");
+        }
+    }
+
+    #[test]
     fn a_companys_registered_name_reads_whole() {
         let names = org_names(
             "昌辉房地产开发有限责任公司捐款5万元。上海宙宏企业发展有限公司捐赠物资。\

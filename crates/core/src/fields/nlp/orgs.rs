@@ -754,6 +754,15 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 end += n;
                 break;
             }
+            // 县委/办, 县府/办, 市政府/办: the office of a committee or a government, which
+            // jieba cuts as a verb
+            if end < toks.len()
+                && toks[end].word == "办"
+                && toks[end].start == toks[end - 1].end
+                && toks[end - 1].word.ends_with(['委', '府'])
+            {
+                end += 1;
+            }
             break;
         }
         // Extend left through name-like tokens.
