@@ -494,6 +494,22 @@ impl Nlp {
                 || titled.contains(&p.name)
                 || listed.contains(&p.name)
         });
+        // A preposition that is a family name too before a frequent word (向/孩子, 于/当天, 向/过往)
+        // is the preposition.
+        persons.retain(|p| {
+            let mut chars = p.name.chars();
+            let first = chars.next();
+            let rest: String = chars.collect();
+            // (a given name that is a place's, 于/长江, stays: 于 is a family name first)
+            let proper = self
+                .tokens(&rest)
+                .first()
+                .is_some_and(|t| t.word == rest && matches!(t.tag, "ns" | "nr" | "nz" | "nrt"));
+            !(first.is_some_and(|c| "向于从".contains(c))
+                && rest.chars().count() == 2
+                && self.is_common_word(&rest)
+                && !proper)
+        });
         // A common word after a word for a group of people is what they have, not a name
         // (村民/车辆 被砸, 居民/楼下): a group is no title.
         persons.retain(|p| {
@@ -1738,6 +1754,19 @@ mod tests {
             names.iter().any(|n| n == "上海海湾食品有限公司"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn ordinary_words_jieba_reads_as_names_and_prepositions_before_them() {
+        let names: Vec<String> = nlp()
+            .analyze("医生谢谢大家的配合。村支部书记解释了政策。志愿者立马赶到现场。志愿者向孩子们讲解防护知识。村干部于当天赶到。")
+            .persons
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        for bad in ["谢谢", "解释", "立马", "向孩子", "于当天"] {
+            assert!(!names.iter().any(|n| n == bad), "{bad}: {names:?}");
+        }
     }
 
     #[test]
