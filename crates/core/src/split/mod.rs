@@ -971,6 +971,16 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             {
                 continue;
             }
+            // `某某事件 爱心代驾施以援手 孙某 张某 2023年09月22日`: the writers and the date
+            // printed on the headline's line after it.
+            if d.title.is_none()
+                && let Some((head, m)) = headline_with_credit(line)
+            {
+                d.title = Some(head.to_string());
+                d.merge(m);
+                d.saw_meta = true;
+                continue;
+            }
             let headline = strip_bullet(line);
             // `本报讯 (记者 崔某)` on a line of its own opens the text.
             let dateline = is_bare_dateline(line);
@@ -1383,6 +1393,45 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
         out.push((Cow::Borrowed(t), false));
     }
     out
+}
+
+/// A headline with its writers' names and a date printed after it on the same line: the
+/// headline and what the rest credits.
+fn headline_with_credit(line: &str) -> Option<(&str, Meta)> {
+    let t = line.trim_end();
+    let time = meta::find_times(t)
+        .pop()
+        .filter(|f| f.end == t.len() && f.start > 0)?;
+    let mut head = t[..time.start].trim_end();
+    let mut names = Vec::new();
+    while names.len() < 3 {
+        let Some((rest, last)) = head.rsplit_once(char::is_whitespace) else {
+            break;
+        };
+        let is_name = (2..=3).contains(&clen(last))
+            && byline::parse_names(last).is_some_and(|n| n.len() == 1 && n[0] == last);
+        if !is_name {
+            break;
+        }
+        names.push(last.to_string());
+        head = rest.trim_end();
+    }
+    if !is_title_like(head) || !has_chars(head, 6) {
+        return None;
+    }
+    names.reverse();
+    let meta = Meta {
+        published_at: Some(time.iso),
+        bylines: names
+            .into_iter()
+            .map(|name| Byline {
+                role: crate::record::BylineRole::Author,
+                name,
+            })
+            .collect(),
+        ..Meta::default()
+    };
+    Some((head, meta))
 }
 
 /// A dateline on a line of its own (`本报讯 (记者 崔某)`, `云上某县报道(通讯员汪某)`): an outlet's
@@ -2342,6 +2391,19 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a[0].title.as_deref(), Some("龙川一民警成功救起2名落水群众"));
         assert_eq!(a[0].breadcrumb, ["主页", "县区新闻", "龙川县"]);
+    }
+
+    #[test]
+    fn writers_and_a_date_printed_after_the_headline() {
+        let page = "03\n七旬老人外出迷路 爱心代驾施以援手 孙杰 张静 2023年09月22日\n\
+                    近日，代驾员工的善行义举在网络上广受赞誉，大家纷纷为她点赞。";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("七旬老人外出迷路 爱心代驾施以援手")
+        );
+        assert_eq!(a[0].published_at.as_deref(), Some("2023-09-22"));
+        assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
     }
 
     #[test]
