@@ -397,6 +397,34 @@ pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
                 continue;
             }
         }
+        // a bare D日 before any month is printed: a day of the publish month (month 0, resolved
+        // by `extract_found`) when a sign of time marks it as a date (19日上午, 记者4日从…获悉,
+        // 将于8日, 28日，…), never a length of time (连续3日, 5日内)
+        if last_month.is_none()
+            && let Some((k, true)) = small_extent(chars, i, 2)
+            && let Some(d) = small_value(chars, i, k, true)
+            && chars.get(k) == Some(&'日')
+            && (1..=31).contains(&d)
+        {
+            let opens = matches!(prev, None | Some('\n'))
+                && chars
+                    .get(k + 1)
+                    .is_some_and(|c| matches!(fold_width(*c), ',' | '，'));
+            if time_of_day_at(chars, k + 1)
+                || time_preposition_before(chars, i)
+                || opens
+                || day_of_the_month_in_a_report(chars, i, k + 1)
+            {
+                out.push(Found {
+                    span: i..k + 1,
+                    year: None,
+                    month: 0,
+                    day: d,
+                });
+                i = k + 1;
+                continue;
+            }
+        }
         // skip the rest of this number
         while i < chars.len() && (is_arabic_digit(chars[i]) || cn_digit(chars[i]).is_some()) {
             i += 1;
@@ -460,7 +488,11 @@ pub(crate) fn extract_found(
     let base = published_at.and_then(publish_ymd);
     let mut out: Vec<DateMention> = Vec::new();
     for f in found {
+        // a day of the publish month, or of the month before when it lies more than a week
+        // after the publish day (a report of 29日 published on the 2nd; 26日 in a forecast
+        // published on the 25th is this month's)
         let (month, day) = match (f.month, base) {
+            (0, Some((_, m, d))) if f.day > d + 7 => (if m == 1 { 12 } else { m - 1 }, f.day),
             (0, Some((_, m, _))) => (m, f.day),
             (0, None) => continue,
             (m, _) => (m, f.day),
@@ -596,6 +628,29 @@ mod tests {
             ),
             ["2019-10-23"]
         );
+    }
+
+    #[test]
+    fn a_bare_day_before_any_month_is_in_the_publish_month() {
+        // a sign of time makes it a date: a time of day, a subject and an act, an opening
+        let body = "19日上午，红十字会拨款20万元。\n记者4日从团委获悉，活动启动。";
+        assert_eq!(
+            values(body, Some("2023-12-20T17:01:44+08:00")),
+            ["2023-12-19", "2023-12-04"]
+        );
+        // more than a week after the publish day: last month's (a January page: December's)
+        assert_eq!(
+            values("29日上午，村里召开大会。", Some("2024-01-03")),
+            ["2023-12-29"]
+        );
+        // a day or two after it: this month's (a forecast)
+        assert_eq!(
+            values("26日早晨最低气温0℃。", Some("2019-11-25")),
+            ["2019-11-26"]
+        );
+        // no publish date: no month to give it; a length of time is no date
+        assert!(values("19日上午，红十字会拨款。", None).is_empty());
+        assert!(values("他们已连续3日值守，5日内完工。", Some("2023-12-20")).is_empty());
     }
 
     #[test]

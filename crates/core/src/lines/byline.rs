@@ -977,6 +977,46 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     Some(meta)
 }
 
+/// A dated line under the headline that [`parse_meta_line`] cannot read whole because one of its
+/// fields is no name or outlet (`2025-03-12 11:44 编辑:某某融媒体`, `… 责任编辑:某某 我来说两句`,
+/// `来源:某某日报 2011-02-17 22:44 https://…`): the publish date, and what the longest run of
+/// its leading whitespace-separated pieces gives. `None` unless a full date (year, month, day)
+/// stands at the start of the line or the line has a metadata label, and the line is short and
+/// holds no sentence.
+pub fn parse_dated_header_line(line: &str) -> Option<Meta> {
+    if SENTENCE_END.iter().any(|&c| line.contains(c)) {
+        return None;
+    }
+    let norm = normalise(line);
+    let t = norm.trim();
+    if t.chars().count() > 120 {
+        return None;
+    }
+    let times = meta::find_times(t);
+    let first = times.first()?;
+    let mut rest = String::with_capacity(t.len());
+    let mut at = 0;
+    for f in &times {
+        rest.push_str(&t[at..f.start]);
+        rest.push(' ');
+        at = f.end;
+    }
+    rest.push_str(&t[at..]);
+    let labelled = rest
+        .char_indices()
+        .any(|(i, _)| label_at(&rest[i..]).is_some());
+    if !(t[..first.start].trim().is_empty() || labelled) {
+        return None;
+    }
+    let pieces: Vec<&str> = rest.split_whitespace().collect();
+    let mut meta = (1..=pieces.len())
+        .rev()
+        .find_map(|n| parse_meta_line(&pieces[..n].join(" "), true))
+        .unwrap_or_default();
+    meta.published_at = Some(first.iso.clone());
+    Some(meta)
+}
+
 /// The line without a font-size control written as three separate words (`大 中 小`).
 fn drop_font_size_control(line: &str) -> String {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -1172,6 +1212,34 @@ mod tests {
             role,
             name: name.into(),
         }
+    }
+
+    #[test]
+    fn a_dated_header_line_with_a_field_nobody_can_read_still_gives_its_date() {
+        let m = parse_dated_header_line("2025-03-12 11:44  编辑:东山融媒体").unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2025-03-12T11:44:00+08:00"));
+        assert!(m.bylines.is_empty());
+        // the readable fields before the unreadable one are kept
+        let m = parse_dated_header_line(
+            "2012-08-09 18:41:09 来源:东山新闻网 责任编辑:王立新 我来说两句",
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山新闻网"));
+        assert_eq!(
+            m.bylines,
+            [Byline {
+                role: BylineRole::Editor,
+                name: "王立新".to_string()
+            }]
+        );
+        let m =
+            parse_dated_header_line("来源:东山日报 2011-02-17 22:44   https://www.example.net/")
+                .unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2011-02-17T22:44:00+08:00"));
+        // a sentence, a headline led by words, or no full date: not metadata
+        assert!(parse_dated_header_line("2025-03-12，社区开展敲门行动。").is_none());
+        assert!(parse_dated_header_line("社区开展敲门行动 2025-03-12").is_none());
+        assert!(parse_dated_header_line("编辑:东山融媒体").is_none());
     }
 
     #[test]

@@ -934,7 +934,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 d.body.push(line);
                 continue;
             }
-            if let Some(m) = byline::parse_meta_line(strip_bullet(line), true) {
+            if let Some(m) = byline::parse_meta_line(strip_bullet(line), true)
+                .or_else(|| byline::parse_dated_header_line(strip_bullet(line)))
+            {
                 d.merge(m);
                 d.saw_meta = true;
                 continue;
