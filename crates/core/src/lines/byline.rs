@@ -334,10 +334,33 @@ fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
         match split_glued_names(token) {
             Some(n) if names.is_empty() || token.chars().count() <= 3 => names.extend(n),
             _ if token.chars().count() >= 4 && is_org_like(token) => {}
+            // `通讯员:某某社工某某项目 洪某某`: a unit's or project's long name, no one's
+            _ if token.chars().count() >= 6 && token.chars().all(is_han) => {}
             _ => return None,
         }
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// A credit slot's list of spaced two- and three-character words most of which read as
+/// names (`问某某 张某某 陆某某`, the first with a rare family name): all of them.
+fn mostly_names(value: &str) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = value.split_whitespace().collect();
+    if tokens.len() < 2
+        || !tokens
+            .iter()
+            .all(|t| (2..=3).contains(&t.chars().count()) && t.chars().all(is_han))
+        || tokens
+            .iter()
+            .any(|t| names_nobody(t) || NOT_WRITERS.contains(t))
+    {
+        return None;
+    }
+    let named = tokens
+        .iter()
+        .filter(|t| split_glued_names(t).is_some_and(|n| n.len() == 1))
+        .count();
+    (named * 2 > tokens.len()).then(|| tokens.iter().map(|t| t.to_string()).collect())
 }
 
 /// A credit value without the kind of work written after the names (`陈智 整合`,
@@ -556,12 +579,20 @@ pub fn is_bare_label(line: &str) -> bool {
 /// Parses one line as metadata; `None` when it is not a metadata line. `header` allows the
 /// forms that only occur above the body (a bare list of names, a date glued to names).
 pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
+    // `编辑:某某融媒体中心?谷珊?`: a credit whose spaces the scrape turned into question marks
+    let unmarked;
+    let line = if line.contains('?') && credit_led(line) {
+        unmarked = line.replace('?', " ");
+        unmarked.as_str()
+    } else {
+        line
+    };
     // Cheap reject first: sentence punctuation survives every normalisation step below (none
     // of them removes or creates it) and rejects the line, so body paragraphs stop here.
     if SENTENCE_END.iter().any(|&c| line.contains(c)) {
         return None;
     }
-    let mut norm = normalise(line);
+    let mut norm = join_spaced_labels(&normalise(line));
     // The noise words all start with 星, 上 or 下 and none of them holds another's first
     // character, so a line without those characters has nothing to replace.
     if norm.contains(['星', '上', '下']) {
@@ -850,7 +881,10 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     }
                     continue;
                 }
-                if let Some(names) = parse_names(value).or_else(|| names_with_affiliation(value)) {
+                if let Some(names) = parse_names(value)
+                    .or_else(|| names_with_affiliation(value))
+                    .or_else(|| mostly_names(value))
+                {
                     for role in roles {
                         for name in &names {
                             push_byline(&mut meta.bylines, *role, name.clone());
@@ -1008,13 +1042,97 @@ pub fn parse_dated_header_line(line: &str) -> Option<Meta> {
     if !(t[..first.start].trim().is_empty() || labelled) {
         return None;
     }
-    let pieces: Vec<&str> = rest.split_whitespace().collect();
-    let mut meta = (1..=pieces.len())
-        .rev()
-        .find_map(|n| parse_meta_line(&pieces[..n].join(" "), true))
-        .unwrap_or_default();
+    // Read the longest run of pieces from the start that parses, skip what follows up to the
+    // next piece that opens with a label (`| 进入论坛 | 来源:某某晚报`), and read on from there.
+    let pieces: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut meta = Meta::default();
+    let mut from = 0;
+    while from < pieces.len() {
+        let read = (from + 1..=pieces.len()).rev().find_map(|to| {
+            parse_meta_line(&pieces[from..to].join(" "), from == 0).map(|m| (to, m))
+        });
+        let next = match read {
+            Some((to, m)) => {
+                merge_meta(&mut meta, m);
+                to
+            }
+            None => from + 1,
+        };
+        from = next
+            + pieces[next..]
+                .iter()
+                .take_while(|p| label_at(p).is_none())
+                .count();
+    }
     meta.published_at = Some(first.iso.clone());
     Some(meta)
+}
+
+/// Adds what `more` says to `meta`, the first value of each single field winning.
+fn merge_meta(meta: &mut Meta, more: Meta) {
+    if meta.publication.is_none() {
+        meta.publication = more.publication;
+        meta.labelled_source = more.labelled_source;
+    }
+    meta.own_site |= more.own_site;
+    for b in more.bylines {
+        push_byline(&mut meta.bylines, b.role, b.name);
+    }
+    meta.keywords.extend(more.keywords);
+}
+
+/// True when `line` opens with a credit or source label and its colon or slash (`编辑:`,
+/// `审 核：`, `文/`).
+pub(crate) fn credit_led(line: &str) -> bool {
+    let norm = join_spaced_labels(&normalise(line));
+    let t = norm.trim_start();
+    label_at(t).is_some_and(|(l, kind)| {
+        matches!(
+            kind,
+            Label::Role(_) | Label::Source | Label::AuthorPhotographer
+        ) && (l.ends_with([':', '/']) || t[l.len()..].trim_start().starts_with([':', '：', '/']))
+    })
+}
+
+/// The line with two-character labels printed a character apart joined (`审 核:某某` ->
+/// `审核:某某`, `编  辑：`): only where the two characters make a label and a colon follows.
+fn join_spaced_labels(line: &str) -> String {
+    if !line.contains([':', '：']) {
+        return line.to_string();
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let gap = chars[i + 1..]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        let second = i + 1 + gap;
+        let colon = chars[(second + 1).min(chars.len())..]
+            .iter()
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| matches!(c, ':' | '：'));
+        if is_han(c)
+            && (1..=3).contains(&gap)
+            && chars.get(second).is_some_and(|d| is_han(*d))
+            && colon
+        {
+            let pair: String = [c, chars[second]].iter().collect();
+            if label_at(&pair).is_some_and(|(l, _)| l == pair) {
+                out.push_str(&pair);
+                i = second + 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// The line without a font-size control written as three separate words (`大 中 小`).
@@ -1212,6 +1330,47 @@ mod tests {
             role,
             name: name.into(),
         }
+    }
+
+    #[test]
+    fn credits_spaced_out_or_marked_with_question_marks() {
+        let editors = |line: &str| -> Vec<String> {
+            parse_meta_line(line, false)
+                .map(|m| {
+                    m.bylines
+                        .into_iter()
+                        .filter(|b| b.role == BylineRole::Editor)
+                        .map(|b| b.name)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        // labels printed a character apart; 监制 credits an editor
+        assert_eq!(editors("监 制:吴立庭"), ["吴立庭"]);
+        assert_eq!(editors("审  核：宁茂才"), ["宁茂才"]);
+        // spaces the scrape turned into question marks, a unit before the name
+        assert_eq!(editors("编辑:东山区融媒体中心?谷珊?"), ["谷珊"]);
+        assert_eq!(editors("审核:许娟 ?陈坤? 刘娜"), ["许娟", "陈坤", "刘娜"]);
+        // a question in a body line stays a question
+        assert!(parse_meta_line("编辑部在哪里?", false).is_none());
+        // a rare family name among common ones
+        assert_eq!(
+            editors("责任编辑:问泽平 张勇军 陆海波"),
+            ["问泽平", "张勇军", "陆海波"]
+        );
+        // a project's long name before the correspondent's
+        let m = parse_meta_line("通讯员:致远社工四点钟学校项目 洪巧云", false).unwrap();
+        assert_eq!(
+            m.bylines,
+            [Byline {
+                role: BylineRole::Correspondent,
+                name: "洪巧云".to_string()
+            }]
+        );
+        // a dated line: a piece no label opens is skipped, the labelled source after it read
+        let m = parse_dated_header_line("发布时间:2010年07月15日 15:32 | 进入论坛 | 来源:东山晚报")
+            .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山晚报"));
     }
 
     #[test]

@@ -25,6 +25,8 @@ struct Vocabulary {
     /// List headers with their length in characters.
     list_header: Vec<(String, usize)>,
     breadcrumb: Vec<String>,
+    /// Phrases only a site's legal notice or disclaimer holds, in a line of any length.
+    notice: Vec<String>,
     /// Length in characters of the longest `breadcrumb` entry.
     breadcrumb_max: usize,
     /// A line with a full stop and more (folded) characters than this can only be furniture
@@ -80,12 +82,13 @@ impl FirstCharIndex {
 
 /// The section headings of `data/furniture.txt`; any other line is an entry of the section
 /// it is in.
-const SECTIONS: [&str; 5] = [
+const SECTIONS: [&str; 6] = [
     "[exact]",
     "[prefix]",
     "[contains]",
     "[list_header]",
     "[breadcrumb]",
+    "[notice]",
 ];
 
 fn vocabulary() -> &'static Vocabulary {
@@ -98,6 +101,7 @@ fn vocabulary() -> &'static Vocabulary {
             contains: FirstCharIndex::default(),
             list_header: Vec::new(),
             breadcrumb: Vec::new(),
+            notice: Vec::new(),
             breadcrumb_max: 0,
             long_line: 0,
         };
@@ -122,6 +126,7 @@ fn vocabulary() -> &'static Vocabulary {
                     v.list_header.push((entry, n));
                 }
                 "[breadcrumb]" => v.breadcrumb.push(entry),
+                "[notice]" => v.notice.push(entry),
                 _ => {}
             }
         }
@@ -253,6 +258,10 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if let Some(segs) = unlabelled_breadcrumb(line) {
         return Some(Furniture::Breadcrumb(segs));
     }
+    // a legal notice or disclaimer, however long (`…作品，版权均属某某网所有。未经本网书面授权…`)
+    if v.notice.iter().any(|e| line.contains(e.as_str())) {
+        return Some(Furniture::Line);
+    }
     if !long {
         let first = folded.as_bytes().first();
         if v.list_header.iter().any(|(h, hn)| {
@@ -321,11 +330,14 @@ pub fn classify(line: &str) -> Option<Furniture> {
 fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
     // (or the site's name heading a path of two steps or more: `重庆某某网 > 新闻>> 要闻`)
-    let site_head = t
-        .split(['>', '＞'])
-        .next()
-        .is_some_and(|h| h.trim().ends_with('网') && clen(h.trim()) <= 10)
-        && t.matches(['>', '＞']).count() >= 2;
+    // (or any short head of a path of three steps or more: `某某电视台 > 某某频道 > 资讯 >`)
+    let arrows = t.matches(['>', '＞']).count();
+    let site_head = arrows >= 2
+        && t.split(['>', '＞']).next().is_some_and(|h| {
+            let h = h.trim();
+            (h.ends_with('网') && clen(h) <= 10)
+                || (arrows >= 3 || t.ends_with(['>', '＞'])) && (2..=10).contains(&clen(h))
+        });
     if !site_head
         && !["首页", "主页", "网站首页", "Home", "home"]
             .iter()
@@ -525,6 +537,30 @@ mod tests {
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn legal_notices_however_long_and_site_paths_without_a_label() {
+        let notice = "·凡注明来源为“东山网”的所有文字、图片、音视频、美术设计等作品，版权均属东山网所有。未经本网书面授权，不得进行一切形式的下载、转载或建立镜像。";
+        assert_eq!(classify(notice), Some(Furniture::Line));
+        assert_eq!(
+            classify("本文为作者在某某号上传并发布，仅代表该作者或机构观点，不代表本网观点。"),
+            Some(Furniture::Line)
+        );
+        assert_eq!(classify("您是第: 位访客"), Some(Furniture::Line));
+        assert_eq!(classify("抱歉，评论功能暂时关闭！"), Some(Furniture::Line));
+        // a body sentence about visitors is no counter
+        assert_eq!(classify("景区国庆期间共接待300位访客。"), None);
+        assert_eq!(
+            classify("东山网络电视台 > 公益频道 > 公益资讯 >"),
+            Some(Furniture::Breadcrumb(vec![
+                "东山网络电视台".to_string(),
+                "公益频道".to_string(),
+                "公益资讯".to_string()
+            ]))
+        );
+        // one arrow in a headline is no path
+        assert_eq!(classify("从田间到餐桌 > 一条新路"), None);
     }
 
     #[test]

@@ -407,6 +407,48 @@ fn is_editors_note(line: &str) -> bool {
 }
 
 /// `（实习生王金茹对此文亦有贡献）`: the people who contributed to the report, as reporters
+/// `（图文由某某街道提供）`, `(图片由张三提供)`, `（由某某办供稿）`: who supplied the text or the
+/// pictures, after the text. Names give bylines (pictures: photographer; text: author); a unit
+/// gives none.
+fn supplied_by(bracketed: &str) -> Option<Meta> {
+    let inner = bracketed
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim();
+    let (kinds, who) = [
+        ("图文由", "提供"),
+        ("图片由", "提供"),
+        ("照片由", "提供"),
+        ("文字由", "提供"),
+        ("稿件由", "提供"),
+        ("由", "供稿"),
+        ("由", "提供"),
+    ]
+    .iter()
+    .find_map(|(head, tail)| {
+        let who = inner.strip_prefix(head)?.strip_suffix(tail)?.trim();
+        (!who.is_empty() && clen(who) <= 20).then_some((*head, who))
+    })?;
+    use crate::record::BylineRole::{Author, Photographer};
+    let roles: &[crate::record::BylineRole] = match kinds {
+        "图文由" => &[Author, Photographer],
+        "图片由" | "照片由" => &[Photographer],
+        _ => &[Author],
+    };
+    let mut m = Meta::default();
+    if let Some(names) = byline::parse_names(who) {
+        for role in roles {
+            for name in &names {
+                m.bylines.push(Byline {
+                    role: *role,
+                    name: name.clone(),
+                });
+            }
+        }
+    }
+    Some(m)
+}
+
 /// (通讯员 as correspondents).
 fn contribution_credit(bracketed: &str) -> Option<Meta> {
     let inner = bracketed
@@ -548,10 +590,12 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         && clen(tail) <= 30
         // a caption's photo credit (`…开往襄阳。 通讯员刘娟 摄`) is the caption's business
         && !tail.contains('摄')
-        && ["记者", "本报记者", "通讯员", "实习生", "特约记者"]
+        && (["记者", "本报记者", "通讯员", "实习生", "特约记者"]
             .iter()
             .any(|l| tail.starts_with(l))
-        && let Some(m) = byline::parse_meta_line(tail, false)
+            // `…这样说道。文:程某某 |`: a labelled writer's credit
+            || byline::credit_led(tail))
+        && let Some(m) = byline::parse_meta_line(tail.trim_end_matches(['|', '｜', ' ']), false)
         && !m.bylines.is_empty()
     {
         let end = at + t[at..].chars().next().map_or(0, char::len_utf8);
@@ -579,7 +623,10 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let open = last_open_bracket(t)?;
     let inner = &t[open..];
     let before = t[..open].trim_end();
-    if let Some(m) = contribution_credit(inner).or_else(|| app_promotion(inner)) {
+    if let Some(m) = contribution_credit(inner)
+        .or_else(|| app_promotion(inner))
+        .or_else(|| supplied_by(inner))
+    {
         // `（实习生王金茹对此文亦有贡献）`, `(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)`:
         // after the text, never part of it (the line may be nothing else).
         return Some((before, m));
@@ -2261,6 +2308,31 @@ mod tests {
         let page = "社区齐心抗疫\n她表示，“我们必须团结起来，众志成城，坚决打赢这场疫情阻击战。”\n相關文章:";
         let a = split_articles(&lines(page));
         assert!(a[0].body.ends_with("阻击战。”"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn credits_glued_after_the_last_sentence_and_a_dated_line_no_grammar_reads() {
+        // a labelled writer glued after the last sentence with a separator; a unit that
+        // supplied the pictures
+        let page = "社区转移群众\n昨夜普降暴雨，镇村干部连夜转移群众。\n\
+                    “洪水固然可怕，但我们能够团结一心。”村民这样说道。文:程立新 |";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("这样说道。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        assert_eq!(a[0].bylines[0].name, "程立新");
+        let page = "街道推进民间河长制\n街道推动民间河长制工作走深走实，打造水清岸绿的水生态环境。(图文由东湖街道提供)";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("水生态环境。"), "{}", a[0].body);
+        assert!(a[0].bylines.is_empty(), "{:?}", a[0].bylines);
+        // a dated header line with an editor slot holding a unit: header, not body
+        let page = "营盘社区开展敲门行动\n2025-03-12 11:44  编辑:东山融媒体\n\
+                    近日，营盘社区组织网格员开展敲门行动，走访辖区内97户高龄老人。";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].published_at.as_deref(),
+            Some("2025-03-12T11:44:00+08:00")
+        );
+        assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
     }
 
     #[test]
