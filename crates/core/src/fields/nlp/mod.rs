@@ -959,6 +959,22 @@ mod tests {
     }
 
     #[test]
+    fn villages_jieba_keeps_whole_and_kinds_of_village_and_river_work() {
+        // villages jieba's dictionary does not know, kept whole as one word (nr, n)
+        let p = place_names("凌晨两点，安全转移了6名群众，其中熊家塔村12人、铜斗村22人。");
+        assert!(
+            p.contains(&"熊家塔村".to_string()) && p.contains(&"铜斗村".to_string()),
+            "{p:?}"
+        );
+        // kinds of village, river-chief work and slogans name no place
+        let p = place_names(
+            "全镇75个行政村中有12个贫困村，干部深入驻点村，确保镇村干部扑下身子，\
+             加强治河、护河工作，打造河畅、水清、岸绿、景美的水生态环境。",
+        );
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
     fn divisions_before_a_village_townships_after_their_county_and_slogans() {
         let p = place_names("在阿里什布奇村，23岁的卓玛大学毕业后选择回到家乡创业。");
         assert!(

@@ -101,6 +101,20 @@ const GENERIC_STEMS: &[&str] = &[
     "这个",
     "部分",
     "物业",
+    // kinds of village (行政村, 贫困村, 驻点村), not names
+    "行政",
+    "自然",
+    "贫困",
+    "空心",
+    "文明",
+    "驻点",
+    "挂钩",
+    "包联",
+    "结对",
+    "帮扶",
+    "对口",
+    "半山区",
+    "偏远",
     // what a community should be, not its name (幸福美好社区, 品质化社区, 扎根社区); 幸福社区
     // and 和谐村 are real names
     "幸福美好",
@@ -139,7 +153,7 @@ fn stem_tag(tag: &str) -> bool {
 const CLAUSE_VERBS: &[&str] = &[
     "联手", "召开", "回家", "发展", "支持", "组织", "开展", "举办", "带领", "走进", "深入", "来到",
     "前往", "参加", "进入", "走访", "慰问", "帮助", "服务", "推动", "协调", "联系", "深化", "壮大",
-    "实现", "促进",
+    "实现", "促进", "确保",
 ];
 
 /// Words a bare village, town or township character starts when it follows them (村/两委,
@@ -568,7 +582,24 @@ pub fn find(
                     .word
                     .chars()
                     .all(|c| "一二三四五六七八九十百千两".contains(c));
-            if after_place {
+            // 熊家塔村/nr, 铜斗村/n: a village jieba's dictionary does not know, kept whole as
+            // one word of a name and the suffix 村
+            let village_word = t.word.ends_with('村')
+                && own_stem >= 2
+                && matches!(t.tag, "n" | "nr" | "nrt" | "nrfg" | "nz")
+                && !lex.not_places.contains(t.word)
+                && !generic_stem(t.word, own_stem)
+                && !t.word.chars().next().is_some_and(|c| "全各本该每邻两多此新老".contains(c))
+                && !["农村", "乡村", "山村", "渔村"].iter().any(|w| t.word.ends_with(w))
+                // (a word before it may be the name's head: 大/陈二村, 西/辛庄村)
+                && (i == 0
+                    || toks[i - 1].is_punct()
+                    || toks[i - 1].end < t.start
+                    || matches!(
+                        toks[i - 1].tag,
+                        "r" | "p" | "c" | "m" | "v" | "u" | "uj" | "ul" | "d" | "x"
+                    ));
+            if after_place || village_word {
                 raw.push((i, i + 1, PlaceLevel::Local));
             } else if numbered {
                 raw.push((i - 1, i + 1, PlaceLevel::Local));
