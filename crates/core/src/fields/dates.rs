@@ -522,7 +522,10 @@ pub(crate) fn extract_found(
                 let full = format!("{y:04}-{month:02}-{day:02}");
                 (full.clone(), Some(full))
             }
-            (None, None) => (format!("--{month:02}-{day:02}"), None),
+            (None, None) => match event_year_around(chars, &f.span) {
+                Some(y) => (format!("{y:04}-{month:02}-{day:02}"), None),
+                None => (format!("--{month:02}-{day:02}"), None),
+            },
         };
         if out.iter().any(|d| d.value == value) {
             continue;
@@ -534,6 +537,100 @@ pub(crate) fn extract_found(
         });
     }
     out
+}
+
+/// Words naming an event a printed year belongs to (`2021年见义勇为表彰座谈会`,
+/// `2023年春节走访慰问活动`).
+const EVENT_WORDS: &[&str] = &[
+    "活动",
+    "会议",
+    "座谈会",
+    "仪式",
+    "行动",
+    "培训班",
+    "研讨班",
+    "大会",
+    "动员会",
+    "表彰会",
+    "公益日",
+    "慰问",
+    "晚会",
+    "运动会",
+    "比赛",
+    "大赛",
+    "竞赛",
+    "招募",
+    "寻找",
+];
+
+/// What may follow `YYYY年` when the year is a point of time or a span, not the year of an event
+/// (`2025年1月`, `2015年以来`, `2010年底前`).
+const NOT_EVENT_AFTER_YEAR: &[&str] = &[
+    "以来",
+    "以前",
+    "前",
+    "之前",
+    "代",
+    "后",
+    "左右",
+    "底",
+    "末",
+    "初",
+    "上半年",
+    "下半年",
+];
+
+/// The year of the reported event, printed in the sentence around `span` when the page has no
+/// publish date: a `YYYY年` right before a festival, a quotation mark or 度 (`在2022年春节来临
+/// 之际`, `开展2024年“八一”慰问活动`, `2025年度`), or before a phrase naming an event
+/// (`2021年见义勇为表彰座谈会`). A year of statistics or a report (`2008年民政事业发展统计
+/// 报告`) gives none.
+fn event_year_around(chars: &[char], span: &Range<usize>) -> Option<i32> {
+    let ends = |c: &char| matches!(c, '。' | '！' | '？' | '!' | '?' | '\n');
+    let start = chars[..span.start]
+        .iter()
+        .rposition(ends)
+        .map_or(0, |k| k + 1);
+    let end = chars[span.end..]
+        .iter()
+        .position(ends)
+        .map_or(chars.len(), |k| span.end + k);
+    let sentence = &chars[start..end];
+    let digit = |k: usize| sentence.get(k).is_some_and(|c| c.is_ascii_digit());
+    for k in 0..sentence.len().saturating_sub(4) {
+        if !(0..4).all(|d| digit(k + d)) || (k > 0 && digit(k - 1)) {
+            continue;
+        }
+        let year_end = skip_spaces(sentence, k + 4);
+        if sentence.get(year_end) != Some(&'年') {
+            continue;
+        }
+        let year: String = sentence[k..k + 4].iter().collect();
+        let Ok(year) = year.parse::<i32>() else {
+            continue;
+        };
+        if !(1900..=2100).contains(&year) {
+            continue;
+        }
+        let after_at = skip_spaces(sentence, year_end + 1);
+        let after: String = sentence[after_at..]
+            .iter()
+            .take(24)
+            .take_while(|c| !matches!(c, ',' | '，' | '。' | ';' | '；' | '、' | '!' | '?'))
+            .collect();
+        if after.starts_with(|c: char| c.is_ascii_digit())
+            || NOT_EVENT_AFTER_YEAR.iter().any(|w| after.starts_with(w))
+        {
+            continue;
+        }
+        let festival = ["春节", "元旦", "端午", "中秋", "国庆", "“", "\"", "度"]
+            .iter()
+            .any(|w| after.starts_with(w));
+        if festival || EVENT_WORDS.iter().any(|w| after.contains(w)) {
+            return Some(year);
+        }
+    }
+    None
 }
 
 /// Parses one date string on its own (`2019/04/19`, `20240307`, `2022 11 23`,
@@ -651,6 +748,51 @@ mod tests {
         // no publish date: no month to give it; a length of time is no date
         assert!(values("19日上午，红十字会拨款。", None).is_empty());
         assert!(values("他们已连续3日值守，5日内完工。", Some("2023-12-20")).is_empty());
+    }
+
+    #[test]
+    fn the_year_of_the_reported_event_when_no_publish_date_gives_one() {
+        // printed for the event in the same sentence: a festival, a quoted name, an event word
+        assert_eq!(
+            values(
+                "在2022年春节来临之际，1月20日，局党组书记走访慰问困难群众。",
+                None
+            ),
+            ["2022-01-20"]
+        );
+        assert_eq!(
+            values("7月30日，镇里开展2024年“八一”慰问活动。", None),
+            ["2024-07-30"]
+        );
+        assert_eq!(
+            values("2月3日，县委政法委召开2021年见义勇为表彰座谈会。", None),
+            ["2021-02-03"]
+        );
+        // the year of statistics, a span, a month, another sentence: no year for the date
+        assert_eq!(
+            values("5月22日，民政部发布2008年民政事业发展统计报告。", None),
+            ["--05-22"]
+        );
+        assert_eq!(
+            values("9月7日，合作社为2018年脱贫的92户分红。", None),
+            ["--09-07"]
+        );
+        assert_eq!(
+            values("2015年以来，花垣县涌现多人。2月3日，县里召开座谈会。", None),
+            ["--02-03"]
+        );
+        assert_eq!(
+            values("8月1日，2025年1月开始的活动结束。", None),
+            ["--08-01"]
+        );
+        // a publish date gives the year first
+        assert_eq!(
+            values(
+                "7月30日，镇里开展2024年“八一”慰问活动。",
+                Some("2025-08-01")
+            ),
+            ["2025-07-30"]
+        );
     }
 
     #[test]

@@ -299,6 +299,7 @@ const NOT_WRITERS: &[&str] = &[
     "匿名",
     "原创",
     "网友",
+    "admin",
 ];
 
 /// A co-reporter's outlet glued before the name in a credit list (`满洲里电台崔艳凤`): the name.
@@ -1039,7 +1040,16 @@ pub fn parse_dated_header_line(line: &str) -> Option<Meta> {
     let labelled = rest
         .char_indices()
         .any(|(i, _)| label_at(&rest[i..]).is_some());
-    if !(t[..first.start].trim().is_empty() || labelled) {
+    // (`某某   某某日报·客户端   2024-07-16 18:15:50`: a writer and an outlet, then the date
+    // that ends the line)
+    let head: Vec<&str> = t[..first.start].split_whitespace().collect();
+    let date_last = t[first.end..].trim().is_empty()
+        && (1..=3).contains(&head.len())
+        && head.iter().all(|p| p.chars().count() <= 16)
+        && head.iter().any(|p| {
+            is_outlet_name(p) || parse_names(p).is_some_and(|n| n.len() == 1 && n[0] == *p)
+        });
+    if !(t[..first.start].trim().is_empty() || labelled || date_last) {
         return None;
     }
     // Read the longest run of pieces from the start that parses, skip what follows up to the
@@ -1185,6 +1195,7 @@ const SOURCE_TAIL: &[&str] = &[
 /// publication is then found elsewhere (the site's masthead, an org-like 作者).
 const NO_OUTLET: &[&str] = &[
     "本站原创",
+    "网站原创",
     "本网原创",
     "原创",
     "本站",
@@ -1203,7 +1214,15 @@ const NO_OUTLET: &[&str] = &[
 ];
 
 /// 来源 values saying the site itself wrote the page.
-const OWN_SITE: &[&str] = &["本站原创", "本网原创", "原创", "本站", "本网", "本站编辑"];
+const OWN_SITE: &[&str] = &[
+    "本站原创",
+    "网站原创",
+    "本网原创",
+    "原创",
+    "本站",
+    "本网",
+    "本站编辑",
+];
 
 /// True when an organisation's name is an outlet's (a site, paper, station, magazine, account).
 pub(crate) fn is_outlet_name(name: &str) -> bool {
@@ -1353,6 +1372,11 @@ mod tests {
         assert_eq!(editors("审核:许娟 ?陈坤? 刘娜"), ["许娟", "陈坤", "刘娜"]);
         // a question in a body line stays a question
         assert!(parse_meta_line("编辑部在哪里?", false).is_none());
+        // a reprint's source, a site's own page, an admin handle
+        let m = parse_meta_line("本文转自:三秦都市报", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("三秦都市报"));
+        let m = parse_meta_line("来源:网站原创 作者:admin", false).unwrap();
+        assert_eq!((m.publication, m.bylines.len()), (None, 0));
         // a rare family name among common ones
         assert_eq!(
             editors("责任编辑:问泽平 张勇军 陆海波"),
@@ -1397,7 +1421,13 @@ mod tests {
         assert_eq!(m.published_at.as_deref(), Some("2011-02-17T22:44:00+08:00"));
         // a sentence, a headline led by words, or no full date: not metadata
         assert!(parse_dated_header_line("2025-03-12，社区开展敲门行动。").is_none());
-        assert!(parse_dated_header_line("社区开展敲门行动 2025-03-12").is_none());
+        // a writer and an outlet before the date that ends the line
+        let m = parse_dated_header_line("何立婷   东山日报·客户端   2024-07-16 18:15:50").unwrap();
+        assert_eq!(m.published_at.as_deref(), Some("2024-07-16T18:15:50+08:00"));
+        assert!(
+            parse_dated_header_line("社区开展敲门行动 关爱高龄老人 走访送温暖 2025-03-12")
+                .is_none()
+        );
         assert!(parse_dated_header_line("编辑:东山融媒体").is_none());
     }
 

@@ -548,6 +548,11 @@ mod tests {
             Some(Furniture::Line)
         );
         assert_eq!(classify("您是第: 位访客"), Some(Furniture::Line));
+        assert_eq!(classify("当前时间"), Some(Furniture::Line));
+        assert_eq!(
+            classify("联系我时,请说是在《某某》网站看到的,谢谢!"),
+            Some(Furniture::Line)
+        );
         assert_eq!(classify("抱歉，评论功能暂时关闭！"), Some(Furniture::Line));
         // a body sentence about visitors is no counter
         assert_eq!(classify("景区国庆期间共接待300位访客。"), None);

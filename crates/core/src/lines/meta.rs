@@ -265,7 +265,12 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         .or_else(|| caps.get(4))?
         .as_str();
     // `中国甘肃在线西和讯`: the outlet, then the place it reports from.
-    let name = outlet_before_place(name).unwrap_or(name);
+    // (`中国报道讯`: an outlet named 报道, no paper 中国报 reporting from 道)
+    let name = if name.ends_with("报道") {
+        name
+    } else {
+        outlet_before_place(name).unwrap_or(name)
+    };
     // `黑水5月28日讯`: a short place before the date is where the story was filed, no outlet.
     if caps.get(3).is_some()
         && name.chars().count() <= 3
@@ -279,7 +284,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     if name.starts_with("本")
         || name.starts_with("记者")
         || name.contains("据")
-        || ["晚报", "日报", "晨报"].contains(&name)
+        || ["晚报", "日报", "晨报", "晨刊", "早报"].contains(&name)
     {
         return None;
     }
@@ -725,6 +730,15 @@ mod tests {
             Some("新华社")
         );
         assert_eq!(dateline_outlet("晚报讯 昨天，业主表决").as_deref(), None);
+        assert_eq!(
+            dateline_outlet("晨刊讯 近日，社区开展活动").as_deref(),
+            None
+        );
+        // an outlet named 报道 keeps its name
+        assert_eq!(
+            dateline_outlet("中国报道讯(陈立 张明 报道)为深入推进农村人居环境整治").as_deref(),
+            Some("中国报道")
+        );
     }
 
     #[test]
