@@ -972,6 +972,21 @@ mod tests {
              加强治河、护河工作，打造河畅、水清、岸绿、景美的水生态环境。",
         );
         assert!(p.is_empty(), "{p:?}");
+        // an ordinal, a verb phrase jieba tags as a noun, a kind of community or city
+        let p = place_names(
+            "街道辖区5个社区举行了第十届社区居委会换届选举。镇里积极探索乡村文明建设新路径，\
+             其中无主管小区58个，组织文明城市创建突击队，参观古宅、古桥、古井。",
+        );
+        assert!(p.is_empty(), "{p:?}");
+        // a veterans' service station is a body; the places in its name are not listed again
+        let a =
+            nlp().analyze("连日来，大丰区草堰镇退役军人服务站组织人员深入退役军人家中走访慰问。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["大丰区草堰镇退役军人服务站"]);
+        assert!(a.places.is_empty(), "{:?}", a.places);
+        // 产生 is no part of the body's name
+        let orgs = org_names("参选率达91%；选举产生新一届社区居委会成员51人。");
+        assert!(!orgs.iter().any(|o| o.contains("产生")), "{orgs:?}");
     }
 
     #[test]

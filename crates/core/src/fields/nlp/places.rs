@@ -103,6 +103,11 @@ const GENERIC_STEMS: &[&str] = &[
     "物业",
     // kinds of village (行政村, 贫困村, 驻点村), not names
     "行政",
+    "主管",
+    "无主管",
+    "积极探索",
+    "探索",
+    "回家",
     "自然",
     "贫困",
     "空心",
@@ -209,6 +214,10 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
         return false;
     }
     if t.tag == "m" {
+        // 第十届/m 社区居委会: an ordinal
+        if t.word.starts_with('第') {
+            return false;
+        }
         // 一张/m 南山街道: a numeral and its measure word
         if t.chars() == 2
             && t.word
