@@ -115,13 +115,22 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
     let question_inside = unstopped.contains(['？', '！', '?', '!'])
         && headline_like(&unstopped.replace(['？', '！', '?', '!'], "，"), 50);
     // `中国教育在线讯 12月17日，…`, `新疆民生网(齐某某)2018年…`: a dateline, not a headline
+    // (`某某融媒(记者 某某)7月27日，…`: a labelled credit after the outlet; `某某网6月10日讯 据
+    // 某某网报道 5月30日，…`: a dateline retelling another outlet's report)
     let dateline = headline.ends_with(['讯', '电'])
+        || (headline.ends_with("报道") && headline.contains(['讯', '电']))
         || headline
             .strip_suffix([')', '）'])
             .and_then(|h| h.rsplit_once(['(', '（']))
             .is_some_and(|(outlet, names)| {
-                crate::lines::byline::is_outlet_name(outlet.trim())
-                    && crate::lines::byline::parse_names(names).is_some()
+                let outlet = outlet.trim();
+                (crate::lines::byline::is_outlet_name(outlet)
+                    || (2..=10).contains(&outlet.chars().count())
+                        && outlet.chars().all(crate::text::is_han)
+                        && names.contains("记者"))
+                    && (crate::lines::byline::parse_names(names).is_some()
+                        || crate::lines::byline::parse_meta_line(names, false)
+                            .is_some_and(|m| !m.bylines.is_empty()))
             });
     ((headline_ok(headline) || question_inside)
         && !dateline
@@ -597,6 +606,16 @@ mod tests {
         // a quoted term inside the headline stays in it
         let line = "我市启动“文明城市”创建工作全市各部门积极行动起来，共同推进创建工作，力争三年内成功创建全国文明城市，让市民共享创建成果和美好生活环境。";
         assert_eq!(lines_of(line).len(), 1, "{:?}", lines_of(line));
+    }
+
+    #[test]
+    fn a_dateline_with_a_labelled_credit_or_a_retold_report_stays_on_the_storys_line() {
+        for line in [
+            "东山融媒(记者 袁立平)7月27日，市中医医院、市融媒体中心和五柳树社区的干部职工一同深入花园小区开展健康义诊进社区活动，为居民测血糖、量血压。",
+            "大西北网6月10日讯 据东山新闻网报道 5月30日，城西区廉政警示教育基地在西川监狱揭牌成立，这标志着城西区廉政文化建设迈上新台阶，全区党员干部将分批前往接受教育。",
+        ] {
+            assert_eq!(lines_of(line).len(), 1, "{:?}", lines_of(line));
+        }
     }
 
     #[test]

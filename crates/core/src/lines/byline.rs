@@ -1372,6 +1372,10 @@ mod tests {
         assert_eq!(editors("审核:许娟 ?陈坤? 刘娜"), ["许娟", "陈坤", "刘娜"]);
         // a question in a body line stays a question
         assert!(parse_meta_line("编辑部在哪里?", false).is_none());
+        // a source labelled 源自 glued after the writer's name
+        let m = parse_meta_line("时间:2022-09-22 22:49作者:陈立威源自:县融媒体中心", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("县融媒体中心"));
+        assert_eq!(m.bylines.len(), 1, "{:?}", m.bylines);
         // a reprint's source, a site's own page, an admin handle
         let m = parse_meta_line("本文转自:三秦都市报", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("三秦都市报"));

@@ -459,6 +459,19 @@ fn is_menu(line: &str) -> bool {
 pub fn breadcrumb_segments(path: &str) -> Vec<String> {
     path.split(['>', '＞', '»', '›', '→', '/', '|', '｜', '\\', '-'])
         .flat_map(|s| s.split(" - "))
+        // `台州  正文`: the page's own last step printed after a gap, no separator
+        .flat_map(|s| {
+            let t = s.trim_end();
+            match t.rsplit_once(char::is_whitespace) {
+                Some((head, last))
+                    if ["正文", "详细", "详情", "内容", "全文"].contains(&last)
+                        && head.ends_with(char::is_whitespace) =>
+                {
+                    vec![head, last]
+                }
+                _ => vec![s],
+            }
+        })
         .map(|s| {
             s.trim()
                 .trim_matches(|c: char| c == ':' || c == '：')
@@ -563,6 +576,14 @@ mod tests {
                 "公益频道".to_string(),
                 "公益资讯".to_string()
             ]))
+        );
+        assert_eq!(
+            classify("您当前的位置 : 东山在线  >  城市频道 > 本地 > 台州  正文"),
+            Some(Furniture::Breadcrumb(
+                ["东山在线", "城市频道", "本地", "台州", "正文"]
+                    .map(String::from)
+                    .to_vec()
+            ))
         );
         // one arrow in a headline is no path
         assert_eq!(classify("从田间到餐桌 > 一条新路"), None);
