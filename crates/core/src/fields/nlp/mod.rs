@@ -1553,6 +1553,25 @@ mod tests {
     }
 
     #[test]
+    fn a_township_body_named_by_its_level_alone_is_an_organization() {
+        let orgs = |text: &str| -> Vec<String> {
+            nlp()
+                .analyze(text)
+                .organizations
+                .into_iter()
+                .map(|o| o.name)
+                .collect()
+        };
+        let o = orgs("经镇党委集体研究，决定成立临时党支部。随后，镇人大组织代表视察。");
+        for name in ["镇党委", "镇人大"] {
+            assert!(o.contains(&name.to_string()), "{name}: {o:?}");
+        }
+        // folded into the one a place heads
+        let o = orgs("石桥镇党委召开会议。会后，镇党委要求各村抓好落实。");
+        assert_eq!(o, ["石桥镇党委"]);
+    }
+
+    #[test]
     fn media_brands_and_peoples_organizations_without_a_suffix_are_organizations() {
         let orgs = |text: &str| -> Vec<String> {
             nlp()

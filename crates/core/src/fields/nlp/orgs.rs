@@ -428,6 +428,25 @@ fn coordinated(lex: &Lexicon, t: &Tok<'_>) -> bool {
     lex.org_standalone.contains(t.word)
 }
 
+/// Bodies a page names by a level below the county and the body's kind alone (经镇党委研究,
+/// 镇人大组织代表): reported as printed, folded into the one a place heads when the article
+/// names it (梨园镇党委). Unlike the county's and city's (县委, 市政府), they take in no common
+/// word on their left.
+const LEVEL_BODIES: &[&str] = &[
+    "镇党委",
+    "乡党委",
+    "省人大",
+    "市人大",
+    "县人大",
+    "区人大",
+    "镇人大",
+    "乡人大",
+    "省政协",
+    "市政协",
+    "县政协",
+    "区政协",
+];
+
 /// Sub-units a page names through their parent (市税务局办公室 stands for 市税务局).
 const SUB_UNITS: &[&str] = &["办公室"];
 
@@ -1051,8 +1070,9 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                     .is_some_and(|_| stem_len(lex, t.word) > 0)
         });
         let has_level = span.iter().any(|t| LEVELS.contains(&t.word));
-        let standalone =
-            lex.org_standalone.contains(span[0].word) || lex.org_standalone.contains(name.as_str());
+        let standalone = lex.org_standalone.contains(span[0].word)
+            || lex.org_standalone.contains(name.as_str())
+            || LEVEL_BODIES.contains(&name.as_str());
         if !(has_name || has_level || standalone) {
             continue;
         }
@@ -1967,7 +1987,9 @@ pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> 
                 .filter(|&j| {
                     order[j].len() > a.len()
                         && order[j].ends_with(a)
-                        && is_place(lex, &order[j][..order[j].len() - a.len()])
+                        && (is_place(lex, &order[j][..order[j].len() - a.len()])
+                            || (LEVEL_BODIES.contains(&a)
+                                && order[j][..order[j].len() - a.len()].chars().count() >= 2))
                 })
                 .collect()
         } else {
