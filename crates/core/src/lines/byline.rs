@@ -1372,6 +1372,28 @@ mod tests {
         assert_eq!(editors("审核:许娟 ?陈坤? 刘娜"), ["许娟", "陈坤", "刘娜"]);
         // a question in a body line stays a question
         assert!(parse_meta_line("编辑部在哪里?", false).is_none());
+        // a reporter writing for a charity (公益记者), a section label of several words, a
+        // time label with a doubled colon
+        let m = parse_meta_line("新农网讯 (公益记者 闫晓明)", false).unwrap();
+        assert_eq!(m.bylines.len(), 1, "{:?}", m.bylines);
+        assert_eq!(m.bylines[0].name, "闫晓明");
+        let m = parse_meta_line(
+            "文章来源:本站原创 文章所在栏目:工作动态 点击数:1993 更新日期:2013/3/7",
+            true,
+        );
+        assert_eq!(m.and_then(|m| m.publication), None);
+        let m = parse_meta_line(
+            "发布机构: 东山区人民政府城关街道办事处 组配分类: 乡镇动态",
+            true,
+        )
+        .unwrap();
+        assert_eq!(
+            m.publication.as_deref(),
+            Some("东山区人民政府城关街道办事处")
+        );
+        let m = parse_meta_line("信息时间::2016-06-27", true).unwrap();
+        assert!(m.bylines.is_empty(), "{:?}", m.bylines);
+        assert_eq!(m.published_at.as_deref(), Some("2016-06-27"));
         // a source labelled 源自 glued after the writer's name
         let m = parse_meta_line("时间:2022-09-22 22:49作者:陈立威源自:县融媒体中心", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("县融媒体中心"));

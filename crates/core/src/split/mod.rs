@@ -1375,7 +1375,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
 /// fields a scrape printed one a line put back together (`来源` / `江城日报` → `来源:江城日报`;
 /// `2025` / `07-02` / `12:27` → `2025-07-02 12:27`) and a time label glued to the first
 /// sentence cut off it (`时间:2020-07-222020年是…` → `时间:2020-07-22` / `2020年是…`). Only lines
-/// before the first sentence are touched.
+/// before the first sentence are touched, except credits printed a label and a value a line
+/// (`编辑:` / `王某 责任编辑:` / `李某`), joined wherever they stand.
 fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
     use std::borrow::Cow;
     let texts: Vec<(&str, bool)> = blocks
@@ -1402,25 +1403,40 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
     while k < texts.len() {
         let (t, heading) = texts[k];
         k += 1;
+        // `编辑:` / `王某 责任编辑:` / `李某`: credits printed one label and one value a line,
+        // each value line ending with the next label, after the text as above it.
+        if !heading && byline::is_bare_label(t) {
+            let mut joined = String::from(t.trim_end_matches(['：', ':']));
+            let mut taken = 0;
+            while let Some((n, false)) = texts.get(k + taken).copied() {
+                let tail_label = n
+                    .rsplit_once(char::is_whitespace)
+                    .is_some_and(|(_, l)| byline::is_bare_label(l));
+                if clen(n) > 30
+                    || byline::is_bare_label(n)
+                    || (n.contains(['：', ':']) && !tail_label)
+                {
+                    break;
+                }
+                joined.push(':');
+                joined.push_str(n.trim_end_matches(['：', ':']));
+                taken += 1;
+                if !tail_label {
+                    break;
+                }
+            }
+            if taken > 0 {
+                k += taken;
+                out.push((Cow::Owned(joined), false));
+                continue;
+            }
+        }
         if !in_header || heading {
             in_header &= !is_body_like(t);
             out.push((Cow::Borrowed(t), heading));
             continue;
         }
         let next = texts.get(k).map(|(n, _)| *n);
-        if let Some(n) = next
-            && byline::is_bare_label(t)
-            && clen(n) <= 30
-            && !byline::is_bare_label(n)
-            && !n.contains(['：', ':'])
-        {
-            out.push((
-                Cow::Owned(format!("{}:{n}", t.trim_end_matches(['：', ':']))),
-                false,
-            ));
-            k += 1;
-            continue;
-        }
         if is_year(t) && next.is_some_and(|n| is_pair(n, '-')) {
             let mut date = format!("{t}-{}", next.unwrap_or_default());
             k += 1;
@@ -2048,6 +2064,11 @@ fn add_byline(bylines: &mut Vec<Byline>, role: crate::record::BylineRole, name: 
 /// progress (a comma, few spaces, a word at the end) goes; a last line without a full stop
 /// that is a signature, a slogan or a list of names stays.
 fn drop_cut_off_tail(paras: &mut Vec<String>) {
+    let previous_ends_sentence = paras
+        .len()
+        .checked_sub(2)
+        .and_then(|k| paras.get(k))
+        .is_some_and(|p| ends_sentence(p.trim_end()));
     let Some(last) = paras.last_mut() else {
         return;
     };
@@ -2089,6 +2110,11 @@ fn drop_cut_off_tail(paras: &mut Vec<String>) {
             && tail.chars().next_back().is_some_and(crate::text::is_han)
             // (a short tail: a long one is more likely a paragraph that lost its full stops)
             || has_chars(tail, 4) && !has_chars(tail, longest + 1) && tail.ends_with(['，', ',', '；', ';', '、'])
+            // a whole paragraph stopping on a comma after one that ended a sentence
+            || cut.is_none()
+                && tail.ends_with(['，', ','])
+                && has_chars(tail, 4)
+                && previous_ends_sentence
             // a few words after the last full stop of the same paragraph
             || cut.is_some_and(|end| end > 0)
                 && has_chars(tail.trim(), 2)
@@ -2902,5 +2928,28 @@ mod tests {
         let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n众志成城 共克时艰 坚决打赢疫情防控阻击战\n";
         let a = split_articles(&lines(page));
         assert!(a[0].body.ends_with("阻击战"), "{}", a[0].body);
+        // a whole paragraph that stops on a comma, however long
+        let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n工作队表示，将充分发挥资源优势，积极对接农业龙头企业、大型超市等搭建平台，多渠道做好产销对接，将优质农产品推广到各地，\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn credits_printed_a_label_and_a_value_a_line_are_read_together() {
+        let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n编辑:\n王红艳 责任编辑:\n李小飞\n审核:\n赵书林\n";
+        let a = split_articles(&lines(page));
+        let editors: Vec<&str> = a[0]
+            .bylines
+            .iter()
+            .filter(|b| b.role == crate::record::BylineRole::Editor)
+            .map(|b| b.name.as_str())
+            .collect();
+        assert_eq!(
+            editors,
+            ["王红艳", "李小飞", "赵书林"],
+            "{:?}",
+            a[0].bylines
+        );
+        assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
     }
 }
