@@ -456,6 +456,7 @@ pub(crate) fn is_org_like(value: &str) -> bool {
             "村",
             "支部",
             "党委",
+            "政府",
             "公司",
             "集团",
             "频道",
@@ -479,6 +480,8 @@ fn normalise(line: &str) -> String {
         .map(|c| match c {
             '【' | '】' | '[' | ']' | '(' | ')' | '|' | '丨' | '〔' | '〕' | '<' | '>' | '《'
             | '》' => ' ',
+            // (`□ 张某某`: a paper's byline mark)
+            '□' | '■' => ' ',
             _ => c,
         })
         .collect()
@@ -696,6 +699,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             prefix = rest.trim().to_string();
         }
     }
+    // `date 2024-11-15`: an English label before the time.
+    if ["date", "time", "pubdate", "posted", "published"]
+        .iter()
+        .any(|l| prefix.eq_ignore_ascii_case(l))
+        && meta.published_at.is_some()
+    {
+        prefix.clear();
+    }
     // `原创 山西日报客户端`: a tag word and the outlet alone under the headline.
     if header
         && parts.is_empty()
@@ -718,6 +729,19 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     {
         prefix.clear();
     }
+    let outlet_before_credit = parts
+        .first()
+        .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
+        // (`最泰安全媒体记者 某某`: an app's name glued to its reporter's label)
+        && (is_org_like(&prefix)
+            || matches!(parts.first(), Some((Label::Role(BylineRole::Reporter), _)))
+                && (2..=8).contains(&prefix.chars().count())
+                && prefix.chars().all(is_han)
+                && split_glued_names(&prefix).is_none())
+        // (`时报记者 某某`: a generic paper word names no outlet; nor does a media centre
+        // without its place)
+        && prefix.chars().count() > 2
+        && !GENERIC_MEDIA.contains(&prefix.as_str());
     let mut explained = 0usize;
     if !prefix.is_empty() {
         if let Some(p) = prefix
@@ -733,7 +757,9 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 meta.publication = site;
             }
         } else if starts_with_date
-            || (header && !parts.is_empty())
+            || (header
+                && !parts.is_empty()
+                && !(outlet_before_credit && parse_names(&prefix).is_none()))
             || (!parts.is_empty()
                 && parts
                     .iter()
@@ -744,8 +770,11 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             // Unlabelled names before labelled credits (`张璐璐 记者谌忆龙`) are authors.
             match parse_names(&prefix) {
                 // `2016-07-08 02:03:04江城日报本站编辑`: the paper, glued after the time.
+                // (`2022-08-22 13:47:47     某某县人民政府`: the body that posted it)
                 _ if starts_with_date
-                    && (is_outlet_name(&prefix) || prefix.contains('网'))
+                    && (is_outlet_name(&prefix)
+                        || prefix.contains('网')
+                        || is_org_like(&prefix))
                     && (3..=12).contains(&prefix.chars().count())
                     && prefix.chars().all(is_han) =>
                 {
@@ -761,22 +790,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 None if starts_with_date && is_field_strip(&prefix) => {}
                 None => return None,
             }
-        } else if parts
-            .first()
-            .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
-            // (`最泰安全媒体记者 某某`: an app's name glued to its reporter's label)
-            && (is_org_like(&prefix)
-                || matches!(parts.first(), Some((Label::Role(BylineRole::Reporter), _)))
-                    && (2..=8).contains(&prefix.chars().count())
-                    && prefix.chars().all(is_han)
-                    && split_glued_names(&prefix).is_none())
-            // (`时报记者 某某`: a generic paper word names no outlet; nor does a media centre
-            // without its place)
-            && prefix.chars().count() > 2
-            && !GENERIC_MEDIA.contains(&prefix.as_str())
-        {
-            // 新京报记者 陆一夫: the outlet before the credit.
-            meta.publication = Some(prefix.clone());
+        } else if outlet_before_credit {
+            // 新京报记者 陆一夫: the outlet before the credit (`某某报全媒体记者`: the paper,
+            // not its newsroom's platform word).
+            let outlet = prefix
+                .strip_suffix("全媒体")
+                .filter(|p| is_outlet_name(p))
+                .unwrap_or(&prefix);
+            meta.publication = Some(outlet.to_string());
         } else if parts
             .first()
             .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
@@ -802,6 +823,8 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             && prefix
                 .chars()
                 .all(|c| is_han(c) || c.is_ascii_alphanumeric())
+            // (`date 2024-11-15`: a Latin label, no source)
+            && prefix.chars().any(is_han)
         {
             // `华夏人文 2020-03-09 18:14:21`: an unlabelled source (a site, an account)
             // printed before the publish time.
@@ -1394,6 +1417,20 @@ mod tests {
         let m = parse_meta_line("信息时间::2016-06-27", true).unwrap();
         assert!(m.bylines.is_empty(), "{:?}", m.bylines);
         assert_eq!(m.published_at.as_deref(), Some("2016-06-27"));
+        // under the headline: an outlet's reporter, a paper's byline mark, an English time
+        // label, a paper's platform word, the body that posted the page after the time
+        let m = parse_meta_line("东川在线记者 石小红", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东川在线"));
+        assert_eq!(m.bylines[0].name, "石小红");
+        let m = parse_meta_line("□ 张纪民", true).unwrap();
+        assert_eq!(m.bylines[0].name, "张纪民");
+        let m = parse_meta_line(" date 2024-11-15", true).unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.published_at.as_deref(), Some("2024-11-15"));
+        let m = parse_meta_line("中国农民报全媒体见习记者 张三/李四", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("中国农民报"));
+        let m = parse_meta_line("2022-08-22 13:47:47     东川自治县人民政府", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东川自治县人民政府"));
         // a source labelled 源自 glued after the writer's name
         let m = parse_meta_line("时间:2022-09-22 22:49作者:陈立威源自:县融媒体中心", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("县融媒体中心"));

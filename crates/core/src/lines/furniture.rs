@@ -262,6 +262,10 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if v.notice.iter().any(|e| line.contains(e.as_str())) {
         return Some(Furniture::Line);
     }
+    // one capital letter: an A-Z index of a site switcher
+    if n == 1 && folded.len() == 1 && folded.as_bytes()[0].is_ascii_uppercase() {
+        return Some(Furniture::Line);
+    }
     if !long {
         let first = folded.as_bytes().first();
         if v.list_header.iter().any(|(h, hn)| {
@@ -305,7 +309,9 @@ pub fn classify(line: &str) -> Option<Furniture> {
             return Some(Furniture::Line);
         }
         let short_or_unpunctuated = n <= 60 || !full_stop;
-        if short_or_unpunctuated && (v.prefix.starts(&folded) || v.contains.occurs_in(&folded)) {
+        // (`- 标题:`: a table row printed as a list item)
+        let unbulleted = folded.trim_start_matches(['-', '•', '·', '*']);
+        if short_or_unpunctuated && (v.prefix.starts(unbulleted) || v.contains.occurs_in(&folded)) {
             return Some(Furniture::Line);
         }
         if is_return_link(&folded) || is_epaper_nav(&folded) || is_counter_or_pages(&folded) {
@@ -511,6 +517,10 @@ mod tests {
             "公安备案号:32010202010067",
             "我要说两句",
             "相关文件:",
+            "用户登录",
+            "站点切换",
+            "K",
+            "- 标题: 牡丹镇:志愿者筑牢防汛屏障",
         ] {
             assert_eq!(classify(line), Some(Furniture::Line), "{line}");
         }

@@ -213,6 +213,18 @@ pub fn glued_time_label_end(line: &str) -> Option<usize> {
 
 /// The outlet of a dateline at the head of the body (`云上荆州报道:`, `新华社北京3月1日电`).
 pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
+    // `某某公益报(本报记者 某某)8月3日上午，…`: the outlet, its reporter in brackets, the date.
+    static BRACKETED: OnceLock<Regex> = OnceLock::new();
+    let bracketed = BRACKETED.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(r"^(\p{Han}{2,8}?(?:报|网|社|台))\s?[（(][^）)]{0,8}记者[^）)]{1,16}[）)]\s?\d{1,2}月\d{1,2}日").unwrap()
+    });
+    if let Some(c) = bracketed.captures(first_paragraph)
+        && let Some(m) = c.get(1)
+        && !m.as_str().starts_with('本')
+    {
+        return Some(m.as_str().to_string());
+    }
     // Every dateline below ends within its first 32 characters in 讯, 电, 报道, 消息 or 据: a
     // paragraph whose head has none of them has no dateline (most paragraphs; the regexes cost
     // far more than this scan).
@@ -226,7 +238,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\d{1,2}时(?:\d{1,2}分)?)?(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$)").unwrap()
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\d{1,2}时(?:\d{1,2}分)?)?\p{Han}{0,6}?(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$)").unwrap()
     });
     // `据香港《文汇报》报道，…`, `据华商报报道，…`: a page that retells one outlet's report names it
     // first.
@@ -738,6 +750,15 @@ mod tests {
         assert_eq!(
             dateline_outlet("中国报道讯(陈立 张明 报道)为深入推进农村人居环境整治").as_deref(),
             Some("中国报道")
+        );
+        // the place filed from after the date; the reporter in brackets before it
+        assert_eq!(
+            dateline_outlet("东海之滨网11月30日连云港讯 近年来，城区停车难").as_deref(),
+            Some("东海之滨网")
+        );
+        assert_eq!(
+            dateline_outlet("慈善公益报(本报记者 艾某)8月3日上午，募捐活动启动").as_deref(),
+            Some("慈善公益报")
         );
     }
 

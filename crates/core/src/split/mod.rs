@@ -1014,9 +1014,15 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 && (!line.contains([':', '：']) || meta::find_times(line).is_empty());
             // Four characters or fewer, no punctuation (`捐赠仪式` over a photo, a site's
             // short name): neither headline nor body.
+            // (nor a site's short name over the headline: `务川` / `抗旱蓄水…`)
             if clen(line) <= 4
                 && line.chars().all(crate::text::is_han)
-                && lines[i..].iter().take(2).any(|l| is_body_like(l))
+                && (lines[i..].iter().take(2).any(|l| is_body_like(l))
+                    || d.title.is_none()
+                        && !d.saw_meta
+                        && lines
+                            .get(i)
+                            .is_some_and(|l| is_title_like(l) && has_chars(l, 8)))
             {
                 continue;
             }
@@ -1697,7 +1703,21 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
     {
         return None;
     }
-    let Some(m) = byline::parse_meta_line(inner, false) else {
+    // `…讯(黄某 文/图)`: names, then the work they did, after a dateline.
+    let parsed = byline::parse_meta_line(inner, false).or_else(|| {
+        lead.trim()
+            .ends_with(['讯', '电'])
+            .then(|| byline::parse_meta_line(inner, true))
+            .flatten()
+            .filter(|m| {
+                m.publication.is_none()
+                    && m.published_at.is_none()
+                    && m.bylines
+                        .iter()
+                        .any(|b| b.role != crate::record::BylineRole::Author)
+            })
+    });
+    let Some(m) = parsed else {
         // `本报讯 (张某 戴某 冯某)`: bare names after a dateline are the writers; after an
         // outlet's name (`新疆民生网(齐某某)`), the writers and the outlet.
         let lead = lead.trim();
@@ -2747,6 +2767,21 @@ mod tests {
         assert_eq!(m.bylines.len(), 1);
         assert_eq!(m.bylines[0].name, "陶冶");
         assert!(dateline_credit("（图文　４月２２日）峰会启幕。").is_none());
+        // names, then the work they did
+        let m = dateline_credit("东川新闻网眉山2月2日讯(黄某玲 文/图)连日来，网格员走访住户。")
+            .unwrap();
+        let roles: Vec<_> = m
+            .bylines
+            .iter()
+            .map(|b| (b.role, b.name.as_str()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (crate::record::BylineRole::Author, "黄某玲"),
+                (crate::record::BylineRole::Photographer, "黄某玲")
+            ]
+        );
     }
 
     #[test]
@@ -2932,6 +2967,17 @@ mod tests {
         let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n工作队表示，将充分发挥资源优势，积极对接农业龙头企业、大型超市等搭建平台，多渠道做好产销对接，将优质农产品推广到各地，\n";
         let a = split_articles(&lines(page));
         assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_site_switcher_and_a_short_site_name_over_the_headline_are_the_pages() {
+        let page = "站点切换\n东川\n最近访问\n全部\n省级云\nA\nB\nC\n抗旱蓄水纾民忧，水桶入户润民心\n2022-08-22 13:47:47     东川自治县人民政府\n近期，因受持续高温少雨天气影响，全县各地出现旱情。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("抗旱蓄水纾民忧，水桶入户润民心")
+        );
+        assert!(a[0].body.starts_with("近期"), "{}", a[0].body);
     }
 
     #[test]
