@@ -280,7 +280,8 @@ const COMMON_CREDIT_WORDS: &[&str] = &["单位", "居民", "文章", "部门", "
 fn names_nobody(value: &str) -> bool {
     let v = value.trim();
     NOT_WRITERS.contains(&v)
-        || ["社区", "街道", "小区", "村委", "办公室", "编辑部"]
+        // (`编辑:黄小编`: a handle)
+        || ["社区", "街道", "小区", "村委", "办公室", "编辑部", "小编"]
             .iter()
             .any(|u| v.ends_with(u))
 }
@@ -1921,5 +1922,21 @@ mod tests {
             ])
         );
         assert_eq!(super::parse_names("东湖社区网"), None);
+    }
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    fn probe() {
+        for l in std::fs::read_to_string("/tmp/probe.txt")
+            .unwrap_or_default()
+            .lines()
+        {
+            println!(
+                "{l}\n  F={:?}\n  T={:?}",
+                super::parse_meta_line(l, false),
+                super::parse_meta_line(l, true)
+            );
+        }
     }
 }

@@ -521,6 +521,8 @@ mod tests {
             "站点切换",
             "K",
             "- 标题: 牡丹镇:志愿者筑牢防汛屏障",
+            "打开看东山APP获得更多精彩资讯",
+            "2020-09-10 王某某 1 1 东山日报 content_55104.html /enpproperty-->",
         ] {
             assert_eq!(classify(line), Some(Furniture::Line), "{line}");
         }

@@ -197,6 +197,20 @@ fn no_sentence_follows(rest: &[&str]) -> bool {
 
 /// What the inside of a closing signature bracket says (`汪先驷 徐青松`, `民盟临沂市委会`).
 fn signature(inner: &str) -> Option<Meta> {
+    // `某某县委宣传部(文明办)`: a unit and the office it also is.
+    if let Some((unit, alias)) = inner
+        .strip_suffix([')', '）'])
+        .and_then(|s| s.split_once(['(', '（']))
+        && clen(inner) <= 30
+        && [unit, alias]
+            .iter()
+            .all(|p| clen(p) >= 2 && p.chars().all(crate::text::is_han) && byline::is_org_like(p))
+    {
+        return Some(Meta {
+            publication: Some(inner.to_string()),
+            ..Meta::default()
+        });
+    }
     if inner.is_empty() || clen(inner) > 24 || inner.contains(['(', '（', ')', '）']) {
         return None;
     }
@@ -384,6 +398,25 @@ fn last_open_bracket(t: &str) -> Option<usize> {
     t.rfind('(').max(t.rfind('（'))
 }
 
+/// Byte offset of the bracket that opens the one closing `t` (`…(某某县委宣传部(文明办))`:
+/// the outer one).
+fn matching_open_bracket(t: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in t.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A paragraph ending in a bracketed credit or attribution: `…。(据澎湃新闻)`,
 /// `… (记者雷永福实习记者李永利)`. Returns the paragraph without it and what it says.
 /// An editor's note or abstract over an article (`编者按：…`, `【编者按】…`, `内容摘要：…`).
@@ -538,8 +571,9 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     if t.len() < whole.len() && ends_sentence(t) {
         return Some((t, Meta::default()));
     }
-    // A wire story's end mark (`…死亡病例。(完)`) closes the text.
-    for mark in ["(完)", "（完）", "(完）", "（完)"] {
+    // A wire story's end mark (`…死亡病例。(完)`) closes the text; so does an empty credit
+    // bracket (`…好评。()`).
+    for mark in ["(完)", "（完）", "(完）", "（完)", "()", "（）"] {
         if let Some(rest) = t.strip_suffix(mark)
             && ends_sentence(rest.trim_end())
         {
@@ -620,7 +654,7 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         }
         return Some((before, m));
     }
-    let open = last_open_bracket(t)?;
+    let open = matching_open_bracket(t)?;
     let inner = &t[open..];
     let before = t[..open].trim_end();
     if let Some(m) = contribution_credit(inner)
@@ -1062,7 +1096,10 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             // An editor's note or abstract printed before the article (编者按：…, 内容摘要：…)
             // is not its body.
-            if (d.title.is_some() || page_title.is_some()) && is_editors_note(line) {
+            // (or opening a page without a headline when text follows)
+            if (d.title.is_some() || page_title.is_some() || i < lines.len())
+                && is_editors_note(line)
+            {
                 continue;
             }
             // A subtitle (——记某某同志) under the headline is not body.
@@ -1301,6 +1338,26 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 add_byline(&mut bylines, crate::record::BylineRole::Reporter, name);
             }
         }
+        // A source slot's value read as a writer (`来源:文明风`) that the dateline names as the
+        // outlet (`文明风9月20日讯`) is the outlet, before a unit signing after the text.
+        let mut source_outlet: Option<String> = None;
+        let opens_dateline = |name: &str| {
+            first_para.strip_prefix(name).is_some_and(|rest| {
+                let head: String = rest.chars().take(8).collect();
+                head.starts_with(|c: char| c.is_ascii_digit())
+                    && head.contains('日')
+                    && head.contains(['讯', '电'])
+            })
+        };
+        if !d.meta.labelled_source
+            && let Some(o) = bylines
+                .iter()
+                .find(|b| b.role == crate::record::BylineRole::Author && opens_dateline(&b.name))
+                .map(|b| b.name.clone())
+        {
+            bylines.retain(|b| b.name != o);
+            source_outlet = Some(o);
+        }
         // A writer credited as reporter and again as author (`记者刘俊` … `作者:刘俊`) is a
         // reporter once.
         let reporters: Vec<String> = bylines
@@ -1335,6 +1392,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         let publication = own_site
             .then(|| page_publication.clone())
             .flatten()
+            .or(source_outlet)
             .or(d.meta.publication.clone())
             .or(d.periodical.clone())
             .or_else(|| breadcrumb_periodical(&breadcrumb))
@@ -1668,6 +1726,29 @@ fn open_dateline_credit(first: &str) -> Option<Meta> {
     let rest = head[at..]
         .trim_start_matches(['讯', '电', '】', ']'])
         .trim_start_matches([' ', '\u{3000}']);
+    // `某某晚报讯记者刘某、通讯员姚某摄影报道:昨日,…`: the credits run up to 报道; 摄影报道
+    // says they took the pictures too.
+    if let Some(k) = rest.find("报道")
+        && clen(&rest[..k]) <= 30
+        && rest[k + "报道".len()..].starts_with([':', '：', ' ', '，', ','])
+    {
+        let (credit, photo) = match rest[..k].strip_suffix("摄影") {
+            Some(c) => (c, true),
+            None => (&rest[..k], false),
+        };
+        let mut m = byline::parse_meta_line(credit.trim(), false)?;
+        if photo {
+            let names: Vec<String> = m.bylines.iter().map(|b| b.name.clone()).collect();
+            for name in names {
+                add_byline(
+                    &mut m.bylines,
+                    crate::record::BylineRole::Photographer,
+                    name,
+                );
+            }
+        }
+        return (!m.bylines.is_empty()).then_some(m);
+    }
     let mut credit = String::new();
     for token in rest.split([' ', '\u{3000}']).filter(|t| !t.is_empty()) {
         if token == "报道" {
@@ -2978,6 +3059,41 @@ mod tests {
             Some("抗旱蓄水纾民忧，水桶入户润民心")
         );
         assert!(a[0].body.starts_with("近期"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn credits_around_a_dateline_and_after_the_text() {
+        use crate::record::BylineRole::{Correspondent, Photographer, Reporter};
+        // 摄影报道: the writers took the pictures too
+        let m =
+            dateline_credit("南州晚报讯记者刘某云、通讯员姚某摄影报道:昨日，讲习所揭牌。").unwrap();
+        let roles: Vec<_> = m
+            .bylines
+            .iter()
+            .map(|b| (b.role, b.name.as_str()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                (Reporter, "刘某云"),
+                (Correspondent, "姚某"),
+                (Photographer, "刘某云"),
+                (Photographer, "姚某")
+            ]
+        );
+        // a source slot that reads like a name but opens the dateline is the outlet; a unit
+        // and its office signing after the text is no body; a handle edits nothing
+        let page = "霞浦县召开推进会\n2022-09-20 22:14:23 来源:文明风 责任编辑:兰某文\n文明风9月20日讯 9月19日，县委宣传部召开现场推进会。\n会议要求抓好落实。(东山县委宣传部(文明办))\n编辑:黄小编\n审核:占飞鹏 孙长清\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].publication.as_deref(), Some("文明风"));
+        assert!(a[0].body.ends_with("抓好落实。"), "{}", a[0].body);
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["兰某文", "占飞鹏", "孙长清"], "{:?}", a[0].bylines);
+        // an abstract over a page without a headline; an empty credit bracket at the end
+        let page = "摘要:为推进移风易俗，社区打造文明长廊。\n本报讯(崔某 李某琪)为推进移风易俗，社区打造文明长廊。\n居民纷纷驻足观看，得到群众的好评。()\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("本报讯"), "{}", a[0].body);
+        assert!(a[0].body.ends_with("好评。"), "{}", a[0].body);
     }
 
     #[test]
