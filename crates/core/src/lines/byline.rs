@@ -1924,19 +1924,3 @@ mod tests {
         assert_eq!(super::parse_names("东湖社区网"), None);
     }
 }
-#[cfg(test)]
-mod probe {
-    #[test]
-    fn probe() {
-        for l in std::fs::read_to_string("/tmp/probe.txt")
-            .unwrap_or_default()
-            .lines()
-        {
-            println!(
-                "{l}\n  F={:?}\n  T={:?}",
-                super::parse_meta_line(l, false),
-                super::parse_meta_line(l, true)
-            );
-        }
-    }
-}
