@@ -276,6 +276,36 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
 /// Words of a credit line that start like a name (单 of 单位, 居 of 居民, 文 of 文章).
 const COMMON_CREDIT_WORDS: &[&str] = &["单位", "居民", "文章", "部门", "网友", "群众", "市民"];
 
+/// A labelled slot's value that reads as one name although it opens with no family name we
+/// know (`德吉`, `娜布琴花`; spaced out: `夕 介`): two to four Chinese characters, no unit, no
+/// common word.
+fn unlisted_name(value: &str) -> Option<String> {
+    let tokens: Vec<&str> = value.split_whitespace().collect();
+    let name = if tokens.len() > 1 && tokens.iter().all(|t| t.chars().count() == 1) {
+        tokens.concat()
+    } else if tokens.len() == 1 {
+        tokens[0].to_string()
+    } else {
+        return None;
+    };
+    // (`小高`: a nickname; `编辑点评`, `作者: 语音阅读`: a widget's word)
+    const NOT_NAMES: &[&str] = &[
+        "点评", "语音", "报道", "视频", "图片", "供图", "文字", "配图", "整理", "推荐", "阅读",
+        "分享", "转载", "原创", "网友", "不详", "暂无",
+    ];
+    let n = name.chars().count();
+    ((2..=4).contains(&n)
+        && name.chars().all(is_han)
+        && !(n == 2 && name.starts_with(['小', '老', '阿']))
+        && !NOT_NAMES.contains(&name.as_str())
+        && !is_outlet_name(&name)
+        && !name.ends_with("在线")
+        && !is_org_like(&name)
+        && !names_nobody(&name)
+        && !COMMON_CREDIT_WORDS.contains(&name.as_str()))
+    .then_some(name)
+}
+
 /// A site's account or a unit in a name slot (`作者:管理员`, `作者:银光路社区`): no name.
 fn names_nobody(value: &str) -> bool {
     let v = value.trim();
@@ -670,8 +700,12 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         };
         // (`工作者`: 作者 inside a word)
         let inside_worker = |l: &str| l == "作者" && rest[..i].ends_with('工');
+        // (`东莞时间网`: 时间 inside an outlet's name, no time label)
+        let inside_name =
+            |l: &str| inside_word(l) && !s[l.len()..].starts_with(|c: char| c.is_ascii_digit());
         if let Some((l, kind)) = label_at(s)
             && !(kind == Label::Other && inside_word(l))
+            && !(kind == Label::Time && inside_name(l))
             && !inside_worker(l)
         {
             parts.push((kind, String::new()));
@@ -789,6 +823,12 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 // `2019年09月11日 / 富达传媒 / 时政新闻 / 1665 / 0`: a date, then short fields
                 // (site, section, counters) between separators. The date is what it gives.
                 None if starts_with_date && is_field_strip(&prefix) => {}
+                // `2025年03月10日 10:08 某某城事`: an account's name after the time; the time
+                // is what it gives.
+                None if starts_with_date
+                    && header
+                    && (2..=12).contains(&prefix.chars().count())
+                    && prefix.chars().all(is_han) => {}
                 None => return None,
             }
         } else if outlet_before_credit {
@@ -914,6 +954,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                         for name in &names {
                             push_byline(&mut meta.bylines, *role, name.clone());
                         }
+                    }
+                } else if let Some(name) = unlisted_name(value)
+                    .filter(|_| matches!(kind, Label::Role(BylineRole::Editor)) || parts.len() > 1)
+                {
+                    // `编辑:德吉`, `编 审:夕 介`: a name with no family name we know, in an
+                    // editor's slot or beside other credits.
+                    for role in roles {
+                        push_byline(&mut meta.bylines, *role, name.clone());
                     }
                 } else if is_org_like(value) {
                     // A unit credited as writer: the outlet only when no 来源 names one.
@@ -1294,7 +1342,16 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
     if v.is_empty() || v.chars().count() > 30 || v.contains([',', '，', '。']) {
         return None;
     }
-    if NO_OUTLET.contains(&v.as_str()) || v.starts_with("http") || v.starts_with("www.") {
+    // (`来源: 某某政协管理员`: a site's account, no outlet)
+    if ["管理员", "小编"].iter().any(|a| v.ends_with(a)) {
+        return Some((None, None));
+    }
+    // (`来源: sp20241124`: a staff code, no outlet)
+    let code = !v.chars().any(is_han)
+        && v.chars().any(|c| c.is_ascii_digit())
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if NO_OUTLET.contains(&v.as_str()) || v.starts_with("http") || v.starts_with("www.") || code {
         return Some((None, None));
     }
     // `供稿:张某某`: a writer in the source slot (never a wire's name: 商讯).
@@ -1432,6 +1489,23 @@ mod tests {
         assert_eq!(m.publication.as_deref(), Some("中国农民报"));
         let m = parse_meta_line("2022-08-22 13:47:47     东川自治县人民政府", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("东川自治县人民政府"));
+        // a name with no family name we know, in an editor's slot or beside other credits;
+        // never a nickname or a widget's word
+        let m = parse_meta_line("撰稿:王某莹  编辑:德吉", false).unwrap();
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        assert_eq!(editors("编 审:夕 介"), ["夕介"]);
+        assert!(editors("编辑:小高").is_empty());
+        assert!(parse_meta_line("作者:  语音阅读:", false).is_none_or(|m| m.bylines.is_empty()));
+        // a staff code or a site account in the source slot names no outlet; 消息来源 labels
+        let m = parse_meta_line("发布时间:2024-11-24 04:16:42 来源: sp20241124", true).unwrap();
+        assert_eq!(m.publication, None);
+        let m = parse_meta_line("信息来源: 东山政协管理员  发布时间:2020-04-30", true).unwrap();
+        assert_eq!(m.publication, None);
+        let m = parse_meta_line("发布时间:2018年02月27日 消息来源:县妇联", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("县妇联"));
+        // an outlet with 时间 in its name
+        let m = parse_meta_line("(来源:东莞时间网)", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东莞时间网"));
         // a source labelled 源自 glued after the writer's name
         let m = parse_meta_line("时间:2022-09-22 22:49作者:陈立威源自:县融媒体中心", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("县融媒体中心"));

@@ -342,7 +342,13 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
         && t.split(['>', '＞']).next().is_some_and(|h| {
             let h = h.trim();
             (h.ends_with('网') && clen(h) <= 10)
-                || (arrows >= 3 || t.ends_with(['>', '＞'])) && (2..=10).contains(&clen(h))
+                // (`新浪四川>达州 >正文`: the page's own last step names it a path)
+                || (arrows >= 3
+                    || t.ends_with(['>', '＞'])
+                    || t.rsplit(['>', '＞']).next().is_some_and(|l| {
+                        ["正文", "详情", "详细", "内容", "全文"].contains(&l.trim())
+                    }))
+                    && (2..=10).contains(&clen(h))
         });
     if !site_head
         && !["首页", "主页", "网站首页", "Home", "home"]
@@ -599,6 +605,12 @@ mod tests {
                 ["东山在线", "城市频道", "本地", "台州", "正文"]
                     .map(String::from)
                     .to_vec()
+            ))
+        );
+        assert_eq!(
+            classify("东川新闻>达州 >正文"),
+            Some(Furniture::Breadcrumb(
+                ["东川新闻", "达州", "正文"].map(String::from).to_vec()
             ))
         );
         // one arrow in a headline is no path

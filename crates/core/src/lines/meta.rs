@@ -294,7 +294,8 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     }
     // `晚报讯` is the paper's own report, like `本报讯`: it names no outlet
     if name.starts_with("本")
-        || name.starts_with("记者")
+        || name.contains("记者")
+        || name.contains("通讯员")
         || name.contains("据")
         || ["晚报", "日报", "晨报", "晨刊", "早报"].contains(&name)
     {

@@ -236,6 +236,31 @@ fn signature(inner: &str) -> Option<Meta> {
             ..Meta::default()
         });
     }
+    // `(冯某燕 泽人 徐某俊)`: spaced names, one of them a pen name with no family name
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if (3..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            (2..=3).contains(&clen(w))
+                && w.chars().all(crate::text::is_han)
+                && !byline::is_org_like(w)
+        })
+        && words
+            .iter()
+            .filter(|w| byline::parse_names(w).is_some_and(|n| n.len() == 1 && n[0] == **w))
+            .count()
+            >= words.len() - 1
+    {
+        return Some(Meta {
+            bylines: words
+                .iter()
+                .map(|w| Byline {
+                    role: crate::record::BylineRole::Author,
+                    name: (*w).to_string(),
+                })
+                .collect(),
+            ..Meta::default()
+        });
+    }
     // `(市人社局 万某某)`, `(某某办事处 胡 俊)`: the writer's unit, then the writer, whose
     // name may be spaced out character by character.
     let words: Vec<&str> = inner.split_whitespace().collect();
@@ -930,6 +955,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 in_list = true;
                 continue;
             }
+            // (`浏览次数: 信息来源: 某某局 发布时间:…`: a counter heading the page's
+            // header line is no reason to lose its source and time)
+            Some(Furniture::Line)
+                if !seen_body
+                    && byline::parse_meta_line(text, true)
+                        .is_some_and(|m| m.publication.is_some() || m.published_at.is_some()) => {}
             Some(Furniture::Line) => {
                 if page_publication.is_none() {
                     page_publication = meta::copyright_holder(text);
@@ -1038,11 +1069,23 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                     || (byline::is_org_like(t) && clen(t) <= 16 && !t.contains([' ', '\u{3000}']))
                     || (t.starts_with(['【', '[']) && t.ends_with(['】', ']']))
             });
+            // (a place's name over the headline: `湖南省衡阳市蒸湘区`, under which a headline
+            // may hold a comma)
+            let place_kicker = d.title.as_deref().is_some_and(|t| {
+                clen(t) <= 12
+                    && t.chars().all(crate::text::is_han)
+                    && t.ends_with(['省', '市', '县', '区', '镇', '乡', '州', '旗'])
+                    && t.chars()
+                        .filter(|c| ['省', '市', '县', '区', '州', '旗'].contains(c))
+                        .count()
+                        >= 2
+            });
             let replaces = kicker
                 && !d.saw_meta
                 && page_title_folded.is_none()
                 && (6..=40).contains(&clen(line))
-                && !line.contains([',', '，', '；', ';'])
+                && (!line.contains([',', '，', '；', ';'])
+                    || place_kicker && clen(line) <= 30 && !line.contains('。'))
                 && !line.starts_with(['—', '-', '─'])
                 // a metadata line the grammar could not read is still no headline
                 && (!line.contains([':', '：']) || meta::find_times(line).is_empty());
@@ -1070,7 +1113,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 d.saw_meta = true;
                 continue;
             }
-            let headline = strip_bullet(line);
+            // (`| 某某活动 |`: a table row's cell)
+            let headline = strip_bullet(line)
+                .trim_matches(|c: char| c == '|' || c == '｜' || c.is_whitespace());
             // `本报讯 (记者 崔某)` on a line of its own opens the text.
             let dateline = is_bare_dateline(line);
             if (d.title.is_none() || replaces)
@@ -1222,9 +1267,17 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             d.ended = true;
             continue;
         }
-        if let Some((para, m)) = trailing_credit(line) {
-            d.body.push(para);
+        if let Some((mut para, m)) = trailing_credit(line) {
             d.merge(m);
+            // `…氛围。(记者 某某)(来源:某某网)`: one credit after another
+            while para.len() < line.len()
+                && let Some((before, m)) = trailing_credit(para)
+                && before.len() < para.len()
+            {
+                d.merge(m);
+                para = before;
+            }
+            d.body.push(para);
             d.ended = true;
             continue;
         }
@@ -1711,7 +1764,33 @@ fn dated_dateline(first: &str) -> Option<String> {
 /// or without brackets: `南都讯　记者刘凡　周昌和　继推出…`, `新快报讯 记者 罗琼 实习生
 /// 葛晶 报道 施工…`.
 fn dateline_credit(first: &str) -> Option<Meta> {
-    bracketed_dateline_credit(first).or_else(|| open_dateline_credit(first))
+    bracketed_dateline_credit(first)
+        .or_else(|| open_dateline_credit(first))
+        .or_else(|| labelled_report(first))
+}
+
+/// `通讯员冉某报道:8月1日,…`: a labelled writer's report opening the text, no outlet.
+fn labelled_report(first: &str) -> Option<Meta> {
+    if ![
+        "记者",
+        "通讯员",
+        "本报记者",
+        "特约记者",
+        "见习记者",
+        "实习生",
+    ]
+    .iter()
+    .any(|l| first.starts_with(l))
+    {
+        return None;
+    }
+    let head: String = first.chars().take(40).collect();
+    let k = head.find("报道")?;
+    if !head[k + "报道".len()..].starts_with([':', '：', ' ', '，', ',']) {
+        return None;
+    }
+    let m = byline::parse_meta_line(head[..k].trim(), false)?;
+    (!m.bylines.is_empty() && m.publication.is_none()).then_some(m)
 }
 
 /// `X讯 记者A B 通讯员C 报道 正文…`: the label-and-name tokens after the dateline, up to
@@ -1784,6 +1863,23 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
     {
         return None;
     }
+    // `…讯(记者 张某 摄影报道)`: the writers took the pictures too.
+    if let Some(c) = inner.strip_suffix("摄影报道")
+        && lead.trim().ends_with(['讯', '电'])
+        && let Some(mut m) =
+            byline::parse_meta_line(c.trim_start_matches(['(', '（']).trim(), false)
+        && !m.bylines.is_empty()
+    {
+        let names: Vec<String> = m.bylines.iter().map(|b| b.name.clone()).collect();
+        for name in names {
+            add_byline(
+                &mut m.bylines,
+                crate::record::BylineRole::Photographer,
+                name,
+            );
+        }
+        return Some(m);
+    }
     // `…讯(黄某 文/图)`: names, then the work they did, after a dateline.
     let parsed = byline::parse_meta_line(inner, false).or_else(|| {
         lead.trim()
@@ -1833,6 +1929,19 @@ fn reported_by(inner: &str) -> Option<Meta> {
     };
     if !last.ends_with("报道") || !(2..=10).contains(&clen(outlet)) {
         return None;
+    }
+    // `(邓某保 蒋某某 报道)`: only writers, no outlet
+    if !byline::is_outlet_name(outlet)
+        && !byline::is_org_like(outlet)
+        && let Some(names) = byline::parse_names(&parts[..parts.len() - 1].join(" "))
+            .filter(|n| n.len() == parts.len() - 1)
+            .filter(|_| *last == "报道")
+    {
+        let mut m = Meta::default();
+        for name in names {
+            add_byline(&mut m.bylines, crate::record::BylineRole::Author, name);
+        }
+        return Some(m);
     }
     let names = byline::parse_names(name).filter(|n| n.len() == 1)?;
     let mut m = Meta {
@@ -3081,6 +3190,23 @@ mod tests {
                 (Photographer, "姚某")
             ]
         );
+        // a labelled writer's report opening the text; writers alone before 报道; 摄影报道 in
+        // brackets
+        let m = dateline_credit("通讯员冉某刚报道:8月1日，镇党委开展慰问活动。").unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.bylines[0].role, Correspondent);
+        let m = dateline_credit("东山报道讯(邓某保 蒋某某 报道)“我以前很少来这里。”").unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        let m =
+            dateline_credit("东滨海讯(记者 张某 摄影报道)为提高居民消防安全意识，社区开展演练。")
+                .unwrap();
+        let roles: Vec<_> = m
+            .bylines
+            .iter()
+            .map(|b| (b.role, b.name.as_str()))
+            .collect();
+        assert_eq!(roles, [(Reporter, "张某"), (Photographer, "张某")]);
         // a source slot that reads like a name but opens the dateline is the outlet; a unit
         // and its office signing after the text is no body; a handle edits nothing
         let page = "霞浦县召开推进会\n2022-09-20 22:14:23 来源:文明风 责任编辑:兰某文\n文明风9月20日讯 9月19日，县委宣传部召开现场推进会。\n会议要求抓好落实。(东山县委宣传部(文明办))\n编辑:黄小编\n审核:占飞鹏 孙长清\n";
@@ -3094,6 +3220,28 @@ mod tests {
         let a = split_articles(&lines(page));
         assert!(a[0].body.starts_with("本报讯"), "{}", a[0].body);
         assert!(a[0].body.ends_with("好评。"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn headers_behind_a_counter_a_place_over_the_headline_and_credits_in_a_row() {
+        // a counter heading the header line; a place's name over a headline with a comma; a
+        // headline in a table row; two credits after the text; a pen name among the writers
+        let page = "湖南省东山市西湖区\n| 这块块光荣牌,挂进了军属心里 |\n浏览次数: 信息来源: 东山县退役军人事务局 发布时间:2026-02-13 16:46\n小小光荣牌，温暖军属心。11月28日上午，社区为军属挂光荣牌。\n营造尊重军属的良好氛围。(记者 雷某全)(来源:东山时间网)\n(冯某燕 泽人 徐某俊)\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("这块块光荣牌,挂进了军属心里"));
+        assert_eq!(a[0].publication.as_deref(), Some("东山县退役军人事务局"));
+        assert_eq!(
+            a[0].published_at.as_deref(),
+            Some("2026-02-13T16:46:00+08:00")
+        );
+        assert!(a[0].body.ends_with("良好氛围。"), "{}", a[0].body);
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["雷某全", "冯某燕", "泽人", "徐某俊"],
+            "{:?}",
+            a[0].bylines
+        );
     }
 
     #[test]
