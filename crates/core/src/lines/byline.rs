@@ -296,7 +296,7 @@ fn unlisted_name(value: &str) -> Option<String> {
     let n = name.chars().count();
     ((2..=4).contains(&n)
         && name.chars().all(is_han)
-        && !(n == 2 && name.starts_with(['小', '老', '阿']))
+        && (n > 2 || !name.starts_with(['小', '老', '阿']))
         && !NOT_NAMES.contains(&name.as_str())
         && !is_outlet_name(&name)
         && !name.ends_with("在线")
