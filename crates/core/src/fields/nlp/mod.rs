@@ -1566,6 +1566,13 @@ mod tests {
         for name in ["镇党委", "镇人大"] {
             assert!(o.contains(&name.to_string()), "{name}: {o:?}");
         }
+        // a township's justice office, a committee's political-legal commission, a district
+        // committee's work committee for its offices
+        let o =
+            orgs("姚伏司法所调解员到场。市委政法委组织开展活动。湖滨区委直属机关工委召开会议。");
+        for name in ["姚伏司法所", "市委政法委", "湖滨区委直属机关工委"] {
+            assert!(o.contains(&name.to_string()), "{name}: {o:?}");
+        }
         // folded into the one a place heads
         let o = orgs("石桥镇党委召开会议。会后，镇党委要求各村抓好落实。");
         assert_eq!(o, ["石桥镇党委"]);
