@@ -137,6 +137,17 @@ pub fn attribution(inner: &str) -> Option<String> {
         .then(|| rest.to_string())
 }
 
+/// The paper an e-paper's page properties name when they leak into the text
+/// (`2019-11-04 2 2 某某日报 content_51528.html 1 3 标题 /enpproperty-->`: 某某日报).
+pub fn epaper_properties_outlet(line: &str) -> Option<String> {
+    if !line.contains("enpproperty") {
+        return None;
+    }
+    let at = line.find("content_")?;
+    let outlet = line[..at].split_whitespace().next_back()?;
+    crate::lines::byline::is_outlet_name(outlet).then(|| outlet.to_string())
+}
+
 /// The copyright holder of a footer line (`信息时报社 版权所有(C) …` gives `信息时报`).
 pub fn copyright_holder(line: &str) -> Option<String> {
     // 主办单位：某某委员会 (版权所有): the owner after the label.
@@ -760,6 +771,21 @@ mod tests {
         assert_eq!(
             dateline_outlet("慈善公益报(本报记者 艾某)8月3日上午，募捐活动启动").as_deref(),
             Some("慈善公益报")
+        );
+    }
+
+    #[test]
+    fn an_epaper_page_property_line_names_the_paper() {
+        assert_eq!(
+            epaper_properties_outlet(
+                "2019-11-04 2 2 东江日报 content_51528.html 1 3 党员走进敬老院 /enpproperty-->"
+            )
+            .as_deref(),
+            Some("东江日报")
+        );
+        assert_eq!(
+            epaper_properties_outlet("东江日报 content_51528.html"),
+            None
         );
     }
 

@@ -596,6 +596,16 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     if t.len() < whole.len() && ends_sentence(t) {
         return Some((t, Meta::default()));
     }
+    // An e-paper's jump line (`…(下转02版)`) goes; what it cut off is dropped later.
+    if let Some(open) = last_open_bracket(t)
+        && t[open..]
+            .trim_start_matches(['(', '（'])
+            .starts_with("下转")
+        && t.ends_with([')', '）'])
+        && clen(&t[open..]) <= 10
+    {
+        return Some((t[..open].trim_end(), Meta::default()));
+    }
     // A wire story's end mark (`…死亡病例。(完)`) closes the text; so does an empty credit
     // bracket (`…好评。()`).
     for mark in ["(完)", "（完）", "(完）", "（完)", "()", "（）"] {
@@ -666,7 +676,17 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         let open = last_open_bracket(t)?;
         let inner = t[open..].trim_start_matches(['(', '（']);
         let before = t[..open].trim_end();
-        if before.is_empty() || !ends_sentence(before) || clen(inner) > 8 {
+        if before.is_empty() || !ends_sentence(before) || clen(inner) > 12 {
+            return None;
+        }
+        // (`…发挥光和热。(通讯员刘某杰`: a labelled credit, cut off)
+        if let Some(m) = byline::parse_meta_line(inner, false)
+            && !m.bylines.is_empty()
+            && m.publication.is_none()
+        {
+            return Some((before, m));
+        }
+        if clen(inner) > 8 {
             return None;
         }
         let names = byline::parse_names(inner)?;
@@ -963,7 +983,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                         .is_some_and(|m| m.publication.is_some() || m.published_at.is_some()) => {}
             Some(Furniture::Line) => {
                 if page_publication.is_none() {
-                    page_publication = meta::copyright_holder(text);
+                    page_publication = meta::copyright_holder(text)
+                        .or_else(|| meta::epaper_properties_outlet(text));
                 }
                 continue;
             }
@@ -2279,6 +2300,19 @@ fn drop_cut_off_tail(paras: &mut Vec<String>) {
         .checked_sub(2)
         .and_then(|k| paras.get(k))
         .is_some_and(|p| ends_sentence(p.trim_end()));
+    // A photo's caption left after the text (`党员开展批评与自我批评`): a short line of words
+    // with no punctuation and no space, under a paragraph that ended its sentence.
+    if previous_ends_sentence
+        && let Some(last) = paras.last()
+        && let t = last.trim()
+        && (6..=24).contains(&clen(t))
+        && t.chars().all(crate::text::is_han)
+        && byline::parse_names(t).is_none()
+        && !byline::is_org_like(t)
+    {
+        paras.pop();
+        return;
+    }
     let Some(last) = paras.last_mut() else {
         return;
     };
@@ -3153,6 +3187,20 @@ mod tests {
         let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n众志成城 共克时艰 坚决打赢疫情防控阻击战\n";
         let a = split_articles(&lines(page));
         assert!(a[0].body.ends_with("阻击战"), "{}", a[0].body);
+        // a photo's caption left after the text; an e-paper's jump line and what it cut off;
+        // a labelled credit cut off in its bracket
+        let page =
+            "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n党员开展批评与自我批评\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+        let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。成立了领导小组，明确第一责任，(下转02版)\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+        let page =
+            "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温，发挥光和热。(通讯员刘某杰\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("发挥光和热。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
         // a whole paragraph that stops on a comma, however long
         let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n工作队表示，将充分发挥资源优势，积极对接农业龙头企业、大型超市等搭建平台，多渠道做好产销对接，将优质农产品推广到各地，\n";
         let a = split_articles(&lines(page));
