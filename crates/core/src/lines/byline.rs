@@ -299,7 +299,9 @@ fn unlisted_name(value: &str) -> Option<String> {
         && (n > 2 || !name.starts_with(['小', '老', '阿']))
         && !NOT_NAMES.contains(&name.as_str())
         && !is_outlet_name(&name)
-        && !name.ends_with("在线")
+        && !["在线", "融媒", "传媒", "媒体", "发布", "新闻"]
+            .iter()
+            .any(|e| name.ends_with(e))
         && !is_org_like(&name)
         && !names_nobody(&name)
         && !COMMON_CREDIT_WORDS.contains(&name.as_str()))
@@ -366,12 +368,28 @@ fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
         match split_glued_names(token) {
             Some(n) if names.is_empty() || token.chars().count() <= 3 => names.extend(n),
             _ if token.chars().count() >= 4 && is_org_like(token) => {}
+            // `团区委何某达`: the writer's unit glued to the name
+            _ if unit_then_name(token).is_some() => names.extend(unit_then_name(token)),
             // `通讯员:某某社工某某项目 洪某某`: a unit's or project's long name, no one's
             _ if token.chars().count() >= 6 && token.chars().all(is_han) => {}
             _ => return None,
         }
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// A writer's name glued after their unit (`团区委何某达`, `区妇联李某`): the name.
+fn unit_then_name(token: &str) -> Option<String> {
+    let chars: Vec<char> = token.chars().collect();
+    (2..=3).rev().find_map(|k| {
+        let cut = chars.len().checked_sub(k)?;
+        let (unit, name): (String, String) =
+            (chars[..cut].iter().collect(), chars[cut..].iter().collect());
+        (unit.chars().count() >= 2
+            && unit.ends_with(['委', '局', '部', '办', '联', '处', '所', '站', '队', '院'])
+            && split_glued_names(&name).is_some_and(|n| n.len() == 1 && n[0] == name))
+        .then_some(name)
+    })
 }
 
 /// A credit slot's list of spaced two- and three-character words most of which read as
@@ -473,6 +491,8 @@ pub(crate) fn is_org_like(value: &str) -> bool {
             "院",
             "校",
             "馆",
+            "宫",
+            "融媒",
             "所",
             "处",
             "队",
@@ -892,15 +912,18 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     // `摄影/新京报记者 尹亚飞`: the outlet between a role and 记者 leaves the role to the
     // names after 记者.
     let mut carried: Option<BylineRole> = None;
+    let mut also_photographer = false;
     // An organisation credited in a role slot (作者:临澧党建网), and whether 来源 said the
     // site wrote the page itself (本站原创).
     let mut credited_unit: Option<String> = None;
     for (k, (kind, raw)) in parts.iter().enumerate() {
         let value = clean(raw);
         // `采写：南都记者 余某`: a word glued before 记者 is the outlet, not a name.
+        // (`文、图/某某报记者:邓某`: the reporter's name after a colon)
         let outlet_before_reporter = !raw.ends_with(char::is_whitespace)
-            && matches!(parts.get(k + 1), Some((Label::Role(BylineRole::Reporter), next)) if next.starts_with(char::is_whitespace));
-        if outlet_before_reporter && matches!(kind, Label::Role(_)) {
+            && matches!(parts.get(k + 1), Some((Label::Role(BylineRole::Reporter), next))
+                if next.starts_with(|c: char| c.is_whitespace() || c == ':' || c == '：'));
+        if outlet_before_reporter && matches!(kind, Label::Role(_) | Label::AuthorPhotographer) {
             if meta.publication.is_none() && value.chars().count() >= 2 {
                 meta.publication = Some(value.clone());
             }
@@ -908,8 +931,11 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 Label::Role(BylineRole::Photographer) => Some(BylineRole::Photographer),
                 _ => None,
             };
+            // `文、图/…记者:某某`: the reporter took the pictures too
+            also_photographer = matches!(kind, Label::AuthorPhotographer);
             continue;
         }
+        let photographer_too = std::mem::take(&mut also_photographer);
         let kind = &match (carried.take(), kind) {
             (Some(role), Label::Role(_)) => Label::Role(role),
             (_, k) => *k,
@@ -946,13 +972,33 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     }
                     continue;
                 }
-                if let Some(names) = parse_names(value)
-                    .or_else(|| names_with_affiliation(value))
-                    .or_else(|| mostly_names(value))
+                // `作者:宣传部`: a unit whose name opens like a family name
+                // (a given name may end in 科 or 站: `宋芳科`; three characters ending in 部,
+                // 局, 委, 办 or 处 are a unit)
+                let n = value.chars().count();
+                let unit = !value.contains(char::is_whitespace)
+                    && is_org_like(value)
+                    && (n >= 4
+                        && value.ends_with([
+                            '部', '局', '委', '办', '处', '科', '室', '站', '所', '队',
+                        ])
+                        || n == 3 && value.ends_with(['部', '局', '委', '办', '处']));
+                if let Some(names) = (!unit)
+                    .then(|| {
+                        parse_names(value)
+                            .or_else(|| names_with_affiliation(value))
+                            .or_else(|| mostly_names(value))
+                    })
+                    .flatten()
                 {
                     for role in roles {
                         for name in &names {
                             push_byline(&mut meta.bylines, *role, name.clone());
+                        }
+                    }
+                    if photographer_too {
+                        for name in &names {
+                            push_byline(&mut meta.bylines, BylineRole::Photographer, name.clone());
                         }
                     }
                 } else if let Some(name) = unlisted_name(value)
@@ -1503,6 +1549,23 @@ mod tests {
         assert_eq!(m.publication, None);
         let m = parse_meta_line("发布时间:2018年02月27日 消息来源:县妇联", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("县妇联"));
+        // the reporter after the outlet and a colon took the pictures too; a unit in a credit
+        // slot, glued before a name or opening like a family name; a name ending like a unit
+        let m = parse_meta_line("文、图/东山日报新花城记者:邓某丽", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山日报新花城"));
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        let m = parse_meta_line("通讯员:东山市工人文化宫", false).unwrap();
+        assert!(m.bylines.is_empty(), "{:?}", m.bylines);
+        let m = parse_meta_line("文/图 团区委何某达 赵某", false).unwrap();
+        assert_eq!(m.bylines.len(), 4, "{:?}", m.bylines);
+        let m = parse_meta_line("作者:宣传部", false).unwrap();
+        assert!(m.bylines.is_empty(), "{:?}", m.bylines);
+        assert!(editors("编辑:莲湖融媒").is_empty());
+        assert_eq!(editors("选稿:董某月"), ["董某月"]);
+        let m = parse_meta_line("东山学院 撰稿人:黄某雯 审稿人:姚某", false).unwrap();
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        let m = parse_meta_line("本网记者 宋芳科 通讯员 李某娟", false).unwrap();
+        assert_eq!(m.bylines[0].name, "宋芳科");
         // an outlet with 时间 in its name
         let m = parse_meta_line("(来源:东莞时间网)", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("东莞时间网"));

@@ -338,10 +338,17 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
     // (or the site's name heading a path of two steps or more: `重庆某某网 > 新闻>> 要闻`)
     // (or any short head of a path of three steps or more: `某某电视台 > 某某频道 > 资讯 >`)
     let arrows = t.matches(['>', '＞']).count();
-    let site_head = arrows >= 2
+    let site_head = arrows >= 1
         && t.split(['>', '＞']).next().is_some_and(|h| {
             let h = h.trim();
-            (h.ends_with('网') && clen(h) <= 10)
+            (h.ends_with('网') && clen(h) <= 10 && arrows >= 2)
+                // (`某某实践网 > 三下乡`: a site's name over one section)
+                || (arrows == 1
+                    && h.ends_with('网')
+                    && clen(h) <= 10
+                    && t.rsplit(['>', '＞'])
+                        .next()
+                        .is_some_and(|l| (1..=8).contains(&clen(l.trim()))))
                 // (`新浪四川>达州 >正文`: the page's own last step names it a path)
                 || (arrows >= 3
                     || t.ends_with(['>', '＞'])
@@ -349,6 +356,7 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
                         ["正文", "详情", "详细", "内容", "全文"].contains(&l.trim())
                     }))
                     && (2..=10).contains(&clen(h))
+                    && arrows >= 2
         });
     if !site_head
         && !["首页", "主页", "网站首页", "Home", "home"]
@@ -614,6 +622,12 @@ mod tests {
             classify("东川新闻>达州 >正文"),
             Some(Furniture::Breadcrumb(
                 ["东川新闻", "达州", "正文"].map(String::from).to_vec()
+            ))
+        );
+        assert_eq!(
+            classify("大学生实践网 > 三下乡"),
+            Some(Furniture::Breadcrumb(
+                ["大学生实践网", "三下乡"].map(String::from).to_vec()
             ))
         );
         // one arrow in a headline is no path

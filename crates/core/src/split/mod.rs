@@ -301,7 +301,7 @@ fn signature(inner: &str) -> Option<Meta> {
 
 /// A headline: short, no full stop inside, not ending in a comma, with some Han characters.
 fn is_title_like(s: &str) -> bool {
-    if !has_chars(s, 4) || has_chars(s, 65) {
+    if !has_chars(s, 4) || has_chars(s, 65) || s.contains("http") {
         return false;
     }
     if s.contains('。') || s.ends_with(['，', ',', '、', '；', ';', '：', ':']) {
@@ -2300,15 +2300,17 @@ fn drop_cut_off_tail(paras: &mut Vec<String>) {
         .checked_sub(2)
         .and_then(|k| paras.get(k))
         .is_some_and(|p| ends_sentence(p.trim_end()));
-    // A photo's caption left after the text (`党员开展批评与自我批评`): a short line of words
-    // with no punctuation and no space, under a paragraph that ended its sentence.
+    // A photo's caption left after the text (`党员开展批评与自我批评`, `②18 志愿者为居民理发。`):
+    // a short line of words with no punctuation and no space, or one numbered like a
+    // picture, under a paragraph that ended its sentence.
     if previous_ends_sentence
         && let Some(last) = paras.last()
         && let t = last.trim()
-        && (6..=24).contains(&clen(t))
-        && t.chars().all(crate::text::is_han)
-        && byline::parse_names(t).is_none()
-        && !byline::is_org_like(t)
+        && ((6..=24).contains(&clen(t))
+            && t.chars().all(crate::text::is_han)
+            && byline::parse_names(t).is_none()
+            && !byline::is_org_like(t)
+            || t.starts_with(|c: char| ('①'..='⑳').contains(&c)) && !has_chars(t, 31))
     {
         paras.pop();
         return;
@@ -3201,6 +3203,15 @@ mod tests {
         let a = split_articles(&lines(page));
         assert!(a[0].body.ends_with("发挥光和热。"), "{}", a[0].body);
         assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        // a numbered picture's caption
+        let page =
+            "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n②18 志愿者为居民理发。\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+        // an advert's link is no headline
+        assert!(!is_title_like(
+            "我国白癜风知名专家 https://m.example.net/a_5481230.html"
+        ));
         // a whole paragraph that stops on a comma, however long
         let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n工作队表示，将充分发挥资源优势，积极对接农业龙头企业、大型超市等搭建平台，多渠道做好产销对接，将优质农产品推广到各地，\n";
         let a = split_articles(&lines(page));
