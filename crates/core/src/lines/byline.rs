@@ -319,7 +319,14 @@ fn names_nobody(value: &str) -> bool {
 }
 
 /// A media centre without its place names no outlet (`融媒体中心通讯员 某某`).
-const GENERIC_MEDIA: &[&str] = &["融媒体中心", "新闻中心", "全媒体中心", "媒体中心"];
+const GENERIC_MEDIA: &[&str] = &[
+    "融媒体中心",
+    "新闻中心",
+    "全媒体中心",
+    "媒体中心",
+    "全媒体",
+    "融媒体",
+];
 
 /// Words written in a writer's slot that name nobody.
 const NOT_WRITERS: &[&str] = &[
@@ -531,8 +538,8 @@ fn normalise(line: &str) -> String {
         .map(|c| match c {
             '【' | '】' | '[' | ']' | '(' | ')' | '|' | '丨' | '〔' | '〕' | '<' | '>' | '《'
             | '》' => ' ',
-            // (`□ 张某某`: a paper's byline mark)
-            '□' | '■' => ' ',
+            // (`□ 张某某`: a paper's byline mark; `○○全媒体记者`: an outlet's masked name)
+            '□' | '■' | '○' => ' ',
             _ => c,
         })
         .collect()
@@ -1566,6 +1573,10 @@ mod tests {
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         let m = parse_meta_line("本网记者 宋芳科 通讯员 李某娟", false).unwrap();
         assert_eq!(m.bylines[0].name, "宋芳科");
+        // an outlet's masked name before its newsroom's platform word
+        let m = parse_meta_line("○○全媒体记者 周某", false).unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.bylines[0].name, "周某");
         // an outlet with 时间 in its name
         let m = parse_meta_line("(来源:东莞时间网)", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("东莞时间网"));

@@ -174,24 +174,12 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// True for bullet characters that open menu items.
+/// True for bullet characters that open menu items (not a paper's byline marks ■ and □:
+/// `■ 某某` under a headline credits the writer).
 fn is_bullet(c: char) -> bool {
     matches!(
         c,
-        '•' | '·'
-            | '●'
-            | '◆'
-            | '■'
-            | '□'
-            | '▪'
-            | '►'
-            | '▶'
-            | '◇'
-            | '○'
-            | '◎'
-            | '※'
-            | '>'
-            | '»'
+        '•' | '·' | '●' | '◆' | '▪' | '►' | '▶' | '◇' | '○' | '◎' | '※' | '>' | '»'
     )
 }
 
@@ -539,6 +527,9 @@ mod tests {
             "您访问的链接即将离开“东山镇人民政府”门户网站 是否继续?",
             "您当前使用的浏览器版本过低,可能导致部分功能不能正常使用。",
             "现在升级 稍后再说",
+            "东山日报社主管主办 国内统一刊号: CN45-0020 爆料热线:15877281116",
+            "糟糕!链接失效了。",
+            "郑重声明:部分文章来源于网络,仅作为参考,如果网站中图片和文字侵犯了您的版权,请联系我们处理!",
             "2020-09-10 王某某 1 1 东山日报 content_55104.html /enpproperty-->",
         ] {
             assert_eq!(classify(line), Some(Furniture::Line), "{line}");

@@ -1818,7 +1818,11 @@ fn labelled_report(first: &str) -> Option<Meta> {
 /// `报道` or the first token that is neither a label nor a name.
 fn open_dateline_credit(first: &str) -> Option<Meta> {
     let head: String = first.chars().take(80).collect();
-    let at = head.find(['讯', '电'])?;
+    // (`某某电力新闻网讯`: 讯 ends the dateline, not the 电 of 电力)
+    let at = head
+        .find('讯')
+        .filter(|&k| clen(&head[..k]) <= 16)
+        .or_else(|| head.find('电'))?;
     let lead = head[..at].trim_start_matches(['【', '[']);
     if clen(lead) > 16 || lead.contains(['。', '，', ',', '(', '（']) {
         return None;
@@ -1857,6 +1861,8 @@ fn open_dateline_credit(first: &str) -> Option<Meta> {
         let trial = format!("{credit} {token}");
         match byline::parse_meta_line(trial.trim(), false) {
             Some(_) if token.chars().count() <= 8 => credit = trial,
+            // (`通讯员 陈某某 报道`: a label alone reads as a credit only with its names)
+            None if byline::is_bare_label(token) => credit = trial,
             _ => break,
         }
     }
@@ -2295,26 +2301,35 @@ fn add_byline(bylines: &mut Vec<Byline>, role: crate::record::BylineRole, name: 
 /// progress (a comma, few spaces, a word at the end) goes; a last line without a full stop
 /// that is a signature, a slogan or a list of names stays.
 fn drop_cut_off_tail(paras: &mut Vec<String>) {
-    let previous_ends_sentence = paras
-        .len()
-        .checked_sub(2)
-        .and_then(|k| paras.get(k))
-        .is_some_and(|p| ends_sentence(p.trim_end()));
-    // A photo's caption left after the text (`党员开展批评与自我批评`, `②18 志愿者为居民理发。`):
-    // a short line of words with no punctuation and no space, or one numbered like a
-    // picture, under a paragraph that ended its sentence.
-    if previous_ends_sentence
+    let previous_ends_sentence = |paras: &[String]| {
+        paras
+            .len()
+            .checked_sub(2)
+            .and_then(|k| paras.get(k))
+            .is_some_and(|p| ends_sentence(p.trim_end()))
+    };
+    // A photo's caption left after the text (`党员开展批评与自我批评`, `②18 志愿者为居民理发。`),
+    // or the subheads of a page cut off after them (`网点“走出去”`): a short line of words
+    // with no punctuation and no space, or one numbered like a picture, under a paragraph
+    // that ended its sentence.
+    let mut popped = false;
+    while previous_ends_sentence(paras)
         && let Some(last) = paras.last()
         && let t = last.trim()
-        && ((6..=24).contains(&clen(t))
-            && t.chars().all(crate::text::is_han)
+        && ((5..=24).contains(&clen(t))
+            && t.chars()
+                .all(|c| crate::text::is_han(c) || matches!(c, '“' | '”'))
             && byline::parse_names(t).is_none()
             && !byline::is_org_like(t)
             || t.starts_with(|c: char| ('①'..='⑳').contains(&c)) && !has_chars(t, 31))
     {
         paras.pop();
+        popped = true;
+    }
+    if popped {
         return;
     }
+    let previous_ends_sentence = previous_ends_sentence(paras);
     let Some(last) = paras.last_mut() else {
         return;
     };
@@ -3203,6 +3218,15 @@ mod tests {
         let a = split_articles(&lines(page));
         assert!(a[0].body.ends_with("发挥光和热。"), "{}", a[0].body);
         assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        // the subheads of a page cut off after them
+        let page = "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n网点“走出去”\n送金融知识进千家万户\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+        // a paper's byline mark under the headline; a bare label in an open dateline credit
+        let page = "支部共建带来好“钱”景\n■ 尹某淑\n东山电力新闻网讯 通讯员 陈某欢 报道  “电力爱心超市搬进了俺村。”村民说。\n";
+        let a = split_articles(&lines(page));
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["尹某淑", "陈某欢"], "{:?}", a[0].bylines);
         // a numbered picture's caption
         let page =
             "标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n②18 志愿者为居民理发。\n";
