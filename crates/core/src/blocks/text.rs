@@ -123,7 +123,9 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
             .strip_suffix([')', '）'])
             .and_then(|h| h.rsplit_once(['(', '（']))
             .is_some_and(|(outlet, names)| {
+                // (`某某网消息(通讯员 某某 记者 某某)`: the outlet's 消息 is its dateline)
                 let outlet = outlet.trim();
+                let outlet = outlet.strip_suffix("消息").unwrap_or(outlet);
                 (crate::lines::byline::is_outlet_name(outlet)
                     || (2..=10).contains(&outlet.chars().count())
                         && outlet.chars().all(crate::text::is_han)
@@ -613,6 +615,7 @@ mod tests {
         for line in [
             "东山融媒(记者 袁立平)7月27日，市中医医院、市融媒体中心和五柳树社区的干部职工一同深入花园小区开展健康义诊进社区活动，为居民测血糖、量血压。",
             "大西北网6月10日讯 据东山新闻网报道 5月30日，城西区廉政警示教育基地在西川监狱揭牌成立，这标志着城西区廉政文化建设迈上新台阶，全区党员干部将分批前往接受教育。",
+            "东山菏泽网消息(通讯员 孙某如 杨 璧 记者 王某庆) 日前，在成武县天宫庙镇白楼行政村的扶贫车间，白某环正在包装一批家具订单。",
         ] {
             assert_eq!(lines_of(line).len(), 1, "{:?}", lines_of(line));
         }

@@ -878,6 +878,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         } else if parts
             .first()
             .is_some_and(|(k, v)| *k == Label::Source && v.trim().is_empty())
+            && let Some(name) = unit_then_name(&prefix)
+        {
+            // (巴州残联田某 供稿): the contributing unit and its writer.
+            meta.publication = Some(prefix[..prefix.len() - name.len()].to_string());
+            push_byline(&mut meta.bylines, BylineRole::Author, name);
+        } else if parts
+            .first()
+            .is_some_and(|(k, v)| *k == Label::Source && v.trim().is_empty())
             && prefix
                 .split(['、', ',', '，'])
                 .all(|p| is_org_like(p.trim()))
@@ -1377,10 +1385,13 @@ pub(crate) fn is_outlet_name(name: &str) -> bool {
 /// The outlet of a 来源 value (None for [`NO_OUTLET`] values), and a trailing author name when
 /// one follows it (`金海环保 江汶泽`). `None` when the value is a sentence, not an outlet.
 fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
+    // (`红网 •`: a separator dot after the outlet; `人民网-浙江频道` stays as printed)
     let mut v = value
         .trim_start_matches(['于', ':', ' '])
+        .trim_end_matches(['•', '·', '|', '-', ' '])
         .trim()
         .to_string();
+
     loop {
         let before = v.len();
         for tail in SOURCE_TAIL {
@@ -1573,6 +1584,15 @@ mod tests {
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         let m = parse_meta_line("本网记者 宋芳科 通讯员 李某娟", false).unwrap();
         assert_eq!(m.bylines[0].name, "宋芳科");
+        // a contributing unit and its writer
+        let m = parse_meta_line("巴州残联田某 供稿", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("巴州残联"));
+        assert_eq!(m.bylines[0].name, "田某");
+        // a separator after the outlet; a channel after it stays
+        let m = parse_meta_line("来源:红网 • 2022-12-05 13:53:12", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("红网"));
+        let m = parse_meta_line("来源:东山在线-杭州频道", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山在线-杭州频道"));
         // an outlet's masked name before its newsroom's platform word
         let m = parse_meta_line("○○全媒体记者 周某", false).unwrap();
         assert_eq!(m.publication, None);

@@ -659,9 +659,19 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         && clen(tail) <= 30
         // a caption's photo credit (`…开往襄阳。 通讯员刘娟 摄`) is the caption's business
         && !tail.contains('摄')
-        && (["记者", "本报记者", "通讯员", "实习生", "特约记者"]
-            .iter()
-            .any(|l| tail.starts_with(l))
+        && ([
+            "记者",
+            "本报记者",
+            "通讯员",
+            "实习生",
+            "特约记者",
+            "全媒体记者",
+            "融媒体记者",
+            "融媒记者",
+            "见习记者",
+        ]
+        .iter()
+        .any(|l| tail.starts_with(l))
             // `…这样说道。文:程某某 |`: a labelled writer's credit
             || byline::credit_led(tail))
         && let Some(m) = byline::parse_meta_line(tail.trim_end_matches(['|', '｜', ' ']), false)
@@ -1989,7 +1999,7 @@ fn original_title_line(line: &str) -> Option<String> {
         .strip_prefix(['(', '（'])
         .and_then(|r| r.strip_suffix([')', '）']))
         .unwrap_or(t);
-    let rest = ["本文原标题", "原标题", "原题为", "原题"]
+    let rest = ["文章原标题为", "本文原标题", "原标题", "原题为", "原题"]
         .iter()
         .find_map(|p| inner.strip_prefix(p))?;
     let rest = rest.trim_start_matches([':', '：', ' ']).trim();
