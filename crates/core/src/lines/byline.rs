@@ -281,7 +281,13 @@ const COMMON_CREDIT_WORDS: &[&str] = &["单位", "居民", "文章", "部门", "
 /// common word.
 fn unlisted_name(value: &str) -> Option<String> {
     let tokens: Vec<&str> = value.split_whitespace().collect();
-    let name = if tokens.len() > 1 && tokens.iter().all(|t| t.chars().count() == 1) {
+    // (`梁 海燕`: a family name spaced off the given name)
+    let spaced_given = tokens.len() == 2
+        && tokens[0].chars().count() == 1
+        && tokens[1].chars().count() == 2
+        && split_glued_names(&tokens.concat()).is_some_and(|n| n.len() == 1);
+    let name = if tokens.len() > 1 && tokens.iter().all(|t| t.chars().count() == 1) || spaced_given
+    {
         tokens.concat()
     } else if tokens.len() == 1 {
         tokens[0].to_string()
@@ -668,6 +674,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     if norm.contains('中') {
         norm = drop_font_size_control(&norm);
     }
+    // `某某报 2021-04-16 02:32 大字`: a one-button font-size control.
+    for control in ["大字", "小字"] {
+        if let Some(head) = norm.trim_end().strip_suffix(control)
+            && head.ends_with(char::is_whitespace)
+        {
+            norm = head.to_string();
+        }
+    }
     let t = norm.trim();
     if t.is_empty() || t.chars().count() > 160 {
         return None;
@@ -804,6 +818,18 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         // without its place)
         && prefix.chars().count() > 2
         && !GENERIC_MEDIA.contains(&prefix.as_str());
+    // (`半岛全媒体记者李某`: an outlet's short name glued before its reporter's label; never a
+    // name spaced off the label, `张某 记者 李某`)
+    let short_outlet_before_reporter = parts.first().is_some_and(|(k, v)| {
+        *k == Label::Role(BylineRole::Reporter)
+            && !v.trim().is_empty()
+            && !v.starts_with(char::is_whitespace)
+    }) && (1..=2).contains(&prefix.chars().count())
+        && prefix.chars().all(is_han)
+        && rest
+            .trim_start()
+            .strip_prefix(prefix.as_str())
+            .is_some_and(|r| !r.starts_with(char::is_whitespace));
     let mut explained = 0usize;
     if !prefix.is_empty() {
         if let Some(p) = prefix
@@ -821,7 +847,8 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         } else if starts_with_date
             || (header
                 && !parts.is_empty()
-                && !(outlet_before_credit && parse_names(&prefix).is_none()))
+                && !short_outlet_before_reporter
+                && (!outlet_before_credit || parse_names(&prefix).is_some()))
             || (!parts.is_empty()
                 && parts
                     .iter()
@@ -858,6 +885,9 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     && prefix.chars().all(is_han) => {}
                 None => return None,
             }
+        } else if short_outlet_before_reporter {
+            // `半岛全媒体记者李某`: an outlet's short name glued before its reporter's label
+            // names no outlet on its own.
         } else if outlet_before_credit {
             // 新京报记者 陆一夫: the outlet before the credit (`某某报全媒体记者`: the paper,
             // not its newsroom's platform word).
@@ -1588,6 +1618,16 @@ mod tests {
         let m = parse_meta_line("巴州残联田某 供稿", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("巴州残联"));
         assert_eq!(m.bylines[0].name, "田某");
+        // a family name spaced off the given name; a unit before a reporter; a one-button
+        // font control;
+        // an outlet's short name glued before its reporter
+        assert_eq!(editors("责任编辑:梁 海燕"), ["梁海燕"]);
+        let m = parse_meta_line("记者丨东山市融媒体中心 郑某东", false).unwrap();
+        assert_eq!(m.bylines.len(), 1, "{:?}", m.bylines);
+        let m = parse_meta_line("东岛都市报 2021-04-16 02:32 大字", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东岛都市报"));
+        let m = parse_meta_line("半岛全媒体记者李某通讯员郭某", false).unwrap();
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         // a separator after the outlet; a channel after it stays
         let m = parse_meta_line("来源:红网 • 2022-12-05 13:53:12", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("红网"));

@@ -330,9 +330,10 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
         && t.split(['>', '＞']).next().is_some_and(|h| {
             let h = h.trim();
             (h.ends_with('网') && clen(h) <= 10 && arrows >= 2)
-                // (`某某实践网 > 三下乡`: a site's name over one section)
+                // (`某某实践网 > 三下乡`, `新闻频道 > 武汉新闻`: a site's or channel's name
+                // over one section)
                 || (arrows == 1
-                    && h.ends_with('网')
+                    && (h.ends_with('网') || h.ends_with("频道"))
                     && clen(h) <= 10
                     && t.rsplit(['>', '＞'])
                         .next()
@@ -527,6 +528,8 @@ mod tests {
             "您访问的链接即将离开“东山镇人民政府”门户网站 是否继续?",
             "您当前使用的浏览器版本过低,可能导致部分功能不能正常使用。",
             "现在升级 稍后再说",
+            "微信关注",
+            "本文已被浏览过:",
             "东山日报社主管主办 国内统一刊号: CN45-0020 爆料热线:15877281116",
             "糟糕!链接失效了。",
             "郑重声明:部分文章来源于网络,仅作为参考,如果网站中图片和文字侵犯了您的版权,请联系我们处理!",

@@ -294,6 +294,12 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     } else {
         outlet_before_place(name).unwrap_or(name)
     };
+    // `失主王先生闻讯赶到`: 讯 in a word (闻讯, 通讯, 资讯, 喜讯), no dateline.
+    if caps.get(3).is_some()
+        && name.ends_with(['闻', '通', '资', '喜', '音', '问', '审', '传', '集', '简'])
+    {
+        return None;
+    }
     // `黑水5月28日讯`: a short place before the date is where the story was filed, no outlet.
     if caps.get(3).is_some()
         && name.chars().count() <= 3
@@ -762,6 +768,11 @@ mod tests {
         assert_eq!(
             dateline_outlet("中国报道讯(陈立 张明 报道)为深入推进农村人居环境整治").as_deref(),
             Some("中国报道")
+        );
+        // 讯 inside a word
+        assert_eq!(
+            dateline_outlet("失主王先生闻讯赶到约定的地点，激动地连连表示感谢。"),
+            None
         );
         // the place filed from after the date; the reporter in brackets before it
         assert_eq!(
