@@ -126,7 +126,12 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
                 // (`某某网消息(通讯员 某某 记者 某某)`: the outlet's 消息 is its dateline)
                 let outlet = outlet.trim();
                 let outlet = outlet.strip_suffix("消息").unwrap_or(outlet);
-                (crate::lines::byline::is_outlet_name(outlet)
+                // (`某某网北京8月9日电(记者 某某 通讯员 某某)`: a dateline, then its credits)
+                let filed = outlet.ends_with(['讯', '电'])
+                    && outlet.chars().any(|c| c.is_ascii_digit())
+                    && (names.contains("记者") || names.contains("通讯员"));
+                (filed
+                    || crate::lines::byline::is_outlet_name(outlet)
                     || (2..=10).contains(&outlet.chars().count())
                         && outlet.chars().all(crate::text::is_han)
                         && names.contains("记者"))
@@ -616,6 +621,7 @@ mod tests {
             "东山融媒(记者 袁立平)7月27日，市中医医院、市融媒体中心和五柳树社区的干部职工一同深入花园小区开展健康义诊进社区活动，为居民测血糖、量血压。",
             "大西北网6月10日讯 据东山新闻网报道 5月30日，城西区廉政警示教育基地在西川监狱揭牌成立，这标志着城西区廉政文化建设迈上新台阶，全区党员干部将分批前往接受教育。",
             "东山菏泽网消息(通讯员 孙某如 杨 璧 记者 王某庆) 日前，在成武县天宫庙镇白楼行政村的扶贫车间，白某环正在包装一批家具订单。",
+            "东山青年网北京8月9日电(记者 张某伟 通讯员 杨某 明某然)近日，共青团雷山县委员会到固鲁小学为贫困学子送去图书。",
         ] {
             assert_eq!(lines_of(line).len(), 1, "{:?}", lines_of(line));
         }

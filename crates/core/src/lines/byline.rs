@@ -319,7 +319,10 @@ fn names_nobody(value: &str) -> bool {
     let v = value.trim();
     NOT_WRITERS.contains(&v)
         // (`编辑:黄小编`: a handle)
-        || ["社区", "街道", "小区", "村委", "办公室", "编辑部", "小编"]
+        || [
+            "社区", "街道", "小区", "村委", "办公室", "编辑部", "小编", "幼儿园", "学校", "小学",
+            "中学",
+        ]
             .iter()
             .any(|u| v.ends_with(u))
 }
@@ -994,7 +997,9 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 let (value, photo) = strip_work_words(&value);
                 // `作者:消息`, `作者:管理员`: a slot that names nobody; `责任编辑:csgyb`: an
                 // editor's staff handle (a photo credit `图/pixabay` is no handle)
+                // (`撰稿:幼儿园`: a kind of unit, not one that could publish)
                 if NOT_WRITERS.contains(&value)
+                    || (names_nobody(value) && !is_org_like(value))
                     || (matches!(kind, Label::Role(BylineRole::Editor))
                         && !value.is_empty()
                         && value.len() <= 20
@@ -1618,6 +1623,9 @@ mod tests {
         let m = parse_meta_line("巴州残联田某 供稿", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("巴州残联"));
         assert_eq!(m.bylines[0].name, "田某");
+        // a kind of unit in a writer's slot credits no one
+        let m = parse_meta_line("撰稿:幼儿园  摄影:学生新闻社 张某", false).unwrap();
+        assert_eq!(m.bylines.len(), 1, "{:?}", m.bylines);
         // a family name spaced off the given name; a unit before a reporter; a one-button
         // font control;
         // an outlet's short name glued before its reporter

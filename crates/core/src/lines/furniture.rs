@@ -254,6 +254,16 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if n == 1 && folded.len() == 1 && folded.as_bytes()[0].is_ascii_uppercase() {
         return Some(Furniture::Line);
     }
+    // `3/6`: a slide show's counter
+    if n <= 7
+        && folded.split_once('/').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && (a.bytes().chain(b.bytes())).all(|c| c.is_ascii_digit())
+        })
+    {
+        return Some(Furniture::Line);
+    }
     if !long {
         let first = folded.as_bytes().first();
         if v.list_header.iter().any(|(h, hn)| {
@@ -414,6 +424,10 @@ fn is_epaper_nav(folded: &str) -> bool {
     let Some(rest) = folded.strip_prefix('第') else {
         return false;
     };
+    // (`第A2版:综合新闻`: a section letter before the page number)
+    let rest = rest
+        .strip_prefix(|c: char| c.is_ascii_uppercase())
+        .unwrap_or(rest);
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     digits > 0 && rest[digits..].starts_with('版') && clen(folded) <= 16
 }
@@ -529,6 +543,9 @@ mod tests {
             "您当前使用的浏览器版本过低,可能导致部分功能不能正常使用。",
             "现在升级 稍后再说",
             "微信关注",
+            "第A2版:综合新闻",
+            "3/6",
+            "Powered By 东山农业信息网",
             "  文章搜索:",
             "本文已被浏览过:",
             "东山日报社主管主办 国内统一刊号: CN45-0020 爆料热线:15877281116",

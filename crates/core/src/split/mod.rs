@@ -1802,6 +1802,39 @@ fn dateline_credit(first: &str) -> Option<Meta> {
 
 /// `通讯员冉某报道:8月1日,…`: a labelled writer's report opening the text, no outlet.
 fn labelled_report(first: &str) -> Option<Meta> {
+    // `某某融媒记者 里某 郑某 面对疫情…`: an outlet's reporters opening the text, no dateline
+    if let Some(k) = first.find("记者")
+        && let lead = &first[..k]
+        && (2..=8).contains(&clen(lead))
+        && lead.chars().all(crate::text::is_han)
+        && (lead.ends_with(['报', '网', '台'])
+            || ["融媒", "全媒体", "融媒体"]
+                .iter()
+                .any(|m| lead.ends_with(m)))
+        && first[k + "记者".len()..].starts_with(' ')
+    {
+        let mut names = Vec::new();
+        for token in first[k + "记者".len()..]
+            .split(' ')
+            .filter(|t| !t.is_empty())
+        {
+            match byline::parse_names(token) {
+                Some(n) if n.len() == 1 && n[0] == token && clen(token) <= 3 => names.push(token),
+                _ => break,
+            }
+        }
+        if !names.is_empty() {
+            let mut m = Meta::default();
+            for name in names {
+                add_byline(
+                    &mut m.bylines,
+                    crate::record::BylineRole::Reporter,
+                    name.to_string(),
+                );
+            }
+            return Some(m);
+        }
+    }
     if ![
         "记者",
         "通讯员",
