@@ -1615,6 +1615,7 @@ mod tests {
         assert!(m.bylines.is_empty(), "{:?}", m.bylines);
         assert!(editors("编辑:莲湖融媒").is_empty());
         assert_eq!(editors("选稿:董某月"), ["董某月"]);
+        assert_eq!(editors("审签:古某锋"), ["古某锋"]);
         let m = parse_meta_line("东山学院 撰稿人:黄某雯 审稿人:姚某", false).unwrap();
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         let m = parse_meta_line("本网记者 宋芳科 通讯员 李某娟", false).unwrap();
