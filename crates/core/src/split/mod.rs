@@ -1102,14 +1102,16 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             });
             // (a place's name over the headline: `湖南省衡阳市蒸湘区`, under which a headline
             // may hold a comma)
+            // (or a government site's name over it: `某某区人民政府`)
             let place_kicker = d.title.as_deref().is_some_and(|t| {
                 clen(t) <= 12
                     && t.chars().all(crate::text::is_han)
-                    && t.ends_with(['省', '市', '县', '区', '镇', '乡', '州', '旗'])
-                    && t.chars()
-                        .filter(|c| ['省', '市', '县', '区', '州', '旗'].contains(c))
-                        .count()
-                        >= 2
+                    && (t.ends_with(['省', '市', '县', '区', '镇', '乡', '州', '旗'])
+                        && t.chars()
+                            .filter(|c| ['省', '市', '县', '区', '州', '旗'].contains(c))
+                            .count()
+                            >= 2
+                        || t.ends_with("人民政府"))
             });
             let replaces = kicker
                 && !d.saw_meta
@@ -1596,9 +1598,18 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
             out.push((Cow::Owned(date), false));
             continue;
         }
-        if let Some(at) = meta::glued_time_label_end(t) {
+        if let Some(at) = meta::glued_time_label_end(t).or_else(|| glued_editor_end(t)) {
             out.push((Cow::Borrowed(&t[..at]), false));
-            out.push((Cow::Borrowed(&t[at..]), false));
+            // (`发布时间:… | 来源:… | 责任编辑:吴某凡在国庆…`: the rest of the header before
+            // the text)
+            let rest = &t[at..];
+            match glued_editor_end(rest) {
+                Some(end) => {
+                    out.push((Cow::Borrowed(&rest[..end]), false));
+                    out.push((Cow::Borrowed(&rest[end..]), false));
+                }
+                None => out.push((Cow::Borrowed(rest), false)),
+            }
             in_header = false;
             continue;
         }
@@ -1606,6 +1617,26 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
         out.push((Cow::Borrowed(t), false));
     }
     out
+}
+
+/// Where the text starts on a header line whose last credit, an editor's name, is glued to
+/// the first sentence (`| 来源:某某网 | 作者: | 责任编辑:吴某凡在国庆中秋假期来临之际,…`).
+fn glued_editor_end(line: &str) -> Option<usize> {
+    let label = line.rfind("编辑:").or_else(|| line.rfind("编辑："))?;
+    let value_at = label + "编辑".len() + line[label + "编辑".len()..].chars().next()?.len_utf8();
+    let value = &line[value_at..];
+    if !has_chars(value, 10) || !value.contains(['，', ',', '。']) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = value.char_indices().take(4).collect();
+    [3usize, 2].into_iter().find_map(|k| {
+        let end = chars.get(k).map(|(i, _)| *i)?;
+        let name = &value[..end];
+        // (`赵某12月22日`: a two-character name before a date; its three characters hold a digit)
+        (name.chars().all(crate::text::is_han)
+            && byline::parse_names(name).is_some_and(|n| n.len() == 1 && n[0] == name))
+        .then_some(value_at + end)
+    })
 }
 
 /// A headline with its writers' names and a date printed after it on the same line: the
@@ -1675,15 +1706,20 @@ fn is_bare_dateline(line: &str) -> bool {
     {
         return false;
     }
-    let credit = rest
+    let inner = rest
         .strip_prefix(['(', '（'])
-        .and_then(|r| r.strip_suffix([')', '）']))
+        .and_then(|r| r.strip_suffix([')', '）']));
+    let credit = inner
         .and_then(|r| byline::parse_meta_line(r, false))
         .is_some_and(|m| !m.bylines.is_empty());
-    let outlet = ["本报", "本网", "本台", "本刊", "本站"].contains(&lead)
-        || byline::is_outlet_name(lead)
-        || meta::dateline_outlet(line).is_some();
-    credit || rest.is_empty() && outlet
+    let own = ["本报", "本网", "本台", "本刊", "本站"].contains(&lead);
+    // `本报讯 (俞某敏)`: the paper's own dateline and its writer's bare name
+    let named = own
+        && inner
+            .and_then(byline::parse_names)
+            .is_some_and(|n| n.len() <= 3);
+    let outlet = own || byline::is_outlet_name(lead) || meta::dateline_outlet(line).is_some();
+    credit || named || rest.is_empty() && outlet
 }
 
 /// True when `line` ends with a numeric date (`…举行2026-02-02`), as list items do.
@@ -3368,6 +3404,22 @@ mod tests {
             "{:?}",
             a[0].bylines
         );
+    }
+
+    #[test]
+    fn an_editors_name_glued_to_the_first_sentence_and_a_bare_dateline_with_a_name() {
+        let page = "东山签约项目落地\n发布时间:2025-09-29 13:18:25 | 来源:东山网 | 作者: | 责任编辑:吴某凡在国庆中秋假期来临之际，\n援疆干部来到小区开展走访活动。\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("在国庆"), "{}", a[0].body);
+        assert_eq!(a[0].bylines[0].name, "吴某凡");
+        let page = "东山签约项目落地\n| 来源:东山网 | 作者:县委统战部 | 责任编辑:赵某12月22日，招商引资项目集中签约仪式在县会议中心举行。\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("12月22日"), "{}", a[0].body);
+        let page =
+            "本报讯 (俞某敏)\n近日，区纪委监委在镇里召开警示教育大会，通报了两起典型案件。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title, None);
+        assert_eq!(a[0].bylines[0].name, "俞某敏");
     }
 
     #[test]
