@@ -355,8 +355,13 @@ fn credit_spans(body: &str) -> Vec<Range<usize>> {
         // a credit (`(记者 某某)`), or names alone after a dateline or the text (`(赵某 葛某)`)
         let names_only = inner.contains(char::is_whitespace)
             && crate::lines::byline::parse_names(inner).is_some_and(|n| (2..=4).contains(&n.len()));
+        // (`本报讯 (俞某敏)`: one name right after the dateline)
+        let dateline_writer = open <= 40
+            && body[..open].trim_end().ends_with(['讯', '电'])
+            && crate::lines::byline::parse_names(inner).is_some_and(|n| n.len() == 1);
         if inner.chars().count() <= 40
             && (names_only
+                || dateline_writer
                 || crate::lines::byline::parse_meta_line(inner, false)
                     .is_some_and(|m| !m.bylines.is_empty()))
         {
@@ -415,6 +420,12 @@ mod tests {
         drop_credited_persons(&mut persons, body);
         let names: Vec<&str> = persons.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["付晓锋"]);
+        // one name right after the dateline
+        let body = "本报讯 (俞某敏)近日，区纪委监委召开警示教育大会，刘某伟作检讨。";
+        let mut persons = vec![person("俞某敏"), person("刘某伟")];
+        drop_credited_persons(&mut persons, body);
+        let names: Vec<&str> = persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["刘某伟"]);
     }
 
     #[test]
