@@ -1573,6 +1573,12 @@ mod tests {
         for name in ["姚伏司法所", "市委政法委", "湖滨区委直属机关工委"] {
             assert!(o.contains(&name.to_string()), "{name}: {o:?}");
         }
+        // kinds of body, festivals and campaigns are no bodies
+        let o =
+            orgs("在国际妇女节来临之际，镇妇联开展美丽庭院评选，人大代表和家长学校的老师参加。");
+        for name in ["国际妇女节", "美丽庭院", "家长学校", "人大"] {
+            assert!(!o.contains(&name.to_string()), "{name}: {o:?}");
+        }
         // folded into the one a place heads
         let o = orgs("石桥镇党委召开会议。会后，镇党委要求各村抓好落实。");
         assert_eq!(o, ["石桥镇党委"]);
