@@ -162,6 +162,35 @@ fn drop_places_inside_dotted_names(
     }
 }
 
+/// Drops places that head an outlet's name (中国江苏网, 中国报道, 大西北网) or a title the
+/// country's name only qualifies (中国好人, 中国传统, 新中国): names, not places of the story.
+fn drop_places_heading_outlets(text: &str, places: &mut Vec<places::PlaceSpan>) {
+    places.retain(|p| {
+        let Some(after) = text.get(p.end..) else {
+            return true;
+        };
+        let name = text.get(p.start..p.end).unwrap_or("");
+        // (a paper's or a site's own word closes the name: never 报 of 报道 or 报名)
+        let outlet = (2..=6).any(|k| {
+            let tail: String = after.chars().take(k).collect();
+            tail.chars().all(crate::text::is_han)
+                && tail.chars().count() == k
+                && (tail.ends_with('网')
+                    || ["日报", "晚报", "晨报", "时报", "商报"]
+                        .iter()
+                        .any(|w| tail.ends_with(w)))
+                && !after[tail.len()..].starts_with(['道', '名', '告', '送', '销'])
+                && crate::lines::byline::is_outlet_name(&format!("{name}{tail}"))
+        });
+        let qualifier = name == "中国"
+            && (["好人", "传统", "梦", "特色", "式"]
+                .iter()
+                .any(|q| after.starts_with(q))
+                || text.get(..p.start).is_some_and(|b| b.ends_with('新')));
+        !(outlet || qualifier)
+    });
+}
+
 /// Drops places inside a person's name (庆元 in 唐庆元, 富平 in 刘富平), and places only
 /// jieba's tag proposes that bear the name of a person of the same text (总统普京 … 普京称):
 /// the name is the person's at every mention.
@@ -439,6 +468,7 @@ impl Nlp {
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
         drop_places_inside_dotted_names(text, &mut places, tagged);
+        drop_places_heading_outlets(text, &mut places);
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
         self.drop_common_words(text, &mut persons);
         persons::drop_doctrines(text, &mut persons);
@@ -1550,6 +1580,24 @@ mod tests {
             "{:?}",
             a.persons
         );
+    }
+
+    #[test]
+    fn places_heading_an_outlets_name_or_qualified_by_the_country_are_none() {
+        let places = |text: &str| -> Vec<String> {
+            nlp()
+                .analyze(text)
+                .places
+                .into_iter()
+                .map(|p| p.name)
+                .collect()
+        };
+        let p =
+            places("来源:中国江苏网。他当选中国好人，弘扬中国传统文化，新中国成立以来变化很大。");
+        assert!(!p.contains(&"中国".to_string()), "{p:?}");
+        // a place that reports (湖南报道) or a paper's report is still a place
+        let p = places("吉林、湖南、黑龙江等地报道了新增病例。");
+        assert!(p.contains(&"湖南".to_string()), "{p:?}");
     }
 
     #[test]
