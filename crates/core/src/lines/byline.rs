@@ -894,10 +894,17 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         } else if outlet_before_credit {
             // 新京报记者 陆一夫: the outlet before the credit (`某某报全媒体记者`: the paper,
             // not its newsroom's platform word).
-            let outlet = prefix
+            // (`…为市民答疑解惑 某某网记者 某某 摄`: a caption's words before the outlet)
+            let last = prefix.rsplit(char::is_whitespace).next().unwrap_or(&prefix);
+            let last = if is_org_like(last) {
+                last
+            } else {
+                prefix.as_str()
+            };
+            let outlet = last
                 .strip_suffix("全媒体")
                 .filter(|p| is_outlet_name(p))
-                .unwrap_or(&prefix);
+                .unwrap_or(last);
             meta.publication = Some(outlet.to_string());
         } else if parts
             .first()

@@ -135,12 +135,41 @@ fn is_bulleted_link(line: &str) -> bool {
 /// A closing signature on a line of its own after the body: `(汪先驷 徐青松)` (authors) or
 /// `(民盟临沂市委会)` (the contributing unit).
 fn closing_signature(line: &str) -> Option<Meta> {
-    let open = line.trim().strip_prefix(['(', '（'])?;
+    // (`(某某镇人民政府 徐某 周某)  |`: a table cell's edge after it)
+    let open = line
+        .trim()
+        .trim_end_matches(['|', '｜', ' '])
+        .strip_prefix(['(', '（'])?;
     match open.strip_suffix([')', '）']) {
         Some(inner) => signature(inner.trim()),
         // a page cut off inside the signature (`(徐某  李某`): names only
         None => signature(open.trim()).filter(|m| m.publication.is_none()),
     }
+}
+
+/// A wire reporter's line after the text (`新华社记者魏某某福州报道。`): the outlet and the
+/// reporter, with the place the report was filed from dropped.
+fn closing_report_line(line: &str) -> Option<Meta> {
+    let t = line.trim().trim_end_matches('。').strip_suffix("报道")?;
+    if has_chars(t, 25) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    // the place: nothing, or two to four characters before 报道
+    [0usize, 2, 3, 4].into_iter().find_map(|k| {
+        let cut = chars.len().checked_sub(k)?;
+        let head = &t[..chars.get(cut).map_or(t.len(), |(i, _)| *i)];
+        let mut m = byline::parse_meta_line(head, false).filter(|m| {
+            m.bylines.len() == 1 && m.bylines[0].role == crate::record::BylineRole::Reporter
+        })?;
+        if m.publication.is_none()
+            && let Some((outlet, _)) = head.split_once("记者")
+            && byline::is_outlet_name(outlet)
+        {
+            m.publication = Some(outlet.to_string());
+        }
+        Some(m)
+    })
 }
 
 /// A line of bare names after the last sentence (`胡某某 李某 俞某`): the writers, when no
@@ -1278,7 +1307,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             continue;
         }
         if d.body.last().is_some_and(|prev| ends_sentence(prev))
-            && let Some(m) = closing_signature(line)
+            && let Some(m) = closing_signature(line).or_else(|| closing_report_line(line))
         {
             d.merge(m);
             d.ended = true;
@@ -3420,6 +3449,19 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a[0].title, None);
         assert_eq!(a[0].bylines[0].name, "俞某敏");
+    }
+
+    #[test]
+    fn a_wire_reporters_line_and_a_unit_signing_in_a_table_cell_after_the_text() {
+        let page = "东山招聘会开幕\n活动从2月16号开始，将一直持续到2月22号。\n新华社记者魏某全福州报道。\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("2月22号。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines[0].name, "魏某全");
+        assert_eq!(a[0].publication.as_deref(), Some("新华社"));
+        let page = "东山镇宣传医保政策\n让群众享受医保政策带来的实惠。\n(东山镇人民政府 徐某松 周某琪)  |\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("实惠。"), "{}", a[0].body);
+        assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
     }
 
     #[test]
