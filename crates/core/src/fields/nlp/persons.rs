@@ -249,6 +249,8 @@ pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
 const VERBS_AFTER_NAME: &[&str] = &[
     "介绍", "坦言", "表示", "指出", "认为", "强调", "透露", "告诉", "分别", "捐赠", "捐款", "说",
     "称", "回忆", "解释", "建议", "提出", "坦承", "承认", "感慨", "笑着", "说道",
+    // (`王弟/军入选`, `王明/成家的房屋`: a word jieba joined the last character to)
+    "入选", "家的", "家中", "同志",
 ];
 
 /// Honorifics and kin terms after a family name (魏先生, 徐阿婆, 冯警官): a way of referring to
@@ -1258,6 +1260,12 @@ mod tests {
         assert_eq!(spans[0].name, "王成元");
         // a reading only the tagger gives takes no character (李德/荣将)
         assert_eq!(spans[1].name, "李德");
+        // a word after the name jieba joined its last character to (王弟/军入选, 王明/成家的)
+        let body = "搬迁群众王弟军入选榜单，贫困户王明成家的房屋受损。";
+        let mut spans = spans_at(body, &["王弟", "王明"]);
+        lengthen_cut_names(body, &mut spans);
+        assert_eq!(spans[0].name, "王弟军");
+        assert_eq!(spans[1].name, "王明成");
     }
 
     #[test]
