@@ -650,6 +650,15 @@ pub fn is_bare_label(line: &str) -> bool {
 /// Parses one line as metadata; `None` when it is not a metadata line. `header` allows the
 /// forms that only occur above the body (a bare list of names, a date glued to names).
 pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
+    // `…记者 某某 通讯员 某某 摄影报道`: the writers took the pictures too.
+    if let Some(head) = line.trim_end().strip_suffix("摄影报道") {
+        let mut m = parse_meta_line(head, header)?;
+        let names: Vec<String> = m.bylines.iter().map(|b| b.name.clone()).collect();
+        for name in names {
+            push_byline(&mut m.bylines, BylineRole::Photographer, name);
+        }
+        return Some(m);
+    }
     // `编辑:某某融媒体中心?谷珊?`: a credit whose spaces the scrape turned into question marks
     let unmarked;
     let line = if line.contains('?') && credit_led(line) {
@@ -945,6 +954,18 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             // `华夏人文 2020-03-09 18:14:21`: an unlabelled source (a site, an account)
             // printed before the publish time.
             meta.publication = Some(prefix.clone());
+        } else if header
+            && parts.is_empty()
+            && meta.published_at.is_some()
+            && let Some((outlet, names)) = prefix.split_once(char::is_whitespace)
+            && is_outlet_name(outlet)
+            && let Some(names) = parse_names(names.trim())
+        {
+            // `某某早报 2023年11月13日 刘某杰 李某君`: the paper, the day, the writers.
+            meta.publication = Some(outlet.to_string());
+            for name in names {
+                push_byline(&mut meta.bylines, BylineRole::Author, name);
+            }
         } else if header && parts.is_empty() {
             // A bare line of names under the headline (常菁菁 焦超超): spaced names, or one
             // short name; a glued run of four or more characters is more likely a word.
@@ -1631,6 +1652,16 @@ mod tests {
         let m = parse_meta_line("巴州残联田某 供稿", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("巴州残联"));
         assert_eq!(m.bylines[0].name, "田某");
+        // 摄影报道 after the credits; the paper, the day and the writers on one line; an
+        // intern editor; a news-tip line after the editor
+        let m =
+            parse_meta_line("东海新闻/东海早报记者 刘某杰 通讯员 李某君 摄影报道", false).unwrap();
+        assert_eq!(m.bylines.len(), 4, "{:?}", m.bylines);
+        let m = parse_meta_line("东海早报 2023年11月13日 刘某杰 李某君", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东海早报"));
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        assert_eq!(editors("(实习编辑:温某)"), ["温某"]);
+        assert_eq!(editors("( 责任编辑:邵某汉 新闻报料:2729868 )"), ["邵某汉"]);
         // a kind of unit in a writer's slot credits no one
         let m = parse_meta_line("撰稿:幼儿园  摄影:学生新闻社 张某", false).unwrap();
         assert_eq!(m.bylines.len(), 1, "{:?}", m.bylines);

@@ -301,7 +301,8 @@ pub fn classify(line: &str) -> Option<Furniture> {
             return Some(Furniture::Line);
         }
         // a site's logo image (`某某网站logo`) or an image's file name (`0200.png`)
-        if n <= 30
+        // (a hash-named file runs longer: `11b7ec0f…315d.jpg`)
+        if (n <= 30 || folded.is_ascii() && n <= 64)
             && (folded.ends_with("logo") || folded.ends_with("LOGO") || is_image_file(&folded))
         {
             return Some(Furniture::Line);
@@ -545,6 +546,10 @@ mod tests {
             "微信关注",
             "第A2版:综合新闻",
             "3/6",
+            "11b7ec0ff6fc4f24a9f04bae8edb315d.jpg",
+            "~~~12月12日起实施",
+            "请升级浏览器版本",
+            "个人中心",
             "Powered By 东山农业信息网",
             "  文章搜索:",
             "本文已被浏览过:",

@@ -1828,13 +1828,23 @@ fn opens_with_dateline(line: &str) -> bool {
         && clen(lead) <= 16
         && !lead.contains(['，', '。', ',', '：', ':'])
         && let credit = head[open..].trim_start_matches(['(', '（']).trim_start()
-        && ["记者", "本报记者", "通讯员"]
-            .iter()
-            .any(|l| credit.starts_with(l))
+        && [
+            "记者",
+            "本报记者",
+            "通讯员",
+            "实习记者",
+            "见习记者",
+            "特约记者",
+        ]
+        .iter()
+        .any(|l| credit.starts_with(l))
     {
         return true;
     }
-    head.starts_with("本报")
+    // (`本网讯(实习记者 杨某)`: the site's own dateline)
+    ["本报", "本网", "本台", "本刊"]
+        .iter()
+        .any(|o| head.starts_with(o))
         && head
             .char_indices()
             .find(|(_, c)| matches!(c, '讯' | '电'))
