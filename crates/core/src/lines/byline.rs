@@ -966,6 +966,18 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             for name in names {
                 push_byline(&mut meta.bylines, BylineRole::Author, name);
             }
+        } else if header
+            && parts.is_empty()
+            && let Some((unit, name)) = prefix.split_once(char::is_whitespace)
+            && unit.chars().count() >= 4
+            && unit.chars().all(is_han)
+            && is_org_like(unit)
+            && let Some(name) = unlisted_name(name.trim())
+                .filter(|n| split_glued_names(n).is_some_and(|v| v.len() == 1))
+        {
+            // `某某市委 王 荣` under the headline: the unit that wrote it and its writer.
+            meta.publication = Some(unit.to_string());
+            push_byline(&mut meta.bylines, BylineRole::Author, name);
         } else if header && parts.is_empty() {
             // A bare line of names under the headline (常菁菁 焦超超): spaced names, or one
             // short name; a glued run of four or more characters is more likely a word.
@@ -1662,6 +1674,10 @@ mod tests {
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         assert_eq!(editors("(实习编辑:温某)"), ["温某"]);
         assert_eq!(editors("( 责任编辑:邵某汉 新闻报料:2729868 )"), ["邵某汉"]);
+        // the unit that wrote it and its writer, spaced out, under the headline
+        let m = parse_meta_line("民建东山市委 王 荣", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("民建东山市委"));
+        assert_eq!(m.bylines[0].name, "王荣");
         // a kind of unit in a writer's slot credits no one
         let m = parse_meta_line("撰稿:幼儿园  摄影:学生新闻社 张某", false).unwrap();
         assert_eq!(m.bylines.len(), 1, "{:?}", m.bylines);

@@ -76,7 +76,8 @@ fn ends_sentence(s: &str) -> bool {
 fn is_debris(s: &str) -> bool {
     !s.is_empty()
         && (s.chars().all(|c| {
-            "“”‘’\"'「」『』（）()【】[]《》<>|｜-—_=*~·•".contains(c) || c.is_whitespace()
+            // (`?`: an image placeholder whose glyph the scrape lost)
+            "“”‘’\"'「」『』（）()【】[]《》<>|｜-—_=*~·•?？".contains(c) || c.is_whitespace()
         })
             // a stray counter or page number on a line of its own
             || (s.len() <= 6 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -239,6 +240,14 @@ fn signature(inner: &str) -> Option<Meta> {
             publication: Some(inner.to_string()),
             ..Meta::default()
         });
+    }
+    // (`(观海新闻/某某早报记者 刘某 通讯员 李某 摄影报道)`: a labelled credit may run longer)
+    if clen(inner) <= 40
+        && !inner.contains(['(', '（', ')', '）'])
+        && let Some(m) = byline::parse_meta_line(inner, false)
+        && !m.bylines.is_empty()
+    {
+        return Some(m);
     }
     if inner.is_empty() || clen(inner) > 24 || inner.contains(['(', '（', ')', '）']) {
         return None;
@@ -1225,8 +1234,11 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             if (d.title.is_some() || page_title.is_some() || !has_chars(line, 61) || credited_photo)
                 && !dateline
                 && !opens_with_dateline(line)
-                && (i..lines.len().min(i + 3))
+                // (image placeholders between the captions do not count: `?`)
+                && (i..lines.len())
                     .take_while(|k| lines[*k] != BOUNDARY && headings.binary_search(k).is_err())
+                    .filter(|k| !is_debris(lines[*k]))
+                    .take(3)
                     .any(|k| opens_with_dateline(lines[k]))
             {
                 if credited_photo {
@@ -3472,6 +3484,20 @@ mod tests {
         let a = split_articles(&lines(page));
         assert!(a[0].body.ends_with("实惠。"), "{}", a[0].body);
         assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
+    }
+
+    #[test]
+    fn captions_between_image_placeholders_over_a_dateline_and_a_long_closing_credit() {
+        let page = "红十字会把应急救护培训开进社区。\n?\n?\n红十字会救护培训现场。\n?\n本网讯(实习记者 杨某) 7月7日上午9时，市红十字会在社区服务点开展应急救护培训。\n居民积极参加。\n  (东海新闻/东海早报记者 刘某杰 通讯员 李某君 摄影报道)\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("本网讯"), "{}", a[0].body);
+        assert!(a[0].body.ends_with("积极参加。"), "{}", a[0].body);
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert!(
+            names.contains(&"杨某") && names.contains(&"刘某杰"),
+            "{:?}",
+            a[0].bylines
+        );
     }
 
     #[test]
