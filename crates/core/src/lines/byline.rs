@@ -297,7 +297,7 @@ fn unlisted_name(value: &str) -> Option<String> {
     // (`小高`: a nickname; `编辑点评`, `作者: 语音阅读`: a widget's word)
     const NOT_NAMES: &[&str] = &[
         "点评", "语音", "报道", "视频", "图片", "供图", "文字", "配图", "整理", "推荐", "阅读",
-        "分享", "转载", "原创", "网友", "不详", "暂无",
+        "分享", "转载", "原创", "网友", "不详", "暂无", "同志",
     ];
     let n = name.chars().count();
     ((2..=4).contains(&n)
@@ -807,6 +807,12 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         meta.publication = Some(prefix.clone());
         return Some(meta);
     }
+    // `本报讯 全媒体记者某某`: the paper's own dateline before the credits names no outlet.
+    if let Some(d) = prefix.strip_suffix(['讯', '电'])
+        && ["本报", "本网", "本台", "本刊", "本站"].contains(&d)
+    {
+        prefix.clear();
+    }
     // 本版采写…, 本报记者…: the page or paper itself, no name.
     // (`时报记者…`, `晚报记者…`: the paper's own short name, no outlet either)
     if [
@@ -947,7 +953,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             && (4..=12).contains(&prefix.chars().count())
             && prefix
                 .chars()
-                .all(|c| is_han(c) || c.is_ascii_alphanumeric())
+                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '·')
             // (`date 2024-11-15`: a Latin label, no source)
             && prefix.chars().any(is_han)
         {
@@ -1040,7 +1046,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 // (`撰稿:幼儿园`: a kind of unit, not one that could publish)
                 if NOT_WRITERS.contains(&value)
                     || (names_nobody(value) && !is_org_like(value))
-                    || (matches!(kind, Label::Role(BylineRole::Editor))
+                    || (matches!(kind, Label::Role(BylineRole::Editor | BylineRole::Author))
                         && !value.is_empty()
                         && value.len() <= 20
                         && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
@@ -1674,6 +1680,19 @@ mod tests {
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         assert_eq!(editors("(实习编辑:温某)"), ["温某"]);
         assert_eq!(editors("( 责任编辑:邵某汉 新闻报料:2729868 )"), ["邵某汉"]);
+        // the paper's own dateline before the credits; an outlet with a middle dot before the
+        // time; a salutation to the editor
+        let m = parse_meta_line("本报讯 全媒体记者闵某萍 通讯员胡某玉 赵某", false).unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
+        let m = parse_meta_line("东海报业·齐鲁壹点 2026-03-13 11:18:58", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东海报业·齐鲁壹点"));
+        assert!(editors("编辑同志:").is_empty());
+        // a staff handle in the writer's slot, a read-aloud widget
+        let m =
+            parse_meta_line("刊发日期:2015-10-13 阅读次数:作者:lxxwzx 语音阅读:", true).unwrap();
+        assert!(m.bylines.is_empty(), "{:?}", m.bylines);
+        assert_eq!(m.published_at.as_deref(), Some("2015-10-13"));
         // the unit that wrote it and its writer, spaced out, under the headline
         let m = parse_meta_line("民建东山市委 王 荣", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("民建东山市委"));
