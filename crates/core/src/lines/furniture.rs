@@ -467,6 +467,25 @@ fn is_menu(line: &str) -> bool {
     {
         return true;
     }
+    // links to other sites (`中国文明网 |红星新闻网 |成都志愿者网 |…服务园 |…报送系统`)
+    if by_bar.len() >= 4
+        && by_bar
+            .iter()
+            .all(|s| clen(s) <= 14 && !has_sentence_punct(s))
+        && by_bar
+            .iter()
+            .filter(|s| {
+                s.ends_with('网')
+                    || ["系统", "平台", "服务园", "网站"]
+                        .iter()
+                        .any(|e| s.ends_with(e))
+            })
+            .count()
+            * 2
+            >= by_bar.len()
+    {
+        return true;
+    }
     let by_space: Vec<&str> = line.split_whitespace().collect();
     // A credit line (`文/图 本报记者 王芳 通讯员 赵磊`) has short tokens too.
     const CREDITS: [&str; 6] = ["记者", "通讯员", "编辑", "作者", "摄影", "来源"];
@@ -550,6 +569,7 @@ mod tests {
             "~~~12月12日起实施",
             "请升级浏览器版本",
             "个人中心",
+            "中国文明网 |红星新闻网 |东山志愿者网 |东山公益组织服务园 |东山文明城市材料报送系统",
             "展开通版",
             "文章字数:516",
             "来说两句吧。。。",
