@@ -903,6 +903,20 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                     && prefix.chars().all(is_han) => {}
                 None => return None,
             }
+        } else if parts
+            .first()
+            .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
+            && let Some((outlet, names)) = prefix.split_once(char::is_whitespace)
+            && (outlet.contains('·') || is_outlet_name(outlet))
+            && outlet.chars().count() >= 4
+            && let Some(names) = parse_names(names.trim()).filter(|n| n.len() <= 3)
+        {
+            // `某某新闻·齐鲁壹点 徐某飞 通讯员 高某迪`: the outlet, its reporter, then the
+            // labelled credits.
+            meta.publication = Some(outlet.to_string());
+            for name in names {
+                push_byline(&mut meta.bylines, BylineRole::Reporter, name);
+            }
         } else if short_outlet_before_reporter {
             // `半岛全媒体记者李某`: an outlet's short name glued before its reporter's label
             // names no outlet on its own.
@@ -1680,6 +1694,10 @@ mod tests {
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         assert_eq!(editors("(实习编辑:温某)"), ["温某"]);
         assert_eq!(editors("( 责任编辑:邵某汉 新闻报料:2729868 )"), ["邵某汉"]);
+        // an outlet, its reporter unlabelled, then the labelled credits
+        let m = parse_meta_line("东海新闻·齐鲁壹点 徐某飞 通讯员 高某迪", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东海新闻·齐鲁壹点"));
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         // the paper's own dateline before the credits; an outlet with a middle dot before the
         // time; a salutation to the editor
         let m = parse_meta_line("本报讯 全媒体记者闵某萍 通讯员胡某玉 赵某", false).unwrap();

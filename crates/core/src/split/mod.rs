@@ -689,6 +689,26 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         });
         return Some((&t[..at + '。'.len_utf8()], m));
     }
+    // `…的风险。(王某萍、王某晶、林某) 编辑:何某萌 责任编辑:彭某 … |`: the writers' signature,
+    // then the labelled credits, glued after the last sentence.
+    if let Some(at) = t.rfind('。')
+        && let tail = t[at + '。'.len_utf8()..].trim()
+        && tail.starts_with(['(', '（'])
+        && let Some(close) = tail.find([')', '）'])
+        && let rest = tail[close + tail[close..].chars().next().map_or(1, char::len_utf8)..]
+            .trim()
+            .trim_end_matches(['|', '｜', ' '])
+        && !rest.is_empty()
+        && clen(rest) <= 120
+        && byline::credit_led(rest)
+        && let Some(mut m) = byline::parse_meta_line(rest, false)
+        && let Some(sig) = signature(tail[..close].trim_start_matches(['(', '（']).trim())
+    {
+        for b in sig.bylines {
+            add_byline(&mut m.bylines, b.role, b.name);
+        }
+        return Some((&t[..at + '。'.len_utf8()], m));
+    }
     // `…然后从侧窗游出。记者韩景玮实习生高鸿鹏`: the writers credited, unbracketed, after the
     // last sentence of the same paragraph.
     if let Some(at) = t.rfind(['。', '！', '？'])
@@ -3498,6 +3518,16 @@ mod tests {
             "{:?}",
             a[0].bylines
         );
+    }
+
+    #[test]
+    fn a_signature_and_labelled_credits_glued_after_the_last_sentence() {
+        let (before, m) = trailing_credit(
+            "大大方便了群众出行。(王某萍、王某晶、林某) 编辑:何某萌 责任编辑:彭某 审校:申某玲 |",
+        )
+        .unwrap();
+        assert_eq!(before, "大大方便了群众出行。");
+        assert_eq!(m.bylines.len(), 6, "{:?}", m.bylines);
     }
 
     #[test]
