@@ -647,6 +647,19 @@ pub fn is_bare_label(line: &str) -> bool {
         })
 }
 
+/// `t` with each time found in it replaced by a space (dates may be glued to names or labels).
+fn without_times(t: &str, times: &[meta::FoundTime]) -> String {
+    let mut rest = String::with_capacity(t.len());
+    let mut at = 0;
+    for f in times {
+        rest.push_str(&t[at..f.start]);
+        rest.push(' ');
+        at = f.end;
+    }
+    rest.push_str(&t[at..]);
+    rest
+}
+
 /// Parses one line as metadata; `None` when it is not a metadata line. `header` allows the
 /// forms that only occur above the body (a bare list of names, a date glued to names).
 pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
@@ -724,14 +737,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     let starts_with_date = times
         .first()
         .is_some_and(|f| t[..f.start].trim().is_empty());
-    let mut rest = String::with_capacity(t.len());
-    let mut at = 0;
-    for f in &times {
-        rest.push_str(&t[at..f.start]);
-        rest.push(' ');
-        at = f.end;
-    }
-    rest.push_str(&t[at..]);
+    let rest = without_times(t, &times);
     if let Some(f) = times.first() {
         meta.published_at = Some(f.iso.clone());
     }
@@ -1257,14 +1263,7 @@ pub fn parse_dated_header_line(line: &str) -> Option<Meta> {
     }
     let times = meta::find_times(t);
     let first = times.first()?;
-    let mut rest = String::with_capacity(t.len());
-    let mut at = 0;
-    for f in &times {
-        rest.push_str(&t[at..f.start]);
-        rest.push(' ');
-        at = f.end;
-    }
-    rest.push_str(&t[at..]);
+    let rest = without_times(t, &times);
     let labelled = rest
         .char_indices()
         .any(|(i, _)| label_at(&rest[i..]).is_some());

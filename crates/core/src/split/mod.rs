@@ -1986,21 +1986,13 @@ fn open_dateline_credit(first: &str) -> Option<Meta> {
         && clen(&rest[..k]) <= 30
         && rest[k + "报道".len()..].starts_with([':', '：', ' ', '，', ','])
     {
-        let (credit, photo) = match rest[..k].strip_suffix("摄影") {
-            Some(c) => (c, true),
-            None => (&rest[..k], false),
+        // (the byline grammar reads a trailing 摄影报道 itself)
+        let credit = if rest[..k].ends_with("摄影") {
+            &rest[..k + "报道".len()]
+        } else {
+            &rest[..k]
         };
-        let mut m = byline::parse_meta_line(credit.trim(), false)?;
-        if photo {
-            let names: Vec<String> = m.bylines.iter().map(|b| b.name.clone()).collect();
-            for name in names {
-                add_byline(
-                    &mut m.bylines,
-                    crate::record::BylineRole::Photographer,
-                    name,
-                );
-            }
-        }
+        let m = byline::parse_meta_line(credit.trim(), false)?;
         return (!m.bylines.is_empty()).then_some(m);
     }
     let mut credit = String::new();
@@ -2039,23 +2031,6 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
     if clen(lead) > if reporter { 50 } else { 16 } || lead.contains(['。', '，', ',', '！', '？'])
     {
         return None;
-    }
-    // `…讯(记者 张某 摄影报道)`: the writers took the pictures too.
-    if let Some(c) = inner.strip_suffix("摄影报道")
-        && lead.trim().ends_with(['讯', '电'])
-        && let Some(mut m) =
-            byline::parse_meta_line(c.trim_start_matches(['(', '（']).trim(), false)
-        && !m.bylines.is_empty()
-    {
-        let names: Vec<String> = m.bylines.iter().map(|b| b.name.clone()).collect();
-        for name in names {
-            add_byline(
-                &mut m.bylines,
-                crate::record::BylineRole::Photographer,
-                name,
-            );
-        }
-        return Some(m);
     }
     // `…讯(黄某 文/图)`: names, then the work they did, after a dateline.
     let parsed = byline::parse_meta_line(inner, false).or_else(|| {

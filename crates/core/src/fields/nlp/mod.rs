@@ -1452,27 +1452,19 @@ mod tests {
 
     #[test]
     fn countries_listed_districts_and_counts_of_divisions() {
-        let places = |text: &str| -> Vec<String> {
-            nlp()
-                .analyze(text)
-                .places
-                .into_iter()
-                .map(|p| p.name)
-                .collect()
-        };
-        let p = places("美国《纽约时报》和西班牙《国家报》都关注了这条消息。");
+        let p = place_names("美国《纽约时报》和西班牙《国家报》都关注了这条消息。");
         assert!(
             p.contains(&"美国".to_string()) && p.contains(&"西班牙".to_string()),
             "{p:?}"
         );
-        let p = places("房山、门头沟、平谷等区受灾较重。");
+        let p = place_names("房山、门头沟、平谷等区受灾较重。");
         for d in ["房山", "门头沟", "平谷"] {
             assert!(p.contains(&d.to_string()), "{d}: {p:?}");
         }
         // County names jieba reads as personal names, in a list or before a disaster.
-        let p = places("救援队参与了玉树地震救援，又赶赴平凉、白银、定西等地。");
+        let p = place_names("救援队参与了玉树地震救援，又赶赴平凉、白银、定西等地。");
         assert!(p.contains(&"白银".to_string()), "{p:?}");
-        let p = places("全县投资位列三县两区第一，各自治县、自治州也在推进。");
+        let p = place_names("全县投资位列三县两区第一，各自治县、自治州也在推进。");
         assert!(p.is_empty(), "{p:?}");
     }
 
@@ -1584,65 +1576,44 @@ mod tests {
 
     #[test]
     fn places_heading_an_outlets_name_or_qualified_by_the_country_are_none() {
-        let places = |text: &str| -> Vec<String> {
-            nlp()
-                .analyze(text)
-                .places
-                .into_iter()
-                .map(|p| p.name)
-                .collect()
-        };
-        let p =
-            places("来源:中国江苏网。他当选中国好人，弘扬中国传统文化，新中国成立以来变化很大。");
+        let p = place_names(
+            "来源:中国江苏网。他当选中国好人，弘扬中国传统文化，新中国成立以来变化很大。",
+        );
         assert!(!p.contains(&"中国".to_string()), "{p:?}");
         // a place that reports (湖南报道) or a paper's report is still a place
-        let p = places("吉林、湖南、黑龙江等地报道了新增病例。");
+        let p = place_names("吉林、湖南、黑龙江等地报道了新增病例。");
         assert!(p.contains(&"湖南".to_string()), "{p:?}");
     }
 
     #[test]
     fn a_township_body_named_by_its_level_alone_is_an_organization() {
-        let orgs = |text: &str| -> Vec<String> {
-            nlp()
-                .analyze(text)
-                .organizations
-                .into_iter()
-                .map(|o| o.name)
-                .collect()
-        };
-        let o = orgs("经镇党委集体研究，决定成立临时党支部。随后，镇人大组织代表视察。");
+        let o = org_names("经镇党委集体研究，决定成立临时党支部。随后，镇人大组织代表视察。");
         for name in ["镇党委", "镇人大"] {
             assert!(o.contains(&name.to_string()), "{name}: {o:?}");
         }
         // a township's justice office, a committee's political-legal commission, a district
         // committee's work committee for its offices
-        let o =
-            orgs("姚伏司法所调解员到场。市委政法委组织开展活动。湖滨区委直属机关工委召开会议。");
+        let o = org_names(
+            "姚伏司法所调解员到场。市委政法委组织开展活动。湖滨区委直属机关工委召开会议。",
+        );
         for name in ["姚伏司法所", "市委政法委", "湖滨区委直属机关工委"] {
             assert!(o.contains(&name.to_string()), "{name}: {o:?}");
         }
         // kinds of body, festivals and campaigns are no bodies
-        let o =
-            orgs("在国际妇女节来临之际，镇妇联开展美丽庭院评选，人大代表和家长学校的老师参加。");
+        let o = org_names(
+            "在国际妇女节来临之际，镇妇联开展美丽庭院评选，人大代表和家长学校的老师参加。",
+        );
         for name in ["国际妇女节", "美丽庭院", "家长学校", "人大"] {
             assert!(!o.contains(&name.to_string()), "{name}: {o:?}");
         }
         // folded into the one a place heads
-        let o = orgs("石桥镇党委召开会议。会后，镇党委要求各村抓好落实。");
+        let o = org_names("石桥镇党委召开会议。会后，镇党委要求各村抓好落实。");
         assert_eq!(o, ["石桥镇党委"]);
     }
 
     #[test]
     fn media_brands_and_peoples_organizations_without_a_suffix_are_organizations() {
-        let orgs = |text: &str| -> Vec<String> {
-            nlp()
-                .analyze(text)
-                .organizations
-                .into_iter()
-                .map(|o| o.name)
-                .collect()
-        };
-        let o = orgs("兰州晚报受邀加盟公益行动，节目在江门电视台和江苏卫视播出。");
+        let o = org_names("兰州晚报受邀加盟公益行动，节目在江门电视台和江苏卫视播出。");
         for name in ["兰州晚报", "江门电视台", "江苏卫视"] {
             assert!(o.contains(&name.to_string()), "{name}: {o:?}");
         }
@@ -1659,7 +1630,7 @@ mod tests {
         );
         // An outlet credited as writer or named as a post's channel is no organization of the
         // story; a kind of body named without its place is none either.
-        let o = orgs("新华社记者了解到，他在搜狐微博上发起倡议，各级红十字会积极响应。");
+        let o = org_names("新华社记者了解到，他在搜狐微博上发起倡议，各级红十字会积极响应。");
         assert!(o.is_empty(), "{o:?}");
     }
 
