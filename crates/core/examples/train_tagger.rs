@@ -83,6 +83,7 @@ struct Args {
     cluener: Cluener,
     cluener_loc: bool,
     weibo: bool,
+    genre: usize,
     features: FeatureSet,
     prune: f32,
     seed: u64,
@@ -104,7 +105,7 @@ enum Learner {
 }
 
 const HELP: &str = "train_tagger [--out PATH] [--epochs N] [--heldout] \
-[--cluener none|train|lexicon|both] [--cluener-loc] [--weibo] [--without FAMILY,...] \
+[--cluener none|train|lexicon|both] [--cluener-loc] [--weibo] [--genre N] [--without FAMILY,...] \
 [--prune Q] [--seed N]
   families: uni bi tri skip word pos pos-backoff class char-flags word-flags";
 
@@ -132,6 +133,7 @@ fn parse_args() -> Args {
         cluener: Cluener::Lexicon,
         cluener_loc: false,
         weibo: false,
+        genre: 0,
         features: FeatureSet(
             FeatureSet::ALL.0
                 & !(FeatureSet::TRI
@@ -179,6 +181,7 @@ fn parse_args() -> Args {
             }
             "--cluener-loc" => a.cluener_loc = true,
             "--weibo" => a.weibo = true,
+            "--genre" => a.genre = value().parse().expect("--genre N"),
             "--prune" => a.prune = value().parse().expect("--prune Q"),
             "--seed" => a.seed = value().parse().expect("--seed N"),
             "--without" | "--with" => {
@@ -901,6 +904,19 @@ fn main() {
         extra.extend(cluener);
     }
     extra.extend(weibo);
+    if args.genre > 0 {
+        let mut genre = load_dev_set(&corpus);
+        genre.retain(|s| !overlaps(&s.text, &eval_windows));
+        println!(
+            "dev set: {} body lines with {} spans, each trained {} times",
+            genre.len(),
+            genre.iter().map(|s| s.spans.len()).sum::<usize>(),
+            args.genre
+        );
+        for _ in 0..args.genre {
+            extra.extend(genre.iter().cloned());
+        }
+    }
     let setup = Setup {
         nlp: &nlp,
         flags: &flags,
@@ -953,6 +969,99 @@ fn main() {
         data.dense.len(),
         t0.elapsed().as_secs_f64()
     );
+}
+
+/// The project's own dev set (`tests/dev-set`: gold records of real pages of the genre,
+/// their inputs under `../shared/corpus`) as training sentences: each article body the
+/// pipeline recovers, one line a sentence, with every written occurrence of the gold's
+/// persons, organizations and places marked (longest first, no overlaps). This teaches the
+/// tagger the genre's own convention (an organization in its longest written form, a
+/// committee with its place), which the newspaper corpora annotate otherwise.
+///
+/// Off by default (`--genre N` trains these lines N times): measured on 2026-12-07 with
+/// `--genre 2` against a plain retrain, 810 held-out genre pages moved persons .902 -> .907,
+/// organizations .666 -> .669, places .761 -> .764, while six of the entity unit tests (written
+/// against the shipped model's readings) failed and the dev set would stop being held out for
+/// the entity fields. Not worth shipping yet; kept for the next try.
+fn load_dev_set(corpus: &Path) -> Vec<Sentence> {
+    use newsdrop_core::{ExtractConfig, Extractor, Input};
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/dev-set");
+    let list = std::fs::read_to_string(dev.join("inputs.tsv")).expect("tests/dev-set/inputs.tsv");
+    // The bodies only: the rules alone find the same body as with the tagger.
+    let config = ExtractConfig {
+        entity_tagger: false,
+        ..Default::default()
+    };
+    let extractor = Extractor::new(&config).expect("built-in resources");
+    let mut out = Vec::new();
+    for line in list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let Some((name, rel)) = line.split_once('\t') else {
+            continue;
+        };
+        let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+        let (Ok(bytes), Ok(gold)) = (
+            std::fs::read(corpus.join(rel)),
+            std::fs::read_to_string(dev.join("gold").join(format!("{stem}.json"))),
+        ) else {
+            continue;
+        };
+        let Ok(gold) = serde_json::from_str::<serde_json::Value>(&gold) else {
+            continue;
+        };
+        let mut names: Vec<(usize, String)> = Vec::new();
+        for article in gold["articles"].as_array().into_iter().flatten() {
+            for (kind, field) in [(0, "persons"), (1, "places"), (2, "organizations")] {
+                for v in article[field].as_array().into_iter().flatten() {
+                    let name = v.as_str().or_else(|| v["name"].as_str()).unwrap_or("");
+                    let name: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+                    if name.chars().count() >= 2 && !names.iter().any(|(_, n)| *n == name) {
+                        names.push((kind, name));
+                    }
+                }
+            }
+        }
+        // Longest first, so that a place inside an organization's name stays inside it.
+        names.sort_by(|a, b| b.1.chars().count().cmp(&a.1.chars().count()).then(a.cmp(b)));
+        let input = Input {
+            path: name,
+            bytes: &bytes,
+            ingested_at: "1970-01-01T00:00:00Z",
+        };
+        let Ok(records) = newsdrop_core::extract(&input, &extractor) else {
+            continue;
+        };
+        for record in records {
+            for text in record.body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let chars: Vec<char> = text.chars().collect();
+                let mut taken = vec![false; chars.len()];
+                let mut spans = Vec::new();
+                for (kind, name) in &names {
+                    let pat: Vec<char> = name.chars().collect();
+                    let mut i = 0;
+                    while i + pat.len() <= chars.len() {
+                        if chars[i..i + pat.len()] == pat[..]
+                            && !taken[i..i + pat.len()].contains(&true)
+                        {
+                            taken[i..i + pat.len()].iter_mut().for_each(|t| *t = true);
+                            spans.push((*kind, i, i + pat.len()));
+                            i += pat.len();
+                        } else {
+                            i += 1;
+                        }
+                    }
+                }
+                spans.sort_by_key(|s| s.1);
+                out.push(Sentence {
+                    text: text.to_string(),
+                    spans,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// What every training run shares.

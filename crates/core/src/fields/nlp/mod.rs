@@ -2108,6 +2108,26 @@ mod tests {
     }
 
     #[test]
+    fn a_places_conference_commission_and_peoples_bodies_by_their_short_names() {
+        // a place's discipline commission and supervisory commission are one body
+        let o = org_names("河西区纪委监委派出的检查组来到红星社区。");
+        assert!(o.contains(&"河西区纪委监委".to_string()), "{o:?}");
+        // the central ones stay two names
+        let o = org_names("中央纪委国家监委网站发布消息。");
+        assert!(!o.iter().any(|n| n.contains("纪委国家监委")), "{o:?}");
+        // a conference glued to its member's title, and one standing alone
+        let o = org_names("会上，汉江市政协主席周建华讲话。");
+        assert!(o.contains(&"汉江市政协".to_string()), "{o:?}");
+        let o = org_names("石门县政协组织委员开展视察。");
+        assert!(o.contains(&"石门县政协".to_string()), "{o:?}");
+        let o = org_names("红桥市残联组织志愿者入户走访。");
+        assert!(o.contains(&"红桥市残联".to_string()), "{o:?}");
+        // a national congress after a place is no body of that place
+        let o = org_names("在京全国人大常委中的党外人士出席。");
+        assert!(!o.iter().any(|n| n.starts_with("京")), "{o:?}");
+    }
+
+    #[test]
     fn never_panics_on_odd_text() {
         let n = nlp();
         for s in [

@@ -1222,7 +1222,14 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                     || ["协会", "学会", "商会", "联合会", "委员会", "议会", "理事会", "红十字会",
                         "红新月会", "中心", "公司", "俱乐部"]
                         .iter()
-                        .any(|u| text.ends_with(u)))
+                        .any(|u| text.ends_with(u))
+                    // a place's congress, conference or people's body by its short name
+                    // (石嘴山市/政协, 三明市/残联), never a national one after a place (在京/全国人大)
+                    || (PLACED_SHORT_BODIES.contains(
+                        &toks[e - 1].word.trim_start_matches(['省', '市', '县', '区', '镇', '乡']),
+                    )
+                        && toks[s].tag == "ns"
+                        && !["中国", "中华"].contains(&toks[s].word)))
                 // never a part of a region (中西部), a common word (布局), a city centre or a venue
                 && !["市中心", "会议中心", "广播中心", "艺术中心", "体育中心", "购物中心", "展览中心"]
                     .iter()
@@ -1381,8 +1388,52 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
             break;
         }
     }
+    // 南华县/政协主席, 厦门市/同安区/政协委员, 石门县/政协, 汉江/市政协, 三明市/残联: a place's
+    // congress, political conference or people's body by its short name after the place,
+    // whole or glued to the title of the member after it.
+    for k in 1..toks.len() {
+        let word = toks[k].word;
+        let body = PLACED_SHORT_BODIES
+            .iter()
+            .find(|b| {
+                let rest = word.trim_start_matches(['省', '市', '县', '区', '镇', '乡']);
+                rest == **b
+                    || (**b == "政协"
+                        && rest.strip_prefix("政协").is_some_and(|title| {
+                            ["主席", "副主席", "委员", "常委", "秘书长"].contains(&title)
+                        }))
+            })
+            .map(|b| word.find(b).map_or(word.len(), |at| at + b.len()));
+        let Some(cut) = body else { continue };
+        let mut first = k;
+        while first > 0
+            && toks[first - 1].tag == "ns"
+            && !["中国", "中华", "全国", "乡镇", "城乡", "各地", "当地"]
+                .contains(&toks[first - 1].word)
+        {
+            first -= 1;
+        }
+        if first == k {
+            continue;
+        }
+        let (start, end) = (toks[first].start, toks[k].start + cut);
+        if !out.iter().any(|o| o.start < end && start < o.end) {
+            let mut name: String = toks[first..k].iter().map(|t| t.word).collect();
+            name.push_str(&word[..cut]);
+            out.push(OrgSpan {
+                start,
+                end,
+                first,
+                last: k + 1,
+                name,
+                kind: "government".to_string(),
+                named_start: true,
+            });
+        }
+    }
     for o in &mut out {
         take_in_the_staff_body(toks, o);
+        take_in_the_supervision_commission(toks, o);
         leave_the_city_before_its_province(lex, toks, o);
         name_the_body_of_a_party_group_title(lex, toks, o);
         leave_the_person_at_whose_place(toks, o);
@@ -1472,6 +1523,39 @@ fn take_in_the_staff_body(toks: &[Tok<'_>], o: &mut OrgSpan) {
         && ["人大", "政协", "办公厅", "常委会"]
             .iter()
             .any(|b| o.name.ends_with(b))
+    {
+        o.name.push_str(t.word);
+        o.end = t.end;
+        o.last += 1;
+    }
+}
+
+/// Short names of a place's congress, political conference and people's bodies, which the
+/// tagger reads with the place before them (石嘴山市/政协, 三明市/残联).
+const PLACED_SHORT_BODIES: &[&str] = &[
+    "人大",
+    "政协",
+    "残联",
+    "妇联",
+    "工商联",
+    "侨联",
+    "科协",
+    "文联",
+    "团委",
+    "关工委",
+];
+
+/// 区纪委/监委, 市纪委/监委: a place's discipline commission and its supervisory commission
+/// share one office and the page names them as one body. The central ones (中央纪委国家监委)
+/// are two names of the fact list and stay two.
+fn take_in_the_supervision_commission(toks: &[Tok<'_>], o: &mut OrgSpan) {
+    if let Some(t) = toks
+        .get(o.last)
+        .filter(|t| t.word == "监委" && t.start == o.end)
+        && o.name.len() == o.end - o.start
+        && o.name.ends_with("纪委")
+        && !o.name.ends_with("中央纪委")
+        && !o.name.ends_with("中纪委")
     {
         o.name.push_str(t.word);
         o.end = t.end;
