@@ -226,6 +226,9 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
             return Some(vec![joined]);
         }
     }
+    // `陈某玲 杨 邱`: one of several names spaced out a character at a time
+    let joined = join_spaced_out_name(value);
+    let value = joined.as_deref().unwrap_or(value);
     let mut out = Vec::new();
     for token in value
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；' | '/'))
@@ -272,6 +275,29 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
     }
     (!out.is_empty()).then_some(out)
 }
+
+/// `陈某玲 杨 邱` -> `陈某玲 杨邱`: a run of two or three single characters among spaced names
+/// that reads as one name, joined; `None` when there is no such run.
+fn join_spaced_out_name(value: &str) -> Option<String> {
+    let pieces: Vec<&str> = value.split_whitespace().collect();
+    let single = |p: &str| p.chars().count() == 1 && p.chars().all(is_han);
+    let start = pieces.iter().position(|p| single(p))?;
+    let len = pieces[start..].iter().take_while(|p| single(p)).count();
+    if !(2..=3).contains(&len) || pieces.len() == len {
+        return None;
+    }
+    let name = pieces[start..start + len].concat();
+    if split_glued_names(&name).is_none_or(|n| n.len() != 1) {
+        return None;
+    }
+    let mut out: Vec<String> = pieces[..start].iter().map(|p| p.to_string()).collect();
+    out.push(name);
+    out.extend(pieces[start + len..].iter().map(|p| p.to_string()));
+    Some(out.join(" "))
+}
+
+/// Web portals whose regional channels sign reports with their name and region (网易山西).
+const PORTALS: &[&str] = &["网易", "腾讯", "新浪", "搜狐", "凤凰"];
 
 /// Words of a credit line that start like a name (单 of 单位, 居 of 居民, 文 of 文章).
 const COMMON_CREDIT_WORDS: &[&str] = &["单位", "居民", "文章", "部门", "网友", "群众", "市民"];
@@ -631,6 +657,21 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
         .copied()
 }
 
+/// `记者 寻某`: one labelled writer whose name opens with no family name we know, where the
+/// caller knows the text is a credit (the brackets of a dateline); `None` for anything else.
+pub fn one_unlisted_credit(credit: &str) -> Option<Meta> {
+    let (label, Label::Role(role)) = label_at(credit.trim())? else {
+        return None;
+    };
+    let value = credit.trim()[label.len()..]
+        .trim_start_matches([':', '：'])
+        .trim();
+    let name = unlisted_name(value).filter(|n| (2..=3).contains(&n.chars().count()))?;
+    let mut m = Meta::default();
+    push_byline(&mut m.bylines, role, name);
+    Some(m)
+}
+
 /// True when `line` is only a metadata label (`来源`, `作者：`): a scrape that printed the label
 /// and its value on two lines.
 pub fn is_bare_label(line: &str) -> bool {
@@ -670,6 +711,16 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         for name in names {
             push_byline(&mut m.bylines, BylineRole::Photographer, name);
         }
+        return Some(m);
+    }
+    // `通讯员 王某波报道`: 报道 glued to the last name ends a credit line of its own
+    if let Some(head) = line.trim_end().strip_suffix("报道")
+        && head
+            .split_whitespace()
+            .last()
+            .is_some_and(|n| split_glued_names(n).is_some_and(|names| names.len() == 1))
+        && let Some(m) = parse_meta_line(head, header).filter(|m| !m.bylines.is_empty())
+    {
         return Some(m);
     }
     // `编辑:某某融媒体中心?谷珊?`: a credit whose spaces the scrape turned into question marks
@@ -837,7 +888,15 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             || matches!(parts.first(), Some((Label::Role(BylineRole::Reporter), _)))
                 && (2..=8).contains(&prefix.chars().count())
                 && prefix.chars().all(is_han)
-                && split_glued_names(&prefix).is_none())
+                && split_glued_names(&prefix).is_none()
+            // (`大河报·豫视频记者 某某`: a paper and its video channel)
+            || matches!(parts.first(), Some((Label::Role(BylineRole::Reporter), _)))
+                && prefix.split_once('·').is_some_and(|(paper, channel)| {
+                    paper.ends_with(['报', '网', '台', '社'])
+                        && (2..=8).contains(&paper.chars().count())
+                        && (2..=6).contains(&channel.chars().count())
+                        && paper.chars().chain(channel.chars()).all(is_han)
+                }))
         // (`时报记者 某某`: a generic paper word names no outlet; nor does a media centre
         // without its place)
         && prefix.chars().count() > 2
@@ -913,7 +972,12 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             .first()
             .is_some_and(|(k, v)| matches!(k, Label::Role(_)) && !v.trim().is_empty())
             && let Some((outlet, names)) = prefix.split_once(char::is_whitespace)
-            && (outlet.contains('·') || is_outlet_name(outlet))
+            && (outlet.contains('·')
+                || is_outlet_name(outlet)
+                // a portal's regional channel (网易山西, 新浪河南)
+                || (PORTALS.iter().any(|p| outlet.starts_with(p))
+                    && outlet.chars().count() <= 8
+                    && outlet.chars().all(is_han)))
             && outlet.chars().count() >= 4
             && let Some(names) = parse_names(names.trim()).filter(|n| n.len() <= 3)
         {
@@ -1693,6 +1757,27 @@ mod tests {
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         assert_eq!(editors("(实习编辑:温某)"), ["温某"]);
         assert_eq!(editors("( 责任编辑:邵某汉 新闻报料:2729868 )"), ["邵某汉"]);
+        // a portal's regional channel, its writer, then labelled credits (助编: an editor)
+        let m = parse_meta_line("(网易河东 郗某 通讯员 温某玘 助编 郝某某)", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("网易河东"));
+        assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
+        assert!(
+            m.bylines
+                .iter()
+                .any(|b| b.role == BylineRole::Editor && b.name == "郝某某")
+        );
+        // a paper and its video channel glued to the reporter's label
+        let m = parse_meta_line("东方报·某视频记者 李某 通讯员 沙某某", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东方报·某视频"));
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        // 报道 glued to the last name of a credit line; a name spaced out among others
+        let m = parse_meta_line("通讯员  王某波报道", false).unwrap();
+        assert_eq!(m.bylines[0].name, "王某波");
+        let m = parse_meta_line("通讯员 陈某玲 杨 邱", false).unwrap();
+        let names: Vec<&str> = m.bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["陈某玲", "杨邱"]);
+        // (a dateline's report, 报道: then the text, is no credit line of its own)
+        assert!(parse_meta_line("本报讯 记者王某某报道:9月10日,市里举行仪式。", false).is_none());
         // an outlet, its reporter unlabelled, then the labelled credits
         let m = parse_meta_line("东海新闻·齐鲁壹点 徐某飞 通讯员 高某迪", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("东海新闻·齐鲁壹点"));

@@ -2052,6 +2052,12 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
         let lead = lead.trim();
         let outlet = byline::is_outlet_name(lead) && (3..=10).contains(&clen(lead));
         let dateline = lead.ends_with(['讯', '电']) || outlet;
+        // `运城晚报讯(记者 寻某)`: a labelled writer whose family name we do not list
+        if lead.ends_with(['讯', '电'])
+            && let Some(m) = byline::one_unlisted_credit(credit)
+        {
+            return Some(m);
+        }
         return reported_by(inner).or_else(|| {
             dateline
                 .then(|| signature(credit.trim()))
@@ -2745,6 +2751,14 @@ mod tests {
             Some("2025-03-12T11:44:00+08:00")
         );
         assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_dateline_credits_a_writer_whose_family_name_is_not_listed() {
+        let page = "某某幼儿园开展消防演练\n河东晚报讯(记者 寻某)11月6日,某某区消防救援大队走进某某幼儿园,指导幼儿学习消防知识。\n消防演练拉开活动的序幕。\n";
+        let a = split_articles(&lines(page));
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["寻某"]);
     }
 
     #[test]
