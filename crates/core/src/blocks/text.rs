@@ -11,6 +11,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     for line in text
         .split(['\n', '\r'])
         .flat_map(|l| l.split(is_private_use))
+        .flat_map(without_glued_notice)
     {
         let l = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
         if l.is_empty() {
@@ -38,10 +39,30 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
         }
         // Related headlines a portal set after the story behind a wide gap go.
         let l = without_related_tail(l);
+        // `![]() 某某开展护河活动。 红网时刻3月22日讯(记者 …)…`: a picture's markup and its caption
+        // glued before the dateline that opens the story: the caption is its own line.
+        if let Some((caption, story)) = caption_before_dateline(l) {
+            for t in [caption, story] {
+                out.push(Block {
+                    text: t.to_string(),
+                    kind: BlockKind::Line,
+                });
+            }
+            continue;
+        }
         // A headline glued to the dateline of the story under it (a scrape that lost the line
         // break): two lines.
+        // (a scrape's table bars, bullets, page controls or a word of a menu before the
+        // first line are no text yet)
+        let nothing_yet = out.iter().all(|b: &Block| {
+            !b.text.chars().any(char::is_alphanumeric)
+                || b.text.chars().nth(4).is_none()
+                || crate::lines::furniture::classify(&b.text).is_some()
+        });
         if let Some(parts) = if out.is_empty() {
-            glued_headline(l)
+            headline_glued_to_its_time(l).or_else(|| glued_headline(l))
+        } else if nothing_yet {
+            headline_glued_to_its_time(l)
         } else if out.len() <= 2 {
             // a subtitle glued to the dateline under the headline
             glued_subtitle(l)
@@ -49,10 +70,21 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             None
         } {
             for t in parts {
-                out.push(Block {
-                    text: t.to_string(),
-                    kind: BlockKind::Line,
-                });
+                // (the story after a headline and its time may open with a picture's caption)
+                match caption_before_dateline(t) {
+                    Some((caption, story)) => {
+                        for t in [caption, story] {
+                            out.push(Block {
+                                text: t.to_string(),
+                                kind: BlockKind::Line,
+                            });
+                        }
+                    }
+                    None => out.push(Block {
+                        text: t.to_string(),
+                        kind: BlockKind::Line,
+                    }),
+                }
             }
             continue;
         }
@@ -62,6 +94,49 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
         });
     }
     out
+}
+
+/// A line with a site's legal notice glued after the story (`…人人争做“民间河长”。 免责声明:
+/// 本文版权归原作者所有…`): the story and the notice, two lines; any other line whole.
+fn without_glued_notice(line: &str) -> Vec<&str> {
+    match crate::lines::furniture::glued_notice_at(line) {
+        Some(at) => vec![&line[..at], &line[at..]],
+        None => vec![line],
+    }
+}
+
+/// A line opening with a picture's Markdown (`![alt](src)`), its caption, then the story's
+/// dateline: the caption (without the markup) and the story.
+fn caption_before_dateline(line: &str) -> Option<(&str, &str)> {
+    let rest = line.strip_prefix("![")?;
+    let close = rest.find("](")?;
+    let end = rest[close..].find(')')?;
+    let after = rest[close + end + 1..].trim_start();
+    let at = crate::lines::meta::glued_dateline_at(after)?;
+    let caption = after[..at].trim();
+    (caption.chars().count() <= 80 && caption.ends_with(['。', '！']))
+        .then(|| (caption, after[at..].trim()))
+}
+
+/// `某某开展巡河工作发表时间:2023-06-09 15:39 6月8日下午，…`: a headline, its labelled
+/// publish time and the story, all on the first line: three lines.
+fn headline_glued_to_its_time(line: &str) -> Option<Vec<&str>> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    #[allow(clippy::unwrap_used)] // a literal pattern
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:发布时间|发表时间|发布日期|更新时间|时间|日期)[:：]\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?",
+        )
+        .unwrap()
+    });
+    line.chars().nth(60)?;
+    let m = re.find(line)?;
+    let headline = line[..m.start()].trim();
+    let story = line[m.end()..].trim();
+    (headline_like(headline, 50)
+        && !headline.contains(['，', ',', '；', ';', ':', '：'])
+        && story.chars().nth(30).is_some())
+    .then(|| vec![headline, &line[m.start()..m.end()], story])
 }
 
 /// The headline and the story of a first line that glues them at a dateline
@@ -519,6 +594,47 @@ mod tests {
         assert_eq!(lines[0], "民政部：2008年接收各界捐款764亿元");
         assert!(lines[1].starts_with("中新网5月22日电"));
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_pictures_caption_glued_before_the_dateline_is_its_own_line() {
+        let page = "某某县志愿者共同巡河\n![]() 某某县民间河长和志愿者们开展护河净滩活动。 红网时刻3月22日讯(记者 杨某文 通讯员 何某军)“河流保护好了。”3月22日，某某县组织志愿者巡河。\n";
+        let lines = lines_of(page);
+        assert_eq!(lines[1], "某某县民间河长和志愿者们开展护河净滩活动。");
+        assert!(lines[2].starts_with("红网时刻3月22日讯"), "{lines:?}");
+        // after a headline and its time on the same line
+        let page = "某某县志愿者共同巡河时间:2021-06-09 ![]() 某某县民间河长和志愿者们开展护河净滩活动。 红网时刻3月22日讯(记者 杨某文 通讯员 何某军)“河流保护好了。”3月22日，某某县组织志愿者巡河。\n";
+        let lines = lines_of(page);
+        assert_eq!(lines[2], "某某县民间河长和志愿者们开展护河净滩活动。");
+    }
+
+    #[test]
+    fn a_legal_notice_glued_after_the_story_is_its_own_line() {
+        let story = "某某镇组织志愿者开展护河净滩活动。通过此次行动，以民间河长、志愿者带动全民护河净滩，带动更多人关心和重视河流保护问题，增强全民惜水爱水意识，引领广大市民人人护河，人人争做民间河长。";
+        let page = format!("{story} 免责声明:本文版权归原作者所有,不代表本网的观点和立场。 |\n");
+        let lines = lines_of(&page);
+        assert_eq!(lines[0], story);
+        assert!(lines[1].starts_with("免责声明"), "{lines:?}");
+        // a notice alone stays one line
+        assert_eq!(
+            lines_of("免责声明:本文版权归原作者所有,不代表本网的观点和立场。").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_headline_glued_to_its_labelled_time_and_the_story_is_three_lines() {
+        let page = "|\n某某镇民间河长共同巡河时间:2021-06-09 ![]() 某某镇民间河长和志愿者们开展护河净滩活动。3月22日，某某镇民间河长行动中心组织志愿者巡河。\n";
+        let lines = lines_of(page);
+        assert_eq!(lines[1], "某某镇民间河长共同巡河");
+        assert_eq!(lines[2], "时间:2021-06-09");
+        assert!(lines[3].starts_with("![]()"), "{lines:?}");
+        let page = "搜索\n某某到大成镇开展巡河工作发表时间:2023-06-09 15:39 6月8日下午，市人大常委会副主任某某到大成镇开展巡河工作。当天，某某实地走访查看了河段水体水质。";
+        assert_eq!(lines_of(page)[2], "发表时间:2023-06-09 15:39");
+        // a sentence with a time label inside is no headline
+        let page =
+            "会议指出，活动时间:2021-06-09 起，全镇开展为期一个月的巡河行动，各村要高度重视。";
+        assert_eq!(lines_of(page).len(), 1);
     }
 
     #[test]

@@ -198,6 +198,33 @@ pub fn has_sentence_punct(s: &str) -> bool {
     })
 }
 
+/// Where a site's legal notice glued after the story's last sentence begins (`…人人争做“民间
+/// 河长”。 免责声明:本文版权归原作者所有…`): the byte offset of the notice's own sentence, when a
+/// story of sixty characters or more, ending a sentence, stands before it on the same line.
+pub fn glued_notice_at(line: &str) -> Option<usize> {
+    let v = vocabulary();
+    let hit = v
+        .notice
+        .iter()
+        .filter_map(|e| line.find(e.as_str()))
+        .min()?;
+    let head = &line[..hit];
+    let start = ["免责声明", "版权声明", "特别声明"]
+        .iter()
+        .filter_map(|l| head.rfind(l))
+        .max()
+        .or_else(|| head.rfind(['【', '[']))
+        .or_else(|| {
+            head.char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, '。' | '！' | '？'))
+                .map(|(k, c)| k + c.len_utf8())
+        })?;
+    let story = line[..start].trim_end();
+    (clen(story) >= 60 && story.ends_with(['。', '！', '？', '”', '」', ')', '）']))
+        .then_some(start)
+}
+
 /// Classifies one trimmed line; `None` when it is not furniture.
 pub fn classify(line: &str) -> Option<Furniture> {
     let line = line.trim();
