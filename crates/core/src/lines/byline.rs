@@ -559,6 +559,12 @@ pub(crate) fn is_org_like(value: &str) -> bool {
             "杂志",
             "期刊",
             "平台",
+            "妇联",
+            "残联",
+            "侨联",
+            "文联",
+            "工商联",
+            "科协",
         ]
         .iter()
         .any(|s| value.ends_with(s))
@@ -657,6 +663,42 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
         .copied()
 }
 
+/// `记者 王某妍 报道 吕某 摄影`, `张某 文 李某 图`: a credit where each name is followed by the
+/// work it did (报道 or 文: the writer, in the role of the label in front if any; 摄影, 摄 or
+/// 图: the photographer). `None` unless every word of the line is read so.
+fn names_then_work(line: &str) -> Option<Meta> {
+    let line = line
+        .trim()
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    let writer = match words.first() {
+        Some(&"记者") => BylineRole::Reporter,
+        Some(&"通讯员") => BylineRole::Correspondent,
+        _ => BylineRole::Author,
+    };
+    if writer != BylineRole::Author {
+        words.remove(0);
+    }
+    if words.len() < 4 || !words.len().is_multiple_of(2) {
+        return None;
+    }
+    let mut m = Meta::default();
+    for pair in words.chunks(2) {
+        let (name, work) = (pair[0], pair[1]);
+        let role = match work {
+            "报道" | "文" => writer,
+            "摄影" | "摄" | "图" => BylineRole::Photographer,
+            _ => return None,
+        };
+        if !split_glued_names(name).is_some_and(|n| n.len() == 1 && n[0] == name) {
+            return None;
+        }
+        push_byline(&mut m.bylines, role, name.to_string());
+    }
+    Some(m)
+}
+
 /// `记者 寻某`: one labelled writer whose name opens with no family name we know, where the
 /// caller knows the text is a credit (the brackets of a dateline); `None` for anything else.
 pub fn one_unlisted_credit(credit: &str) -> Option<Meta> {
@@ -713,6 +755,10 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         }
         return Some(m);
     }
+    // `(记者 王某妍 报道 吕某 摄影)`: each name followed by the work it did
+    if let Some(m) = names_then_work(line) {
+        return Some(m);
+    }
     // `通讯员 王某波报道`: 报道 glued to the last name ends a credit line of its own
     if let Some(head) = line.trim_end().strip_suffix("报道")
         && head
@@ -747,7 +793,7 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         }
     }
     // `[ 大 中 小 ]`: the font-size control printed without its 字号 label.
-    if norm.contains('中') {
+    if norm.contains(['中', '字', '扫']) {
         norm = drop_font_size_control(&norm);
     }
     // `某某报 2021-04-16 02:32 大字`: a one-button font-size control.
@@ -1163,7 +1209,22 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                             '部', '局', '委', '办', '处', '科', '室', '站', '所', '队',
                         ])
                         || n == 3 && value.ends_with(['部', '局', '委', '办', '处']));
-                if let Some(names) = (!unit)
+                // `作者:某某县妇联 梁某`: the writer's unit, then the writer
+                if let Some((unit_name, name)) = value.split_once(char::is_whitespace)
+                    && let name = name.trim()
+                    && unit_name.chars().count() >= 4
+                    && is_org_like(unit_name)
+                    && unit_name
+                        .ends_with(['联', '委', '局', '部', '办', '会', '院', '站', '所', '心'])
+                    && split_glued_names(name).is_some_and(|n| n.len() == 1 && n[0] == name)
+                {
+                    for role in roles {
+                        push_byline(&mut meta.bylines, *role, name.to_string());
+                    }
+                    if credited_unit.is_none() {
+                        credited_unit = Some(unit_name.to_string());
+                    }
+                } else if let Some(names) = (!unit)
                     .then(|| {
                         parse_names(value)
                             .or_else(|| names_with_affiliation(value))
@@ -1438,9 +1499,17 @@ fn join_spaced_labels(line: &str) -> String {
 
 /// The line without a font-size control written as three separate words (`大 中 小`).
 fn drop_font_size_control(line: &str) -> String {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut words: Vec<&str> = line.split_whitespace().collect();
+    // `大字体 小字体 扫码带走`: page controls printed as words after the fields
+    let controls = ["大字体", "中字体", "小字体", "扫码带走", "扫码阅读"];
+    let before = words.len();
+    words.retain(|w| !controls.contains(w));
     let Some(at) = words.windows(3).position(|w| w == ["大", "中", "小"]) else {
-        return line.to_string();
+        return if words.len() < before {
+            words.join(" ")
+        } else {
+            line.to_string()
+        };
     };
     let mut kept = words[..at].to_vec();
     kept.extend_from_slice(&words[at + 3..]);
@@ -1757,6 +1826,32 @@ mod tests {
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         assert_eq!(editors("(实习编辑:温某)"), ["温某"]);
         assert_eq!(editors("( 责任编辑:邵某汉 新闻报料:2729868 )"), ["邵某汉"]);
+        // the writer's unit, then the writer, in the author's slot
+        let m = parse_meta_line("作者:东山县妇联 梁某", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山县妇联"));
+        assert_eq!(m.bylines.len(), 1, "{:?}", m.bylines);
+        assert_eq!(m.bylines[0].role, BylineRole::Author);
+        // each name followed by the work it did
+        let m = parse_meta_line("(记者 王某妍 报道 吕某 摄影)", false).unwrap();
+        let got: Vec<(BylineRole, &str)> = m
+            .bylines
+            .iter()
+            .map(|b| (b.role, b.name.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (BylineRole::Reporter, "王某妍"),
+                (BylineRole::Photographer, "吕某")
+            ]
+        );
+        // font-size and scan controls printed as words after the source
+        let m = parse_meta_line(
+            "2021-11-01 09:50:00 来源:东山网 大字体 小字体 扫码带走",
+            false,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山网"));
         // a portal's regional channel, its writer, then labelled credits (助编: an editor)
         let m = parse_meta_line("(网易河东 郗某 通讯员 温某玘 助编 郝某某)", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("网易河东"));
