@@ -296,6 +296,44 @@ fn join_spaced_out_name(value: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// Provinces and regions by their short names (a social post prints where it was sent from).
+const PROVINCES: &[&str] = &[
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+];
+
 /// Web portals whose regional channels sign reports with their name and region (网易山西).
 const PORTALS: &[&str] = &["网易", "腾讯", "新浪", "搜狐", "凤凰"];
 
@@ -949,10 +987,13 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         && !GENERIC_MEDIA.contains(&prefix.as_str());
     // (`半岛全媒体记者李某`: an outlet's short name glued before its reporter's label; never a
     // name spaced off the label, `张某 记者 李某`)
+    // (`云报通讯员 某某 某某`: a paper's short name, its names spaced off the label)
+    let short_paper = prefix.ends_with(['报', '网', '台']);
     let short_outlet_before_reporter = parts.first().is_some_and(|(k, v)| {
-        *k == Label::Role(BylineRole::Reporter)
+        (*k == Label::Role(BylineRole::Reporter)
+            || (short_paper && *k == Label::Role(BylineRole::Correspondent)))
             && !v.trim().is_empty()
-            && !v.starts_with(char::is_whitespace)
+            && (!v.starts_with(char::is_whitespace) || short_paper)
     }) && (1..=2).contains(&prefix.chars().count())
         && prefix.chars().all(is_han)
         && rest
@@ -998,6 +1039,8 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 {
                     meta.publication = Some(prefix.clone());
                 }
+                // `2024-12-28 18:50 宁夏`: the province a post was sent from, after its time
+                _ if starts_with_date && PROVINCES.contains(&prefix.as_str()) => {}
                 Some(names) => {
                     for name in names {
                         push_byline(&mut meta.bylines, BylineRole::Author, name);
@@ -1286,11 +1329,26 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             }
             Label::Counter => {
                 // (`浏览:手机版`: a link to the mobile page where the count would be)
-                if !value
+                let count = value
                     .chars()
                     .all(|c| c.is_ascii_digit() || c.is_whitespace() || c == '次')
-                    && value != "手机版"
-                {
+                    || value == "手机版";
+                // `版次:B07 光明新闻记者 某某`: an e-paper's page code, then the desk whose
+                // reporter the next label credits
+                let page_then_desk = {
+                    let mut words = value.split_whitespace();
+                    let code = words.next().unwrap_or("");
+                    let desk = words.next();
+                    code.chars().any(|c| c.is_ascii_digit())
+                        && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '版')
+                        && words.next().is_none()
+                        && desk.is_none_or(|d| {
+                            (2..=8).contains(&d.chars().count())
+                                && d.chars().all(is_han)
+                                && matches!(parts.get(k + 1), Some((Label::Role(_), _)))
+                        })
+                };
+                if !count && !page_then_desk {
                     return None;
                 }
             }
@@ -1845,6 +1903,22 @@ mod tests {
                 (BylineRole::Photographer, "吕某")
             ]
         );
+        // the province a post was sent from is no writer
+        let m = parse_meta_line("2024-12-28 18:50 宁夏", false).unwrap();
+        assert!(m.bylines.is_empty(), "{:?}", m.bylines);
+        // an e-paper's issue line: the page code, then the desk of the reporters
+        let m = parse_meta_line(
+            "2026年01月20日 东山日报 版次:B07 西城新闻记者 龙某斌 卢某辉 通讯员 杨杨 韩某磊",
+            false,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山日报"));
+        assert_eq!(m.bylines.len(), 4, "{:?}", m.bylines);
+        // a paper's short name glued to the label, the names spaced off it
+        let m = parse_meta_line("云报通讯员 曾某子 朱某屹 李某清", false).unwrap();
+        assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
+        let m = parse_meta_line("发布部门:离退休职工管理处 发布时间: 2019-07-01", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("离退休职工管理处"));
         // font-size and scan controls printed as words after the source
         let m = parse_meta_line(
             "2021-11-01 09:50:00 来源:东山网 大字体 小字体 扫码带走",
