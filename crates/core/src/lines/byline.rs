@@ -1677,6 +1677,12 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
         .trim()
         .to_string();
 
+    // `泰州日报特约   转载`: the page's repost mark spaced off the outlet
+    if let Some(head) = v.strip_suffix("转载")
+        && head.ends_with(char::is_whitespace)
+    {
+        v = head.trim().to_string();
+    }
     loop {
         let before = v.len();
         for tail in SOURCE_TAIL {
@@ -1903,6 +1909,8 @@ mod tests {
                 (BylineRole::Photographer, "吕某")
             ]
         );
+        let m = parse_meta_line("2016-12-23 22:42:52    来源:东山日报特约   转载", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山日报特约"));
         // the province a post was sent from is no writer
         let m = parse_meta_line("2024-12-28 18:50 宁夏", false).unwrap();
         assert!(m.bylines.is_empty(), "{:?}", m.bylines);

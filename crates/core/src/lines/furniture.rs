@@ -400,7 +400,18 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
     };
     let seps = t.matches(['>', '＞', '»', '›', '→']).count() + slashes;
     if seps < 1 {
-        return None;
+        // `首页  信息快递  某某处`: a path whose arrows were icons, the steps set apart by
+        // wide gaps
+        let steps: Vec<&str> = t
+            .split("  ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        return ((3..=4).contains(&steps.len())
+            && steps.iter().all(|s| {
+                clen(s) <= 12 && !s.contains(char::is_whitespace) && !has_sentence_punct(s)
+            }))
+        .then(|| steps.iter().map(|s| s.to_string()).collect());
     }
     let segs = breadcrumb_segments(t);
     (segs.len() >= 2 && segs.iter().all(|s| clen(s) <= 16 && !has_sentence_punct(s)))
@@ -421,7 +432,9 @@ fn is_image_file(folded: &str) -> bool {
     folded.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty()
             && stem.chars().all(|c| {
-                c.is_ascii_alphanumeric() || crate::text::is_han(c) || matches!(c, '-' | '_')
+                c.is_ascii_alphanumeric()
+                    || crate::text::is_han(c)
+                    || matches!(c, '-' | '_' | '(' | ')')
             })
             && ["png", "jpg", "jpeg", "gif", "webp", "bmp"]
                 .contains(&ext.to_ascii_lowercase().as_str())
@@ -663,6 +676,17 @@ mod tests {
             Some(Furniture::Line)
         );
         assert_eq!(classify("您是第: 位访客"), Some(Furniture::Line));
+        // a path whose arrows were icons, steps set apart by wide gaps; an image's file name
+        assert_eq!(
+            classify("首页  信息快递  离退休工作处"),
+            Some(Furniture::Breadcrumb(vec![
+                "首页".to_string(),
+                "信息快递".to_string(),
+                "离退休工作处".to_string()
+            ]))
+        );
+        assert_eq!(classify("首页 新闻 政务 服务"), None);
+        assert_eq!(classify("图片1(1).png"), Some(Furniture::Line));
         assert_eq!(classify("当前时间"), Some(Furniture::Line));
         assert_eq!(
             classify("联系我时,请说是在《某某》网站看到的,谢谢!"),
