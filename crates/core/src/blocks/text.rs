@@ -88,6 +88,18 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             }
             continue;
         }
+        // `从忧“薪”到暖心——` / `法律援助中心为农民工成功维权`: a headline whose dash ran it
+        // on to the next line, near the top of the page
+        if out.len() < 12
+            && let Some(prev) = out.last_mut()
+            && prev.text.ends_with('—')
+            && headline_like(prev.text.trim_end_matches('—'), 30)
+            && headline_like(l, 40)
+            && !l.contains(['，', ','])
+        {
+            prev.text.push_str(l);
+            continue;
+        }
         out.push(Block {
             text: l.to_string(),
             kind: BlockKind::Line,
@@ -594,6 +606,13 @@ mod tests {
         assert_eq!(lines[0], "民政部：2008年接收各界捐款764亿元");
         assert!(lines[1].starts_with("中新网5月22日电"));
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_headline_run_on_by_its_dash_is_one_line() {
+        let page = "某某日报\n\n从忧“薪”到暖心——\n\n某某中心为农民工成功维权\n\n2025年4月7日，某某中心收到来自某省周某的申请。\n";
+        let lines = lines_of(page);
+        assert_eq!(lines[1], "从忧“薪”到暖心——某某中心为农民工成功维权");
     }
 
     #[test]

@@ -701,6 +701,35 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
         .copied()
 }
 
+/// An e-paper CMS's property comment printed as text (`--> 2025-04-22 标题 1 1 某某日报
+/// content_150528.html 1 标题 /enpproperty-->`): the issue date and the paper before the
+/// content file's name.
+fn epaper_properties(line: &str) -> Option<Meta> {
+    let t = line.trim();
+    if !t.ends_with("enpproperty-->") {
+        return None;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let file = words
+        .iter()
+        .position(|w| w.starts_with("content_") && w.ends_with(".html"))?;
+    let paper = words.get(file.checked_sub(1)?)?;
+    let date = words.iter().find_map(|w| {
+        let d: Vec<&str> = w.split('-').collect();
+        (d.len() == 3
+            && d[0].len() == 4
+            && d.iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+        .then(|| w.to_string())
+    })?;
+    let mut m = Meta::default();
+    if (2..=12).contains(&paper.chars().count()) && paper.chars().all(is_han) {
+        m.publication = Some(paper.to_string());
+    }
+    m.published_at = meta::find_times(&date).into_iter().next().map(|f| f.iso);
+    m.published_at.is_some().then_some(m)
+}
+
 /// `记者 王某妍 报道 吕某 摄影`, `张某 文 李某 图`: a credit where each name is followed by the
 /// work it did (报道 or 文: the writer, in the role of the label in front if any; 摄影, 摄 or
 /// 图: the photographer). `None` unless every word of the line is read so.
@@ -791,6 +820,11 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         for name in names {
             push_byline(&mut m.bylines, BylineRole::Photographer, name);
         }
+        return Some(m);
+    }
+    // `--> 2025-04-22 … 1 1 贵州日报 content_150528.html 1 … /enpproperty-->`: an
+    // e-paper CMS's property comment left in the page: the issue date and the paper.
+    if let Some(m) = epaper_properties(line) {
         return Some(m);
     }
     // `(记者 王某妍 报道 吕某 摄影)`: each name followed by the work it did
@@ -1677,6 +1711,14 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
         .trim()
         .to_string();
 
+    // `贺兰县人社局 公开时限 长期公开`: the next field of a disclosure table read on
+    for field in ["公开时限", "公开方式", "公开范围", "所属分类", "信息分类"] {
+        if let Some(at) = v.find(field)
+            && v[..at].ends_with(char::is_whitespace)
+        {
+            v = v[..at].trim().to_string();
+        }
+    }
     // `泰州日报特约   转载`: the page's repost mark spaced off the outlet
     if let Some(head) = v.strip_suffix("转载")
         && head.ends_with(char::is_whitespace)
@@ -1911,6 +1953,22 @@ mod tests {
         );
         let m = parse_meta_line("2016-12-23 22:42:52    来源:东山日报特约   转载", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("东山日报特约"));
+        let m = parse_meta_line("发布机构:东山县人社局 公开时限 长期公开", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山县人社局"));
+        let m = parse_meta_line("文字编辑:李某 杜某兵", false).unwrap();
+        assert!(
+            m.bylines.iter().all(|b| b.role == BylineRole::Editor),
+            "{:?}",
+            m.bylines
+        );
+        // an e-paper CMS's property comment left in the page
+        let m = parse_meta_line(
+            "--> 2025-04-22 某某标题—— 1 1 东山日报 content_150528.html 1 某某标题 /enpproperty-->",
+            false,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山日报"));
+        assert_eq!(m.published_at.as_deref(), Some("2025-04-22"));
         // the province a post was sent from is no writer
         let m = parse_meta_line("2024-12-28 18:50 宁夏", false).unwrap();
         assert!(m.bylines.is_empty(), "{:?}", m.bylines);

@@ -250,7 +250,7 @@ pub fn classify(line: &str) -> Option<Furniture> {
         fold(line)
     };
     // (`§当前位置:…`: a symbol before the label)
-    let crumb = folded.trim_start_matches(['§', '◆', '■', '●', '▶', '>', '·']);
+    let crumb = folded.trim_start_matches(['§', '◆', '■', '●', '▶', '>', '·', '•']);
     for b in &v.breadcrumb {
         if crumb.starts_with(b.as_str()) {
             let path = match line.find([':', '：']) {
@@ -687,6 +687,11 @@ mod tests {
         );
         assert_eq!(classify("首页 新闻 政务 服务"), None);
         assert_eq!(classify("图片1(1).png"), Some(Furniture::Line));
+        assert!(matches!(
+            classify("• 当前所在:首页 > 专题报道"),
+            Some(Furniture::Breadcrumb(_))
+        ));
+        assert_eq!(classify("已有0人发表了评论"), Some(Furniture::Line));
         assert_eq!(classify("当前时间"), Some(Furniture::Line));
         assert_eq!(
             classify("联系我时,请说是在《某某》网站看到的,谢谢!"),
