@@ -162,6 +162,61 @@ fn drop_places_inside_dotted_names(
     }
 }
 
+/// Division words whose name is one character before them only when jieba cut the name's
+/// first character off (北/中镇, 戴/南镇, 沌/阳/街道, 西/彭/园区).
+const ONE_CHAR_STEM_SUFFIXES: &[&str] = &["镇", "乡", "街道", "园区", "社区"];
+
+/// Names of towns, streets and parks jieba cut one character into the word before: a name
+/// that opens with one character and a division word (中镇妇联, 阳街道某某社区党委) takes the
+/// single character glued before it, when that character is no particle, preposition or
+/// number. Organizations and places alike.
+fn lengthen_one_character_stems(
+    toks: &[Tok<'_>],
+    orgs: &mut [orgs::OrgSpan],
+    places: &mut [places::PlaceSpan],
+) {
+    // Where a name starting at byte `start` that opens with a one-character stem really
+    // starts, and the character jieba cut off it.
+    let stem_at = |start: usize| -> Option<(usize, char)> {
+        let k = toks.partition_point(|t| t.start < start);
+        let t = toks.get(k).filter(|t| t.start == start)?;
+        let one_char_stem = match t.chars() {
+            1 => toks
+                .get(k + 1)
+                .is_some_and(|n| n.start == t.end && ONE_CHAR_STEM_SUFFIXES.contains(&n.word)),
+            2 | 3 => ONE_CHAR_STEM_SUFFIXES.iter().any(|s| {
+                t.word
+                    .strip_suffix(s)
+                    .is_some_and(|stem| stem.chars().count() == 1)
+            }),
+            _ => false,
+        };
+        let p = toks.get(k.checked_sub(1)?)?;
+        if !one_char_stem || p.end != t.start || !p.word.chars().all(crate::text::is_han) {
+            return None;
+        }
+        // the one character alone (戴/南镇), or glued after a preposition (由北/中镇)
+        let (last_at, last) = p.word.char_indices().last()?;
+        let alone = p.chars() == 1
+            && !token::is_function_word(p.word)
+            && !matches!(p.tag, "p" | "c" | "u" | "uj" | "m" | "r" | "d" | "q");
+        let after_preposition = p.chars() == 2 && token::is_function_word(&p.word[..last_at]);
+        (alone || after_preposition).then(|| (p.start + last_at, last))
+    };
+    for o in orgs.iter_mut() {
+        if let Some((at, c)) = stem_at(o.start) {
+            o.name.insert(0, c);
+            o.start = at;
+        }
+    }
+    for p in places.iter_mut() {
+        if let Some((at, c)) = stem_at(p.start) {
+            p.name.insert(0, c);
+            p.start = at;
+        }
+    }
+}
+
 /// Drops places that head an outlet's name (中国江苏网, 中国报道, 大西北网) or a title the
 /// country's name only qualifies (中国好人, 中国传统, 新中国): names, not places of the story.
 fn drop_places_heading_outlets(text: &str, places: &mut Vec<places::PlaceSpan>) {
@@ -467,6 +522,7 @@ impl Nlp {
         let mut orgs = orgs::find(&self.lex, toks, tagged);
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
+        lengthen_one_character_stems(toks, &mut orgs, &mut places);
         drop_places_inside_dotted_names(text, &mut places, tagged);
         drop_places_heading_outlets(text, &mut places);
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
@@ -2105,6 +2161,17 @@ mod tests {
         let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
         assert!(places.contains(&"白云区"), "{places:?}");
         assert!(places.contains(&"湖北"), "{places:?}");
+    }
+
+    #[test]
+    fn a_town_or_street_whose_first_character_jieba_cut_off_keeps_it() {
+        let o = org_names("由北中镇妇联组织开展活动。");
+        assert!(o.contains(&"北中镇妇联".to_string()), "{o:?}");
+        let o = org_names("沌阳街道江大园社区党委组织志愿者。");
+        assert!(o.contains(&"沌阳街道江大园社区党委".to_string()), "{o:?}");
+        // (a town named alone after a verb keeps its own name)
+        let p = place_names("来到中镇开展活动。");
+        assert!(!p.iter().any(|n| n.starts_with('到')), "{p:?}");
     }
 
     #[test]
