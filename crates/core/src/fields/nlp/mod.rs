@@ -192,7 +192,25 @@ fn lengthen_one_character_stems(
             _ => false,
         };
         let p = toks.get(k.checked_sub(1)?)?;
-        if !one_char_stem || p.end != t.start || !p.word.chars().all(crate::text::is_han) {
+        if p.end != t.start || !p.word.chars().all(crate::text::is_han) {
+            return None;
+        }
+        // 舜/g 耕镇…社区, 大/a 乌江镇/ns: a character jieba left alone before a longer name
+        // of a town, village or street, one no word takes as its own
+        let divided = ONE_CHAR_STEM_SUFFIXES
+            .iter()
+            .chain(&["村"])
+            .any(|s| t.word.ends_with(s) || toks.get(k + 1).is_some_and(|n| n.word == *s));
+        if !one_char_stem
+            && divided
+            && t.chars() >= 2
+            && p.chars() == 1
+            && (matches!(p.tag, "g" | "ng" | "nr" | "b") || (p.tag == "a" && t.tag == "ns"))
+            && !token::is_function_word(p.word)
+        {
+            return Some((p.start, p.word.chars().next()?));
+        }
+        if !one_char_stem {
             return None;
         }
         // the one character alone (戴/南镇), or glued after a preposition (由北/中镇)
@@ -2169,6 +2187,12 @@ mod tests {
         assert!(o.contains(&"北中镇妇联".to_string()), "{o:?}");
         let o = org_names("沌阳街道江大园社区党委组织志愿者。");
         assert!(o.contains(&"沌阳街道江大园社区党委".to_string()), "{o:?}");
+        // a character jieba left alone before a longer town name
+        let p = place_names("在大乌江镇开展活动。");
+        assert!(p.contains(&"大乌江镇".to_string()), "{p:?}");
+        // what a sentence does to a community names none
+        let p = place_names("积极动员社区居民参与，充分利用社区宣传栏。");
+        assert!(p.is_empty(), "{p:?}");
         // (a town named alone after a verb keeps its own name)
         let p = place_names("来到中镇开展活动。");
         assert!(!p.iter().any(|n| n.starts_with('到')), "{p:?}");
