@@ -2182,6 +2182,14 @@ mod tests {
     }
 
     #[test]
+    fn a_bureaus_named_station_right_after_it_is_one_body() {
+        let o = org_names("东山县公安局小岳寺派出所民警深入村庄走访。");
+        assert!(o.contains(&"东山县公安局小岳寺派出所".to_string()), "{o:?}");
+        let o = org_names("西河区司法局麻柳嘴司法所开展普法宣传。");
+        assert!(o.contains(&"西河区司法局麻柳嘴司法所".to_string()), "{o:?}");
+    }
+
+    #[test]
     fn a_town_or_street_whose_first_character_jieba_cut_off_keeps_it() {
         let o = org_names("由北中镇妇联组织开展活动。");
         assert!(o.contains(&"北中镇妇联".to_string()), "{o:?}");

@@ -267,6 +267,29 @@ fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
         let modifier_between =
             gap == Some(1) && toks[a.last].chars() == 1 && matches!(toks[a.last].tag, "b" | "a");
         let head = &toks[b.first];
+        // 某某县公安局/某某派出所, 某某区司法局/某某司法所: a bureau's named station right after
+        // it is one body, written in its longest form
+        let station = gap == Some(0)
+            && a.name.ends_with('局')
+            && [
+                "派出所",
+                "司法所",
+                "税务所",
+                "财政所",
+                "供电所",
+                "国土所",
+                "林业站",
+            ]
+            .iter()
+            .any(|u| b.name.ends_with(u))
+            && b.name.chars().count() >= 5
+            && !head
+                .word
+                .starts_with(['市', '县', '省', '区', '镇', '乡', '村']);
+        if station {
+            absorb_next(out, k, "");
+            continue;
+        }
         if (gap == Some(0) || modifier_between)
             && SUB_UNITS.iter().any(|u| b.name.ends_with(u))
             && PARENTS.iter().any(|p| a.name.ends_with(p))
