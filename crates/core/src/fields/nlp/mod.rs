@@ -2187,6 +2187,9 @@ mod tests {
         assert!(o.contains(&"东山县公安局小岳寺派出所".to_string()), "{o:?}");
         let o = org_names("西河区司法局麻柳嘴司法所开展普法宣传。");
         assert!(o.contains(&"西河区司法局麻柳嘴司法所".to_string()), "{o:?}");
+        // a quoted name holds both its marks
+        let o = org_names("社区成立了“银晖先锋”志愿服务队。");
+        assert!(o.contains(&"“银晖先锋”志愿服务队".to_string()), "{o:?}");
     }
 
     #[test]

@@ -1455,6 +1455,7 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
     }
     for o in &mut out {
+        take_in_the_opening_quote(toks, o);
         take_in_the_staff_body(toks, o);
         take_in_the_supervision_commission(toks, o);
         leave_the_city_before_its_province(lex, toks, o);
@@ -1567,6 +1568,22 @@ const PLACED_SHORT_BODIES: &[&str] = &[
     "团委",
     "关工委",
 ];
+
+/// `“银晖先锋”志愿服务队`: a name whose quoted part's closing mark it holds takes in the
+/// opening mark right before it, so that the name is written as the page prints it.
+fn take_in_the_opening_quote(toks: &[Tok<'_>], o: &mut OrgSpan) {
+    if o.name.contains('”')
+        && !o.name.contains('“')
+        && o.name.len() == o.end - o.start
+        && let Some(k) = o.first.checked_sub(1)
+        && toks[k].word == "“"
+        && toks[k].end == o.start
+    {
+        o.name.insert(0, '“');
+        o.start = toks[k].start;
+        o.first = k;
+    }
+}
 
 /// 区纪委/监委, 市纪委/监委: a place's discipline commission and its supervisory commission
 /// share one office and the page names them as one body. The central ones (中央纪委国家监委)
