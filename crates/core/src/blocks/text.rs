@@ -105,7 +105,27 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             kind: BlockKind::Line,
         });
     }
+    drop_page_title_over_its_headline(&mut out);
     out
+}
+
+/// `某某活动--某某妇女联合会` over `某某活动`: the page's `<title>` (the headline and the
+/// site's name) printed above the headline itself is not the article's; it goes.
+fn drop_page_title_over_its_headline(out: &mut Vec<Block>) {
+    let Some(at) = out.iter().take(6).enumerate().position(|(k, b)| {
+        out.get(k + 1).is_some_and(|next| {
+            ["--", "_", " - ", " | ", "｜"].iter().any(|sep| {
+                b.text.split_once(sep).is_some_and(|(head, site)| {
+                    head.trim() == next.text.trim()
+                        && head.chars().count() >= 6
+                        && (2..=20).contains(&site.trim().chars().count())
+                })
+            })
+        })
+    }) else {
+        return;
+    };
+    out.remove(at);
 }
 
 /// A line with a site's legal notice glued after the story (`…人人争做“民间河长”。 免责声明:
@@ -613,6 +633,13 @@ mod tests {
         let page = "某某日报\n\n从忧“薪”到暖心——\n\n某某中心为农民工成功维权\n\n2025年4月7日，某某中心收到来自某省周某的申请。\n";
         let lines = lines_of(page);
         assert_eq!(lines[1], "从忧“薪”到暖心——某某中心为农民工成功维权");
+    }
+
+    #[test]
+    fn the_pages_title_over_its_headline_goes() {
+        let page = "南区街道举办家庭教育宣传月活动--某某市妇女联合会\n\n南区街道举办家庭教育宣传月活动\n来源:未知\n";
+        let lines = lines_of(page);
+        assert_eq!(lines[0], "南区街道举办家庭教育宣传月活动");
     }
 
     #[test]

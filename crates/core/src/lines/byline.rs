@@ -514,7 +514,11 @@ fn strip_work_words(value: &str) -> (&str, bool) {
         if let Some(head) = v.strip_suffix(w)
             && head.ends_with([' ', '/'])
         {
-            return (head.trim_end_matches([' ', '/']), w == "摄");
+            // (`陈某/文 蔡某/图`: 图 after a name credits the pictures)
+            return (
+                head.trim_end_matches([' ', '/']),
+                w == "摄" || (w == "图" && head.ends_with('/')),
+            );
         }
     }
     (v, false)
@@ -1641,6 +1645,9 @@ const SOURCE_TAIL: &[&str] = &[
     "纠错",
     "大中小",
     "手机看",
+    "我来说两句",
+    "我要评论",
+    "发表评论",
 ];
 
 /// 来源 values that name no outlet but the site itself or nobody (`本站原创`, `网络`): the
@@ -1961,6 +1968,17 @@ mod tests {
             "{:?}",
             m.bylines
         );
+        // 图 after a name and a slash credits the pictures; a comment widget after the source
+        let m = parse_meta_line("记者 周某萌 通讯员 张某/文 记者 蔡某泽/图", false).unwrap();
+        assert!(
+            m.bylines
+                .iter()
+                .any(|b| b.role == BylineRole::Photographer && b.name == "蔡某泽"),
+            "{:?}",
+            m.bylines
+        );
+        let m = parse_meta_line("来源:东山文明网    我来说两句", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("东山文明网"));
         // an e-paper CMS's property comment left in the page
         let m = parse_meta_line(
             "--> 2025-04-22 某某标题—— 1 1 东山日报 content_150528.html 1 某某标题 /enpproperty-->",
