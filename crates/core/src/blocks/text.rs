@@ -139,14 +139,29 @@ fn without_glued_notice(line: &str) -> Vec<&str> {
 
 /// A line opening with a picture's Markdown (`![alt](src)`), its caption, then the story's
 /// dateline: the caption (without the markup) and the story.
+///
+/// Or, without markup, a caption signed by its photographer (`某某活动现场。任某 摄 某某网邢台
+/// 3月16日电(…)…`).
 fn caption_before_dateline(line: &str) -> Option<(&str, &str)> {
-    let rest = line.strip_prefix("![")?;
-    let close = rest.find("](")?;
-    let end = rest[close..].find(')')?;
-    let after = rest[close + end + 1..].trim_start();
+    let after = match line.strip_prefix("![") {
+        Some(rest) => {
+            let close = rest.find("](")?;
+            let end = rest[close..].find(')')?;
+            rest[close + end + 1..].trim_start()
+        }
+        None => line,
+    };
     let at = crate::lines::meta::glued_dateline_at(after)?;
     let caption = after[..at].trim();
-    (caption.chars().count() <= 80 && caption.ends_with(['。', '！']))
+    let signed = caption
+        .strip_suffix('摄')
+        .and_then(|c| c.rsplit_once('。'))
+        .is_some_and(|(_, name)| {
+            let name = name.trim();
+            (2..=4).contains(&name.chars().count()) && name.chars().all(crate::text::is_han)
+        });
+    (caption.chars().count() <= 80
+        && (caption.ends_with(['。', '！']) && after.len() < line.len() || signed))
         .then(|| (caption, after[at..].trim()))
 }
 
@@ -648,6 +663,10 @@ mod tests {
         let lines = lines_of(page);
         assert_eq!(lines[1], "某某县民间河长和志愿者们开展护河净滩活动。");
         assert!(lines[2].starts_with("红网时刻3月22日讯"), "{lines:?}");
+        // a caption signed by its photographer, no markup
+        let page = "某某县开展送戏下乡活动\n某某县2015年百场惠民演出活动现场。任某珍 摄 长城网邢台3月16日电(助理记者 刘某 王某娜) 3月15日下午，某某县组织志愿者开展演出。\n";
+        let lines = lines_of(page);
+        assert_eq!(lines[1], "某某县2015年百场惠民演出活动现场。任某珍 摄");
         // after a headline and its time on the same line
         let page = "某某县志愿者共同巡河时间:2021-06-09 ![]() 某某县民间河长和志愿者们开展护河净滩活动。 红网时刻3月22日讯(记者 杨某文 通讯员 何某军)“河流保护好了。”3月22日，某某县组织志愿者巡河。\n";
         let lines = lines_of(page);

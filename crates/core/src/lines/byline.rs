@@ -1648,6 +1648,8 @@ const SOURCE_TAIL: &[&str] = &[
     "我来说两句",
     "我要评论",
     "发表评论",
+    // `阜阳热线网公众号`: the outlet's account on a social platform
+    "公众号",
 ];
 
 /// 来源 values that name no outlet but the site itself or nobody (`本站原创`, `网络`): the

@@ -421,6 +421,16 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
 /// A bare Markdown link or URL line (`[视频](http://…)`, `http://…`).
 fn is_link_only(line: &str) -> bool {
     let t = line.trim();
+    // `修水网 www.xiushui.Net`: the site's name and address, a footer's signature
+    if let Some((name, address)) = t.split_once(char::is_whitespace)
+        && let address = address.trim()
+        && (address.starts_with("www.") || address.starts_with("http"))
+        && !address.contains(char::is_whitespace)
+        && (2..=10).contains(&clen(name))
+        && name.ends_with(['网', '台', '报'])
+    {
+        return true;
+    }
     if t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.") {
         return !t.contains(' ');
     }
@@ -692,6 +702,8 @@ mod tests {
             Some(Furniture::Breadcrumb(_))
         ));
         assert_eq!(classify("已有0人发表了评论"), Some(Furniture::Line));
+        assert_eq!(classify("东山网 www.dongshan.Net"), Some(Furniture::Line));
+        assert_eq!(classify("文章不错,点个赞再走呗!"), Some(Furniture::Line));
         assert_eq!(classify("当前时间"), Some(Furniture::Line));
         assert_eq!(
             classify("联系我时,请说是在《某某》网站看到的,谢谢!"),

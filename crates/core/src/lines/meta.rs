@@ -327,6 +327,15 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
 /// `中国甘肃在线`, `海外网澳门` → `海外网`): `None` when the whole is an outlet's name or no
 /// head of three or more characters is one.
 pub fn outlet_before_place(name: &str) -> Option<&str> {
+    // (`长城网邢台`: a known outlet, then a place that happens to end like one, 台)
+    if let Some(known) = DATELINE_OUTLETS
+        .iter()
+        .filter(|o| name.len() > o.len() && name.starts_with(**o))
+        .max_by_key(|o| o.len())
+        && (1..=4).contains(&name[known.len()..].chars().count())
+    {
+        return Some(&name[..known.len()]);
+    }
     if crate::lines::byline::is_outlet_name(name) {
         return None;
     }
@@ -414,6 +423,22 @@ const DATELINE_OUTLETS: &[&str] = &[
     "共产党员网",
     "党建网",
     "中国日报中文网",
+    // provincial portals
+    "长城网",
+    "东南网",
+    "华龙网",
+    "大众网",
+    "东北网",
+    "浙江在线",
+    "四川在线",
+    "中安在线",
+    "云南网",
+    "天山网",
+    "华商网",
+    "闽南网",
+    "胶东在线",
+    "北国网",
+    "西部网",
 ];
 
 /// Further national and big regional papers that credit their reporters by name (facts:
@@ -734,6 +759,11 @@ mod tests {
         assert_eq!(
             dateline_outlet("新华社北京3月1日电 记者").as_deref(),
             Some("新华社")
+        );
+        assert_eq!(
+            dateline_outlet("长城网邢台3月16日电(记者 刘某) 3月15日下午，某县开展演出。")
+                .as_deref(),
+            Some("长城网")
         );
         assert_eq!(dateline_outlet("本报讯 近日"), None);
         assert_eq!(
