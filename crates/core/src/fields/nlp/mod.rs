@@ -2182,6 +2182,12 @@ mod tests {
     }
 
     #[test]
+    fn things_of_the_genre_jieba_tags_as_names_are_no_persons() {
+        let a = nlp().analyze("身穿蓝马甲的志愿者在现场服务，提醒居民出示苏康码，远离海洛因。");
+        assert!(a.persons.is_empty(), "{:?}", a.persons);
+    }
+
+    #[test]
     fn a_bureaus_named_station_right_after_it_is_one_body() {
         let o = org_names("东山县公安局小岳寺派出所民警深入村庄走访。");
         assert!(o.contains(&"东山县公安局小岳寺派出所".to_string()), "{o:?}");
