@@ -405,6 +405,8 @@ const GENERIC_MEDIA: &[&str] = &[
 const NOT_WRITERS: &[&str] = &[
     "消息",
     "管理员",
+    "网站运维",
+    "运维",
     "编辑部",
     "小编",
     "本站",
@@ -1981,6 +1983,14 @@ mod tests {
         );
         let m = parse_meta_line("来源:东山文明网    我来说两句", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("东山文明网"));
+        let m = parse_meta_line("监制:薛某灵 总监:戴某盛", false).unwrap();
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        let m = parse_meta_line(
+            "通讯员:陈某 一审编辑:唐某军 二审校对:陈某宇 终审核发:董某",
+            false,
+        )
+        .unwrap();
+        assert_eq!(m.bylines.len(), 4, "{:?}", m.bylines);
         // an e-paper CMS's property comment left in the page
         let m = parse_meta_line(
             "--> 2025-04-22 某某标题—— 1 1 东山日报 content_150528.html 1 某某标题 /enpproperty-->",

@@ -704,6 +704,16 @@ mod tests {
         assert_eq!(classify("已有0人发表了评论"), Some(Furniture::Line));
         assert_eq!(classify("东山网 www.dongshan.Net"), Some(Furniture::Line));
         assert_eq!(classify("文章不错,点个赞再走呗!"), Some(Furniture::Line));
+        assert_eq!(
+            classify(
+                "凡本网注明“来源:东山信息港”的所有作品,均为东山信息港合法拥有版权或有权使用的作品。"
+            ),
+            Some(Furniture::Line)
+        );
+        assert_eq!(
+            classify("东山新闻,讲述家乡的故事。有观点、有态度,接地气的实时新闻。"),
+            Some(Furniture::Line)
+        );
         assert_eq!(classify("当前时间"), Some(Furniture::Line));
         assert_eq!(
             classify("联系我时,请说是在《某某》网站看到的,谢谢!"),
