@@ -1254,6 +1254,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             if (d.title.is_some() || page_title.is_some() || !has_chars(line, 61) || credited_photo)
                 && !dateline
                 && !opens_with_dateline(line)
+                // (a paragraph its writers' credit opens, `(某某 记者 某某)4月24日上午,…`, is
+                // the story's first)
+                && !(line.starts_with(['(', '（', '【']) && dateline_credit(line).is_some())
                 // (image placeholders between the captions do not count: `?`)
                 && (i..lines.len())
                     .take_while(|k| lines[*k] != BOUNDARY && headings.binary_search(k).is_err())
@@ -2751,6 +2754,13 @@ mod tests {
             Some("2025-03-12T11:44:00+08:00")
         );
         assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_paragraph_its_writers_credit_opens_is_kept_before_a_related_dateline() {
+        let page = "(熊某 记者 钟某君)4月24日上午,某某区高桥镇在某某社区组织了募捐活动。\n在活动现场,工作人员宣读了倡议书。号召全镇干部群众积极行动,奉献爱心,踊跃为灾区群众捐款,与灾区群众共渡难关。\n此次募捐活动,共筹集到捐款15570余元,这批款项将直接汇到灾区民政部门指定的账号。\n新闻推荐\n新华社四川芦山4月26日电芦山地震发生后,四川省委、省政府全力调拨资金,紧急调集帐篷棉被、食品等救灾物资抢运至灾区...\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("(熊某 记者 钟某君)"), "{}", a[0].body);
     }
 
     #[test]
