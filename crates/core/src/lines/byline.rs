@@ -283,15 +283,23 @@ fn join_spaced_out_name(value: &str) -> Option<String> {
     let single = |p: &str| p.chars().count() == 1 && p.chars().all(is_han);
     let start = pieces.iter().position(|p| single(p))?;
     let len = pieces[start..].iter().take_while(|p| single(p)).count();
-    if !(2..=3).contains(&len) || pieces.len() == len {
-        return None;
-    }
-    let name = pieces[start..start + len].concat();
-    if split_glued_names(&name).is_none_or(|n| n.len() != 1) {
-        return None;
-    }
+    let one_name = |run: &[&str]| {
+        let name = run.concat();
+        split_glued_names(&name)
+            .is_some_and(|n| n.len() == 1)
+            .then_some(name)
+    };
+    // (`罗 亮 杨 怡`: two two-character names spaced out together)
+    let names: Vec<String> = match len {
+        2 | 3 if pieces.len() > len => vec![one_name(&pieces[start..start + len])?],
+        4 => vec![
+            one_name(&pieces[start..start + 2])?,
+            one_name(&pieces[start + 2..start + 4])?,
+        ],
+        _ => return None,
+    };
     let mut out: Vec<String> = pieces[..start].iter().map(|p| p.to_string()).collect();
-    out.push(name);
+    out.extend(names);
     out.extend(pieces[start + len..].iter().map(|p| p.to_string()));
     Some(out.join(" "))
 }
@@ -2038,6 +2046,9 @@ mod tests {
         // 报道 glued to the last name of a credit line; a name spaced out among others
         let m = parse_meta_line("通讯员  王某波报道", false).unwrap();
         assert_eq!(m.bylines[0].name, "王某波");
+        let m = parse_meta_line("记 者:罗 亮 杨 怡", false).unwrap();
+        let names: Vec<&str> = m.bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["罗亮", "杨怡"]);
         let m = parse_meta_line("通讯员 陈某玲 杨 邱", false).unwrap();
         let names: Vec<&str> = m.bylines.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["陈某玲", "杨邱"]);

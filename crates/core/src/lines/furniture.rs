@@ -705,6 +705,12 @@ mod tests {
         assert_eq!(classify("东山网 www.dongshan.Net"), Some(Furniture::Line));
         assert_eq!(classify("文章不错,点个赞再走呗!"), Some(Furniture::Line));
         assert_eq!(
+            classify("欢迎访问东山政法网 今天是 2024年10月23日 星期三"),
+            Some(Furniture::Line)
+        );
+        assert_eq!(classify("相关热词搜索:维稳"), Some(Furniture::Line));
+        assert_eq!(classify("星期一"), Some(Furniture::Line));
+        assert_eq!(
             classify(
                 "凡本网注明“来源:东山信息港”的所有作品,均为东山信息港合法拥有版权或有权使用的作品。"
             ),
