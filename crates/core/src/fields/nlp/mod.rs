@@ -541,6 +541,7 @@ impl Nlp {
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
         lengthen_one_character_stems(toks, &mut orgs, &mut places);
+        self.trim_words_before_a_placed_body(toks, &mut orgs);
         drop_places_inside_dotted_names(text, &mut places, tagged);
         drop_places_heading_outlets(text, &mut places);
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
@@ -637,6 +638,51 @@ impl Nlp {
                 || !self.is_common_word(&p.name)
                 || !self.is_verb(&p.name)
         });
+    }
+
+    /// An organization read on over the words before it (代表/市妇联, 锦旗送到/离石…中心): where
+    /// a common word of the dictionary stands right before a place or a level-prefixed body
+    /// inside the span, the name starts after it. (A verb inside is no cut: companies and
+    /// co-operatives hold their trade, 锻压设备制造, 花椒种植.)
+    fn trim_words_before_a_placed_body(&self, toks: &[Tok<'_>], orgs: &mut [orgs::OrgSpan]) {
+        for o in orgs.iter_mut() {
+            if o.name.len() != o.end - o.start || o.last > toks.len() || o.last <= o.first + 1 {
+                continue;
+            }
+            let placed = |t: &Tok<'_>| {
+                t.tag == "ns" && t.word.ends_with(['省', '市', '县', '区', '镇', '乡'])
+                    || (t.chars() >= 3 && t.word.starts_with(['省', '市', '县', '区', '镇', '乡']))
+            };
+            let mut cut = None;
+            for k in o.first..o.last - 1 {
+                let t = &toks[k];
+                let next = &toks[k + 1];
+                // (never a body's own word: 民革/合阳县支部, 市委/市直机关工委)
+                let body_word = t
+                    .word
+                    .ends_with(['委', '党', '会', '部', '局', '革', '盟', '建', '进', '社'])
+                    || self.lex.org_suffix(t.word).is_some();
+                let common = t.chars() >= 2
+                    && matches!(t.tag, "n" | "l" | "vn" | "v" | "d")
+                    && !body_word
+                    && self.is_common_word(t.word)
+                    && placed(next);
+                if common {
+                    cut = Some(k + 1);
+                }
+            }
+            if let Some(k) = cut
+                && k < o.last
+                && toks[k].start >= o.start
+            {
+                let at = toks[k].start - o.start;
+                if o.name.is_char_boundary(at) && o.name[at..].chars().count() >= 3 {
+                    o.name = o.name[at..].to_string();
+                    o.start = toks[k].start;
+                    o.first = k;
+                }
+            }
+        }
     }
 
     /// True when jieba's dictionary tags `word`, read whole, as a verb.
@@ -2179,6 +2225,15 @@ mod tests {
         let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
         assert!(places.contains(&"白云区"), "{places:?}");
         assert!(places.contains(&"湖北"), "{places:?}");
+    }
+
+    #[test]
+    fn a_common_word_before_a_placed_body_is_not_part_of_its_name() {
+        let o = org_names("社区干部代表市妇联向困难群众送去慰问金。");
+        assert!(o.contains(&"市妇联".to_string()), "{o:?}");
+        // (a body's own word stays: 民革/某某县支部)
+        let o = org_names("民革合阳县支部组织党员开展活动。");
+        assert!(!o.contains(&"合阳县支部".to_string()), "{o:?}");
     }
 
     #[test]
