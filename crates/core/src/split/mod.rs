@@ -299,6 +299,47 @@ fn signature(inner: &str) -> Option<Meta> {
             ..Meta::default()
         });
     }
+    // `(县残联周某霞)`, `(城关贺某洁、王某供稿)`: the writers' unit glued to their names (a
+    // place's short name too when the unit contributed the piece, 供稿)
+    let (signed, contributed) = match inner.strip_suffix("供稿") {
+        Some(b) => (b.trim(), true),
+        None => (inner, false),
+    };
+    if !signed.contains(char::is_whitespace)
+        && signed.chars().all(|c| crate::text::is_han(c) || c == '、')
+        && let Some((first, others)) = signed.split_once('、').map_or(Some((signed, "")), Some)
+    {
+        let chars: Vec<char> = first.chars().collect();
+        let single = |n: &str| byline::parse_names(n).is_some_and(|v| v.len() == 1 && v[0] == n);
+        for name_len in [3, 2] {
+            let Some(cut) = chars.len().checked_sub(name_len).filter(|&c| c >= 2) else {
+                continue;
+            };
+            let unit: String = chars[..cut].iter().collect();
+            let name: String = chars[cut..].iter().collect();
+            let others: Vec<&str> = others.split('、').filter(|o| !o.is_empty()).collect();
+            if (byline::is_org_like(&unit) || contributed && unit.chars().count() <= 4)
+                && !byline::is_org_like(first)
+                && byline::parse_names(&unit).is_none()
+                && single(&name)
+                && others.iter().all(|o| single(o))
+            {
+                let mut bylines = vec![Byline {
+                    role: crate::record::BylineRole::Author,
+                    name,
+                }];
+                bylines.extend(others.iter().map(|o| Byline {
+                    role: crate::record::BylineRole::Author,
+                    name: (*o).to_string(),
+                }));
+                return Some(Meta {
+                    publication: Some(unit),
+                    bylines,
+                    ..Meta::default()
+                });
+            }
+        }
+    }
     // `(市人社局 万某某)`, `(某某办事处 胡 俊)`: the writer's unit, then the writer, whose
     // name may be spaced out character by character.
     let words: Vec<&str> = inner.split_whitespace().collect();
@@ -2754,6 +2795,21 @@ mod tests {
             Some("2025-03-12T11:44:00+08:00")
         );
         assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_units_signature_glued_to_its_writers_after_the_last_sentence() {
+        let page = "某某乡开展残疾人就业培训\n近日,某某乡举办残疾人实用技术培训班,共有30余名残疾人参加培训。为他们脱贫致富奠定基础。(县残联周某霞)\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].publication.as_deref(), Some("县残联"), "{:?}", a[0]);
+        assert!(a[0].body.ends_with("奠定基础。"), "{}", a[0].body);
+        let page = "某某街道举办道德讲堂\n近日,某某街道举办道德讲堂活动,居民代表60余人参加。让文明之风在城关大地生根发芽。(城关贺某洁、王某供稿)\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
+        // a group's contribution names no writer
+        let page = "某某学校开展科普讲座\n近日,某某学校开展科普讲座活动,学生200余人参加。此项活动得到学校与社会的高度关注。\n(中科院老科协研学导师团与科普讲师团供稿)\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].bylines.is_empty(), "{:?}", a[0].bylines);
     }
 
     #[test]
