@@ -652,6 +652,7 @@ impl Nlp {
             let placed = |t: &Tok<'_>| {
                 t.tag == "ns" && t.word.ends_with(['省', '市', '县', '区', '镇', '乡'])
                     || (t.chars() >= 3 && t.word.starts_with(['省', '市', '县', '区', '镇', '乡']))
+                    || ["省", "市", "县", "区", "镇", "乡"].contains(&t.word)
             };
             let mut cut = None;
             for k in o.first..o.last - 1 {
@@ -663,7 +664,7 @@ impl Nlp {
                     .ends_with(['委', '党', '会', '部', '局', '革', '盟', '建', '进', '社'])
                     || self.lex.org_suffix(t.word).is_some();
                 let common = t.chars() >= 2
-                    && matches!(t.tag, "n" | "l" | "vn" | "v" | "d")
+                    && matches!(t.tag, "n" | "l" | "vn" | "v" | "d" | "c" | "t")
                     && !body_word
                     && self.is_common_word(t.word)
                     && placed(next);
@@ -2231,6 +2232,8 @@ mod tests {
     fn a_common_word_before_a_placed_body_is_not_part_of_its_name() {
         let o = org_names("社区干部代表市妇联向困难群众送去慰问金。");
         assert!(o.contains(&"市妇联".to_string()), "{o:?}");
+        let o = org_names("接下来区残联将继续开展助残活动。");
+        assert!(o.contains(&"区残联".to_string()), "{o:?}");
         // (a body's own word stays: 民革/某某县支部)
         let o = org_names("民革合阳县支部组织党员开展活动。");
         assert!(!o.contains(&"合阳县支部".to_string()), "{o:?}");
