@@ -2240,6 +2240,29 @@ mod tests {
     }
 
     #[test]
+    fn a_title_keeps_its_level_and_drops_a_glued_preposition() {
+        let a = nlp().analyze("据县地税局局长王映武介绍，县人大副主任雷林瑞出席仪式。");
+        let roles: Vec<(&str, Vec<&str>)> = a
+            .persons
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_str(),
+                    p.roles.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert!(
+            roles.contains(&("王映武", vec!["县地税局局长"])),
+            "{roles:?}"
+        );
+        assert!(
+            roles.contains(&("雷林瑞", vec!["县人大副主任"])),
+            "{roles:?}"
+        );
+    }
+
+    #[test]
     fn things_of_the_genre_jieba_tags_as_names_are_no_persons() {
         let a = nlp().analyze("身穿蓝马甲的志愿者在现场服务，提醒居民出示苏康码，远离海洛因。");
         assert!(a.persons.is_empty(), "{:?}", a.persons);

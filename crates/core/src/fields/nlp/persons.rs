@@ -527,10 +527,13 @@ impl Ctx<'_, '_> {
                 let ordinal = t.tag == "m"
                     && (t.word.starts_with('第') || t.word.starts_with('首'))
                     && t.word.ends_with(['届', '任', '批', '期']);
+                // (县/zg 人大/j 副主任: a level alone heads the title whatever jieba tagged it)
+                let level = ["省", "市", "县", "区", "镇", "乡"].contains(&t.word);
                 if modifiers < 4
                     && !t.is_punct()
                     && !is_function_word(t.word)
                     && (ordinal
+                        || level
                         || ROLE_MODIFIERS.contains(&t.word)
                         || matches!(
                             t.tag,
@@ -548,6 +551,19 @@ impl Ctx<'_, '_> {
             let phrase = match DEICTIC_UNITS.iter().find(|d| phrase.starts_with(*d)) {
                 Some(d) if phrase.len() > d.len() => phrase[d.len()..].to_string(),
                 _ => phrase,
+            };
+            // 据县/n 地税局局长: a preposition jieba glued to the level is no part of the title
+            let phrase = {
+                let mut chars = phrase.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(p), Some(l))
+                        if "据由在向从经对为与和将把被".contains(p)
+                            && "省市县区镇乡".contains(l) =>
+                    {
+                        phrase[p.len_utf8()..].to_string()
+                    }
+                    _ => phrase,
+                }
             };
             if !phrase.is_empty() {
                 roles.push(phrase);
