@@ -14,6 +14,16 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
         .flat_map(without_glued_notice)
     {
         let l = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        // `• 为切实维护…`: a list bullet before a paragraph of text is no part of it
+        let l = match l.strip_prefix(['•', '●']) {
+            Some(rest)
+                if rest.starts_with(char::is_whitespace)
+                    && rest.trim().chars().nth(20).is_some() =>
+            {
+                rest.trim_start()
+            }
+            _ => l,
+        };
         if l.is_empty() {
             continue;
         }
@@ -648,6 +658,15 @@ mod tests {
         let page = "某某日报\n\n从忧“薪”到暖心——\n\n某某中心为农民工成功维权\n\n2025年4月7日，某某中心收到来自某省周某的申请。\n";
         let lines = lines_of(page);
         assert_eq!(lines[1], "从忧“薪”到暖心——某某中心为农民工成功维权");
+    }
+
+    #[test]
+    fn a_bullet_before_a_paragraph_goes() {
+        let page = "某某镇开展普法宣传\n• 为切实维护群众的合法权益，某某镇司法所在集市开展普法宣传活动。\n• 短\n";
+        let lines = lines_of(page);
+        assert!(lines[1].starts_with("为切实维护"), "{lines:?}");
+        // a short item keeps its bullet: it is a list, not a paragraph
+        assert_eq!(lines[2], "• 短");
     }
 
     #[test]

@@ -565,6 +565,10 @@ fn site_masthead(prefix: &str) -> Option<Option<String>> {
 /// True when a credit value names an organisation or website rather than a person.
 pub(crate) fn is_org_like(value: &str) -> bool {
     let n = value.chars().count();
+    // `云上黄石`: the 长江云 family of county news apps, 云上 and the place
+    if value.starts_with("云上") && (4..=6).contains(&n) {
+        return true;
+    }
     (2..=24).contains(&n)
         && !value
             .chars()
@@ -841,6 +845,16 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     // `--> 2025-04-22 … 1 1 贵州日报 content_150528.html 1 … /enpproperty-->`: an
     // e-paper CMS's property comment left in the page: the issue date and the paper.
     if let Some(m) = epaper_properties(line) {
+        return Some(m);
+    }
+    // `□孙某雅`: a paper's box mark before its writer's name
+    if let Some(rest) = line.trim().strip_prefix('□')
+        && let Some(names) = parse_names(rest.trim()).filter(|n| n.len() <= 3)
+    {
+        let mut m = Meta::default();
+        for name in names {
+            push_byline(&mut m.bylines, BylineRole::Author, name);
+        }
         return Some(m);
     }
     // `(记者 王某妍 报道 吕某 摄影)`: each name followed by the work it did
@@ -1900,6 +1914,10 @@ mod tests {
         assert_eq!(m.bylines[0].name, "石小红");
         let m = parse_meta_line("□ 张纪民", true).unwrap();
         assert_eq!(m.bylines[0].name, "张纪民");
+        // the box mark glued to the name, in the body; a county news app is no person
+        let m = parse_meta_line("□孙某雅", false).unwrap();
+        assert_eq!(m.bylines[0].name, "孙某雅");
+        assert!(is_org_like("云上某县"));
         let m = parse_meta_line(" date 2024-11-15", true).unwrap();
         assert_eq!(m.publication, None);
         assert_eq!(m.published_at.as_deref(), Some("2024-11-15"));

@@ -2059,9 +2059,14 @@ fn open_dateline_credit(first: &str) -> Option<Meta> {
 fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
     let head: String = first.chars().take(90).collect();
     // a round bracket; or a square one opening the paragraph (`【通讯员 黄某】 深秋时节，…`)
+    // (`新甘谷讯【记者 某某】…`: a square bracket right after the dateline)
     let open = head
         .find(['(', '（'])
-        .or_else(|| head.starts_with('【').then_some(0))?;
+        .or_else(|| head.starts_with('【').then_some(0))
+        .or_else(|| {
+            head.find('【')
+                .filter(|&k| head[..k].trim_end().ends_with(['讯', '电']))
+        })?;
     let lead = &head[..open];
     let after = &head[open..];
     let close = after.find([')', '）', '】'])?;
@@ -2095,7 +2100,8 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
         // outlet's name (`新疆民生网(齐某某)`), the writers and the outlet.
         let lead = lead.trim();
         let outlet = byline::is_outlet_name(lead) && (3..=10).contains(&clen(lead));
-        let dateline = lead.ends_with(['讯', '电']) || outlet;
+        // (`(许某文 孙某红)今年是…`: the writers' names opening the paragraph)
+        let dateline = lead.ends_with(['讯', '电']) || outlet || lead.is_empty();
         // `运城晚报讯(记者 寻某)`: a labelled writer whose family name we do not list
         if lead.ends_with(['讯', '电'])
             && let Some(m) = byline::one_unlisted_credit(credit)
@@ -2825,6 +2831,15 @@ mod tests {
         let a = split_articles(&lines(page));
         let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["寻某"]);
+        // a square bracket after the dateline; bare names in brackets opening the paragraph
+        for first in [
+            "新某县讯【记者 孙某红】11月6日,某某区消防救援大队走进某某幼儿园,指导幼儿学习消防知识。",
+            "(许某文 孙某红)今年是某某社区开展邻里节活动的第十个年头,居民们欢聚一堂。",
+        ] {
+            let m = dateline_credit(first).unwrap_or_default();
+            let names: Vec<&str> = m.bylines.iter().map(|b| b.name.as_str()).collect();
+            assert!(names.contains(&"孙某红"), "{first}: {names:?}");
+        }
     }
 
     #[test]
