@@ -87,9 +87,8 @@ fn drop_credited_persons(persons: &mut Vec<crate::record::Person>, body: &str) {
         return;
     }
     persons.retain_mut(|p| {
-        let outside = body
-            .match_indices(p.name.as_str())
-            .filter(|(at, _)| !credits.iter().any(|c| c.contains(at)))
+        let outside = memchr::memmem::find_iter(body.as_bytes(), p.name.as_bytes())
+            .filter(|at| !credits.iter().any(|c| c.contains(at)))
             .count();
         if outside > 0 && outside < p.mentions {
             p.mentions = outside;
@@ -189,9 +188,9 @@ fn keep_mentions_outside(
 ) -> bool {
     let mut total = 0usize;
     let mut within = 0usize;
-    for (at, found) in body.match_indices(name) {
+    for at in memchr::memmem::find_iter(body.as_bytes(), name.as_bytes()) {
         total += 1;
-        if inside(at, at + found.len()) {
+        if inside(at, at + name.len()) {
             within += 1;
         }
     }

@@ -27,6 +27,8 @@ struct Vocabulary {
     breadcrumb: Vec<String>,
     /// Phrases only a site's legal notice or disclaimer holds, in a line of any length.
     notice: Vec<String>,
+    /// The same phrases as one automaton: a line is read once, not once a phrase.
+    notice_finder: Option<aho_corasick::AhoCorasick>,
     /// Length in characters of the longest `breadcrumb` entry.
     breadcrumb_max: usize,
     /// A line with a full stop and more (folded) characters than this can only be furniture
@@ -102,6 +104,7 @@ fn vocabulary() -> &'static Vocabulary {
             list_header: Vec::new(),
             breadcrumb: Vec::new(),
             notice: Vec::new(),
+            notice_finder: None,
             breadcrumb_max: 0,
             long_line: 0,
         };
@@ -130,6 +133,10 @@ fn vocabulary() -> &'static Vocabulary {
                 _ => {}
             }
         }
+        v.notice_finder = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(&v.notice)
+            .ok();
         v.exact_max = v.exact.iter().map(|e| clen(e)).max().unwrap_or(0);
         v.breadcrumb_max = v.breadcrumb.iter().map(|e| clen(e)).max().unwrap_or(0);
         let header_max = v.list_header.iter().map(|(_, n)| *n).max().unwrap_or(0);
@@ -201,13 +208,17 @@ pub fn has_sentence_punct(s: &str) -> bool {
 /// Where a site's legal notice glued after the story's last sentence begins (`…人人争做“民间
 /// 河长”。 免责声明:本文版权归原作者所有…`): the byte offset of the notice's own sentence, when a
 /// story of sixty characters or more, ending a sentence, stands before it on the same line.
-pub fn glued_notice_at(line: &str) -> Option<usize> {
+/// Where the first legal-notice phrase in `line` starts.
+fn notice_at(line: &str) -> Option<usize> {
     let v = vocabulary();
-    let hit = v
-        .notice
-        .iter()
-        .filter_map(|e| line.find(e.as_str()))
-        .min()?;
+    match &v.notice_finder {
+        Some(ac) => ac.find(line).map(|m| m.start()),
+        None => v.notice.iter().filter_map(|e| line.find(e.as_str())).min(),
+    }
+}
+
+pub fn glued_notice_at(line: &str) -> Option<usize> {
+    let hit = notice_at(line)?;
     let head = &line[..hit];
     let start = ["免责声明", "版权声明", "特别声明"]
         .iter()
@@ -274,7 +285,7 @@ pub fn classify(line: &str) -> Option<Furniture> {
         return Some(Furniture::Breadcrumb(segs));
     }
     // a legal notice or disclaimer, however long (`…作品，版权均属某某网所有。未经本网书面授权…`)
-    if v.notice.iter().any(|e| line.contains(e.as_str())) {
+    if notice_at(line).is_some() {
         return Some(Furniture::Line);
     }
     // one capital letter: an A-Z index of a site switcher

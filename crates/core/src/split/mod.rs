@@ -2461,10 +2461,17 @@ fn drop_portal_extras(paras: &mut Vec<String>) {
 /// Where one of `labels` with a colon (`延伸阅读：`, `捐款方式：`) starts a tail of `p`: right
 /// after a sentence end, or at the start of `p` when `at_start` allows it.
 fn labelled_tail(p: &str, labels: &[&str], at_start: bool) -> Option<usize> {
+    // Every label stands right before a colon: look only there (a paragraph holds few).
+    let colons: Vec<usize> = p.match_indices(['：', ':']).map(|(c, _)| c).collect();
+    if colons.is_empty() {
+        return None;
+    }
     labels.iter().find_map(|label| {
-        p.match_indices(label).map(|(i, _)| i).find(|&i| {
-            (i > 0 && ends_sentence(p[..i].trim_end()) || i == 0 && at_start)
-                && p[i + label.len()..].starts_with(['：', ':'])
+        colons.iter().find_map(|&c| {
+            let i = c.checked_sub(label.len())?;
+            (p.get(i..c) == Some(*label)
+                && (i > 0 && ends_sentence(p[..i].trim_end()) || i == 0 && at_start))
+                .then_some(i)
         })
     })
 }
