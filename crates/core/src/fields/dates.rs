@@ -410,9 +410,15 @@ pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
                 && chars
                     .get(k + 1)
                     .is_some_and(|c| matches!(fold_width(*c), ',' | '，'));
+            // (`…的问题，16日，由某某社区…`: a clause of its own between commas)
+            let clause = prev.is_some_and(|c| matches!(fold_width(*c), ',' | '，' | '；' | ';'))
+                && chars
+                    .get(k + 1)
+                    .is_some_and(|c| matches!(fold_width(*c), ',' | '，'));
             if time_of_day_at(chars, k + 1)
                 || time_preposition_before(chars, i)
                 || opens
+                || clause
                 || day_of_the_month_in_a_report(chars, i, k + 1)
             {
                 out.push(Found {
@@ -744,6 +750,14 @@ mod tests {
         assert_eq!(
             values("26日早晨最低气温0℃。", Some("2019-11-25")),
             ["2019-11-26"]
+        );
+        // a day between commas, a clause of its own
+        assert_eq!(
+            values(
+                "为解决带孩难的问题，16日，由社区妇联共建的托管中心开班。",
+                Some("2021-11-19")
+            ),
+            ["2021-11-16"]
         );
         // no publish date: no month to give it; a length of time is no date
         assert!(values("19日上午，红十字会拨款。", None).is_empty());

@@ -562,6 +562,42 @@ fn site_masthead(prefix: &str) -> Option<Option<String>> {
     Some(site)
 }
 
+/// `《某某商报》(2023年7月11日4版)`, `《某某日报》 2023年7月11日 第04版`: a paper's name in title
+/// marks, then the day of the issue and the page: the publication and the publish date.
+fn paper_issue_line(line: &str) -> Option<Meta> {
+    let t = line.trim();
+    let rest = t.strip_prefix('《')?;
+    let (paper, after) = rest.split_once('》')?;
+    let n = paper.chars().count();
+    if !(2..=12).contains(&n) || !paper.chars().all(is_han) || !paper.ends_with(['报', '刊']) {
+        return None;
+    }
+    let inner = after
+        .trim()
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim();
+    let times = meta::find_times(inner);
+    let first = times
+        .first()
+        .filter(|f| inner[..f.start].trim().is_empty())?;
+    // what follows the day is the page and nothing more (`4版`, `第04版`, `A3版`)
+    let page = inner[first.end..].trim();
+    let page = page.strip_prefix('第').unwrap_or(page);
+    let page = page.strip_suffix('版')?;
+    if page.is_empty()
+        || page.chars().count() > 4
+        || !page.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    Some(Meta {
+        publication: Some(paper.to_string()),
+        published_at: Some(first.iso.clone()),
+        ..Meta::default()
+    })
+}
+
 /// True when a credit value names an organisation or website rather than a person.
 pub(crate) fn is_org_like(value: &str) -> bool {
     let n = value.chars().count();
@@ -847,6 +883,10 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     if let Some(m) = epaper_properties(line) {
         return Some(m);
     }
+    // `《某某商报》(2023年7月11日4版)`: a paper's issue line, the paper and the day
+    if let Some(m) = paper_issue_line(line) {
+        return Some(m);
+    }
     // `□孙某雅`: a paper's box mark before its writer's name
     if let Some(rest) = line.trim().strip_prefix('□')
         && let Some(names) = parse_names(rest.trim()).filter(|n| n.len() <= 3)
@@ -1078,6 +1118,22 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             if site.is_some() {
                 meta.publication = site;
             }
+        } else if header
+            && !starts_with_date
+            && meta.published_at.is_some()
+            && !parts.is_empty()
+            && parts.iter().all(|(k, v)| {
+                *k == Label::Time
+                    && v.trim_matches(|c: char| matches!(c, ':' | '：') || c.is_whitespace())
+                        .is_empty()
+            })
+            && (4..=12).contains(&prefix.chars().count())
+            && prefix.chars().all(|c| is_han(c) || c == '·')
+            && parse_names(&prefix).is_none()
+        {
+            // `青春某某 发布时间:2017年08月22日` under the headline: the source unlabelled
+            // before the labelled time.
+            meta.publication = Some(prefix.clone());
         } else if starts_with_date
             || (header
                 && !parts.is_empty()
@@ -1187,7 +1243,12 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         } else if parts.is_empty()
             && meta.published_at.is_some()
             && !starts_with_date
-            && (4..=12).contains(&prefix.chars().count())
+            && ((4..=12).contains(&prefix.chars().count())
+                // (`爱某岛 2019-07-19 16:54` under the headline: three characters that
+                // are no name)
+                || header
+                    && prefix.chars().count() == 3
+                    && split_glued_names(&prefix).is_none())
             && prefix
                 .chars()
                 .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '·')
@@ -1754,6 +1815,26 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
             v = v[..at].trim().to_string();
         }
     }
+    // `海安日报 发布开发区:某某开发区`: a field of the site's own, its label unknown, read on
+    if let Some(at) = v.find([':', '：'])
+        && let Some(space) = v[..at].rfind(char::is_whitespace)
+        && v[space..at].trim().chars().count() >= 2
+        && v[space..at].trim().chars().all(is_han)
+        && !v[..space].trim().is_empty()
+    {
+        v = v[..space].trim().to_string();
+    }
+    // `温州网 66wz.com`: the outlet and its address
+    if let Some((head, address)) = v.rsplit_once(char::is_whitespace)
+        && address.contains('.')
+        && address
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | ':'))
+        && address.chars().any(|c| c.is_ascii_alphabetic())
+        && head.trim().chars().any(is_han)
+    {
+        v = head.trim().to_string();
+    }
     // `泰州日报特约   转载`: the page's repost mark spaced off the outlet
     if let Some(head) = v.strip_suffix("转载")
         && head.ends_with(char::is_whitespace)
@@ -1914,6 +1995,25 @@ mod tests {
         assert_eq!(m.bylines[0].name, "石小红");
         let m = parse_meta_line("□ 张纪民", true).unwrap();
         assert_eq!(m.bylines[0].name, "张纪民");
+        // a site's own field read on after the source; the source's web address; the
+        // editor on duty
+        let m = parse_meta_line("来源:某安日报 发布开发区:某安经济技术开发区", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某安日报"));
+        let m = parse_meta_line("本文转自:某州网 66wz.com", false).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某州网"));
+        assert_eq!(editors("值班主任:魏某"), ["魏某"]);
+        // a paper's issue line
+        let m = parse_meta_line("《某某商报》(2023年7月11日4版)", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某某商报"));
+        assert_eq!(m.published_at.as_deref(), Some("2023-07-11"));
+        assert!(parse_meta_line("《某某商报》(2023年7月11日4版)报道了此事", false).is_none());
+        // an unlabelled source before the time under the headline, the time labelled or not
+        let m = parse_meta_line("爱某岛 2019-07-19 16:54", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("爱某岛"));
+        let m = parse_meta_line("青春某某 发布时间:2017年08月22日", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("青春某某"), "{m:?}");
+        let m = parse_meta_line("王小明 2019-07-19 16:54", true);
+        assert_eq!(m.and_then(|m| m.publication), None);
         // the box mark glued to the name, in the body; a county news app is no person
         let m = parse_meta_line("□孙某雅", false).unwrap();
         assert_eq!(m.bylines[0].name, "孙某雅");

@@ -208,6 +208,41 @@ pub fn has_sentence_punct(s: &str) -> bool {
 /// Where a site's legal notice glued after the story's last sentence begins (`…人人争做“民间
 /// 河长”。 免责声明:本文版权归原作者所有…`): the byte offset of the notice's own sentence, when a
 /// story of sixty characters or more, ending a sentence, stands before it on the same line.
+/// How many `(2024-09-04)`-style dates in brackets `line` holds: a list of links prints one
+/// after each title; a paragraph of text hardly ever two.
+fn dated_links(line: &str) -> usize {
+    if !line.contains(['-', '/', '.']) {
+        return 0;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut count = 0;
+    for (k, &c) in chars.iter().enumerate() {
+        if !matches!(c, '(' | '（' | '[' | '【') {
+            continue;
+        }
+        let inner: String = chars[k + 1..]
+            .iter()
+            .take_while(|c| !matches!(c, ')' | '）' | ']' | '】'))
+            .take(12)
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let parts: Vec<&str> = inner.split(['-', '/', '.']).collect();
+        if let [y, m, d] = parts[..]
+            && y.len() == 4
+            && (y.starts_with("19") || y.starts_with("20"))
+            && (1..=2).contains(&m.len())
+            && (1..=2).contains(&d.len())
+            && y.chars()
+                .chain(m.chars())
+                .chain(d.chars())
+                .all(|c| c.is_ascii_digit())
+        {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Where the first legal-notice phrase in `line` starts.
 fn notice_at(line: &str) -> Option<usize> {
     let v = vocabulary();
@@ -288,6 +323,11 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if notice_at(line).is_some() {
         return Some(Furniture::Line);
     }
+    // `通知公告: ·某某通知 (2024-09-04) ·巡视公告 (2024-06-05)`: a ticker of links, each
+    // with its date in brackets
+    if dated_links(line) >= 2 {
+        return Some(Furniture::Line);
+    }
     // one capital letter: an A-Z index of a site switcher
     if n == 1 && folded.len() == 1 && folded.as_bytes()[0].is_ascii_uppercase() {
         return Some(Furniture::Line);
@@ -328,6 +368,14 @@ pub fn classify(line: &str) -> Option<Furniture> {
             return Some(Furniture::Line);
         }
         // several page controls on one line (`打印此文 关闭窗口`)
+        // (`【返回顶部】【打印此页】【关闭窗口】`: bracketed controls side by side)
+        let spaced;
+        let line = if line.contains("】【") {
+            spaced = line.replace("】【", "】 【");
+            spaced.as_str()
+        } else {
+            line
+        };
         if line.contains(char::is_whitespace)
             && line.split_whitespace().all(|w| {
                 let w = fold(w);
@@ -686,6 +734,26 @@ mod tests {
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn bracketed_controls_side_by_side_are_furniture() {
+        assert_eq!(
+            classify("【返回顶部】【打印此页】【关闭窗口】"),
+            Some(Furniture::Line)
+        );
+        assert_eq!(classify("【某某社区】【志愿服务】开展清洁家园活动"), None);
+    }
+
+    #[test]
+    fn a_ticker_of_dated_links_is_furniture() {
+        let line = "通知公告: ·某某〔2024〕13号关于推荐执委候选人的通知 (2024-09-04)  ·巡视公告 (2024-06-05)";
+        assert_eq!(classify(line), Some(Furniture::Line));
+        // one date in brackets in a sentence stays text
+        assert_eq!(
+            classify("会议通过了该办法(2024-09-04)，自公布之日起施行，共有三十条。"),
+            None
+        );
     }
 
     #[test]

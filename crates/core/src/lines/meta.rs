@@ -161,6 +161,12 @@ pub fn copyright_holder(line: &str) -> Option<String> {
             .next()
             .unwrap_or("")
             .trim();
+        // (`主办单位:某某市妇女联合会网站地图`: a footer link glued to the owner)
+        let name = ["网站地图", "联系我们", "关于我们", "网站声明", "隐私声明"]
+            .iter()
+            .find_map(|w| name.strip_suffix(w))
+            .unwrap_or(name)
+            .trim();
         let n = name.chars().count();
         return (2..=24).contains(&n).then(|| name.to_string());
     }
@@ -751,6 +757,10 @@ mod tests {
         assert_eq!(
             copyright_holder("信息时报社 版权所有(C) 粤ICP备14002173号-1").as_deref(),
             Some("信息时报")
+        );
+        assert_eq!(
+            copyright_holder("主办单位:某某市妇女联合会网站地图").as_deref(),
+            Some("某某市妇女联合会")
         );
         assert_eq!(
             dateline_outlet("云上荆州报道:在疫情防控工作中").as_deref(),
