@@ -817,6 +817,21 @@ mod tests {
     }
 
     #[test]
+    fn a_party_school_is_named_with_the_committee_that_runs_it() {
+        let orgs = org_names(
+            "3月27日上午，中共某江镇委员会党校正式揭牌成立。党员干部们通过集中学习市委党校有关专家的研究成果。",
+        );
+        assert!(
+            orgs.contains(&"中共某江镇委员会党校".to_string()),
+            "{orgs:?}"
+        );
+        assert!(orgs.contains(&"市委党校".to_string()), "{orgs:?}");
+        // a bare 镇 before 党校 is the township's party school, no town
+        let places = place_names("据悉，镇党委自本月初开始筹备镇党校的创建工作。");
+        assert!(places.is_empty(), "{places:?}");
+    }
+
+    #[test]
     fn a_foreign_head_with_the_title_after_and_a_countrys_side_in_talks() {
         let a = nlp().analyze("去年，胡锦涛主席同伯塞斯库总统在北京奥运会期间会晤，达成广泛共识。");
         let p = a.persons.iter().find(|p| p.name == "伯塞斯库");

@@ -589,6 +589,15 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     if APPOSITION.contains(&t.word) {
         return false;
     }
+    // A level's party committee opens the name it heads (集中学习/市委党校): only its place or
+    // 中共 stand before it.
+    if ["省委", "市委", "区委", "县委", "州委"]
+        .iter()
+        .any(|p| toks[core].word.starts_with(p))
+        && !(t.tag == "ns" || t.word == "中共" || lex.place_suffix(t.word).is_some())
+    {
+        return false;
+    }
     // Prepositions and verbs of one character jieba tags as nouns (经/河南电视台, 报/市政府).
     if t.chars() == 1 && "经报向据请让被把给将对替".contains(t.word) {
         return false;

@@ -197,6 +197,7 @@ const SUFFIX_CHAR_COMPOUNDS: &[&str] = &[
     "党组织",
     "民",
     "委",
+    "党校",
 ];
 
 /// One-character verbs that take a place as their object (进社区, 回村, 占社区总人口): before a
