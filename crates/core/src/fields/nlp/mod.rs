@@ -235,6 +235,34 @@ fn lengthen_one_character_stems(
     }
 }
 
+/// A place jieba read together with the preposition before it, as a name (向泗纶/nr 镇, 在城南/nr
+/// 村): the preposition is no part of it.
+fn trim_glued_prepositions(
+    toks: &[Tok<'_>],
+    places: &mut [places::PlaceSpan],
+    persons: &mut Vec<persons::PersonSpan>,
+) {
+    for p in places.iter_mut() {
+        let Some(t) = toks.iter().find(|t| t.start == p.start) else {
+            continue;
+        };
+        let Some(first) = t.word.chars().next() else {
+            continue;
+        };
+        if matches!(t.tag, "nr" | "nrfg" | "nrt")
+            && t.chars() == 3
+            && "向在从到往赴由经".contains(first)
+            && t.end < p.end
+            && p.name.starts_with(first)
+        {
+            // (nor is the name jieba read in them a person's)
+            persons.retain(|q| !(q.start == p.start && q.end == t.end));
+            p.start += first.len_utf8();
+            p.name = p.name[first.len_utf8()..].to_string();
+        }
+    }
+}
+
 /// Drops places that head an outlet's name (中国江苏网, 中国报道, 大西北网) or a title the
 /// country's name only qualifies (中国好人, 中国传统, 新中国): names, not places of the story.
 fn drop_places_heading_outlets(text: &str, places: &mut Vec<places::PlaceSpan>) {
@@ -554,6 +582,7 @@ impl Nlp {
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
+        trim_glued_prepositions(toks, &mut places, &mut persons);
         (orgs, places, persons)
     }
 
@@ -814,6 +843,28 @@ mod tests {
             .into_iter()
             .map(|o| o.name)
             .collect()
+    }
+
+    #[test]
+    fn kinds_of_compound_and_a_glued_preposition_are_no_places() {
+        let places = place_names("目前问题小区得到整治，推进商品房小区建设，居民共商小区事务。");
+        assert!(places.is_empty(), "{places:?}");
+        // 向某纶/nr 镇/n: jieba's HMM read the preposition into the name before the suffix
+        let text = "向某纶镇捐赠";
+        let toks = [
+            Tok::new("向某纶", "nr", 0, 9),
+            Tok::new("镇", "n", 9, 12),
+            Tok::new("捐赠", "v", 12, 18),
+        ];
+        let mut places = vec![places::PlaceSpan {
+            start: 0,
+            end: 12,
+            name: text[..12].to_string(),
+            weak: false,
+        }];
+        trim_glued_prepositions(&toks, &mut places, &mut Vec::new());
+        assert_eq!(places[0].name, "某纶镇");
+        assert_eq!(places[0].start, 3);
     }
 
     #[test]
