@@ -1792,6 +1792,7 @@ pub(crate) fn is_outlet_name(name: &str) -> bool {
         "日报",
         "晚报",
         "之声",
+        "新媒体",
     ]
     .iter()
     .any(|s| name.ends_with(s))

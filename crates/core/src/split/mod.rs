@@ -1161,7 +1161,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 d.original_title.get_or_insert(orig);
                 continue;
             }
-            if d.title.as_deref() == Some(line) {
+            // (the headline again, its parts joined by a dash here and a space there)
+            if d.title.as_deref().is_some_and(|t| same_headline(t, line)) {
                 continue;
             }
             if let Some(p) = meta::periodical_line(line) {
@@ -1238,7 +1239,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             // `某某事件 爱心代驾施以援手 孙某 张某 2023年09月22日`: the writers and the date
             // printed on the headline's line after it.
             if d.title.is_none()
-                && let Some((head, m)) = headline_with_credit(line)
+                && let Some((head, m)) =
+                    headline_with_credit(line).or_else(|| headline_with_labelled_credits(line))
             {
                 d.title = Some(head.to_string());
                 d.merge(m);
@@ -1260,7 +1262,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                     .as_deref()
                     .is_none_or(|t| furniture::fold(headline) == t);
                 if matches_page {
-                    d.title = Some(headline.to_string());
+                    d.title = Some(without_site_name(headline).to_string());
                     continue;
                 }
             }
@@ -1449,6 +1451,21 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         }
     }
     // 3. Assemble.
+    // A later "article" whose text is one cut-off paragraph (`…由中共某某市委主办的2020某某...`)
+    // is a teaser of a related story under the real one, not a story of the page.
+    let teaser = |d: &Draft| {
+        d.body.len() == 1
+            && (d.body[0].trim_end().ends_with("...") || d.body[0].trim_end().ends_with('…'))
+            && !has_chars(d.body[0], 300)
+    };
+    if drafts
+        .first()
+        .is_some_and(|d| !d.body.is_empty() && !teaser(d))
+    {
+        let first = drafts.remove(0);
+        drafts.retain(|d| !teaser(d));
+        drafts.insert(0, first);
+    }
     let mut out = Vec::new();
     for (index, d) in drafts.into_iter().enumerate() {
         let own = d.title.clone().or(d.original_title.clone());
@@ -1781,6 +1798,56 @@ fn headline_with_credit(line: &str) -> Option<(&str, Meta)> {
         ..Meta::default()
     };
     Some((head, meta))
+}
+
+/// Whether two lines are the same headline, whatever spaces and dashes join its parts.
+fn same_headline(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '—' | '–' | '-' | '─'))
+            .collect()
+    };
+    has_chars(a, 8) && key(a) == key(b)
+}
+
+/// `某某商会开展捐资助学活动_某商网`: a headline the page printed with its site's name after `_`;
+/// the headline without it.
+fn without_site_name(headline: &str) -> &str {
+    match headline.rsplit_once('_') {
+        Some((head, site))
+            if has_chars(head, 6)
+                && (2..=10).contains(&clen(site))
+                && site.chars().all(crate::text::is_han)
+                && byline::is_outlet_name(site) =>
+        {
+            head.trim_end()
+        }
+        _ => headline,
+    }
+}
+
+/// `某某村党员干部负重逆行 党旗聚力量 记者 涂某 通讯员 丁某`: the headline, then its labelled
+/// credits after a space on the same line.
+fn headline_with_labelled_credits(line: &str) -> Option<(&str, Meta)> {
+    let t = line.trim_end();
+    let at = ["记者", "通讯员"]
+        .iter()
+        .filter_map(|l| {
+            t.match_indices(l)
+                .map(|(k, _)| k)
+                .find(|&k| t[..k].ends_with(char::is_whitespace))
+        })
+        .min()?;
+    let head = t[..at].trim_end();
+    if !is_title_like(head) || !has_chars(head, 6) {
+        return None;
+    }
+    let meta = byline::parse_meta_line(&t[at..], true)?;
+    (!meta.bylines.is_empty() && meta.publication.is_none() && meta.published_at.is_none())
+        .then_some((head, meta))
 }
 
 /// A dateline on a line of its own (`本报讯 (记者 崔某)`, `云上某县报道(通讯员汪某)`): an outlet's
@@ -2830,6 +2897,31 @@ mod tests {
         let page = "(熊某 记者 钟某君)4月24日上午,某某区高桥镇在某某社区组织了募捐活动。\n在活动现场,工作人员宣读了倡议书。号召全镇干部群众积极行动,奉献爱心,踊跃为灾区群众捐款,与灾区群众共渡难关。\n此次募捐活动,共筹集到捐款15570余元,这批款项将直接汇到灾区民政部门指定的账号。\n新闻推荐\n新华社四川芦山4月26日电芦山地震发生后,四川省委、省政府全力调拨资金,紧急调集帐篷棉被、食品等救灾物资抢运至灾区...\n";
         let a = split_articles(&lines(page));
         assert!(a[0].body.starts_with("(熊某 记者 钟某君)"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_headlines_site_name_credits_and_a_teaser_of_another_story() {
+        // the site's name after `_`; credits after the headline on its line; the headline
+        // again, its parts joined by a dash; a related story's cut-off teaser after the text
+        let page = "某某商会开展捐资助学活动_某商网\n某某商会开展2014年捐资助学活动，向20名困难学子捐出善款。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("某某商会开展捐资助学活动"));
+        let page = "某某村党员干部负重逆行 党旗聚力量 记者 涂某民 通讯员 丁某彬\n某某村党员干部负重逆行——党旗聚力量\n面对严峻的汛情形势，某某村两委班子冲锋在前，始终奋战在一线。\n\
+";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("某某村党员干部负重逆行 党旗聚力量")
+        );
+        assert!(a[0].body.starts_with("面对严峻"), "{}", a[0].body);
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["涂某民", "丁某彬"]);
+        let page = "某某市非公经济助力乡村振兴\n本报讯(记者 李某)12月11日，某某镇非公经济助力乡村振兴公益捐赠活动举行。\n\
+                    当天，3家民营企业向某某村捐赠共计55万元。\n\
+                    某某市举办民宿产业发展论坛\n本报讯(记者 岳某)12月10日，由某某市主办的2020某某民宿产业发展论坛举行，以“享受安逸生活...\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert!(a[0].body.ends_with("55万元。"), "{}", a[0].body);
     }
 
     #[test]
