@@ -875,6 +875,9 @@ struct Draft<'a> {
     in_body: bool,
     /// Seen a metadata line in the header.
     saw_meta: bool,
+    /// Seen a metadata line in the header under a headline (an e-paper's issue date above
+    /// the kicker does not make the kicker the headline).
+    meta_under_title: bool,
     /// Captions above the body (photo credits are read from them).
     captions: Vec<&'a str>,
 }
@@ -1168,6 +1171,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             if let Some(p) = meta::periodical_line(line) {
                 d.periodical.get_or_insert(p);
                 d.saw_meta = true;
+                d.meta_under_title |= d.title.is_some();
                 continue;
             }
             // `本报讯 (记者 崔某)` on a line of its own opens the text: its credit is read
@@ -1182,6 +1186,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             {
                 d.merge(m);
                 d.saw_meta = true;
+                d.meta_under_title |= d.title.is_some();
                 continue;
             }
             // A short line with no Chinese in it (`NEWS&EVENTS`, `444444.png`) is the page's.
@@ -1214,7 +1219,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                         || t.ends_with("人民政府"))
             });
             let replaces = kicker
-                && !d.saw_meta
+                && !d.meta_under_title
                 && page_title_folded.is_none()
                 && (6..=40).contains(&clen(line))
                 && (!line.contains([',', '，', '；', ';'])
@@ -1245,6 +1250,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 d.title = Some(head.to_string());
                 d.merge(m);
                 d.saw_meta = true;
+                d.meta_under_title = true;
                 continue;
             }
             // (`| 某某活动 |`: a table row's cell)
@@ -1606,6 +1612,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             .or_else(|| breadcrumb_periodical(&breadcrumb))
             .or(hints.meta_source.clone())
             .or(dateline)
+            .or_else(|| breadcrumb_site(&breadcrumb))
             .or(page_publication.clone());
         // Only keywords printed on the page (关键词: …) are declared; a <meta name="keywords">
         // tag is not shown to readers and is mostly the site's own search terms.
@@ -1920,6 +1927,19 @@ fn breadcrumb_periodical(breadcrumb: &[String]) -> Option<String> {
         .find(|seg| {
             (3..=12).contains(&clen(seg))
                 && ENDINGS.iter().any(|e| seg.ends_with(e))
+                && seg.chars().all(crate::text::is_han)
+        })
+        .cloned()
+}
+
+/// The site a breadcrumb starts from when it names it (`当前位置: 某某名城网 > 社会`), for a page
+/// that names no source of its own.
+fn breadcrumb_site(breadcrumb: &[String]) -> Option<String> {
+    breadcrumb
+        .first()
+        .filter(|seg| {
+            (3..=10).contains(&clen(seg))
+                && seg.ends_with('网')
                 && seg.chars().all(crate::text::is_han)
         })
         .cloned()
@@ -2922,6 +2942,19 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a.len(), 1, "{a:?}");
         assert!(a[0].body.ends_with("55万元。"), "{}", a[0].body);
+        // an e-paper's issue date above a kicker and its headline: the headline is the second
+        let page = "2025年10月28日\n区市场监管局某桥市场监管所\n服务“零距离” 当好市民消费“守护者”\n\
+                    □张某亭\n为进一步提升广大市民的消费维权意识和能力，近日，某桥市场监管所深入社区一线开展宣传活动。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("服务“零距离” 当好市民消费“守护者”")
+        );
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        // a page naming no source of its own is its breadcrumb's site's
+        let page = "当前位置: 某某名城网 > 社会\n饭菜香 乡情浓\n“能天天到这里吃饭，真不赖。”7月10日中午，某某村共享食堂里热闹非凡，100多位老人坐在餐桌旁。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].publication.as_deref(), Some("某某名城网"));
     }
 
     #[test]
