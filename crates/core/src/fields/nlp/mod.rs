@@ -877,6 +877,12 @@ mod tests {
             "{orgs:?}"
         );
         assert!(orgs.contains(&"市委党校".to_string()), "{orgs:?}");
+        // consumer councils and food-safety offices by their short names
+        let orgs = org_names(
+            "县市场监管局联合县消委会、县发改局等17家单位开展宣传活动，市食安办负责人出席。",
+        );
+        assert!(orgs.contains(&"县消委会".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"市食安办".to_string()), "{orgs:?}");
         // a bare 镇 before 党校 is the township's party school, no town
         let places = place_names("据悉，镇党委自本月初开始筹备镇党校的创建工作。");
         assert!(places.is_empty(), "{places:?}");
