@@ -250,6 +250,17 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
         if token.chars().count() >= 2 && token.ends_with(['报', '网']) {
             return None;
         }
+        // nor a menu's words (`宁波 国内`: a site's channels, no names)
+        if MENU_WORDS.contains(&token) {
+            return None;
+        }
+        // a station's name among its reporters (`刘某超 江北台 陈某迪`) is theirs, no writer
+        if (3..=5).contains(&token.chars().count())
+            && token.ends_with('台')
+            && token.chars().all(is_han)
+        {
+            continue;
+        }
         let (token, staff_id) = match token.find('_') {
             Some(i)
                 if i + 1 < token.len()
@@ -410,6 +421,12 @@ const GENERIC_MEDIA: &[&str] = &[
 ];
 
 /// Words written in a writer's slot that name nobody.
+/// A site's channel words, which a menu prints in rows of two like names (`宁波 国内`).
+const MENU_WORDS: &[&str] = &[
+    "国内", "国际", "国外", "省内", "本地", "地方", "时评", "专题", "图片", "直播", "点播", "动态",
+    "主持", "广告", "集团", "品牌", "广电", "新闻", "视频", "财经", "体育", "娱乐", "健康", "教育",
+];
+
 const NOT_WRITERS: &[&str] = &[
     "消息",
     "管理员",
@@ -881,6 +898,23 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
     // `--> 2025-04-22 … 1 1 贵州日报 content_150528.html 1 … /enpproperty-->`: an
     // e-paper CMS's property comment left in the page: the issue date and the paper.
     if let Some(m) = epaper_properties(line) {
+        return Some(m);
+    }
+    // `某某县委中心报道组 张某月 文/图`: a unit, its writer, and the work (words and pictures)
+    if let Some(head) = ["文/图", "图/文", "文图"]
+        .iter()
+        .find_map(|w| line.trim_end().strip_suffix(w))
+        && let Some((unit, name)) = head.trim_end().rsplit_once(char::is_whitespace)
+        && (4..=16).contains(&unit.trim().chars().count())
+        && unit.trim().chars().all(is_han)
+        && (is_org_like(unit.trim()) || unit.trim().ends_with(['组', '部', '站']))
+        && let Some(names) = parse_names(name.trim()).filter(|n| n.len() == 1)
+    {
+        let mut m = Meta::default();
+        for name in names {
+            push_byline(&mut m.bylines, BylineRole::Author, name.clone());
+            push_byline(&mut m.bylines, BylineRole::Photographer, name);
+        }
         return Some(m);
     }
     // `《某某商报》(2023年7月11日4版)`: a paper's issue line, the paper and the day
@@ -1793,6 +1827,7 @@ pub(crate) fn is_outlet_name(name: &str) -> bool {
         "晚报",
         "之声",
         "新媒体",
+        "资讯",
     ]
     .iter()
     .any(|s| name.ends_with(s))
@@ -1867,6 +1902,18 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if NO_OUTLET.contains(&v.as_str()) || v.starts_with("http") || v.starts_with("www.") || code {
         return Some((None, None));
+    }
+    // `供稿:颜 某`: a writer's name spaced out a character at a time in the source slot
+    let singles: Vec<&str> = v.split_whitespace().collect();
+    if (2..=3).contains(&singles.len())
+        && singles
+            .iter()
+            .all(|t| t.chars().count() == 1 && t.chars().all(is_han))
+    {
+        let joined = singles.concat();
+        if split_glued_names(&joined).is_some_and(|n| n.len() == 1) {
+            return Some((None, Some(joined)));
+        }
     }
     // `供稿:张某某`: a writer in the source slot (never a wire's name: 商讯).
     if !v.contains(char::is_whitespace)
@@ -2003,6 +2050,16 @@ mod tests {
         let m = parse_meta_line("本文转自:某州网 66wz.com", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("某州网"));
         assert_eq!(editors("值班主任:魏某"), ["魏某"]);
+        // a writer spaced out in the source slot; a station among its reporters; a menu
+        let m = parse_meta_line("(供稿:颜 某)", false).unwrap();
+        assert_eq!(m.publication, None);
+        assert_eq!(m.bylines[0].name, "颜某");
+        let m = parse_meta_line("记者:刘某超 江北台 陈某迪", false).unwrap();
+        let names: Vec<&str> = m.bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["刘某超", "陈某迪"]);
+        assert_eq!(parse_names("宁波 国内"), None);
+        let m = parse_meta_line("某某县委中心报道组 张某月 文/图", false).unwrap();
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         // a paper's issue line
         let m = parse_meta_line("《某某商报》(2023年7月11日4版)", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("某某商报"));

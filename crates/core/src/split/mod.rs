@@ -651,15 +651,19 @@ fn is_bracketed_staff_credit(line: &str) -> bool {
 /// Chinese characters ending in 社, bare with 发 or alone in brackets.
 fn sending_agency(tail: &str) -> Option<&str> {
     let tail = tail.trim();
-    let name = match tail.strip_suffix('发') {
-        Some(name) => name.trim_end(),
-        None => tail
-            .strip_prefix(['(', '（'])
-            .and_then(|r| r.strip_suffix([')', '）']))?
-            .trim(),
+    let (name, bracketed) = match tail.strip_suffix('发') {
+        Some(name) => (name.trim_end(), false),
+        None => (
+            tail.strip_prefix(['(', '（'])
+                .and_then(|r| r.strip_suffix([')', '）']))?
+                .trim(),
+            true,
+        ),
     };
-    ((2..=5).contains(&clen(name)) && name.ends_with('社') && name.chars().all(crate::text::is_han))
-        .then_some(name)
+    let agency = (2..=5).contains(&clen(name)) && name.ends_with('社');
+    // (`…不断得到提升。(某陵资讯)`: an outlet in brackets after the last sentence)
+    let outlet = bracketed && (3..=10).contains(&clen(name)) && byline::is_outlet_name(name);
+    ((agency || outlet) && name.chars().all(crate::text::is_han)).then_some(name)
 }
 
 fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
@@ -1485,6 +1489,14 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         {
             title = None;
         }
+        // `某某送医下乡受欢迎,某某送医下乡受欢迎`: the headline printed twice, joined
+        if let Some(t) = &mut title
+            && let Some((a, b)) = t.split_once([',', '，', ' '])
+            && a.trim() == b.trim()
+            && has_chars(a, 4)
+        {
+            *t = a.trim().to_string();
+        }
         // `某某村村晚“农”情四溢 |`: a bar left from the page's title line
         if let Some(t) = &mut title
             && t.trim_end().ends_with(['|', '｜'])
@@ -2196,8 +2208,11 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
             return Some(m);
         }
         return reported_by(inner).or_else(|| {
+            // (`(芦某 报道)`: the names and the word for their report)
+            let names = credit.trim();
+            let names = names.strip_suffix("报道").map_or(names, str::trim_end);
             dateline
-                .then(|| signature(credit.trim()))
+                .then(|| signature(names))
                 .flatten()
                 .filter(|m| m.publication.is_none())
                 .map(|mut m| {
@@ -2951,6 +2966,13 @@ mod tests {
             Some("服务“零距离” 当好市民消费“守护者”")
         );
         assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        // the headline printed twice on its line; the writer's report in brackets opening
+        // the text
+        let page = "某局送医药下乡受欢迎,某局送医药下乡受欢迎\n(芦某 报道)在端午佳节来临之际，某某医院医疗专家团队赴某某村开展义诊活动。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].title.as_deref(), Some("某局送医药下乡受欢迎"));
+        let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["芦某"]);
         // a page naming no source of its own is its breadcrumb's site's
         let page = "当前位置: 某某名城网 > 社会\n饭菜香 乡情浓\n“能天天到这里吃饭，真不赖。”7月10日中午，某某村共享食堂里热闹非凡，100多位老人坐在餐桌旁。\n";
         let a = split_articles(&lines(page));
@@ -3339,6 +3361,9 @@ mod tests {
         assert_eq!(before, "可以提供400套廉租房。");
         let (before, _) = trailing_credit("迈向无烟中国还有很长的路要走！［详细］").unwrap();
         assert_eq!(before, "迈向无烟中国还有很长的路要走！");
+        let (before, m) = trailing_credit("党组织的凝聚力不断得到提升。(某陵资讯)").unwrap();
+        assert_eq!(before, "党组织的凝聚力不断得到提升。");
+        assert_eq!(m.publication.as_deref(), Some("某陵资讯"));
     }
 
     #[test]
