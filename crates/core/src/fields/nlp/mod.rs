@@ -568,6 +568,7 @@ impl Nlp {
         let mut orgs = orgs::find(&self.lex, toks, tagged);
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
+        orgs::take_in_party_units(toks, &mut orgs);
         lengthen_one_character_stems(toks, &mut orgs, &mut places);
         self.trim_words_before_a_placed_body(toks, &mut orgs);
         drop_places_inside_dotted_names(text, &mut places, tagged);
@@ -877,6 +878,9 @@ mod tests {
             "{orgs:?}"
         );
         assert!(orgs.contains(&"市委党校".to_string()), "{orgs:?}");
+        // a body's own party branch written right after it
+        let orgs = org_names("5月18日，县政府办机关党支部开展主题党日活动。");
+        assert!(orgs.contains(&"县政府办机关党支部".to_string()), "{orgs:?}");
         // consumer councils and food-safety offices by their short names
         let orgs = org_names(
             "县市场监管局联合县消委会、县发改局等17家单位开展宣传活动，市食安办负责人出席。",

@@ -311,6 +311,56 @@ fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
     }
 }
 
+/// A body's own party unit written right after it (县政府办/机关/党支部, 某某局/党委, 某某医院/党总支)
+/// is one name with it, in its longest written form, as the annotated pages write it
+/// (某某市民政局党组).
+pub fn take_in_party_units(toks: &[Tok<'_>], orgs: &mut [OrgSpan]) {
+    const UNITS: &[&str] = &[
+        "党支部",
+        "党总支",
+        "党委",
+        "党组",
+        "支部",
+        "机关党委",
+        "机关党支部",
+        "机关党总支",
+    ];
+    const OFFICES: &[&str] = &[
+        "局", "办", "委", "院", "政府", "中心", "所", "站", "公司", "学校", "小学", "中学", "学院",
+        "部", "馆", "厅",
+    ];
+    for o in orgs.iter_mut() {
+        if o.last >= toks.len()
+            || toks[o.last].start != o.end
+            || !OFFICES.iter().any(|s| o.name.ends_with(s))
+        {
+            continue;
+        }
+        let mut k = o.last;
+        let mut unit = String::new();
+        // (机关/党支部: the offices' own branch, written in two words)
+        if toks[k].word == "机关" {
+            unit.push_str("机关");
+            k += 1;
+        }
+        let Some(t) = toks
+            .get(k)
+            .filter(|t| t.start == toks[k.max(1) - 1].end || k == o.last)
+        else {
+            continue;
+        };
+        unit.push_str(t.word);
+        if !UNITS.contains(&unit.as_str()) {
+            continue;
+        }
+        // never the next body's own (某某局党委书记 stays 某某局党委: the title is no part)
+        o.name.push_str(&unit);
+        o.end = t.end;
+        o.last = k + 1;
+        o.kind = "party".to_string();
+    }
+}
+
 /// Whether token `k` is 中心 after the work a centre does (研究/中心, 培训/中心): a centre
 /// jieba cut apart, which closes a name as 研究中心 would. 中心 alone is too common a word
 /// (市中心, 活动中心) to close one.
