@@ -847,6 +847,19 @@ mod tests {
     }
 
     #[test]
+    fn medicines_and_illnesses_are_no_persons() {
+        let names = person_names(
+            "医疗队为村民免费发放布洛芬缓释胶囊、阿莫西林胶囊等药品，针对高血压等老年常见病给出诊疗建议。李某华医生说，党员要在服务群众中永葆先进性。",
+        );
+        assert!(
+            names
+                .iter()
+                .all(|n| !["布洛芬", "阿莫西林", "常见病", "中永葆"].contains(&n.as_str())),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn kinds_of_compound_and_a_glued_preposition_are_no_places() {
         let places = place_names("目前问题小区得到整治，推进商品房小区建设，居民共商小区事务。");
         assert!(places.is_empty(), "{places:?}");
