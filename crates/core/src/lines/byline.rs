@@ -250,8 +250,11 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
         if token.chars().count() >= 2 && token.ends_with(['报', '网']) {
             return None;
         }
-        // nor a menu's words (`宁波 国内`: a site's channels, no names)
-        if MENU_WORDS.contains(&token) {
+        // nor a menu's words (`宁波 国内`: a site's channels, no names), nor a town or a
+        // village (`某亭镇、某川镇`: the units that sent the story)
+        if MENU_WORDS.contains(&token)
+            || (token.chars().count() >= 3 && token.ends_with(['镇', '乡', '村', '县', '市', '省']))
+        {
             return None;
         }
         // a station's name among its reporters (`刘某超 江北台 陈某迪`) is theirs, no writer
@@ -1777,6 +1780,8 @@ const SOURCE_TAIL: &[&str] = &[
 /// publication is then found elsewhere (the site's masthead, an org-like 作者).
 const NO_OUTLET: &[&str] = &[
     "本站原创",
+    "其他网站",
+    "其它网站",
     "网站原创",
     "本网原创",
     "原创",

@@ -257,7 +257,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\d{1,2}时(?:\d{1,2}分)?)?\p{Han}{0,6}?(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-]{2,16}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$)").unwrap()
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\d{1,2}时(?:\d{1,2}分)?)?\p{Han}{0,6}?(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-·]{2,20}?)(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$|[“「])|^(云上\p{Han}{2,4}|\p{Han}{2,8}?(?:网|报|台|客户端|新闻))报道[（(][^）)]{1,16}[）)]").unwrap()
     });
     // `据香港《文汇报》报道，…`, `据华商报报道，…`: a page that retells one outlet's report names it
     // first.
@@ -293,8 +293,15 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         .get(1)
         .or_else(|| caps.get(2))
         .or_else(|| caps.get(3))
-        .or_else(|| caps.get(4))?
+        .or_else(|| caps.get(4))
+        .or_else(|| caps.get(5))?
         .as_str();
+    // `某州日报·今日某州客户端讯`: the paper, then its app
+    let name = match name.split_once('·') {
+        Some((paper, _)) if crate::lines::byline::is_outlet_name(paper) => paper,
+        Some(_) => return None,
+        None => name,
+    };
     // `中国甘肃在线西和讯`: the outlet, then the place it reports from.
     // (`中国报道讯`: an outlet named 报道, no paper 中国报 reporting from 道)
     let name = if name.ends_with("报道") {
@@ -620,6 +627,28 @@ mod tests {
             Some("荆州新闻网")
         );
         assert_eq!(outlet_before_place("海外网澳门"), Some("海外网"));
+        // a paper and its app; a site's 消息; a county app's 报道 before a bracketed credit
+        assert_eq!(
+            dateline_outlet(
+                "某州日报·今日某州客户端讯(通讯员 蒋某 李某南)3月25日，村干部宣传防火。"
+            )
+            .as_deref(),
+            Some("某州日报")
+        );
+        assert_eq!(
+            dateline_outlet("今日某山网消息 “您好，我是护林员。”1月31日，护林员给村民送日历。")
+                .as_deref(),
+            Some("今日某山网")
+        );
+        assert_eq!(
+            dateline_outlet("今日某山网消息“您好，我是护林员。”1月31日，护林员给村民送日历。")
+                .as_deref(),
+            Some("今日某山网")
+        );
+        assert_eq!(
+            dateline_outlet("云上某江报道(通讯员 龚某)眼下，正值校园毕业季。").as_deref(),
+            Some("云上某江")
+        );
         assert_eq!(
             dateline_outlet("华龙网8月14日15时07分讯 连日来，县总工会开展送清凉活动。").as_deref(),
             Some("华龙网")
