@@ -894,6 +894,12 @@ mod tests {
         // a body's own party branch written right after it
         let orgs = org_names("5月18日，县政府办机关党支部开展主题党日活动。");
         assert!(orgs.contains(&"县政府办机关党支部".to_string()), "{orgs:?}");
+        // a township's armed forces department, a county's forest farm, a town's stations
+        let orgs = org_names("镇武装部组织民兵开展训练，青溪县某岭林场的护林员守护山林。");
+        assert!(orgs.contains(&"镇武装部".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"青溪县某岭林场".to_string()), "{orgs:?}");
+        let places = place_names("村干部在主要街道悬挂横幅，共建美丽社区。");
+        assert!(places.is_empty(), "{places:?}");
         // consumer councils and food-safety offices by their short names
         let orgs = org_names(
             "县市场监管局联合县消委会、县发改局等17家单位开展宣传活动，市食安办负责人出席。",

@@ -123,6 +123,9 @@ const GENERIC_STEMS: &[&str] = &[
     "这个",
     "部分",
     "物业",
+    // a street or community described, not named (主要街道, 美丽社区)
+    "主要",
+    "美丽",
     // kinds of housing compound (商品房小区, 安置房小区, 问题小区), not names; what residents do
     // about their compound (共商小区事务)
     "商品房",
