@@ -639,7 +639,7 @@ impl Nlp {
             let proper = self
                 .tokens(&rest)
                 .first()
-                .is_some_and(|t| t.word == rest && matches!(t.tag, "ns" | "nr" | "nz" | "nrt"));
+                .is_some_and(|t| t.word == rest && matches!(t.tag, "ns" | "nz"));
             !(first.is_some_and(|c| "向于从".contains(c))
                 && rest.chars().count() == 2
                 && self.is_common_word(&rest)
