@@ -490,7 +490,7 @@ fn names_with_affiliation(value: &str) -> Option<Vec<String>> {
 }
 
 /// A writer's name glued after their unit (`团区委何某达`, `区妇联李某`): the name.
-fn unit_then_name(token: &str) -> Option<String> {
+pub(crate) fn unit_then_name(token: &str) -> Option<String> {
     let chars: Vec<char> = token.chars().collect();
     (2..=3).rev().find_map(|k| {
         let cut = chars.len().checked_sub(k)?;
@@ -1905,7 +1905,14 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
         && v.chars().any(|c| c.is_ascii_digit())
         && v.chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if NO_OUTLET.contains(&v.as_str()) || v.starts_with("http") || v.starts_with("www.") || code {
+    // (`来源:hlbe`: a site account's short handle, no outlet)
+    let handle = (2..=8).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_lowercase());
+    if NO_OUTLET.contains(&v.as_str())
+        || v.starts_with("http")
+        || v.starts_with("www.")
+        || code
+        || handle
+    {
         return Some((None, None));
     }
     // `供稿:颜 某`: a writer's name spaced out a character at a time in the source slot
@@ -2055,6 +2062,8 @@ mod tests {
         let m = parse_meta_line("本文转自:某州网 66wz.com", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("某州网"));
         assert_eq!(editors("值班主任:魏某"), ["魏某"]);
+        let m = parse_meta_line("发表时间:2020-06-26 17:34:22 来源:hlbe", true).unwrap();
+        assert_eq!(m.publication, None);
         // a writer spaced out in the source slot; a station among its reporters; a menu
         let m = parse_meta_line("(供稿:颜 某)", false).unwrap();
         assert_eq!(m.publication, None);

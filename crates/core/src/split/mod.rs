@@ -719,6 +719,28 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         };
         return Some((&t[..end], m));
     }
+    // `…热闹起来了。(市义工联伍某任)`: the unit and its writer glued after the last sentence
+    if let Some(at) = t.rfind(['。', '！', '”'])
+        && let end = at + t[at..].chars().next().map_or(0, char::len_utf8)
+        && let Some(inner) = t[end..]
+            .trim()
+            .strip_prefix(['(', '（'])
+            .and_then(|r| r.strip_suffix([')', '）']))
+        && (4..=12).contains(&clen(inner))
+        && inner.chars().all(crate::text::is_han)
+        && let Some(name) = byline::unit_then_name(inner)
+    {
+        let unit = inner[..inner.len() - name.len()].to_string();
+        let mut m = Meta {
+            publication: Some(unit),
+            ..Meta::default()
+        };
+        m.bylines.push(Byline {
+            role: crate::record::BylineRole::Author,
+            name,
+        });
+        return Some((&t[..end], m));
+    }
     // `…区域之间的差距。郭晋晖`: the writer's bare name glued after the last sentence.
     if let Some(at) = t.rfind('。')
         && let tail = &t[at + '。'.len_utf8()..]
@@ -1530,12 +1552,28 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 }
             }
         }
-        let body_lines: Vec<&str> = d
+        let mut body_lines: Vec<&str> = d
             .body
             .iter()
             .filter(|l| title.as_deref() != Some(**l))
             .copied()
             .collect();
+        // `麦收完这个村合作社分红了!` / the headline again, then the text: a deck and the
+        // headline printed once more over the text are no part of it.
+        if let Some(t) = &title
+            && let Some(k) = d
+                .body
+                .iter()
+                .take(3)
+                .position(|l| same_headline(t, l.trim()))
+            && k > 0
+            && d.body[..k]
+                .iter()
+                .all(|l| !has_chars(l, 41) && !l.contains('。') && is_title_like(l.trim()))
+        {
+            let drop: Vec<&str> = d.body[..=k].to_vec();
+            body_lines.retain(|l| !drop.contains(l));
+        }
         let body = clean_body(body_lines);
         if body.trim().is_empty() {
             continue;
@@ -2973,6 +3011,10 @@ mod tests {
         assert_eq!(a[0].title.as_deref(), Some("某局送医药下乡受欢迎"));
         let names: Vec<&str> = a[0].bylines.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["芦某"]);
+        // a deck and the headline again over the text
+        let page = "某某村土地股份专业合作社召开第一次分红仪式!\n时间:2022-06-30 10:02\n麦收完这个村合作社分红了!\n某某村土地股份专业合作社召开第一次分红仪式!\n某某新闻网:6月29日，某某村土地股份专业合作社迎来了首届分红大会，社员们齐聚一堂。\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.starts_with("某某新闻网:6月29日"), "{}", a[0].body);
         // a page naming no source of its own is its breadcrumb's site's
         let page = "当前位置: 某某名城网 > 社会\n饭菜香 乡情浓\n“能天天到这里吃饭，真不赖。”7月10日中午，某某村共享食堂里热闹非凡，100多位老人坐在餐桌旁。\n";
         let a = split_articles(&lines(page));
@@ -3361,6 +3403,10 @@ mod tests {
         assert_eq!(before, "可以提供400套廉租房。");
         let (before, _) = trailing_credit("迈向无烟中国还有很长的路要走！［详细］").unwrap();
         assert_eq!(before, "迈向无烟中国还有很长的路要走！");
+        let (before, m) = trailing_credit("整个敬老院都热闹起来了。(市义工联伍某任)").unwrap();
+        assert_eq!(before, "整个敬老院都热闹起来了。");
+        assert_eq!(m.publication.as_deref(), Some("市义工联"));
+        assert_eq!(m.bylines[0].name, "伍某任");
         let (before, m) = trailing_credit("党组织的凝聚力不断得到提升。(某陵资讯)").unwrap();
         assert_eq!(before, "党组织的凝聚力不断得到提升。");
         assert_eq!(m.publication.as_deref(), Some("某陵资讯"));
