@@ -900,6 +900,8 @@ mod tests {
         assert!(orgs.contains(&"青溪县某岭林场".to_string()), "{orgs:?}");
         let places = place_names("村干部在主要街道悬挂横幅，共建美丽社区。");
         assert!(places.is_empty(), "{places:?}");
+        let orgs = org_names("根据青溪市文明办统一部署，志愿者开展环保活动。");
+        assert!(orgs.contains(&"青溪市文明办".to_string()), "{orgs:?}");
         // consumer councils and food-safety offices by their short names
         let orgs = org_names(
             "县市场监管局联合县消委会、县发改局等17家单位开展宣传活动，市食安办负责人出席。",
