@@ -571,6 +571,7 @@ impl Nlp {
         orgs::take_in_party_units(toks, &mut orgs);
         lengthen_one_character_stems(toks, &mut orgs, &mut places);
         self.trim_words_before_a_placed_body(toks, &mut orgs);
+        self.trim_glued_preposition_of_orgs(toks, &mut orgs);
         drop_places_inside_dotted_names(text, &mut places, tagged);
         drop_places_heading_outlets(text, &mut places);
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
@@ -712,6 +713,29 @@ impl Nlp {
                     o.start = toks[k].start;
                     o.first = k;
                 }
+            }
+        }
+    }
+
+    /// A preposition jieba's HMM glued to a name's first character (上报/至玉/东村/党总支,
+    /// 自径/河/红色物业公司): a word of two characters the dictionary does not hold, starting
+    /// with a preposition, heads the span; the name starts after the preposition.
+    fn trim_glued_preposition_of_orgs(&self, toks: &[Tok<'_>], orgs: &mut [orgs::OrgSpan]) {
+        for o in orgs.iter_mut() {
+            let Some(t) = toks.get(o.first).filter(|t| t.start == o.start) else {
+                continue;
+            };
+            let Some(first) = t.word.chars().next() else {
+                continue;
+            };
+            if t.chars() == 2
+                && "至自从向在于由到对为经".contains(first)
+                && !self.jieba.has_word(t.word)
+                && o.name.starts_with(first)
+                && o.name.chars().count() >= 5
+            {
+                o.name = o.name[first.len_utf8()..].to_string();
+                o.start += first.len_utf8();
             }
         }
     }
@@ -902,6 +926,24 @@ mod tests {
         assert!(places.is_empty(), "{places:?}");
         let orgs = org_names("根据青溪市文明办统一部署，志愿者开展环保活动。");
         assert!(orgs.contains(&"青溪市文明办".to_string()), "{orgs:?}");
+        // a preposition jieba's HMM glued to the name's first character (至某/东村/党总支)
+        let text = "至某东村党总支";
+        let toks = [
+            Tok::new("至某", "n", 0, 6),
+            Tok::new("东村", "ns", 6, 12),
+            Tok::new("党总支", "n", 12, 21),
+        ];
+        let mut spans = vec![orgs::OrgSpan {
+            start: 0,
+            end: 21,
+            first: 0,
+            last: 3,
+            name: text.to_string(),
+            kind: "party".to_string(),
+            named_start: true,
+        }];
+        nlp().trim_glued_preposition_of_orgs(&toks, &mut spans);
+        assert_eq!(spans[0].name, "某东村党总支");
         // consumer councils and food-safety offices by their short names
         let orgs = org_names(
             "县市场监管局联合县消委会、县发改局等17家单位开展宣传活动，市食安办负责人出席。",
