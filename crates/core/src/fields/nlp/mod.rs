@@ -918,6 +918,9 @@ mod tests {
         // a body's own party branch written right after it
         let orgs = org_names("5月18日，县政府办机关党支部开展主题党日活动。");
         assert!(orgs.contains(&"县政府办机关党支部".to_string()), "{orgs:?}");
+        // …but the party group opening a member's title leaves the bureau named alone
+        let orgs = org_names("区乡村振兴局党组成员李某出席会议。");
+        assert!(!orgs.iter().any(|o| o.ends_with("党组")), "{orgs:?}");
         // a township's armed forces department, a county's forest farm, a town's stations
         let orgs = org_names("镇武装部组织民兵开展训练，青溪县某岭林场的护林员守护山林。");
         assert!(orgs.contains(&"镇武装部".to_string()), "{orgs:?}");

@@ -353,6 +353,16 @@ pub fn take_in_party_units(toks: &[Tok<'_>], orgs: &mut [OrgSpan]) {
         if !UNITS.contains(&unit.as_str()) {
             continue;
         }
+        // (某某局/党组/成员, 某某局/党委/副书记: the unit opens a member's title, and the
+        // body named is the bureau)
+        if toks.get(k + 1).is_some_and(|n| {
+            n.start == t.end
+                && ["书记", "副书记", "成员", "委员", "副主任", "主任"]
+                    .iter()
+                    .any(|w| n.word.starts_with(w))
+        }) {
+            continue;
+        }
         // never the next body's own (某某局党委书记 stays 某某局党委: the title is no part)
         o.name.push_str(&unit);
         o.end = t.end;
