@@ -165,15 +165,43 @@ const OUTLET_ENDINGS: &[&str] = &[
 const HONOUR_AFTER: &[&str] = &["称号", "荣誉", "奖章", "勋章", "奖"];
 
 /// Drops the places named only inside an outlet's name (`湖南日报`, `中国甘肃在线`, a dateline's
-/// `中新网湖北新闻1月21日电`) or inside a quoted honour (`“周口市最美志愿者”称号`): the
-/// page's annotation lists neither. Named elsewhere as well, they stay, with those mentions.
+/// `中新网湖北新闻1月21日电`), inside a quoted honour (`“周口市最美志愿者”称号`) or inside a short
+/// title or slogan in marks (`《某州商报》`, `“大爱某州·善行天下”`): the page's annotation lists
+/// none of them. Named elsewhere as well, they stay, with those mentions.
 fn drop_places_in_names(places: &mut Vec<crate::record::Place>, body: &str) {
     if places.is_empty() {
         return;
     }
+    // (`《某某商报》`, `“大爱某州·善行天下”`: a place inside a paper's or a slogan's name)
+    let names: Vec<String> = places.iter().map(|p| p.name.clone()).collect();
+    let titles: Vec<Range<usize>> = if body.contains(['《', '“']) {
+        title_spans(body)
+            .into_iter()
+            // (`“深圳—香港—广州”`: places listed in quotation marks are places)
+            // (a short one on one line: an unclosed 《 reaches far)
+            .filter(|t| {
+                body.get(t.clone())
+                    .is_some_and(|inner| inner.chars().count() <= 30 && !inner.contains('\n'))
+            })
+            .filter(|t| {
+                !body.get(t.clone()).is_some_and(|inner| {
+                    inner
+                        .split(['—', '–', '-', '、', '·', ' '])
+                        .filter(|seg| !seg.is_empty())
+                        .all(|seg| names.iter().any(|n| n == seg))
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     places.retain_mut(|p| {
         keep_mentions_outside(body, &p.name, &mut p.mentions, |at, end| {
-            in_outlet_name(body, end) || in_quoted_honour(body, at, end)
+            in_outlet_name(body, end)
+                || in_quoted_honour(body, at, end)
+                || titles
+                    .iter()
+                    .any(|t| t.start <= at && end <= t.end && t.len() > end - at)
         })
     });
 }
@@ -467,6 +495,14 @@ mod tests {
             .map(|p| (p.name.as_str(), p.mentions))
             .collect();
         assert_eq!(names, [("甘肃", 1), ("周口市", 1), ("西和", 1)]);
+        // a paper's name and a slogan in marks hold no place; places listed in quotation
+        // marks are places
+        let body = "《某州商报》报道，活动以“大爱某州·善行天下”为主题，“深圳—香港—广州”集群居首。";
+        let mut places = vec![place("某州"), place("深圳"), place("香港"), place("广州")];
+        places[0].mentions = 2;
+        drop_places_in_names(&mut places, body);
+        let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["深圳", "香港", "广州"]);
         assert!(in_outlet_name(
             "中新网湖北新闻1月21日电",
             "中新网湖北".len()
