@@ -569,6 +569,7 @@ impl Nlp {
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
         orgs::take_in_party_units(toks, &mut orgs);
+        orgs::level_assemblies(toks, &mut orgs);
         lengthen_one_character_stems(toks, &mut orgs, &mut places);
         self.trim_words_before_a_placed_body(toks, &mut orgs);
         self.trim_glued_preposition_of_orgs(toks, &mut orgs);
@@ -947,6 +948,9 @@ mod tests {
         }];
         nlp().trim_glued_preposition_of_orgs(&toks, &mut spans);
         assert_eq!(spans[0].name, "某东村党总支");
+        // a level's people's congress named with the level alone, from a member's title
+        let orgs = org_names("县人大副主任王左某出席会议并讲话。");
+        assert!(orgs.contains(&"县人大".to_string()), "{orgs:?}");
         // consumer councils and food-safety offices by their short names
         let orgs = org_names(
             "县市场监管局联合县消委会、县发改局等17家单位开展宣传活动，市食安办负责人出席。",

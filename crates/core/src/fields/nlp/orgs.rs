@@ -311,6 +311,40 @@ fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
     }
 }
 
+/// A level's people's congress or political consultative conference written with the level
+/// alone (县/人大 副主任, 市/政协): the body of that level, as 县委 is.
+pub fn level_assemblies(toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>) {
+    for k in 1..toks.len() {
+        let (level, body) = (&toks[k - 1], &toks[k]);
+        if !["省", "市", "县", "区", "州", "镇", "乡"].contains(&level.word)
+            || !["人大", "政协"].contains(&body.word)
+            || level.end != body.start
+            || orgs
+                .iter()
+                .any(|o| o.start < body.end && level.start < o.end)
+        {
+            continue;
+        }
+        // (县/人大/常委会: the longer name is read by the suffix rules)
+        if toks
+            .get(k + 1)
+            .is_some_and(|n| n.start == body.end && n.word.starts_with("常委"))
+        {
+            continue;
+        }
+        orgs.push(OrgSpan {
+            start: level.start,
+            end: body.end,
+            first: k - 1,
+            last: k + 1,
+            name: format!("{}{}", level.word, body.word),
+            kind: "government".to_string(),
+            named_start: false,
+        });
+    }
+    orgs.sort_by_key(|o| o.start);
+}
+
 /// A body's own party unit written right after it (县政府办/机关/党支部, 某某局/党委, 某某医院/党总支)
 /// is one name with it, in its longest written form, as the annotated pages write it
 /// (某某市民政局党组).
