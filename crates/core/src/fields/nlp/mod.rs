@@ -872,6 +872,20 @@ mod tests {
     }
 
     #[test]
+    fn a_village_heads_a_title_and_an_executive_director_is_one() {
+        let a = nlp().analyze("村党支部书记王建国介绍，镇关工委执行主任李明华讲话。");
+        let roles = |n: &str| {
+            a.persons
+                .iter()
+                .find(|p| p.name == n)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(roles("王建国"), ["村党支部书记"]);
+        assert_eq!(roles("李明华"), ["镇关工委执行主任"]);
+    }
+
+    #[test]
     fn medicines_and_illnesses_are_no_persons() {
         let names = person_names(
             "医疗队为村民免费发放布洛芬缓释胶囊、阿莫西林胶囊等药品，针对高血压等老年常见病给出诊疗建议。李某华医生说，党员要在服务群众中永葆先进性。",

@@ -528,7 +528,7 @@ impl Ctx<'_, '_> {
                     && (t.word.starts_with('第') || t.word.starts_with('首'))
                     && t.word.ends_with(['届', '任', '批', '期']);
                 // (县/zg 人大/j 副主任: a level alone heads the title whatever jieba tagged it)
-                let level = ["省", "市", "县", "区", "镇", "乡"].contains(&t.word);
+                let level = ["省", "市", "县", "区", "镇", "乡", "村"].contains(&t.word);
                 if modifiers < 4
                     && !t.is_punct()
                     && !is_function_word(t.word)
@@ -654,7 +654,7 @@ fn tagged_person(tagged: &[EntitySpan], start: usize, end: usize) -> bool {
 /// (老/党员, 青年/艺术家, 组织/委员, 病困/党员).
 const ROLE_MODIFIERS: &[&str] = &[
     "老", "青年", "年轻", "优秀", "退休", "病困", "困难", "组织", "宣传", "纪检", "老年", "资深",
-    "普通", "女", "新",
+    "普通", "女", "新", "执行", "常务",
 ];
 
 /// Titles only a foreign head of state or government holds.
