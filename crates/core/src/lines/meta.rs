@@ -205,7 +205,14 @@ pub fn copyright_holder(line: &str) -> Option<String> {
     if !(2..=20).contains(&n) {
         return None;
     }
-    // A newspaper office (…报社) publishes the newspaper (…报).
+    // A newspaper office (…报社) publishes the newspaper (…报); a magazine's office (某某杂志社)
+    // the magazine.
+    if let Some(magazine) = name
+        .strip_suffix("杂志社")
+        .filter(|m| m.chars().count() >= 2)
+    {
+        return Some(magazine.to_string());
+    }
     Some(match name.strip_suffix('社') {
         Some(paper) if paper.ends_with('报') => paper.to_string(),
         _ => name,
@@ -319,8 +326,16 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     if caps.get(3).is_some()
         && name.chars().count() <= 3
         && !crate::lines::byline::is_outlet_name(name)
-        && first_paragraph[caps.get(3).map_or(0, |m| m.end())..]
-            .starts_with(|c: char| c.is_ascii_digit())
+        && [
+            caps.get(3).map_or(0, |m| m.end()),
+            caps.get(0).map_or(0, |m| m.end()),
+        ]
+        .iter()
+        .any(|&at| {
+            first_paragraph[at..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
     {
         return None;
     }
@@ -786,6 +801,15 @@ mod tests {
         assert_eq!(
             copyright_holder("信息时报社 版权所有(C) 粤ICP备14002173号-1").as_deref(),
             Some("信息时报")
+        );
+        assert_eq!(
+            copyright_holder("版权所有 某某报道杂志社").as_deref(),
+            Some("某某报道")
+        );
+        // a short place filing the story, a space before the date
+        assert_eq!(
+            dateline_outlet("沂某讯 8月4日，某某镇72个村支部委员会分别召开党员大会。"),
+            None
         );
         assert_eq!(
             copyright_holder("主办单位:某某市妇女联合会网站地图").as_deref(),
