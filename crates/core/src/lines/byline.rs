@@ -920,6 +920,22 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
         }
         return Some(m);
     }
+    // `N海都全媒体记者 某某`: a stray letter (an image's alt text) glued before a credit
+    {
+        let t = line.trim_start();
+        let mut cs = t.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next())
+            && a.is_ascii_uppercase()
+            && is_han(b)
+        {
+            return parse_meta_line(&t[1..], header);
+        }
+    }
+    // `【打印】 [ 责任编辑: 某某 ]`: a credit in square brackets after a page control
+    if line.contains('[') && line.contains(']') && line.contains("编辑") {
+        let unbracketed = line.replace(['[', ']'], " ");
+        return parse_meta_line(&unbracketed, header);
+    }
     // `《某某商报》(2023年7月11日4版)`: a paper's issue line, the paper and the day
     if let Some(m) = paper_issue_line(line) {
         return Some(m);
@@ -2074,6 +2090,14 @@ mod tests {
         assert_eq!(parse_names("宁波 国内"), None);
         let m = parse_meta_line("某某县委中心报道组 张某月 文/图", false).unwrap();
         assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        // a stray letter before a credit; a credit in square brackets after a page control
+        let m = parse_meta_line("N江城全媒体记者 柳某玲", true).unwrap();
+        assert!(
+            m.bylines.iter().any(|b| b.name == "柳某玲"),
+            "{:?}",
+            m.bylines
+        );
+        assert_eq!(editors("【打印】 [ 责任编辑: 高某 ]"), ["高某"]);
         // a paper's issue line
         let m = parse_meta_line("《某某商报》(2023年7月11日4版)", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("某某商报"));
