@@ -173,7 +173,6 @@ fn drop_places_in_names(places: &mut Vec<crate::record::Place>, body: &str) {
         return;
     }
     // (`《某某商报》`, `“大爱某州·善行天下”`: a place inside a paper's or a slogan's name)
-    let names: Vec<String> = places.iter().map(|p| p.name.clone()).collect();
     let titles: Vec<Range<usize>> = if body.contains(['《', '“']) {
         title_spans(body)
             .into_iter()
@@ -188,7 +187,7 @@ fn drop_places_in_names(places: &mut Vec<crate::record::Place>, body: &str) {
                     inner
                         .split(['—', '–', '-', '、', '·', ' '])
                         .filter(|seg| !seg.is_empty())
-                        .all(|seg| names.iter().any(|n| n == seg))
+                        .all(|seg| places.iter().any(|p| p.name == seg))
                 })
             })
             .collect()

@@ -215,16 +215,8 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
         return None;
     }
     // `李 倩`, `吉 映`: one name spaced out a character at a time
-    let singles: Vec<&str> = value.split_whitespace().collect();
-    if (2..=3).contains(&singles.len())
-        && singles
-            .iter()
-            .all(|t| t.chars().count() == 1 && t.chars().all(is_han))
-    {
-        let joined = singles.concat();
-        if split_glued_names(&joined).is_some_and(|n| n.len() == 1) {
-            return Some(vec![joined]);
-        }
+    if let Some(name) = spaced_out_name(value) {
+        return Some(vec![name]);
     }
     // `陈某玲 杨 邱`: one of several names spaced out a character at a time
     let joined = join_spaced_out_name(value);
@@ -288,6 +280,22 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// `李 倩`, `吉 映`: two or three single characters that read as one name, joined.
+fn spaced_out_name(value: &str) -> Option<String> {
+    let singles: Vec<&str> = value.split_whitespace().collect();
+    if !(2..=3).contains(&singles.len())
+        || !singles
+            .iter()
+            .all(|t| t.chars().count() == 1 && t.chars().all(is_han))
+    {
+        return None;
+    }
+    let joined = singles.concat();
+    split_glued_names(&joined)
+        .is_some_and(|n| n.len() == 1)
+        .then_some(joined)
 }
 
 /// `陈某玲 杨 邱` -> `陈某玲 杨邱`: a run of two or three single characters among spaced names
@@ -1932,16 +1940,8 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
         return Some((None, None));
     }
     // `供稿:颜 某`: a writer's name spaced out a character at a time in the source slot
-    let singles: Vec<&str> = v.split_whitespace().collect();
-    if (2..=3).contains(&singles.len())
-        && singles
-            .iter()
-            .all(|t| t.chars().count() == 1 && t.chars().all(is_han))
-    {
-        let joined = singles.concat();
-        if split_glued_names(&joined).is_some_and(|n| n.len() == 1) {
-            return Some((None, Some(joined)));
-        }
+    if let Some(name) = spaced_out_name(&v) {
+        return Some((None, Some(name)));
     }
     // `供稿:张某某`: a writer in the source slot (never a wire's name: 商讯).
     if !v.contains(char::is_whitespace)

@@ -214,33 +214,23 @@ fn dated_links(line: &str) -> usize {
     if !line.contains(['-', '/', '.']) {
         return 0;
     }
-    let chars: Vec<char> = line.chars().collect();
-    let mut count = 0;
-    for (k, &c) in chars.iter().enumerate() {
-        if !matches!(c, '(' | '（' | '[' | '【') {
-            continue;
-        }
-        let inner: String = chars[k + 1..]
-            .iter()
-            .take_while(|c| !matches!(c, ')' | '）' | ']' | '】'))
-            .take(12)
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        let parts: Vec<&str> = inner.split(['-', '/', '.']).collect();
-        if let [y, m, d] = parts[..]
-            && y.len() == 4
-            && (y.starts_with("19") || y.starts_with("20"))
-            && (1..=2).contains(&m.len())
-            && (1..=2).contains(&d.len())
-            && y.chars()
-                .chain(m.chars())
-                .chain(d.chars())
-                .all(|c| c.is_ascii_digit())
-        {
-            count += 1;
-        }
-    }
-    count
+    line.match_indices(['(', '（', '[', '【'])
+        .filter(|&(k, open)| {
+            let inner: String = line[k + open.len()..]
+                .chars()
+                .take_while(|c| !matches!(c, ')' | '）' | ']' | '】'))
+                .take(12)
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            let parts: Vec<&str> = inner.split(['-', '/', '.']).collect();
+            matches!(parts[..], [y, m, d]
+                if y.len() == 4
+                    && (y.starts_with("19") || y.starts_with("20"))
+                    && (1..=2).contains(&m.len())
+                    && (1..=2).contains(&d.len())
+                    && y.chars().chain(m.chars()).chain(d.chars()).all(|c| c.is_ascii_digit()))
+        })
+        .count()
 }
 
 /// Where the first legal-notice phrase in `line` starts.

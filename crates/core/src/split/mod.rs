@@ -1494,9 +1494,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         .first()
         .is_some_and(|d| !d.body.is_empty() && !teaser(d))
     {
-        let first = drafts.remove(0);
-        drafts.retain(|d| !teaser(d));
-        drafts.insert(0, first);
+        let mut first = true;
+        drafts.retain(|d| std::mem::take(&mut first) || !teaser(d));
     }
     let mut out = Vec::new();
     for (index, d) in drafts.into_iter().enumerate() {
@@ -1552,28 +1551,25 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 }
             }
         }
-        let mut body_lines: Vec<&str> = d
-            .body
+        // `麦收完这个村合作社分红了!` / the headline again, then the text: a deck and the
+        // headline printed once more over the text are no part of it.
+        let deck = title.as_deref().and_then(|t| {
+            let k = d
+                .body
+                .iter()
+                .take(3)
+                .position(|l| same_headline(t, l.trim()))?;
+            (k > 0
+                && d.body[..k]
+                    .iter()
+                    .all(|l| !has_chars(l, 41) && !l.contains('。') && is_title_like(l.trim())))
+            .then_some(k + 1)
+        });
+        let body_lines: Vec<&str> = d.body[deck.unwrap_or(0)..]
             .iter()
             .filter(|l| title.as_deref() != Some(**l))
             .copied()
             .collect();
-        // `麦收完这个村合作社分红了!` / the headline again, then the text: a deck and the
-        // headline printed once more over the text are no part of it.
-        if let Some(t) = &title
-            && let Some(k) = d
-                .body
-                .iter()
-                .take(3)
-                .position(|l| same_headline(t, l.trim()))
-            && k > 0
-            && d.body[..k]
-                .iter()
-                .all(|l| !has_chars(l, 41) && !l.contains('。') && is_title_like(l.trim()))
-        {
-            let drop: Vec<&str> = d.body[..=k].to_vec();
-            body_lines.retain(|l| !drop.contains(l));
-        }
         let body = clean_body(body_lines);
         if body.trim().is_empty() {
             continue;

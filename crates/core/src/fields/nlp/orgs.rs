@@ -314,6 +314,7 @@ fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
 /// A level's people's congress or political consultative conference written with the level
 /// alone (县/人大 副主任, 市/政协): the body of that level, as 县委 is.
 pub fn level_assemblies(toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>) {
+    let before = orgs.len();
     for k in 1..toks.len() {
         let (level, body) = (&toks[k - 1], &toks[k]);
         if !["省", "市", "县", "区", "州", "镇", "乡"].contains(&level.word)
@@ -342,7 +343,9 @@ pub fn level_assemblies(toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>) {
             named_start: false,
         });
     }
-    orgs.sort_by_key(|o| o.start);
+    if orgs.len() > before {
+        orgs.sort_by_key(|o| o.start);
+    }
 }
 
 /// A body's own party unit written right after it (县政府办/机关/党支部, 某某局/党委, 某某医院/党总支)
@@ -377,10 +380,8 @@ pub fn take_in_party_units(toks: &[Tok<'_>], orgs: &mut [OrgSpan]) {
             unit.push_str("机关");
             k += 1;
         }
-        let Some(t) = toks
-            .get(k)
-            .filter(|t| t.start == toks[k.max(1) - 1].end || k == o.last)
-        else {
+        let prev_end = if k == o.last { o.end } else { toks[k - 1].end };
+        let Some(t) = toks.get(k).filter(|t| t.start == prev_end) else {
             continue;
         };
         unit.push_str(t.word);
