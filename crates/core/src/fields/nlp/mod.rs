@@ -586,6 +586,9 @@ impl Nlp {
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
         trim_glued_prepositions(toks, &mut places, &mut persons);
+        // (the places as reported: none of the rules' drafts)
+        orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
+        orgs::offices_read_as_a_verb(toks, &mut orgs, &places);
         (orgs, places, persons)
     }
 
@@ -918,6 +921,27 @@ mod tests {
         trim_glued_prepositions(&toks, &mut places, &mut Vec::new());
         assert_eq!(places[0].name, "某纶镇");
         assert_eq!(places[0].start, 3);
+    }
+
+    #[test]
+    fn offices_libraries_and_media_centres_of_a_level_are_bodies() {
+        let orgs = org_names(
+            "大学生村官联系镇旅游办工作人员。某田乡民政办通过各村摸底。县图书馆工作人员和市文化馆党员走进县融媒体中心。",
+        );
+        for name in [
+            "镇旅游办",
+            "某田乡民政办",
+            "县图书馆",
+            "市文化馆",
+            "县融媒体中心",
+        ] {
+            assert!(orgs.contains(&name.to_string()), "{name}: {orgs:?}");
+        }
+        // 办 as the verb it is, and a new pattern jieba tags as a body
+        let orgs = org_names(
+            "党员为群众办实事，形成了“社会齐参与,帮扶新格局”的浓厚氛围。图书馆里很安静。",
+        );
+        assert!(orgs.is_empty(), "{orgs:?}");
     }
 
     #[test]
@@ -1298,6 +1322,9 @@ mod tests {
         // 产生 is no part of the body's name
         let orgs = org_names("参选率达91%；选举产生新一届社区居委会成员51人。");
         assert!(!orgs.iter().any(|o| o.contains("产生")), "{orgs:?}");
+        // nor of a place: a term of office describes the committee elected
+        let p = place_names("参选率达91%；选举产生新一届社区居委会成员51人。");
+        assert!(p.is_empty(), "{p:?}");
     }
 
     #[test]

@@ -2155,6 +2155,115 @@ pub fn take_in_places(
     });
 }
 
+/// Party and self-government units that name no body alone (党支部, 村委会) but do right after
+/// a village, community or township's name the rules could not reach through jieba's cut
+/// (权家/寨/村/党支部, read as a place by the tagger): the place and the unit are one body.
+const UNITS_AFTER_A_PLACE: &[&str] = &[
+    "党支部",
+    "党总支",
+    "党委",
+    "党工委",
+    "村委会",
+    "村委",
+    "居委会",
+    "妇联",
+    "团支部",
+];
+
+/// Builds the body a local place and a unit after it name (see `UNITS_AFTER_A_PLACE`), where
+/// no organization covers that unit yet.
+pub fn take_units_after_places(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &mut Vec<OrgSpan>,
+    places: &[PlaceSpan],
+) {
+    let mut added = false;
+    for p in places {
+        if !p.name.ends_with(['村', '镇', '乡', '区', '道']) {
+            continue;
+        }
+        let k = toks.partition_point(|t| t.start < p.end);
+        let Some(unit) = toks.get(k).filter(|t| t.start == p.end) else {
+            continue;
+        };
+        if !UNITS_AFTER_A_PLACE.contains(&unit.word)
+            || orgs
+                .iter()
+                .any(|o| o.start < unit.end && unit.start < o.end)
+        {
+            continue;
+        }
+        let Some(name) = body.get(p.start..unit.end) else {
+            continue;
+        };
+        orgs.push(OrgSpan {
+            start: p.start,
+            end: unit.end,
+            first: toks.partition_point(|t| t.end <= p.start),
+            last: k + 1,
+            name: name.to_string(),
+            kind: lex.org_suffix(unit.word).unwrap_or("").to_string(),
+            named_start: true,
+        });
+        added = true;
+    }
+    if added {
+        orgs.sort_by_key(|o| o.start);
+    }
+}
+
+/// An office named by its field and a bare 办 that jieba reads as the verb (镇/旅游/办,
+/// 下村乡/民政/办, 递铺街道/农业/农村/办): one or two nouns of two characters right after a level
+/// or a local place, and 办 glued to them, name the level's office.
+pub fn offices_read_as_a_verb(toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>, places: &[PlaceSpan]) {
+    let mut added = false;
+    for (k, t) in toks.iter().enumerate() {
+        if t.word != "办" || orgs.iter().any(|o| o.start < t.end && t.start < o.end) {
+            continue;
+        }
+        let mut first = k;
+        while first > 0
+            && k - first < 2
+            && matches!(toks[first - 1].tag, "n" | "vn")
+            && toks[first - 1].chars() == 2
+            && toks[first - 1].end == toks[first].start
+        {
+            first -= 1;
+        }
+        if first == k || first == 0 || toks[first - 1].end != toks[first].start {
+            continue;
+        }
+        let head = &toks[first - 1];
+        // (the place the level ends, if the rules read one: 下村/乡)
+        let start = places
+            .iter()
+            .find(|p| p.end == head.end && p.name.ends_with(['镇', '乡', '道', '县', '区', '市']))
+            .map(|p| p.start)
+            .or((LEVELS.contains(&head.word) && head.word != "街").then_some(head.start));
+        let Some(start) = start else {
+            continue;
+        };
+        orgs.push(OrgSpan {
+            start,
+            end: t.end,
+            first: toks.partition_point(|x| x.end <= start),
+            last: k + 1,
+            name: toks[toks.partition_point(|x| x.end <= start)..=k]
+                .iter()
+                .map(|x| x.word)
+                .collect(),
+            kind: "government".to_string(),
+            named_start: start != head.start || !LEVELS.contains(&head.word),
+        });
+        added = true;
+    }
+    if added {
+        orgs.sort_by_key(|o| o.start);
+    }
+}
+
 /// Whether `short` abbreviates `long` (住建部 of 住房和城乡建设部, 港府 of 香港政府, 人社部 of
 /// 人力资源和社会保障部): its characters appear in `long` in order but not together, it ends
 /// with the same character, and it starts within `long`'s first two. A body named inside a
@@ -2295,6 +2404,34 @@ mod tests {
             variant_key(&lex, "长春市人民政府"),
             variant_key(&lex, "长春市政府")
         );
+    }
+
+    #[test]
+    fn a_village_the_tagger_read_and_a_party_unit_after_it_are_one_body() {
+        let lex = Lexicon::builtin();
+        let body = "权某寨村党支部、某地党支部组织";
+        let toks = [
+            Tok::new("权某", "n", 0, 6),
+            Tok::new("寨", "ng", 6, 9),
+            Tok::new("村", "zg", 9, 12),
+            Tok::new("党支部", "j", 12, 21),
+            Tok::new("、", "x", 21, 24),
+            Tok::new("某地", "n", 24, 30),
+            Tok::new("党支部", "j", 30, 39),
+        ];
+        let place = |start: usize, end: usize| PlaceSpan {
+            start,
+            end,
+            name: body[start..end].to_string(),
+            weak: false,
+        };
+        // (某地 is no village, township or street: its party unit stays unnamed)
+        let places = [place(0, 12), place(24, 30)];
+        let mut orgs = Vec::new();
+        take_units_after_places(&lex, body, &toks, &mut orgs, &places);
+        let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["权某寨村党支部"]);
+        assert_eq!(orgs[0].kind, "party");
     }
 
     #[test]

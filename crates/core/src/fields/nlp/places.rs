@@ -234,7 +234,9 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
     {
         return false;
     }
+    // 新一届/b 社区: a term of office (届) describes the body elected, names no place
     if t.is_punct()
+        || t.word.contains('届')
         || is_function_word(t.word)
         || GENERIC_SET.contains(t.word)
         || lex.not_names.contains(t.word)
