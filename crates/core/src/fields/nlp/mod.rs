@@ -283,12 +283,24 @@ fn drop_places_heading_outlets(text: &str, places: &mut Vec<places::PlaceSpan>) 
                 && !after[tail.len()..].starts_with(['道', '名', '告', '送', '销'])
                 && crate::lines::byline::is_outlet_name(&format!("{name}{tail}"))
         });
+        // A dateline's outlet named after the place (溆浦融媒讯, 温州网平阳支站讯, 中国吉安网讯) or
+        // a local news app (云上潜江, 掌上长沙): the place before a bare 讯 is where the story
+        // happened (本报安福讯) and stays.
+        let dateline = (2..=5).any(|k| {
+            let tail: String = after.chars().take(k).collect();
+            tail.chars().count() == k
+                && tail.chars().all(crate::text::is_han)
+                && tail.ends_with('讯')
+                && !tail[..tail.len() - '讯'.len_utf8()].contains(['讯', '，', '。'])
+        }) || text
+            .get(..p.start)
+            .is_some_and(|b| b.ends_with("云上") || b.ends_with("掌上"));
         let qualifier = name == "中国"
             && (["好人", "传统", "梦", "特色", "式"]
                 .iter()
                 .any(|q| after.starts_with(q))
                 || text.get(..p.start).is_some_and(|b| b.ends_with('新')));
-        !(outlet || qualifier)
+        !(outlet || dateline || qualifier)
     });
 }
 
@@ -1891,6 +1903,12 @@ mod tests {
         // a place that reports (湖南报道) or a paper's report is still a place
         let p = place_names("吉林、湖南、黑龙江等地报道了新增病例。");
         assert!(p.contains(&"湖南".to_string()), "{p:?}");
+        // a dateline's outlet or a local app named after the place; the bare dateline place stays
+        let p =
+            place_names("溆浦融媒讯(通讯员 某某)近日，云上荆州报道:本报安福讯 活动在安福县举行。");
+        assert!(!p.contains(&"溆浦".to_string()), "{p:?}");
+        assert!(!p.contains(&"荆州".to_string()), "{p:?}");
+        assert!(p.contains(&"安福县".to_string()), "{p:?}");
     }
 
     #[test]
