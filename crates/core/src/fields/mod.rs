@@ -115,6 +115,19 @@ fn drop_dateline_outlet(orgs: &mut Vec<crate::record::Organization>, body: &str)
     let mut dateline_end = at + outlet.len();
     // `中新网6月8日电 据香港文汇报报道，…`: the outlet retold after the dateline is a source too.
     let mut outlets = vec![outlet.clone()];
+    // `荆楚网(湖北日报网)讯`: the site's parent in brackets names the outlet too.
+    let rest = &first[dateline_end..];
+    if let Some(open) = ['(', '（'].into_iter().find(|c| rest.starts_with(*c))
+        && let Some(len) = rest[open.len_utf8()..].find([')', '）'])
+        && (2..=12).contains(&rest[open.len_utf8()..open.len_utf8() + len].chars().count())
+    {
+        let parent = &rest[open.len_utf8()..open.len_utf8() + len];
+        outlets.push(parent.to_string());
+        if let Some(paper) = parent.strip_suffix('网') {
+            outlets.push(paper.to_string());
+        }
+        dateline_end += open.len_utf8() + len;
+    }
     if let Some(retold_at) = first[dateline_end..].find('据').map(|k| dateline_end + k)
         && first[dateline_end..retold_at].chars().count() <= 16
         && let Some(retold) = crate::lines::meta::dateline_outlet(&first[retold_at..])
@@ -559,5 +572,10 @@ mod tests {
         let mut orgs = vec![org("新华社", 2)];
         drop_dateline_outlet(&mut orgs, body);
         assert_eq!(orgs, vec![org("新华社", 1)]);
+        // the site's parent paper in brackets is the outlet too
+        let body = "荆楚网(湖北日报网)讯(通讯员 某某)近日，市审计局工作队走访全村。";
+        let mut orgs = vec![org("湖北日报", 1), org("市审计局", 1)];
+        drop_dateline_outlet(&mut orgs, body);
+        assert_eq!(orgs, vec![org("市审计局", 1)]);
     }
 }

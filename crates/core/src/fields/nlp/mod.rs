@@ -949,6 +949,10 @@ mod tests {
         ] {
             assert!(orgs.contains(&name.to_string()), "{name}: {orgs:?}");
         }
+        let orgs = org_names("市委农办和黄山市中心血站的工作人员参加，县中心血站也来了。");
+        for name in ["市委农办", "黄山市中心血站", "县中心血站"] {
+            assert!(orgs.contains(&name.to_string()), "{name}: {orgs:?}");
+        }
         // 办 as the verb it is, and a new pattern jieba tags as a body
         let orgs = org_names(
             "党员为群众办实事，形成了“社会齐参与,帮扶新格局”的浓厚氛围。图书馆里很安静。",
