@@ -1256,8 +1256,10 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             // Four characters or fewer, no punctuation (`捐赠仪式` over a photo, a site's
             // short name): neither headline nor body.
             // (nor a site's short name over the headline: `务川` / `抗旱蓄水…`)
+            // (the breadcrumb's last segment is the headline, however short: `… > 爱心献血`)
             if clen(line) <= 4
                 && line.chars().all(crate::text::is_han)
+                && !(d.title.is_none() && breadcrumb.last().is_some_and(|b| b == line))
                 && (lines[i..].iter().take(2).any(|l| is_body_like(l))
                     || d.title.is_none()
                         && !d.saw_meta
@@ -1497,6 +1499,19 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         let mut first = true;
         drafts.retain(|d| std::mem::take(&mut first) || !teaser(d));
     }
+    // The same story printed twice on one page (a desktop and a mobile copy of the text) is one
+    // article: a later draft with the very body of an earlier one, and no other headline.
+    let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let copy = !d.body.is_empty()
+            && kept.iter().any(|k| {
+                k.body == d.body && (d.title.is_none() || k.title.is_none() || k.title == d.title)
+            });
+        if !copy {
+            kept.push(d);
+        }
+    }
+    let drafts = kept;
     let mut out = Vec::new();
     for (index, d) in drafts.into_iter().enumerate() {
         let own = d.title.clone().or(d.original_title.clone());
@@ -3156,6 +3171,20 @@ mod tests {
             "{:?}",
             a[0].bylines
         );
+    }
+
+    #[test]
+    fn a_short_headline_the_breadcrumb_ends_with_and_a_story_printed_twice() {
+        let page = "首页 > 微记录 > 聚焦志愿者 > 爱心献血\n浏览:215|评论:0\n爱心献血\n某某的枫叶\n近日,某某街道办事处在街道一楼大厅开展机关、村居献血活动。现场,不少人早早地来到献血点,排队等候献血,志愿者们忙着引导、登记。\n当天上午,共有156名爱心人士参与献血,献血量达到44830毫升,其中7人进行了造血干细胞捐献血样采集。";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].title.as_deref(), Some("爱心献血"));
+        assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+        // a desktop and a mobile copy of the same text: one article
+        let text = "某某报道(通讯员某某)3月5日,某某镇组织各村开展“村庄清洁日”活动。\n此次活动主要清理村组生活垃圾和杂物,村居环境得到显著提升。\n责编:某某某";
+        let page = format!("{text}\n{text}");
+        let a = split_articles(&lines(&page));
+        assert_eq!(a.len(), 1, "{a:?}");
     }
 
     #[test]
