@@ -114,7 +114,7 @@ const MEETINGS: &[&str] = &[
 /// `连同/镇卫生院`, `…基金/捐资/…学校`), whatever jieba tagged them: never inside a name.
 const NAME_BREAKERS: &[&str] = &[
     "入股", "领办", "首个", "交由", "连同", "以及", "及", "捐资", "捐建", "援建", "出资", "资助",
-    "捐赠", "携手", "领会", "全部", "同志", "按", "按市", "按县", "按区", "按省",
+    "捐赠", "携手", "领会", "全部", "同志", "按", "按市", "按县", "按区", "按省", "包括", "其中",
 ];
 /// The venues a community or a town runs for its residents, named like bodies.
 const SERVICE_VENUES: &[&str] = &[
@@ -1208,7 +1208,9 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
         }
         let last_word = cut.map_or(toks[end - 1].word, |c| &toks[end - 1].word[..c]);
         let kind = lex.org_suffix(last_word).unwrap_or("").to_string();
-        let strip = locative_prefix(lex, &name).max(country_before_a_university(lex, &name));
+        // (a school or a clinic keeps the place chain it is written with, 某某市某某区某某镇中心小学:
+        // the longest written form)
+        let strip = country_before_a_university(lex, &name);
         if strip > 0 {
             name.drain(..strip);
             from += strip;
@@ -1941,49 +1943,6 @@ const REGIONS: &[&str] = &[
     "沿海",
 ];
 
-/// Local institutions named after their locality (schools, welfare homes, clinics).
-const LOCAL_INSTITUTIONS: &[&str] = &[
-    "小学",
-    "中学",
-    "学校",
-    "幼儿园",
-    "完小",
-    "福利院",
-    "敬老院",
-    "养老院",
-    "卫生院",
-];
-
-/// Words that describe a local institution rather than name it (中心小学, 社会福利院).
-const INSTITUTION_DESCRIPTORS: &[&str] = &[
-    "中心",
-    "实验",
-    "民族",
-    "社会",
-    "高级",
-    "初级",
-    "完全",
-    "寄宿制",
-    "九年制",
-    "希望",
-    "职业",
-    "人民",
-    "特殊教育",
-    "第一",
-    "第二",
-    "第三",
-    "第四",
-    "第五",
-    "第六",
-    "第七",
-    "第八",
-    "第九",
-    "第十",
-    "县",
-    "镇",
-    "乡",
-];
-
 /// One administrative unit at the start of `s`: a division's name or short form, or a name of
 /// one to three characters with its level (八松乡, 浪河镇, 临夏州). Its length in bytes.
 fn division_prefix(lex: &Lexicon, s: &str) -> Option<usize> {
@@ -2008,46 +1967,6 @@ fn division_prefix(lex: &Lexicon, s: &str) -> Option<usize> {
     match (known, levelled) {
         (Some(k), Some(l)) => Some(k.max(l)),
         (k, l) => k.or(l),
-    }
-}
-
-/// Bytes of the place chain to leave out of a local institution's name: after two or more
-/// units (湖北十堰市浪河镇中心小学, 兰州榆中县哈岘乡哈岘小学) the name keeps the last unit when
-/// the rest only describes (浪河镇中心小学) and none when the rest names (哈岘小学). The
-/// units left out are places of their own. One unit stays (杭州市学军中学).
-fn locative_prefix(lex: &Lexicon, name: &str) -> usize {
-    let Some(head) = LOCAL_INSTITUTIONS.iter().find(|h| name.ends_with(*h)) else {
-        return 0;
-    };
-    let body = &name[..name.len() - head.len()];
-    let mut units = Vec::new();
-    let mut at = 0;
-    while let Some(n) = division_prefix(lex, &body[at..]) {
-        if at + n >= body.len() && units.is_empty() {
-            break;
-        }
-        units.push(at);
-        at += n;
-        if at >= body.len() {
-            break;
-        }
-    }
-    if units.len() < 2 {
-        return 0;
-    }
-    let mut rest = &body[at..];
-    while let Some(d) = INSTITUTION_DESCRIPTORS
-        .iter()
-        .find(|d| rest.starts_with(*d))
-    {
-        rest = &rest[d.len()..];
-    }
-    // No rest, or one character a place name runs on into (柳河 + 营学校 = 柳河营学校): the last
-    // unit is part of the name.
-    if rest.is_empty() || body[at..].chars().nth(1).is_none() {
-        units.last().copied().unwrap_or(0)
-    } else {
-        at
     }
 }
 
@@ -2432,23 +2351,5 @@ mod tests {
         let names: Vec<&str> = orgs.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["权某寨村党支部"]);
         assert_eq!(orgs[0].kind, "party");
-    }
-
-    #[test]
-    fn a_local_institution_leaves_the_place_chain_before_it() {
-        let lex = Lexicon::builtin();
-        let name = |full: &str| full[locative_prefix(&lex, full)..].to_string();
-        // The rest only describes: the last unit stays.
-        assert_eq!(name("河北保定市清苑区东闾乡中心小学"), "东闾乡中心小学");
-        assert_eq!(name("广东韶关市乳源县社会福利院"), "乳源县社会福利院");
-        // The rest names the school: no unit stays.
-        assert_eq!(name("云南大理州宾川县平川镇朱苦拉小学"), "朱苦拉小学");
-        // a unit with its level (河东乡) is read whole, not as the shorter known name (河东)
-        assert_eq!(name("河东乡刘庄村明德小学"), "明德小学");
-        // a place name that runs on into one more character names the school
-        assert_eq!(name("豆庄镇柳河营学校"), "柳河营学校");
-        // One unit is part of the name; other kinds of body keep every unit.
-        assert_eq!(name("杭州市文澜中学"), "杭州市文澜中学");
-        assert_eq!(name("上海市徐汇区第八人民医院"), "上海市徐汇区第八人民医院");
     }
 }
