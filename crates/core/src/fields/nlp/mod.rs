@@ -948,6 +948,18 @@ mod tests {
     }
 
     #[test]
+    fn a_body_working_with_another_is_not_part_of_its_name() {
+        let a = nlp().analyze("我院组织志愿者协同泉西村社区居委会开展走访慰问老人。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(orgs, ["泉西村社区居委会"]);
+        assert!(
+            a.places.iter().all(|p| !p.name.starts_with("协同")),
+            "{:?}",
+            a.places
+        );
+    }
+
+    #[test]
     fn offices_libraries_and_media_centres_of_a_level_are_bodies() {
         let orgs = org_names(
             "大学生村官联系镇旅游办工作人员。某田乡民政办通过各村摸底。县图书馆工作人员和市文化馆党员走进县融媒体中心。",

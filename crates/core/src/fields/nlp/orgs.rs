@@ -706,6 +706,12 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     if PREDICATES.contains(&t.word)
         || (t.chars() >= 3 && PREDICATES.iter().any(|p| *p != "组织" && t.word.ends_with(p)))
         || NAME_BREAKERS.contains(&t.word)
+        // one body working with another (某某社区/联合/某某派出所, 志愿者/协同/某某居委会)
+        || (matches!(t.word, "联合" | "协同" | "会同" | "联手")
+            && k > 0
+            && (lex.org_suffix(toks[k - 1].word).is_some()
+                || lex.place_suffix(toks[k - 1].word).is_some()
+                || matches!(toks[k - 1].tag, "n" | "nr" | "r")))
         || MEETINGS.iter().any(|m| t.word.ends_with(m))
         // a conjunction or a verb jieba glued to a name (陈某及, 东及, 孙某率), a plural (们)
         || (t.chars() >= 2 && t.word.ends_with(['及', '率', '们']))

@@ -24,8 +24,11 @@ pub struct PlaceSpan {
 
 /// Attributes that make a suffix word generic (涉疫小区, 封控社区), not a name.
 const GENERIC_STEMS: &[&str] = &[
-    // verbs jieba tags as nouns before 社区 or 小区 (主动联系社区, 建议小区)
+    // verbs jieba tags as nouns before 社区 or 小区 (主动联系社区, 建议小区, 协同某某社区)
     "联系",
+    "协同",
+    "会同",
+    "联合",
     "主动",
     "汇报",
     // what a sentence does to a community (充分利用社区宣传栏, 动员社区居民, 惠及社区居民)
