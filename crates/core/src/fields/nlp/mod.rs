@@ -577,6 +577,15 @@ impl Nlp {
         } else {
             toks
         };
+        // 县妇联/和县/林业局: the conjunction 和 and the level 县 of the next body, which jieba
+        // read as the county 和县.
+        let resplit: Vec<Tok<'_>>;
+        let toks = if let Some(v) = token::split_conjunction_before_a_level(&self.lex, toks) {
+            resplit = v;
+            &resplit[..]
+        } else {
+            toks
+        };
         let mut orgs = orgs::find(&self.lex, toks, tagged);
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
@@ -957,6 +966,14 @@ mod tests {
             "{:?}",
             a.places
         );
+    }
+
+    #[test]
+    fn a_conjunction_read_as_a_county_between_two_bodies_and_a_charity_troupe() {
+        let orgs = org_names("县妇联和县林业局联合开展植树活动。");
+        assert_eq!(orgs, ["县妇联", "县林业局"]);
+        let orgs = org_names("组织某阳县一家亲公益团带领小学学生。");
+        assert_eq!(orgs, ["某阳县一家亲公益团"]);
     }
 
     #[test]

@@ -109,6 +109,38 @@ pub fn split_glued_townships<'a>(body: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<T
     toks
 }
 
+/// Splits `和县` between two bodies into the conjunction and the next body's level
+/// (县妇联/和县/林业局 → 县妇联 和 县林业局): after a word that ends in an organization suffix and
+/// before a word that is one, the county of that name is not meant. None when nothing is split.
+pub fn split_conjunction_before_a_level<'a>(
+    lex: &super::lexicon::Lexicon,
+    toks: &[Tok<'a>],
+) -> Option<Vec<Tok<'a>>> {
+    let at = |k: usize| {
+        k > 0
+            && toks[k].word == "和县"
+            && toks[k - 1].end == toks[k].start
+            && lex.org_suffix(toks[k - 1].word).is_some()
+            && toks.get(k + 1).is_some_and(|n| {
+                n.start == toks[k].end && !n.punct && lex.org_suffix(n.word).is_some()
+            })
+    };
+    if !(1..toks.len()).any(at) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(toks.len() + 1);
+    for (k, t) in toks.iter().enumerate() {
+        if at(k) {
+            let mid = t.start + '和'.len_utf8();
+            out.push(Tok::new(&t.word[..'和'.len_utf8()], "c", t.start, mid));
+            out.push(Tok::new(&t.word['和'.len_utf8()..], "zg", mid, t.end));
+        } else {
+            out.push(*t);
+        }
+    }
+    Some(out)
+}
+
 /// Whether `word` is punctuation, whitespace or symbols only (a CJK ideograph first is not).
 fn punct_word(word: &str) -> bool {
     if word
