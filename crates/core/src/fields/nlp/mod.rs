@@ -977,6 +977,18 @@ mod tests {
     }
 
     #[test]
+    fn a_village_named_by_its_own_party_unit_is_a_place_too() {
+        let a = nlp().analyze("3月14日，某集镇朝阳村党支部组织党员开展植树活动。");
+        let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert!(orgs.iter().any(|o| o.ends_with("朝阳村党支部")), "{orgs:?}");
+        assert!(
+            a.places.iter().any(|p| p.name == "朝阳村"),
+            "{:?}",
+            a.places
+        );
+    }
+
+    #[test]
     fn offices_libraries_and_media_centres_of_a_level_are_bodies() {
         let orgs = org_names(
             "大学生村官联系镇旅游办工作人员。某田乡民政办通过各村摸底。县图书馆工作人员和市文化馆党员走进县融媒体中心。",

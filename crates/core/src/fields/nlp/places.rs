@@ -22,6 +22,20 @@ pub struct PlaceSpan {
     pub weak: bool,
 }
 
+/// A village's or a community's own units, named after it (某某村党支部, 某某社区居委会).
+const VILLAGE_UNITS: &[&str] = &[
+    "党支部",
+    "党总支",
+    "党委",
+    "村委会",
+    "居委会",
+    "两委",
+    "村委",
+    "支部",
+    "村民委员会",
+    "居民委员会",
+];
+
 /// Attributes that make a suffix word generic (涉疫小区, 封控社区), not a name.
 const GENERIC_STEMS: &[&str] = &[
     // verbs jieba tags as nouns before 社区 or 小区 (主动联系社区, 建议小区, 协同某某社区)
@@ -944,8 +958,18 @@ pub fn find(
             // A temporary party branch is named after the place it serves; a cooperative after
             // the places it stands in (什邡市隐峰镇…合作社: the annotated pages list that chain as
             // places; for schools they disagree, and the places inside stay out).
+            // So is a village's or a community's own party or self-government unit (某某村党支部,
+            // 某某社区居委会): every annotated set lists the village with it.
+            let own_unit = level == PlaceLevel::Local
+                && body
+                    .get(start..end)
+                    .is_some_and(|p| p.ends_with('村') || p.ends_with("社区"))
+                && body
+                    .get(end..org.end)
+                    .is_some_and(|unit| VILLAGE_UNITS.contains(&unit));
             let site = level == PlaceLevel::Local && org.name.ends_with("临时党支部")
-                || org.name.ends_with("合作社");
+                || org.name.ends_with("合作社")
+                || own_unit;
             if !site {
                 continue;
             }
