@@ -1815,6 +1815,8 @@ const NO_OUTLET: &[&str] = &[
     "网络",
     "互联网",
     "网络整理",
+    "网络收录",
+    "网络转载",
     "综合",
     "综合整理",
     "转载",
@@ -1899,6 +1901,14 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
         && head.trim().chars().any(is_han)
     {
         v = head.trim().to_string();
+    }
+    // `新湖南客户端.汉寿`: an app and its local channel; the app is the outlet
+    if let Some((app, channel)) = v.split_once(['.', '·'])
+        && app.ends_with("客户端")
+        && (1..=6).contains(&channel.chars().count())
+        && channel.chars().all(is_han)
+    {
+        v = app.to_string();
     }
     // `泰州日报特约   转载`: the page's repost mark spaced off the outlet
     if let Some(head) = v.strip_suffix("转载")
@@ -2135,6 +2145,11 @@ mod tests {
         assert_eq!(m.publication, None);
         let m = parse_meta_line("发布时间:2018年02月27日 消息来源:县妇联", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("县妇联"));
+        // an app's local channel is the app; a page saying it collected the story names none
+        let m = parse_meta_line("来源:新湖南客户端.汉寿 发布时间:2024-06-14", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("新湖南客户端"));
+        let m = parse_meta_line("来源:网络收录 发布时间:2024-06-14", true).unwrap();
+        assert_eq!(m.publication, None);
         // the reporter after the outlet and a colon took the pictures too; a unit in a credit
         // slot, glued before a name or opening like a family name; a name ending like a unit
         let m = parse_meta_line("文、图/东山日报新花城记者:邓某丽", false).unwrap();

@@ -322,6 +322,16 @@ pub fn classify(line: &str) -> Option<Furniture> {
     if n == 1 && folded.len() == 1 && folded.as_bytes()[0].is_ascii_uppercase() {
         return Some(Furniture::Line);
     }
+    // `图片29`, `微信图片_2026030309`: an image's file name left where the image was
+    if n <= 30
+        && let Some(rest) = folded
+            .strip_prefix("微信图片")
+            .or_else(|| folded.strip_prefix("图片"))
+        && !rest.is_empty()
+        && rest.bytes().all(|c| c.is_ascii_digit() || c == b'_')
+    {
+        return Some(Furniture::Line);
+    }
     // `3/6`: a slide show's counter
     if n <= 7
         && folded.split_once('/').is_some_and(|(a, b)| {
@@ -686,6 +696,10 @@ mod tests {
             "返回栏目[责任编辑:某某新闻网]",
             "举报此信息",
             "进入某某新闻网微站",
+            "图片29",
+            "微信图片_2026030309",
+            "每日关注",
+            "未经授权严禁转载。经授权后,转载须注明来源、原标题、著作者名,不得变更核心内容。",
         ] {
             assert_eq!(classify(line), Some(Furniture::Line), "{line}");
         }

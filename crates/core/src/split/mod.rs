@@ -173,9 +173,40 @@ fn closing_report_line(line: &str) -> Option<Meta> {
     })
 }
 
+/// `某某村:某某某`, `某某县人民政府政务服务中心:某某`: the unit that sent the story and its writer,
+/// signed after the text.
+fn unit_and_writer(inner: &str) -> Option<Meta> {
+    let (unit, writer) = inner.split_once([':', '：'])?;
+    let (unit, writer) = (unit.trim(), writer.trim());
+    let unit_ok = (2..=20).contains(&clen(unit))
+        && unit.chars().all(crate::text::is_han)
+        && (byline::is_org_like(unit)
+            || ["村", "镇", "乡", "街道", "社区", "县", "区", "市"]
+                .iter()
+                .any(|l| unit.ends_with(l)));
+    if !unit_ok || byline::is_bare_label(unit) {
+        return None;
+    }
+    let names = byline::parse_names(writer).filter(|n| (1..=3).contains(&n.len()))?;
+    Some(Meta {
+        publication: Some(unit.to_string()),
+        bylines: names
+            .into_iter()
+            .map(|name| Byline {
+                role: crate::record::BylineRole::Author,
+                name,
+            })
+            .collect(),
+        ..Meta::default()
+    })
+}
+
 /// A line of bare names after the last sentence (`胡某某 李某 俞某`): the writers, when no
 /// sentence follows it.
 fn bare_signature(line: &str) -> Option<Meta> {
+    if let Some(m) = unit_and_writer(line.trim()) {
+        return Some(m);
+    }
     if line.contains(['(', '（', ':', '：', '，', ',', '。']) {
         return None;
     }
@@ -227,6 +258,9 @@ fn no_sentence_follows(rest: &[&str]) -> bool {
 
 /// What the inside of a closing signature bracket says (`汪先驷 徐青松`, `民盟临沂市委会`).
 fn signature(inner: &str) -> Option<Meta> {
+    if let Some(m) = unit_and_writer(inner) {
+        return Some(m);
+    }
     // `某某县委宣传部(文明办)`: a unit and the office it also is.
     if let Some((unit, alias)) = inner
         .strip_suffix([')', '）'])
@@ -3611,6 +3645,21 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a[0].publication.as_deref(), Some("某某区委员会"));
         assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+        // a unit and its writer signed after the text, in brackets or alone on its line
+        for sign in ["(某塘村:胡某凤)", "某林乡:付某"] {
+            let page =
+                format!("标题在这里啊\n\n社区党员志愿者在小区门口为居民测量体温。\n{sign}\n");
+            let a = split_articles(&lines(&page));
+            assert!(a[0].body.ends_with("测量体温。"), "{}", a[0].body);
+            assert!(
+                a[0].publication
+                    .as_deref()
+                    .is_some_and(|p| p.starts_with('某')),
+                "{sign}: {:?}",
+                a[0].publication
+            );
+            assert_eq!(a[0].bylines.len(), 1, "{sign}: {:?}", a[0].bylines);
+        }
     }
 
     #[test]
