@@ -989,6 +989,18 @@ mod tests {
     }
 
     #[test]
+    fn a_model_the_page_holds_up_is_no_person_of_the_story() {
+        let names = person_names(
+            "社区开展“学雷锋”志愿服务活动，志愿者争当时代“活雷锋”，弘扬雷锋精神。社区党委书记李建国介绍说，活动很成功。",
+        );
+        assert!(!names.contains(&"雷锋".to_string()), "{names:?}");
+        assert!(names.contains(&"李建国".to_string()), "{names:?}");
+        // a university's professor is no model
+        let names = person_names("清华大学李建国教授作报告，李建国说，这是一次难忘的经历。");
+        assert!(names.contains(&"李建国".to_string()), "{names:?}");
+    }
+
+    #[test]
     fn offices_libraries_and_media_centres_of_a_level_are_bodies() {
         let orgs = org_names(
             "大学生村官联系镇旅游办工作人员。某田乡民政办通过各村摸底。县图书馆工作人员和市文化馆党员走进县融媒体中心。",

@@ -337,13 +337,36 @@ pub fn drop_doctrines(body: &str, spans: &mut Vec<PersonSpan>) {
         })
         .map(|p| p.name.clone())
         .collect();
+    // A model the page holds up (学雷锋, 雷锋精神, 活雷锋, 向雷锋同志学习): none of its mentions is
+    // the person taking part in the story, unless a title is attached to one of them.
+    let models: Vec<String> = spans
+        .iter()
+        .filter(|p| {
+            let before = body.get(..p.start).unwrap_or("");
+            let after = body.get(p.end..).unwrap_or("");
+            (before.ends_with('学') && !before.ends_with("大学"))
+                || before.ends_with('活')
+                || MODEL_AFTER.iter().any(|m| after.starts_with(m))
+        })
+        .map(|p| p.name.clone())
+        .collect();
+    let titled: Vec<String> = spans
+        .iter()
+        .filter(|p| !p.roles.is_empty())
+        .map(|p| p.name.clone())
+        .collect();
     spans.retain(|p| {
         !pseudonyms.contains(&p.name)
+            && !(models.contains(&p.name) && !titled.contains(&p.name))
             && body
                 .get(p.end..)
                 .is_none_or(|after| !DOCTRINE_AFTER.iter().any(|d| after.starts_with(d)))
     });
 }
+
+/// Words after a name that make it a model held up, not a person of the story (雷锋精神,
+/// 雷锋式, 学雷锋纪念日, 雷锋车队).
+const MODEL_AFTER: &[&str] = &["精神", "式", "纪念日", "同志学习", "车队", "巴士", "志愿"];
 
 fn all_cjk(s: &str) -> bool {
     s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
