@@ -355,9 +355,10 @@ pub fn drop_doctrines(body: &str, spans: &mut Vec<PersonSpan>) {
         .filter(|p| !p.roles.is_empty())
         .map(|p| p.name.clone())
         .collect();
+    let held_up = |name: &String| models.contains(name) && !titled.contains(name);
     spans.retain(|p| {
-        !pseudonyms.contains(&p.name)
-            && !(models.contains(&p.name) && !titled.contains(&p.name))
+        let dropped = pseudonyms.contains(&p.name) || held_up(&p.name);
+        !dropped
             && body
                 .get(p.end..)
                 .is_none_or(|after| !DOCTRINE_AFTER.iter().any(|d| after.starts_with(d)))
