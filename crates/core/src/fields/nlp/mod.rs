@@ -1001,6 +1001,14 @@ mod tests {
     }
 
     #[test]
+    fn a_township_jieba_cut_before_its_last_word_and_and_before_county_departments() {
+        let p = place_names("今年以来，刘集镇加大反诈骗宣传力度，在浏阳市淳口镇也是如此。");
+        assert!(p.contains(&"刘集镇".to_string()), "{p:?}");
+        let p = place_names("县“四大家”领导和县直部门负责人带头植树。");
+        assert!(!p.contains(&"和县".to_string()), "{p:?}");
+    }
+
+    #[test]
     fn offices_libraries_and_media_centres_of_a_level_are_bodies() {
         let orgs = org_names(
             "大学生村官联系镇旅游办工作人员。某田乡民政办通过各村摸底。县图书馆工作人员和市文化馆党员走进县融媒体中心。",

@@ -849,6 +849,9 @@ pub fn find(
                     && k + 2 == e
                     && !bare_end
                     && named_end)
+                // 刘/zg 集镇: one character jieba left untagged before a suffix word that holds
+                // the rest of the name (集镇, 家村)
+                || (t.tag == "zg" && t.chars() == 1 && k + 2 == e && !bare_end)
                 // a two-character verb, adverb or place word right before a bare suffix
                 // (下营/v 村, 立定/d 村, 林内/s 乡)
                 || (matches!(t.tag, "v" | "d" | "s")

@@ -116,13 +116,18 @@ pub fn split_conjunction_before_a_level<'a>(
     lex: &super::lexicon::Lexicon,
     toks: &[Tok<'a>],
 ) -> Option<Vec<Tok<'a>>> {
+    // (or between people and the county's own departments: 领导/和县/直/部门)
     let at = |k: usize| {
         k > 0
             && toks[k].word == "和县"
             && toks[k - 1].end == toks[k].start
-            && lex.org_suffix(toks[k - 1].word).is_some()
+            && (lex.org_suffix(toks[k - 1].word).is_some()
+                || lex.roles.contains(toks[k - 1].word)
+                || matches!(toks[k - 1].word, "领导" | "干部" | "职工" | "单位" | "部门"))
             && toks.get(k + 1).is_some_and(|n| {
-                n.start == toks[k].end && !n.punct && lex.org_suffix(n.word).is_some()
+                n.start == toks[k].end
+                    && !n.punct
+                    && (lex.org_suffix(n.word).is_some() || n.word.starts_with('直'))
             })
     };
     if !(1..toks.len()).any(at) {
