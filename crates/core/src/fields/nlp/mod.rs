@@ -958,6 +958,11 @@ mod tests {
 
     #[test]
     fn a_body_working_with_another_is_not_part_of_its_name() {
+        let orgs = org_names(
+            "8日，西塞山区牧羊湖社区联合牧羊湖派出所民警开展宣传，澳门工会联合总会也派人参加。",
+        );
+        assert!(orgs.contains(&"牧羊湖派出所".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"澳门工会联合总会".to_string()), "{orgs:?}");
         let a = nlp().analyze("我院组织志愿者协同泉西村社区居委会开展走访慰问老人。");
         let orgs: Vec<&str> = a.organizations.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(orgs, ["泉西村社区居委会"]);

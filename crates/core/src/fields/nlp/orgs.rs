@@ -116,6 +116,8 @@ const NAME_BREAKERS: &[&str] = &[
     "入股", "领办", "首个", "交由", "连同", "以及", "及", "捐资", "捐建", "援建", "出资", "资助",
     "捐赠", "携手", "领会", "全部", "同志", "按", "按市", "按县", "按区", "按省", "包括", "其中",
 ];
+/// Verbs of one body working with another (某某社区/联合/某某派出所).
+const WORKING_WITH: &[&str] = &["联合", "协同", "会同", "联手"];
 /// The venues a community or a town runs for its residents, named like bodies.
 const SERVICE_VENUES: &[&str] = &[
     "党群服务中心",
@@ -707,7 +709,8 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         || (t.chars() >= 3 && PREDICATES.iter().any(|p| *p != "组织" && t.word.ends_with(p)))
         || NAME_BREAKERS.contains(&t.word)
         // one body working with another (某某社区/联合/某某派出所, 志愿者/协同/某某居委会)
-        || (matches!(t.word, "联合" | "协同" | "会同" | "联手")
+        || (WORKING_WITH.contains(&t.word)
+            && k + 1 < core
             && k > 0
             && (lex.org_suffix(toks[k - 1].word).is_some()
                 || lex.place_suffix(toks[k - 1].word).is_some()
@@ -1079,13 +1082,16 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                 && start - k <= 3
                 && toks.get(k).is_some_and(|x| x.start == s.start)
                 && toks[k..start].iter().enumerate().all(|(j, x)| {
+                    // (never a body working with this one, 某某湖社区/联合/某某派出所: a name
+                    // follows the verb; 工会/联合/总会 is one body's name)
+                    !(WORKING_WITH.contains(&x.word) && k + j + 1 < core_start) && (
                     // a one-character locative the name starts with (中/f 坤/ns 集团)
                     (j == 0 && x.tag == "f" && x.chars() == 1 && k + 1 < core_start)
                         // a foreign name jieba reads as a verb (律敦治/v 医院), or a piece of an
                         // abbreviation after the name's start (北京城/ns 建/v 建设公司)
                         || (x.tag == "v" && x.chars() >= 3 && k + j + 1 == start)
                         || (x.tag == "v" && j > 0 && matches!(toks[k].tag, "ns" | "nz" | "nt" | "j"))
-                        || plain_name_word(x, toks, k + j, core_start)
+                        || plain_name_word(x, toks, k + j, core_start))
                 })
             {
                 start = k;
