@@ -561,14 +561,27 @@ impl Nlp {
         let tagged = tagged.as_deref();
         // The rules read a division's full name as the place name it is, whatever jieba's own
         // dictionary tags it; the tagger, trained on jieba's tags, read them as they were.
+        // A rare Chinese character jieba's dictionary lacks is tagged x like punctuation (道县/蚣/x
+        // 坝/镇): the rules read it as the noun it is part of.
+        // (only right after a place's name, where it heads the next unit's)
+        let rare_char = |k: usize| {
+            let t = &toks[k];
+            t.tag == "x"
+                && !t.is_punct()
+                && t.word.chars().all(crate::text::is_han)
+                && k > 0
+                && toks[k - 1].tag == "ns"
+                && toks[k - 1].end == t.start
+        };
         let retagged: Vec<Tok<'_>>;
-        let toks = if toks.iter().any(|t| self.mistagged_division(t)) {
-            retagged = toks
-                .iter()
-                .map(|t| {
-                    let mut t = *t;
+        let toks = if (0..toks.len()).any(|k| self.mistagged_division(&toks[k]) || rare_char(k)) {
+            retagged = (0..toks.len())
+                .map(|k| {
+                    let mut t = toks[k];
                     if self.mistagged_division(&t) {
                         t.tag = "ns";
+                    } else if rare_char(k) {
+                        t.tag = "n";
                     }
                     t
                 })
@@ -1011,6 +1024,14 @@ mod tests {
         assert!(p.contains(&"刘集镇".to_string()), "{p:?}");
         let p = place_names("县“四大家”领导和县直部门负责人带头植树。");
         assert!(!p.contains(&"和县".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_rare_character_a_direction_and_a_county_head_a_service_stations_name() {
+        let orgs = org_names("近日，道县蚣坝镇退役军人服务站建成荣誉墙。");
+        assert_eq!(orgs, ["道县蚣坝镇退役军人服务站"]);
+        let orgs = org_names("近日，西新桥二村社区退役军人服务站为退役军人送上年画。");
+        assert_eq!(orgs, ["西新桥二村社区退役军人服务站"]);
     }
 
     #[test]

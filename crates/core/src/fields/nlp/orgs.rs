@@ -2067,7 +2067,11 @@ pub fn take_in_places(
             continue;
         };
         let level = &body[o.start..p.end];
-        if !LEVELS.contains(&level) {
+        // (or a direction the rules left out of the name: 西/新桥二村社区 + 新桥二村社区…服务站)
+        let direction = body
+            .get(p.start..o.start)
+            .is_some_and(|h| ["东", "西", "南", "北", "上", "下"].contains(&h));
+        if !LEVELS.contains(&level) && !direction {
             continue;
         }
         let Some(name) = body.get(p.start..o.end) else {
@@ -2078,6 +2082,21 @@ pub fn take_in_places(
         o.first = toks.partition_point(|t| t.end <= p.start);
         o.named_start = true;
         taken.push(k);
+        // 道县 + 蚣坝镇…服务站: the divisions written right before the place head the name too
+        // (its longest written form).
+        while let Some((j, q)) = places.iter().enumerate().find(|(j, q)| {
+            q.end == o.start
+                && !taken.contains(j)
+                && q.name.ends_with(['省', '市', '县', '区', '州', '旗'])
+        }) {
+            let Some(name) = body.get(q.start..o.end) else {
+                break;
+            };
+            o.name = name.to_string();
+            o.start = q.start;
+            o.first = toks.partition_point(|t| t.end <= q.start);
+            taken.push(j);
+        }
     }
     let mut k = 0;
     places.retain(|_| {

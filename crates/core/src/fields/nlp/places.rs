@@ -1139,7 +1139,7 @@ pub fn find(
         });
     }
     villages_named_after_their_township(body, orgs, &mut out);
-    villages_beside_known_places(body, orgs, &mut out);
+    villages_beside_known_places(lex, body, orgs, &mut out);
     // A place inside a longer one read at the same mention (河东 of 河东乡) is part of it.
     let ranges: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
     out.retain(|p| {
@@ -1187,7 +1187,12 @@ fn village_at(body: &str, at: usize) -> Option<usize> {
 /// 三座/庵村) where the text places them beyond doubt: an item of a list of places joined by 、
 /// next to a village, community or compound found already (汶潭村、半山村, 至善社区、樱花苑社区),
 /// or the name right after a town found already (野人谷镇三座庵村).
-fn villages_beside_known_places(body: &str, orgs: &[OrgSpan], out: &mut Vec<PlaceSpan>) {
+fn villages_beside_known_places(
+    lex: &Lexicon,
+    body: &str,
+    orgs: &[OrgSpan],
+    out: &mut Vec<PlaceSpan>,
+) {
     let inside_org = |s: usize, e: usize| {
         orgs.iter()
             .any(|o| o.start <= s && e <= o.end && !o.name.ends_with("临时党支部"))
@@ -1237,7 +1242,10 @@ fn villages_beside_known_places(body: &str, orgs: &[OrgSpan], out: &mut Vec<Plac
             }
         }
         for (s, e) in found {
-            if out.iter().any(|p| p.start < e && s < p.end) || inside_org(s, e) {
+            if out.iter().any(|p| p.start < e && s < p.end)
+                || inside_org(s, e)
+                || lex.not_places.contains(&body[s..e])
+            {
                 continue;
             }
             out.push(PlaceSpan {
