@@ -599,6 +599,15 @@ impl Nlp {
         } else {
             toks
         };
+        let cut: Vec<Tok<'_>>;
+        let toks = if let Some(v) =
+            tagged.and_then(|ts| token::split_at_tagged_township_ends(&self.lex, toks, ts))
+        {
+            cut = v;
+            &cut[..]
+        } else {
+            toks
+        };
         let mut orgs = orgs::find(&self.lex, toks, tagged);
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
@@ -1032,6 +1041,16 @@ mod tests {
         assert_eq!(orgs, ["道县蚣坝镇退役军人服务站"]);
         let orgs = org_names("近日，西新桥二村社区退役军人服务站为退役军人送上年画。");
         assert_eq!(orgs, ["西新桥二村社区退役军人服务站"]);
+    }
+
+    #[test]
+    fn a_township_jieba_glued_to_the_next_village_is_cut_where_the_tagger_ends_it() {
+        let p = place_names("2月14日，省法院驻漕河镇北庞村的工作队员一入村就走访群众。");
+        assert!(p.contains(&"漕河镇".to_string()), "{p:?}");
+        assert!(p.contains(&"北庞村".to_string()), "{p:?}");
+        // a township's own government stays one word
+        let orgs = org_names("九龙镇政府组织干部开展活动。");
+        assert!(orgs.contains(&"九龙镇政府".to_string()), "{orgs:?}");
     }
 
     #[test]

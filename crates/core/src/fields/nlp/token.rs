@@ -146,6 +146,46 @@ pub fn split_conjunction_before_a_level<'a>(
     Some(out)
 }
 
+/// Splits a token of two or three characters that jieba glued across the end of a township's
+/// name (便/仓/镇西/团村, 漕河/镇北/庞村) where the tagger reads a place ending right after the
+/// level character: `镇|西`, so both names can be read. None when nothing is split.
+pub fn split_at_tagged_township_ends<'a>(
+    lex: &super::lexicon::Lexicon,
+    toks: &[Tok<'a>],
+    tagged: &[EntitySpan],
+) -> Option<Vec<Tok<'a>>> {
+    // (never a township's own body, 镇政府, 镇委: the place ends before it)
+    let cut_in = |t: &Tok<'_>| {
+        (2..=3).contains(&t.nchars)
+            && t.word.starts_with(['镇', '乡'])
+            && lex.org_suffix(t.word).is_none()
+            && !t.word.ends_with(['委', '府', '长'])
+            && !matches!(
+                t.word,
+                "镇长" | "乡长" | "乡镇" | "镇村" | "乡村" | "镇上" | "乡里" | "镇里"
+            )
+            && tagged.iter().any(|s| {
+                s.kind == EntityKind::Place
+                    && s.end == t.start + '镇'.len_utf8()
+                    && s.start < t.start
+            })
+    };
+    if !toks.iter().any(cut_in) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(toks.len() + 2);
+    for t in toks {
+        if cut_in(t) {
+            let mid = t.start + '镇'.len_utf8();
+            out.push(Tok::new(&t.word[..'镇'.len_utf8()], "n", t.start, mid));
+            out.push(Tok::new(&t.word['镇'.len_utf8()..], "ns", mid, t.end));
+        } else {
+            out.push(*t);
+        }
+    }
+    Some(out)
+}
+
 /// Whether `word` is punctuation, whitespace or symbols only (a CJK ideograph first is not).
 fn punct_word(word: &str) -> bool {
     if word
