@@ -262,6 +262,24 @@ pub fn glued_notice_at(line: &str) -> Option<usize> {
 }
 
 /// Classifies one trimmed line; `None` when it is not furniture.
+/// How many `YYYY-MM-DD` dates `line` holds.
+fn iso_dates(line: &str) -> usize {
+    let b = line.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    (0..b.len().saturating_sub(9))
+        .filter(|&i| {
+            (0..4).all(|k| digit(i + k))
+                && b[i + 4] == b'-'
+                && digit(i + 5)
+                && digit(i + 6)
+                && b[i + 7] == b'-'
+                && digit(i + 8)
+                && digit(i + 9)
+                && !(i > 0 && digit(i - 1))
+        })
+        .count()
+}
+
 pub fn classify(line: &str) -> Option<Furniture> {
     let line = line.trim();
     let v = vocabulary();
@@ -320,6 +338,11 @@ pub fn classify(line: &str) -> Option<Furniture> {
     }
     // one capital letter: an A-Z index of a site switcher
     if n == 1 && folded.len() == 1 && folded.as_bytes()[0].is_ascii_uppercase() {
+        return Some(Furniture::Line);
+    }
+    // `2025-09-13,11938| 2025-09-12,11930| …`: an e-paper's archive of issues, dates and ids
+    // with no word of text
+    if !line.chars().any(crate::text::is_han) && iso_dates(line) >= 4 {
         return Some(Furniture::Line);
     }
     // `图片29`, `微信图片_2026030309`: an image's file name left where the image was
@@ -697,6 +720,8 @@ mod tests {
             "举报此信息",
             "进入某某新闻网微站",
             "图片29",
+            "2025-09-13,11938| 2025-09-12,11930| 2025-09-11,11918| 2025-09-10,11910|",
+            "您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。",
             "微信图片_2026030309",
             "每日关注",
             "未经授权严禁转载。经授权后,转载须注明来源、原标题、著作者名,不得变更核心内容。",
