@@ -1054,6 +1054,19 @@ mod tests {
     }
 
     #[test]
+    fn a_township_kept_whole_as_one_unknown_word_and_a_community_named_whole() {
+        let p = place_names(
+            "专家来义诊，球川镇的村民一大早就来了。和平社区、长新社区、向阳社区等社区参加。",
+        );
+        for name in ["球川镇", "向阳社区"] {
+            assert!(p.contains(&name.to_string()), "{name}: {p:?}");
+        }
+        // kinds of township are none
+        let p = place_names("推进小城镇建设，全镇各乡镇共同参与。");
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
     fn offices_libraries_and_media_centres_of_a_level_are_bodies() {
         let orgs = org_names(
             "大学生村官联系镇旅游办工作人员。某田乡民政办通过各村摸底。县图书馆工作人员和市文化馆党员走进县融媒体中心。",

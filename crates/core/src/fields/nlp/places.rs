@@ -672,7 +672,28 @@ pub fn find(
                         toks[i - 1].tag,
                         "r" | "p" | "c" | "m" | "v" | "u" | "uj" | "ul" | "d" | "x"
                     ));
-            if after_place || village_word {
+            // 球川镇/n, 同兴乡/b: a township jieba's dictionary does not know, kept whole as one
+            // word of a name of two characters or more and 镇 or 乡 (never a kind: 小城镇)
+            let township_word = (t.word.ends_with('镇') || t.word.ends_with('乡'))
+                && own_stem >= 2
+                && matches!(t.tag, "n" | "nr" | "nrt" | "nz" | "b")
+                && !lex.not_places.contains(t.word)
+                && !generic_stem(t.word, own_stem)
+                && !t.word.starts_with([
+                    '小', '大', '古', '新', '名', '重', '强', '各', '全', '本', '该', '每', '城',
+                    '乡',
+                ])
+                && !["城乡", "城镇", "乡镇", "集镇", "村镇"]
+                    .iter()
+                    .any(|w| t.word.ends_with(w))
+                && (i == 0
+                    || toks[i - 1].is_punct()
+                    || toks[i - 1].end < t.start
+                    || matches!(
+                        toks[i - 1].tag,
+                        "r" | "p" | "c" | "v" | "u" | "uj" | "ul" | "d" | "x" | "ns" | "t"
+                    ));
+            if after_place || village_word || township_word {
                 raw.push((i, i + 1, PlaceLevel::Local));
             } else if numbered {
                 raw.push((i - 1, i + 1, PlaceLevel::Local));
@@ -996,6 +1017,9 @@ pub fn find(
             && !lex.divisions.contains(name.as_str())
             && !lex.division_short.contains(name.as_str())
             && name.ends_with(['省', '市', '县', '区', '州'])
+            // (a community or a compound is named whole: 向阳社区)
+            && !name.ends_with("社区")
+            && !name.ends_with("小区")
         {
             name.drain(..first.len_utf8());
             start += first.len_utf8();
