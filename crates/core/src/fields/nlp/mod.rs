@@ -1067,6 +1067,13 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_name_at_the_head_of_a_township_the_tagger_reads_is_its_head() {
+        let p = place_names("4月22日，七星台镇东林村三组村民高兴地说。");
+        assert!(p.contains(&"七星台镇".to_string()), "{p:?}");
+        assert!(!p.contains(&"七星".to_string()), "{p:?}");
+    }
+
+    #[test]
     fn offices_libraries_and_media_centres_of_a_level_are_bodies() {
         let orgs = org_names(
             "大学生村官联系镇旅游办工作人员。某田乡民政办通过各村摸底。县图书馆工作人员和市文化馆党员走进县融媒体中心。",

@@ -910,6 +910,28 @@ pub fn find(
             && own_stem_at(s) >= 2
             && matches!(toks[s].tag, "n" | "nz" | "nr" | "nrt" | "nrfg")
             && !generic_stem(toks[s].word, own_stem_at(s));
+        // 七星/nz 台镇/ns, 马山/ns 子镇/nr: a bare name the rules read at the head of the
+        // tagger's span, which goes on to a township's suffix word holding the rest of its name
+        // (no level in that rest), is the head of the township's name.
+        let last_own = own_stem_at(e.max(1) - 1);
+        let extends_inner = aligned
+            && e >= s + 2
+            && !covered_tok[e - 1]
+            && (toks[e - 1].word.ends_with('镇') || toks[e - 1].word.ends_with('乡'))
+            && !matches!(
+                toks[e - 1].word,
+                "城镇" | "乡镇" | "村镇" | "小镇" | "古镇" | "重镇" | "城乡"
+            )
+            && last_own >= 1
+            && !toks[e - 1]
+                .word
+                .chars()
+                .take(last_own)
+                .any(|c| "省市县区镇乡村".contains(c))
+            && raw
+                .iter()
+                .filter(|r| r.0 < e && r.1 > s)
+                .all(|r| r.0 >= s && r.1 < e && suffix[r.1 - 1].is_none());
         if !aligned
             || word.chars().count() < 2
             // a proper noun first, and no verb, adjective or locative (安抚, 西门门口)
@@ -923,7 +945,7 @@ pub fn find(
                     && !(two_singles && j + 1 < e - s)
             })
             || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
-            || covered_tok[s..e].iter().any(|c| *c)
+            || (covered_tok[s..e].iter().any(|c| *c) && !extends_inner)
             || lex.not_places.contains(word)
             || GENERIC_SET.contains(word)
             // a community named by what it should be (扎根/ns 社区, 品质/化/社区)
@@ -935,6 +957,10 @@ pub fn find(
             || facility_name(word)
         {
             continue;
+        }
+        if extends_inner {
+            raw.retain(|r| !(r.0 >= s && r.1 < e));
+            weak.retain(|&k| !(s..e).contains(&k));
         }
         for c in covered_tok.iter_mut().take(e).skip(s) {
             *c = true;
