@@ -869,6 +869,14 @@ const GROUP_ROLES: &[&str] = &[
     "患者",
     "家长",
     "工作人员",
+    "退役军人",
+    "退伍军人",
+    "复员军人",
+    "老兵",
+    "老战士",
+    "军属",
+    "烈属",
+    "优抚对象",
 ];
 
 /// Occupations written before a name like a title (记者, 老师, 专家): before a frequent verb
@@ -1071,6 +1079,27 @@ mod tests {
         let p = place_names("4月22日，七星台镇东林村三组村民高兴地说。");
         assert!(p.contains(&"七星台镇".to_string()), "{p:?}");
         assert!(!p.contains(&"七星".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_veterans_standing_before_the_name_is_a_role() {
+        let a = nlp().analyze("镇党委书记带队走访慰问了参战老兵杨永庆和老复员军人吴建发。");
+        let roles = |n: &str| {
+            a.persons
+                .iter()
+                .find(|p| p.name == n)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            roles("杨永庆").iter().any(|r| r.ends_with("老兵")),
+            "{:?}",
+            a.persons
+        );
+        assert_eq!(roles("吴建发"), ["老复员军人"], "{:?}", a.persons);
+        // a verb of help after a group is no name
+        let names = person_names("为退役军人和其他优抚对象解难帮困。");
+        assert!(names.is_empty(), "{names:?}");
     }
 
     #[test]
