@@ -489,11 +489,36 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect();
-        return ((3..=4).contains(&steps.len())
+        if (3..=4).contains(&steps.len())
             && steps.iter().all(|s| {
                 clen(s) <= 12 && !s.contains(char::is_whitespace) && !has_sentence_punct(s)
-            }))
-        .then(|| steps.iter().map(|s| s.to_string()).collect());
+            })
+        {
+            return Some(steps.iter().map(|s| s.to_string()).collect());
+        }
+        // `首页 某某资讯 某某村:某某活动筑牢屏障`: single spaces, the last step the story's
+        // headline (never a sentence)
+        // (a dash between two steps is a separator: `首页 - 新闻动态`)
+        // (bars between them make a menu: `首页 | 版面导航 | 标题导航`)
+        if t.contains(['|', '｜']) {
+            return None;
+        }
+        let words: Vec<&str> = t
+            .split_whitespace()
+            .filter(|w| !matches!(*w, "-" | "—" | "–"))
+            .collect();
+        let last = words.last().copied().unwrap_or("");
+        return ((3..=4).contains(&words.len())
+            && words[1..words.len() - 1]
+                .iter()
+                .all(|s| clen(s) <= 8 && !has_sentence_punct(s))
+            // (the last step a headline, the page's own `正文`, or a path of three steps:
+            // a menu runs on longer, `首页 新闻 政务 服务`)
+            && (clen(last) >= 8
+                || ["正文", "详情", "详细", "内容", "全文"].contains(&last)
+                || words.len() == 3)
+            && !last.contains(['。', '！', '？']))
+        .then(|| words.iter().map(|s| s.to_string()).collect());
     }
     let segs = breadcrumb_segments(t);
     (segs.len() >= 2 && segs.iter().all(|s| clen(s) <= 16 && !has_sentence_punct(s)))
@@ -809,6 +834,11 @@ mod tests {
             ]))
         );
         assert_eq!(classify("首页 新闻 政务 服务"), None);
+        // single spaces and the story's headline as the last step
+        assert!(matches!(
+            classify("首页 某某资讯 某某村:大学生志愿者当好“三员”筑牢防溺水屏障"),
+            Some(Furniture::Breadcrumb(segs)) if segs.len() == 3
+        ));
         assert_eq!(classify("图片1(1).png"), Some(Furniture::Line));
         assert!(matches!(
             classify("• 当前所在:首页 > 专题报道"),
