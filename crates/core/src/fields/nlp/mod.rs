@@ -566,7 +566,8 @@ impl Nlp {
         // (only right after a place's name, where it heads the next unit's)
         let rare_char = |k: usize| {
             let t = &toks[k];
-            t.tag == "x"
+            matches!(t.tag, "x" | "g")
+                && t.chars() == 1
                 && !t.is_punct()
                 && t.word.chars().all(crate::text::is_han)
                 && k > 0
@@ -1045,6 +1046,8 @@ mod tests {
 
     #[test]
     fn a_rare_character_a_direction_and_a_county_head_a_service_stations_name() {
+        let p = place_names("谈起修村路，大东疃村的老百姓对今年村里的变化很满意。");
+        assert!(p.contains(&"大东疃村".to_string()), "{p:?}");
         let orgs = org_names("近日，道县蚣坝镇退役军人服务站建成荣誉墙。");
         assert_eq!(orgs, ["道县蚣坝镇退役军人服务站"]);
         let orgs = org_names("近日，西新桥二村社区退役军人服务站为退役军人送上年画。");
