@@ -703,6 +703,8 @@ fn normalise(line: &str) -> String {
             | '》' => ' ',
             // (`□ 张某某`: a paper's byline mark; `○○全媒体记者`: an outlet's masked name)
             '□' | '■' | '○' => ' ',
+            // (`记者 ▏某某`: a bar drawn between a label and its value)
+            '▏' | '│' | '┃' | '▎' => ' ',
             _ => c,
         })
         .collect()
@@ -1868,8 +1870,9 @@ pub(crate) fn is_outlet_name(name: &str) -> bool {
 /// one follows it (`金海环保 江汶泽`). `None` when the value is a sentence, not an outlet.
 fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
     // (`红网 •`: a separator dot after the outlet; `人民网-浙江频道` stays as printed)
+    // (`▏某某县融媒体中心`: a bar drawn before the outlet)
     let mut v = value
-        .trim_start_matches(['于', ':', ' '])
+        .trim_start_matches(['于', ':', ' ', '▏', '│', '┃', '▎', '|', '｜'])
         .trim_end_matches(['•', '·', '|', '-', ' '])
         .trim()
         .to_string();
@@ -2150,6 +2153,11 @@ mod tests {
         assert_eq!(m.publication.as_deref(), Some("新湖南客户端"));
         let m = parse_meta_line("来源:网络收录 发布时间:2024-06-14", true).unwrap();
         assert_eq!(m.publication, None);
+        // a bar drawn between a label and its value
+        let m = parse_meta_line("来源 ▏某城县融媒体中心", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某城县融媒体中心"));
+        let m = parse_meta_line("编辑 ▏刘某宁 王某东", false).unwrap();
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
         // the reporter after the outlet and a colon took the pictures too; a unit in a credit
         // slot, glued before a name or opening like a family name; a name ending like a unit
         let m = parse_meta_line("文、图/东山日报新花城记者:邓某丽", false).unwrap();
