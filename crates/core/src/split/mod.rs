@@ -173,6 +173,17 @@ fn closing_report_line(line: &str) -> Option<Meta> {
     })
 }
 
+/// The writers a signature names, each credited as an author.
+fn authors(names: impl IntoIterator<Item = String>) -> Vec<Byline> {
+    names
+        .into_iter()
+        .map(|name| Byline {
+            role: crate::record::BylineRole::Author,
+            name,
+        })
+        .collect()
+}
+
 /// `某某村:某某某`, `某某县人民政府政务服务中心:某某`: the unit that sent the story and its writer,
 /// signed after the text.
 fn unit_and_writer(inner: &str) -> Option<Meta> {
@@ -190,13 +201,7 @@ fn unit_and_writer(inner: &str) -> Option<Meta> {
     let names = byline::parse_names(writer).filter(|n| (1..=3).contains(&n.len()))?;
     Some(Meta {
         publication: Some(unit.to_string()),
-        bylines: names
-            .into_iter()
-            .map(|name| Byline {
-                role: crate::record::BylineRole::Author,
-                name,
-            })
-            .collect(),
+        bylines: authors(names),
         ..Meta::default()
     })
 }
@@ -238,13 +243,7 @@ fn bare_signature(line: &str) -> Option<Meta> {
         && names.iter().all(|n| (2..=4).contains(&clen(n)))
         && (names.len() > 1 || clen(&names[0]) <= 3);
     plausible.then(|| Meta {
-        bylines: names
-            .into_iter()
-            .map(|name| Byline {
-                role: crate::record::BylineRole::Author,
-                name,
-            })
-            .collect(),
+        bylines: authors(names),
         ..Meta::default()
     })
 }
@@ -298,13 +297,7 @@ fn signature(inner: &str) -> Option<Meta> {
         && (tokens > 1 || names.len() == 1)
     {
         return Some(Meta {
-            bylines: names
-                .into_iter()
-                .map(|name| Byline {
-                    role: crate::record::BylineRole::Author,
-                    name,
-                })
-                .collect(),
+            bylines: authors(names),
             ..Meta::default()
         });
     }
@@ -323,13 +316,7 @@ fn signature(inner: &str) -> Option<Meta> {
             >= words.len() - 1
     {
         return Some(Meta {
-            bylines: words
-                .iter()
-                .map(|w| Byline {
-                    role: crate::record::BylineRole::Author,
-                    name: (*w).to_string(),
-                })
-                .collect(),
+            bylines: authors(words.iter().map(|w| (*w).to_string())),
             ..Meta::default()
         });
     }
@@ -392,13 +379,7 @@ fn signature(inner: &str) -> Option<Meta> {
         if let Some(names) = names.filter(|n| n.len() <= 3) {
             return Some(Meta {
                 publication: Some(words[0].to_string()),
-                bylines: names
-                    .into_iter()
-                    .map(|name| Byline {
-                        role: crate::record::BylineRole::Author,
-                        name,
-                    })
-                    .collect(),
+                bylines: authors(names),
                 ..Meta::default()
             });
         }
@@ -859,13 +840,10 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
             return None;
         }
         let names = byline::parse_names(inner)?;
-        let mut m = Meta::default();
-        for name in names {
-            m.bylines.push(Byline {
-                role: crate::record::BylineRole::Author,
-                name,
-            });
-        }
+        let m = Meta {
+            bylines: authors(names),
+            ..Meta::default()
+        };
         return Some((before, m));
     }
     let open = matching_open_bracket(t)?;
@@ -1890,13 +1868,7 @@ fn headline_with_credit(line: &str) -> Option<(&str, Meta)> {
     names.reverse();
     let meta = Meta {
         published_at: Some(time.iso),
-        bylines: names
-            .into_iter()
-            .map(|name| Byline {
-                role: crate::record::BylineRole::Author,
-                name,
-            })
-            .collect(),
+        bylines: authors(names),
         ..Meta::default()
     };
     Some((head, meta))

@@ -559,56 +559,8 @@ impl Nlp {
             .filter(|_| use_tagger)
             .map(|t| t.spans_where(text, toks, |w| self.may_name(w)));
         let tagged = tagged.as_deref();
-        // The rules read a division's full name as the place name it is, whatever jieba's own
-        // dictionary tags it; the tagger, trained on jieba's tags, read them as they were.
-        // A rare Chinese character jieba's dictionary lacks is tagged x like punctuation (道县/蚣/x
-        // 坝/镇): the rules read it as the noun it is part of.
-        // (only right after a place's name, where it heads the next unit's)
-        let rare_char = |k: usize| {
-            let t = &toks[k];
-            matches!(t.tag, "x" | "g")
-                && t.chars() == 1
-                && !t.is_punct()
-                && t.word.chars().all(crate::text::is_han)
-                && k > 0
-                && toks[k - 1].tag == "ns"
-                && toks[k - 1].end == t.start
-        };
-        let retagged: Vec<Tok<'_>>;
-        let toks = if (0..toks.len()).any(|k| self.mistagged_division(&toks[k]) || rare_char(k)) {
-            retagged = (0..toks.len())
-                .map(|k| {
-                    let mut t = toks[k];
-                    if self.mistagged_division(&t) {
-                        t.tag = "ns";
-                    } else if rare_char(k) {
-                        t.tag = "n";
-                    }
-                    t
-                })
-                .collect();
-            &retagged[..]
-        } else {
-            toks
-        };
-        // 县妇联/和县/林业局: the conjunction 和 and the level 县 of the next body, which jieba
-        // read as the county 和县.
-        let resplit: Vec<Tok<'_>>;
-        let toks = if let Some(v) = token::split_conjunction_before_a_level(&self.lex, toks) {
-            resplit = v;
-            &resplit[..]
-        } else {
-            toks
-        };
-        let cut: Vec<Tok<'_>>;
-        let toks = if let Some(v) =
-            tagged.and_then(|ts| token::split_at_tagged_township_ends(&self.lex, toks, ts))
-        {
-            cut = v;
-            &cut[..]
-        } else {
-            toks
-        };
+        let rules_copy = self.rules_tokens(toks, tagged);
+        let toks = rules_copy.as_deref().unwrap_or(toks);
         let mut orgs = orgs::find(&self.lex, toks, tagged);
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
@@ -634,6 +586,57 @@ impl Nlp {
         orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
         orgs::offices_read_as_a_verb(toks, &mut orgs, &places);
         (orgs, places, persons)
+    }
+
+    /// The rules' copy of the tokens, where it differs from jieba's (None where it does not; the
+    /// tagger, trained on jieba's tags, reads those as they are):
+    /// - a division's full name is the place it is, whatever jieba's own dictionary tags it;
+    /// - a rare character jieba's dictionary lacks, tagged x or g like punctuation right after a
+    ///   place (道县/蚣/x 坝/镇), is the noun it is part of;
+    /// - 和县 between two bodies is the conjunction and the next body's level (县妇联/和县/林业局);
+    /// - a token glued across the end of a township the tagger reads is cut there (漕河/镇北/庞村).
+    fn rules_tokens<'a>(
+        &self,
+        toks: &[Tok<'a>],
+        tagged: Option<&[EntitySpan]>,
+    ) -> Option<Vec<Tok<'a>>> {
+        let rare_char = |k: usize| {
+            let t = &toks[k];
+            matches!(t.tag, "x" | "g")
+                && t.chars() == 1
+                && !t.is_punct()
+                && t.word.chars().all(crate::text::is_han)
+                && k > 0
+                && toks[k - 1].tag == "ns"
+                && toks[k - 1].end == t.start
+        };
+        let mut copy: Option<Vec<Tok<'a>>> = None;
+        if (0..toks.len()).any(|k| self.mistagged_division(&toks[k]) || rare_char(k)) {
+            copy = Some(
+                (0..toks.len())
+                    .map(|k| {
+                        let mut t = toks[k];
+                        if self.mistagged_division(&t) {
+                            t.tag = "ns";
+                        } else if rare_char(k) {
+                            t.tag = "n";
+                        }
+                        t
+                    })
+                    .collect(),
+            );
+        }
+        if let Some(v) =
+            token::split_conjunction_before_a_level(&self.lex, copy.as_deref().unwrap_or(toks))
+        {
+            copy = Some(v);
+        }
+        if let Some(v) = tagged.and_then(|ts| {
+            token::split_at_tagged_township_ends(&self.lex, copy.as_deref().unwrap_or(toks), ts)
+        }) {
+            copy = Some(v);
+        }
+        copy
     }
 
     /// Whether a token can take part in a name the extractors report with the tagger's help:

@@ -130,20 +130,7 @@ pub fn split_conjunction_before_a_level<'a>(
                     && (lex.org_suffix(n.word).is_some() || n.word.starts_with('直'))
             })
     };
-    if !(1..toks.len()).any(at) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(toks.len() + 1);
-    for (k, t) in toks.iter().enumerate() {
-        if at(k) {
-            let mid = t.start + '和'.len_utf8();
-            out.push(Tok::new(&t.word[..'和'.len_utf8()], "c", t.start, mid));
-            out.push(Tok::new(&t.word['和'.len_utf8()..], "zg", mid, t.end));
-        } else {
-            out.push(*t);
-        }
-    }
-    Some(out)
+    split_after_first_char(toks, at, "c", "zg")
 }
 
 /// Splits a token of two or three characters that jieba glued across the end of a township's
@@ -170,17 +157,34 @@ pub fn split_at_tagged_township_ends<'a>(
                     && s.start < t.start
             })
     };
-    if !toks.iter().any(cut_in) {
+    split_after_first_char(toks, |k| cut_in(&toks[k]), "n", "ns")
+}
+
+/// Splits each token `at` picks after its first character, tagging the two parts `head_tag`
+/// and `rest_tag`; None when `at` picks none (the caller keeps its tokens).
+fn split_after_first_char<'a>(
+    toks: &[Tok<'a>],
+    at: impl Fn(usize) -> bool,
+    head_tag: &'static str,
+    rest_tag: &'static str,
+) -> Option<Vec<Tok<'a>>> {
+    if !(0..toks.len()).any(&at) {
         return None;
     }
     let mut out = Vec::with_capacity(toks.len() + 2);
-    for t in toks {
-        if cut_in(t) {
-            let mid = t.start + '镇'.len_utf8();
-            out.push(Tok::new(&t.word[..'镇'.len_utf8()], "n", t.start, mid));
-            out.push(Tok::new(&t.word['镇'.len_utf8()..], "ns", mid, t.end));
-        } else {
-            out.push(*t);
+    for (k, t) in toks.iter().enumerate() {
+        match t.word.chars().next().filter(|_| at(k)) {
+            Some(first) if t.word.len() > first.len_utf8() => {
+                let mid = t.start + first.len_utf8();
+                out.push(Tok::new(
+                    &t.word[..first.len_utf8()],
+                    head_tag,
+                    t.start,
+                    mid,
+                ));
+                out.push(Tok::new(&t.word[first.len_utf8()..], rest_tag, mid, t.end));
+            }
+            _ => out.push(*t),
         }
     }
     Some(out)
