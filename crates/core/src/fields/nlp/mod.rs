@@ -1058,6 +1058,29 @@ mod tests {
     }
 
     #[test]
+    fn a_place_the_tagger_reads_over_two_levels_is_read_level_by_level() {
+        // 和平/nz 街道 东兴/ns 社区: the tagger's one span holds the street office and the
+        // community; each is a place.
+        let p = place_names("机关党支部联合安平市和平街道东兴社区、北安市人民医院开展义诊。");
+        assert!(p.contains(&"和平街道".to_string()), "{p:?}");
+        assert!(p.contains(&"东兴社区".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_village_jieba_glued_to_the_next_word_or_to_its_townships_level() {
+        // 卧龙/ns 村总坡/n: the village ends where the tagger ends it
+        let p = place_names("护林员、志愿者在卧龙村总坡黄桃基地开展劳动。");
+        assert!(p.contains(&"卧龙村".to_string()), "{p:?}");
+        // 广安/ns 镇小孟桥/nr 村: the township's level belongs to the township
+        let p = place_names("6月4日,大城县广安镇小孟桥村服装厂开展活动。");
+        assert!(p.contains(&"广安镇".to_string()), "{p:?}");
+        assert!(p.contains(&"小孟桥村".to_string()), "{p:?}");
+        // 南雄社区/村民: a community's villagers make no village
+        let p = place_names("金山镇南雄社区村民杨晓琳说道,活动很精彩。");
+        assert!(!p.iter().any(|x| x.ends_with("社区村")), "{p:?}");
+    }
+
+    #[test]
     fn a_township_jieba_glued_to_the_next_village_is_cut_where_the_tagger_ends_it() {
         let p = place_names("2月14日，省法院驻漕河镇北庞村的工作队员一入村就走访群众。");
         assert!(p.contains(&"漕河镇".to_string()), "{p:?}");

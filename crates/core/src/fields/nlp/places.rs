@@ -817,11 +817,51 @@ pub fn find(
     }
     // Places the tagger found that neither the gazetteer, the suffixes nor jieba did: whole
     // tokens, two characters or more.
+    // 明光/街道|黄/郢/社区: a span running over two levels of local division is also read
+    // level by level, after the whole.
+    let division_end = |k: usize| {
+        suffix[k].is_some()
+            && !opens_compound(k)
+            && (toks[k]
+                .word
+                .ends_with(['市', '区', '县', '镇', '乡', '村', '旗'])
+                || toks[k].word.ends_with("街道")
+                || toks[k].word.ends_with("社区"))
+    };
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     for span in tagged
         .unwrap_or_default()
         .iter()
         .filter(|s| s.kind == EntityKind::Place)
     {
+        pieces.push((span.start, span.end));
+        let s = toks.partition_point(|t| t.end <= span.start);
+        let e = toks.partition_point(|t| t.start < span.end);
+        if e < s + 3
+            || toks[s].start != span.start
+            || toks[e - 1].end != span.end
+            || !suffix[e - 1].is_some_and(|(level, _)| level == PlaceLevel::Local)
+        {
+            continue;
+        }
+        let mut from = s;
+        for k in s..e - 1 {
+            let rest_stem: usize = toks[k + 1..e].iter().map(|t| t.chars()).sum::<usize>()
+                - suffix[e - 1].map_or(0, |(_, n)| n);
+            if division_end(k) && rest_stem >= 2 {
+                pieces.push((toks[from].start, toks[k].end));
+                from = k + 1;
+            }
+        }
+        if from > s {
+            pieces.push((toks[from].start, span.end));
+        }
+    }
+    for span in pieces.iter().map(|&(start, end)| EntitySpan {
+        kind: EntityKind::Place,
+        start,
+        end,
+    }) {
         let mut s = toks.partition_point(|t| t.end <= span.start);
         let e = toks.partition_point(|t| t.start < span.end);
         let aligned = toks.get(s).is_some_and(|t| t.start == span.start)

@@ -134,22 +134,40 @@ pub fn split_conjunction_before_a_level<'a>(
 }
 
 /// Splits a token of two or three characters that jieba glued across the end of a township's
-/// name (便/仓/镇西/团村, 漕河/镇北/庞村) where the tagger reads a place ending right after the
+/// or a village's name (便/仓/镇西/团村, 漕河/镇北/庞村, 卧龙/村总坡) where the tagger reads a place ending right after the
 /// level character: `镇|西`, so both names can be read. None when nothing is split.
 pub fn split_at_tagged_township_ends<'a>(
     lex: &super::lexicon::Lexicon,
     toks: &[Tok<'a>],
     tagged: &[EntitySpan],
 ) -> Option<Vec<Tok<'a>>> {
-    // (never a township's own body, 镇政府, 镇委: the place ends before it)
-    let cut_in = |t: &Tok<'_>| {
+    // (never a township's own body, 镇政府, 镇委: the place ends before it; nor the 村 of 村民
+    // after a place that already ends, 南雄社区/村民)
+    let cut_in = |k: usize| {
+        let t = &toks[k];
         (2..=3).contains(&t.nchars)
-            && t.word.starts_with(['镇', '乡'])
+            && !(t.word.starts_with('村')
+                && k > 0
+                && toks[k - 1]
+                    .word
+                    .ends_with(['区', '村', '镇', '乡', '道', '市', '县']))
+            && t.word.starts_with(['镇', '乡', '村'])
             && lex.org_suffix(t.word).is_none()
             && !t.word.ends_with(['委', '府', '长'])
             && !matches!(
                 t.word,
-                "镇长" | "乡长" | "乡镇" | "镇村" | "乡村" | "镇上" | "乡里" | "镇里"
+                "镇长"
+                    | "乡长"
+                    | "乡镇"
+                    | "镇村"
+                    | "乡村"
+                    | "镇上"
+                    | "乡里"
+                    | "镇里"
+                    | "村村"
+                    | "村镇"
+                    | "村组"
+                    | "村居"
             )
             && tagged.iter().any(|s| {
                 s.kind == EntityKind::Place
@@ -157,7 +175,22 @@ pub fn split_at_tagged_township_ends<'a>(
                     && s.start < t.start
             })
     };
-    split_after_first_char(toks, |k| cut_in(&toks[k]), "n", "ns")
+    // 广安/ns 镇小孟桥/nr 村: the tagger reads a village starting right after the level
+    // character glued to the place before it, or reads on through the token to the village.
+    let cut_before_village = |k: usize| {
+        let t = &toks[k];
+        (3..=4).contains(&t.nchars)
+            && t.word.starts_with(['镇', '乡'])
+            && k > 0
+            && toks[k - 1].tag == "ns"
+            && toks[k - 1].end == t.start
+            && tagged.iter().any(|s| {
+                s.kind == EntityKind::Place
+                    && (s.start == t.start + '镇'.len_utf8() || s.start < t.start)
+                    && s.end > t.end
+            })
+    };
+    split_after_first_char(toks, |k| cut_in(k) || cut_before_village(k), "n", "ns")
 }
 
 /// Splits each token `at` picks after its first character, tagging the two parts `head_tag`
