@@ -564,6 +564,7 @@ impl Nlp {
         let mut orgs = orgs::find(&self.lex, toks, tagged);
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
         orgs::take_in_places(text, toks, &mut orgs, &mut places);
+        orgs::start_at_a_higher_division(&self.lex, text, toks, &mut orgs);
         orgs::take_in_party_units(toks, &mut orgs);
         orgs::level_assemblies(toks, &mut orgs);
         lengthen_one_character_stems(toks, &mut orgs, &mut places);
@@ -1055,6 +1056,33 @@ mod tests {
         assert_eq!(orgs, ["道县蚣坝镇退役军人服务站"]);
         let orgs = org_names("近日，西新桥二村社区退役军人服务站为退役军人送上年画。");
         assert_eq!(orgs, ["西新桥二村社区退役军人服务站"]);
+    }
+
+    #[test]
+    fn verbs_glued_to_a_name_and_a_place_chain_climbing_back_up_stay_out_of_it() {
+        let orgs = org_names("农产品卖得好,感谢电商协会助农带货现场直播。");
+        assert!(!orgs.iter().any(|o| o.starts_with("感谢")), "{orgs:?}");
+        let orgs = org_names("记者了解到,除鑫利达农牧专业合作社之外,全镇还有10余家合作社。");
+        assert!(!orgs.iter().any(|o| o.starts_with('除')), "{orgs:?}");
+        let orgs = org_names("李家村幸福大院位于村委会对面,是老人活动的好去处。");
+        assert!(!orgs.iter().any(|o| o.contains("位于")), "{orgs:?}");
+        let orgs =
+            org_names("近日,沙坡头区永康镇沙滩村中卫市鑫利达农牧专业合作社的西红柿喜获丰收。");
+        assert!(
+            orgs.contains(&"中卫市鑫利达农牧专业合作社".to_string()),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn a_townships_government_named_by_its_level_alone_is_a_body() {
+        let orgs = org_names("7日上午,在镇政府四楼召开专题会议。");
+        assert!(orgs.contains(&"镇政府".to_string()), "{orgs:?}");
+        let orgs = org_names("乡政府组织干部走访慰问困难群众。");
+        assert!(orgs.contains(&"乡政府".to_string()), "{orgs:?}");
+        // named with its place, the place heads it
+        let orgs = org_names("10月21日上午,一渡水镇政府征兵报名现场人头攒动。");
+        assert!(orgs.contains(&"一渡水镇政府".to_string()), "{orgs:?}");
     }
 
     #[test]

@@ -92,7 +92,7 @@ const PREDICATES: &[&str] = &[
     "开展", "成立", "加入", "联系", "帮助", "召开", "举办", "启动", "号召", "动员", "看望", "走访",
     "落实", "贯彻", "拥护", "紧跟", "听从", "请求", "获得", "要求", "邀请", "督促", "委托", "起诉",
     "状告", "致信", "写信", "感谢", "会同", "列席", "出席", "主持", "出任", "当选", "走进", "深入",
-    "传达", "视察", "率领", "带领", "陪同", "慰问", "发挥", "领会", "设立", "产生",
+    "传达", "视察", "率领", "带领", "陪同", "慰问", "发挥", "领会", "设立", "产生", "位于", "地处",
 ];
 /// Meetings, whose names end like a body's (`总结表彰会/遵义市关工委`): never a name's head.
 const MEETINGS: &[&str] = &[
@@ -555,6 +555,8 @@ fn coordinated(lex: &Lexicon, t: &Tok<'_>) -> bool {
 const LEVEL_BODIES: &[&str] = &[
     "镇党委",
     "乡党委",
+    "镇政府",
+    "乡政府",
     "省人大",
     "市人大",
     "县人大",
@@ -815,7 +817,7 @@ fn company_core(toks: &[Tok<'_>], core: usize) -> bool {
 }
 
 /// Words that never stand inside a name, whoever proposes the span (the rules or the
-/// tagger): a preposition jieba glued to the name's head (向国机/集团), what stands before a
+/// tagger): a preposition or a verb jieba glued to the name's head (向国机/集团), what stands before a
 /// name rather than in it (利用, 辖区内), and 联合 between two bodies (某街道/联合/团区委;
 /// before a party unit it is part of the name: 联合/党委, 联合/党支部).
 fn never_in_name(t: &Tok<'_>, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
@@ -825,6 +827,12 @@ fn never_in_name(t: &Tok<'_>, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
             && t.word.starts_with(['由', '从'])
             && k > 0
             && matches!(toks[k - 1].tag, "n" | "v" | "vn" | "r" | "nr"))
+        // 除鑫利达/nz, 感谢电/n 商/协会: 除 or a clause's verb glued to the name's head
+        || (t.chars() >= 3
+            && (t.word.starts_with('除')
+                || PREDICATES
+                    .iter()
+                    .any(|p| p.len() == 6 && t.word.starts_with(p))))
         || ["利用", "辖区", "辖区内", "区域内", "内"].contains(&t.word)
         || (t.word == "联合"
             && !(k + 1 == core
@@ -2051,6 +2059,67 @@ fn variant_key(lex: &Lexicon, name: &str) -> String {
 /// that ends in that level at the same mention (五里墩街道 + 街道党工委 = 五里墩街道党工委),
 /// where jieba's cut of the place name kept the rules from reaching it; the place is then no
 /// mention of its own there.
+/// The rank of a division a token names by its level (省 5 … 村 and 社区 1), None for any other
+/// token.
+fn division_rank(lex: &Lexicon, t: &Tok<'_>) -> Option<u8> {
+    if t.is_punct() || lex.place_suffix(t.word).is_none() {
+        return None;
+    }
+    let w = t.word;
+    if w.ends_with("社区") || w.ends_with('村') {
+        Some(1)
+    } else if w.ends_with("街道") || w.ends_with(['镇', '乡']) {
+        Some(2)
+    } else if w.ends_with(['县', '旗']) || (w.ends_with('区') && !w.ends_with("小区")) {
+        Some(3)
+    } else if w.ends_with(['市', '州', '盟']) {
+        Some(4)
+    } else if w.ends_with('省') {
+        Some(5)
+    } else {
+        None
+    }
+}
+
+/// 沙坡头区永康镇沙滩村|中卫市鑫利达…合作社: a name whose place chain climbs back up to a
+/// higher division starts there; what comes before is where the body stands, not its name.
+pub fn start_at_a_higher_division(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &mut [OrgSpan],
+) {
+    for o in orgs.iter_mut() {
+        let mut lowest: Option<u8> = None;
+        let mut restart = None;
+        for (k, t) in toks
+            .iter()
+            .enumerate()
+            .take(o.last.min(toks.len()))
+            .skip(o.first)
+        {
+            if let Some(r) = division_rank(lex, t) {
+                if lowest.is_some_and(|l| r > l) && t.chars() >= 3 {
+                    restart = Some(k);
+                    lowest = Some(r);
+                } else {
+                    lowest = Some(lowest.map_or(r, |l| l.min(r)));
+                }
+            } else if lowest.is_some() && !matches!(t.tag, "ns" | "nr" | "nz" | "n" | "zg" | "g") {
+                break;
+            }
+        }
+        let Some(k) = restart else { continue };
+        let Some(name) = body.get(toks[k].start..o.end) else {
+            continue;
+        };
+        o.name = name.to_string();
+        o.start = toks[k].start;
+        o.first = k;
+        o.named_start = true;
+    }
+}
+
 pub fn take_in_places(
     body: &str,
     toks: &[Tok<'_>],
