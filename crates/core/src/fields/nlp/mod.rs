@@ -577,6 +577,8 @@ impl Nlp {
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, &mut persons);
+        persons::take_the_character_glued_to_a_preposition(text, tagged, &mut persons);
+        persons::trim_a_glued_address(text, &mut persons);
         persons::full_foreign_names(&mut persons);
         persons::trim_home(&mut persons);
         drop_persons_made_of_places(&mut persons, &places);
@@ -1056,6 +1058,31 @@ mod tests {
         assert_eq!(orgs, ["道县蚣坝镇退役军人服务站"]);
         let orgs = org_names("近日，西新桥二村社区退役军人服务站为退役军人送上年画。");
         assert_eq!(orgs, ["西新桥二村社区退役军人服务站"]);
+    }
+
+    #[test]
+    fn a_name_glued_to_a_preposition_or_to_the_verb_of_a_speech() {
+        // 刘传/nr 银以/p: the tagger's three characters, before a preposition
+        let p = person_names("镇党委书记刘传银以“心作良田”赞誉商会的善行义举。");
+        assert_eq!(p, vec!["刘传银".to_string()]);
+        // 吕伟致/nr 欢迎词: 致 is the verb of the speech
+        let p = person_names("会上,镇长吕伟致欢迎词,对商会表示感谢。");
+        assert_eq!(p, vec!["吕伟".to_string()]);
+    }
+
+    #[test]
+    fn someone_speaking_for_a_committee_a_predicate_and_a_conjunction_stay_out_of_names() {
+        let orgs = org_names("副县长杜兵代表县委、县政府向各位企业家表示感谢。");
+        assert!(orgs.contains(&"县委".to_string()), "{orgs:?}");
+        let orgs = org_names("各商会积极响应县委县政府“校友回湘”号召。");
+        assert!(orgs.contains(&"县委".to_string()), "{orgs:?}");
+        let orgs = org_names("大爱株洲·金秋助学株洲日报社暨天元区幸福教育基金会举行活动。");
+        assert!(
+            orgs.contains(&"天元区幸福教育基金会".to_string()),
+            "{orgs:?}"
+        );
+        let orgs = org_names("他以“心作良田”高度赞誉商会的善行义举。");
+        assert!(!orgs.iter().any(|o| o.contains("赞誉")), "{orgs:?}");
     }
 
     #[test]

@@ -93,6 +93,7 @@ const PREDICATES: &[&str] = &[
     "落实", "贯彻", "拥护", "紧跟", "听从", "请求", "获得", "要求", "邀请", "督促", "委托", "起诉",
     "状告", "致信", "写信", "感谢", "会同", "列席", "出席", "主持", "出任", "当选", "走进", "深入",
     "传达", "视察", "率领", "带领", "陪同", "慰问", "发挥", "领会", "设立", "产生", "位于", "地处",
+    "赞誉", "称赞", "赞扬", "表扬",
 ];
 /// Meetings, whose names end like a body's (`总结表彰会/遵义市关工委`): never a name's head.
 const MEETINGS: &[&str] = &[
@@ -115,6 +116,7 @@ const MEETINGS: &[&str] = &[
 const NAME_BREAKERS: &[&str] = &[
     "入股", "领办", "首个", "交由", "连同", "以及", "及", "捐资", "捐建", "援建", "出资", "资助",
     "捐赠", "携手", "领会", "全部", "同志", "按", "按市", "按县", "按区", "按省", "包括", "其中",
+    "暨",
 ];
 /// Verbs of one body working with another (某某社区/联合/某某派出所).
 const WORKING_WITH: &[&str] = &["联合", "协同", "会同", "联手"];
@@ -827,12 +829,20 @@ fn never_in_name(t: &Tok<'_>, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
             && t.word.starts_with(['由', '从'])
             && k > 0
             && matches!(toks[k - 1].tag, "n" | "v" | "vn" | "r" | "nr"))
-        // 除鑫利达/nz, 感谢电/n 商/协会: 除 or a clause's verb glued to the name's head
+        // 除鑫利达/nz, 感谢电/n 商/协会, 积极响应/n 县委: 除 or a clause's verb glued to the
+        // name's head, or to the adverb before it
         || (t.chars() >= 3
             && (t.word.starts_with('除')
-                || PREDICATES
-                    .iter()
-                    .any(|p| p.len() == 6 && t.word.starts_with(p))))
+                || PREDICATES.iter().any(|p| {
+                    p.len() == 6
+                        && (t.word.starts_with(p) || (*p != "组织" && t.word.ends_with(p)))
+                })))
+        // 杜兵/代表/县委: someone speaking for a committee or a government
+        || (t.word == "代表"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.word.ends_with('委') || n.word.ends_with("政府")))
+        || NAME_BREAKERS.contains(&t.word)
         || ["利用", "辖区", "辖区内", "区域内", "内"].contains(&t.word)
         || (t.word == "联合"
             && !(k + 1 == core

@@ -245,6 +245,60 @@ pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
     }
 }
 
+/// A two-character name the sequence tagger reads with one more character, which jieba glued
+/// to a preposition after it (曹传/银以/p “…”): the tagger's three characters, when a
+/// preposition that opens a phrase follows (以, 在, 和 …; never 同 or 陪, which verbs start).
+pub fn take_the_character_glued_to_a_preposition(
+    body: &str,
+    tagged: Option<&[EntitySpan]>,
+    spans: &mut [PersonSpan],
+) {
+    let Some(tagged) = tagged else { return };
+    for p in spans.iter_mut() {
+        if p.name.chars().count() != 2 {
+            continue;
+        }
+        let Some(rest) = body.get(p.end..) else {
+            continue;
+        };
+        let Some(c) = rest.chars().next() else {
+            continue;
+        };
+        let end = p.end + c.len_utf8();
+        if crate::text::is_han(c)
+            && !STOP_CHARS.contains(c)
+            && rest[c.len_utf8()..]
+                .starts_with(['以', '在', '和', '为', '对', '向', '把', '被', '与'])
+            && tagged
+                .iter()
+                .any(|s| s.kind == EntityKind::Person && s.start == p.start && s.end == end)
+        {
+            p.end = end;
+            p.name.push(c);
+        }
+    }
+}
+
+/// A name jieba read with the verb of a speech after it (吕伟致/nr 欢迎词): the verb 致 is no
+/// part of the name.
+pub fn trim_a_glued_address(body: &str, spans: &mut [PersonSpan]) {
+    for p in spans.iter_mut() {
+        if p.name.chars().count() == 3
+            && let Some(stem) = p.name.strip_suffix('致')
+            && body.get(p.end..).is_some_and(|r| {
+                [
+                    "欢迎", "辞", "词", "贺", "答谢", "开幕", "闭幕", "讲话", "感谢",
+                ]
+                .iter()
+                .any(|w| r.starts_with(w))
+            })
+        {
+            p.name = stem.to_string();
+            p.end -= '致'.len_utf8();
+        }
+    }
+}
+
 /// Verbs that often follow a name in a report (…介绍, …坦言, …分别认捐).
 const VERBS_AFTER_NAME: &[&str] = &[
     "介绍", "坦言", "表示", "指出", "认为", "强调", "透露", "告诉", "分别", "捐赠", "捐款", "说",
