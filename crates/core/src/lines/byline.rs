@@ -1854,6 +1854,7 @@ pub(crate) fn is_outlet_name(name: &str) -> bool {
         "号",
         "平台",
         "融媒体中心",
+        "融媒",
         "传媒",
         "在线",
         "日报",

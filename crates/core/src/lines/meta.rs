@@ -148,6 +148,24 @@ pub fn epaper_properties_outlet(line: &str) -> Option<String> {
     crate::lines::byline::is_outlet_name(outlet).then(|| outlet.to_string())
 }
 
+/// The site a page's welcome bar names (`欢迎光临某某新闻网 邮箱:…`, `欢迎访问某某委员会网站!`).
+pub fn welcome_site(line: &str) -> Option<String> {
+    let at = ["欢迎光临", "欢迎访问", "欢迎来到", "欢迎您访问"]
+        .iter()
+        .find_map(|w| line.find(w).map(|i| i + w.len()))?;
+    let name: String = line[at..]
+        .chars()
+        .take_while(|c| crate::text::is_han(*c))
+        .collect();
+    // (`欢迎访问某某委员会网站`: the site of its owner, named by the owner)
+    let name = match name.find("网") {
+        Some(i) if name[i..].starts_with("网站") => name[..i].to_string(),
+        Some(i) => name[..i + "网".len()].to_string(),
+        None => return None,
+    };
+    (3..=16).contains(&name.chars().count()).then_some(name)
+}
+
 /// The copyright holder of a footer line (`信息时报社 版权所有(C) …` gives `信息时报`).
 pub fn copyright_holder(line: &str) -> Option<String> {
     // 主办单位：某某委员会 (版权所有): the owner after the label.

@@ -1134,7 +1134,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             Some(Furniture::Line) => {
                 if page_publication.is_none() {
                     page_publication = meta::copyright_holder(text)
-                        .or_else(|| meta::epaper_properties_outlet(text));
+                        .or_else(|| meta::epaper_properties_outlet(text))
+                        .or_else(|| meta::welcome_site(text));
                 }
                 continue;
             }
@@ -2278,6 +2279,12 @@ fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
                 })
         });
     };
+    let mut m = m;
+    // `仪陇融媒(通讯员 某某)`: an outlet's name opening the paragraph before its credits
+    let lead = lead.trim();
+    if m.publication.is_none() && byline::is_outlet_name(lead) && (3..=10).contains(&clen(lead)) {
+        m.publication = Some(lead.to_string());
+    }
     (!m.bylines.is_empty()).then_some(m)
 }
 
@@ -2965,6 +2972,34 @@ mod tests {
             Some("2025-03-12T11:44:00+08:00")
         );
         assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn an_outlet_opening_the_text_before_its_credits_and_a_sites_welcome_bar() {
+        let page = "打好防汛主动仗\n\n某某融媒(通讯员 李建国)汛情就是命令,防汛就是责任。先锋镇全镇上下严阵以待,全力做好汛期群众转移安置工作。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].publication.as_deref(), Some("某某融媒"), "{:?}", a[0]);
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        let page = "欢迎光临某湖新闻网邮箱:abc@163.com 加入收藏|繁體版|广告服务|网站地图\n当前位置:网站首页 / 乡镇传真\n某某镇全力转移安置群众\n2024-07-02 10:05:39 编辑: 李建国\n\n为有效应对持续强降雨天气,某某镇干群一心,将人员转移安置到安全地带,极力抢险救灾。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].publication.as_deref(),
+            Some("某湖新闻网"),
+            "{:?}",
+            a[0]
+        );
+        let page = "欢迎访问共青团某某县委员会网站!\n某某县开展防溺水宣传\n\n近日,团县委组织志愿者走进校园开展防溺水宣传活动,300余名学生参加。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].publication.as_deref(),
+            Some("共青团某某县委员会"),
+            "{:?}",
+            a[0]
+        );
+        // a deputy chief editor on duty is an editor
+        let page = "某某学校收到捐赠\n\n近日,爱心企业向某某学校捐赠学习用品,惠及300余名学子。\n(责任副总编:李建国  责任编辑:王小红)\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
     }
 
     #[test]
