@@ -1,4 +1,4 @@
-//! Calendar dates in the body (`2020年2月6日`, `3 月 17 日`, `2022-05-03`, a bare `5日` after
+//! Calendar dates in the body (`2020年2月6日`, `3 月 17 日`, `2022-05-03`, both days of `3月7-8日`, a bare `5日` after
 //! `11月4日`), resolved to ISO form. Relative words (今天, 昨日, 当天) are left out.
 //!
 //! A date that prints no year takes the year of an earlier dated mention in the body, else the
@@ -139,6 +139,35 @@ fn read_month_day(chars: &[char], i: usize) -> Option<(u32, u32, usize)> {
     let m = small_value(chars, i, mj, m_arabic)?;
     let d = small_value(chars, j, dk, d_arabic)?;
     Some((m, d, k + 1))
+}
+
+/// `M月D-D日` (`3月7-8日`, `6月23至27日`) at `i`: the month, the first and the last day of a
+/// span of days, and where it ends.
+fn read_month_day_range(chars: &[char], i: usize) -> Option<(u32, u32, u32, usize)> {
+    let (mj, m_arabic) = small_extent(chars, i, 2)?;
+    let j = skip_spaces(chars, mj);
+    if chars.get(j) != Some(&'月') {
+        return None;
+    }
+    let j = skip_spaces(chars, j + 1);
+    let (dk, d_arabic) = small_extent(chars, j, 2)?;
+    let dash = skip_spaces(chars, dk);
+    if !matches!(
+        chars.get(dash).map(|c| fold_width(*c)),
+        Some('-' | '—' | '–' | '~' | '～' | '至' | '到')
+    ) {
+        return None;
+    }
+    let e = skip_spaces(chars, dash + 1);
+    let (ek, e_arabic) = small_extent(chars, e, 2)?;
+    let k = skip_spaces(chars, ek);
+    if !matches!(chars.get(k), Some('日') | Some('号')) {
+        return None;
+    }
+    let m = small_value(chars, i, mj, m_arabic)?;
+    let first = small_value(chars, j, dk, d_arabic)?;
+    let last = small_value(chars, e, ek, e_arabic)?;
+    (first < last).then_some((m, first, last, k + 1))
 }
 
 /// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD` at `i`.
@@ -324,6 +353,23 @@ pub(crate) fn find_chars(chars: &[char]) -> Vec<Found> {
             Some((y, j)) => (Some(y), skip_spaces(chars, j)),
             None => (None, i),
         };
+        // a span of days: its first and its last day, both written by the same words
+        if let Some((m, first, last, end)) = read_month_day_range(chars, j) {
+            let year = year.or_else(|| last_month.and_then(|(_, y, _)| y));
+            if valid(year, m, first) && valid(year, m, last) {
+                for day in [first, last] {
+                    out.push(Found {
+                        span: i..end,
+                        year,
+                        month: m,
+                        day,
+                    });
+                }
+                last_month = Some((m, year, paragraph));
+                i = end;
+                continue;
+            }
+        }
         if let Some((m, d, end)) = read_month_day(chars, j) {
             let year = year.or_else(|| last_month.and_then(|(_, y, _)| y));
             if valid(year, m, d) {
@@ -819,6 +865,17 @@ mod tests {
             ["2019-09-09"]
         );
         assert!(values("今（9）日，活动启动。", None).is_empty());
+    }
+
+    #[test]
+    fn a_span_of_days_gives_its_first_and_its_last_day() {
+        let body = "2022年3月7-8日,某某镇工会举办活动。6月23至27日,某某局开展帮扶。";
+        assert_eq!(
+            values(body, None),
+            ["2022-03-07", "2022-03-08", "2022-06-23", "2022-06-27"]
+        );
+        // never a span running backwards
+        assert!(values("3月8-7日,某某镇工会举办活动。", None).is_empty());
     }
 
     #[test]
