@@ -1061,6 +1061,15 @@ mod tests {
     }
 
     #[test]
+    fn a_border_detachments_station_and_township_central_schools() {
+        let orgs = org_names("吉林通化边境管理支队太王边境派出所民警杨亮说。");
+        assert_eq!(orgs, vec!["吉林通化边境管理支队太王边境派出所".to_string()]);
+        let orgs = org_names("派出所民警联合片马镇中心完小、江门镇中心校开展禁毒宣传。");
+        assert!(orgs.contains(&"片马镇中心完小".to_string()), "{orgs:?}");
+        assert!(orgs.contains(&"江门镇中心校".to_string()), "{orgs:?}");
+    }
+
+    #[test]
     fn a_name_glued_to_a_preposition_or_to_the_verb_of_a_speech() {
         // 刘传/nr 银以/p: the tagger's three characters, before a preposition
         let p = person_names("镇党委书记刘传银以“心作良田”赞誉商会的善行义举。");

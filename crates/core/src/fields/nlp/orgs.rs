@@ -271,10 +271,11 @@ fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
         let modifier_between =
             gap == Some(1) && toks[a.last].chars() == 1 && matches!(toks[a.last].tag, "b" | "a");
         let head = &toks[b.first];
-        // 某某县公安局/某某派出所, 某某区司法局/某某司法所: a bureau's named station right after
-        // it is one body, written in its longest form
+        // 某某县公安局/某某派出所, 某某区司法局/某某司法所, 某某边境管理支队/某某边境派出所: a
+        // bureau's or a detachment's named station right after it is one body, written in its
+        // longest form
         let station = gap == Some(0)
-            && a.name.ends_with('局')
+            && (a.name.ends_with('局') || a.name.ends_with("支队"))
             && [
                 "派出所",
                 "司法所",
