@@ -235,6 +235,41 @@ fn lengthen_one_character_stems(
     }
 }
 
+/// Stations named after the place they serve (某某市场监管所): a name of one character before
+/// the station's word is the end of a place jieba cut into the word before it (三里/m 庵/
+/// 市场监督管理所, 西天/t 尾/食药监管所), which heads the name.
+fn lengthen_cut_station_names(toks: &[Tok<'_>], orgs: &mut [orgs::OrgSpan]) {
+    const STATIONS: &[&str] = &[
+        "市场监管所",
+        "市场监督管理所",
+        "食药监管所",
+        "派出所",
+        "司法所",
+    ];
+    for o in orgs.iter_mut() {
+        let k = toks.partition_point(|t| t.start < o.start);
+        let (Some(stem), Some(station), Some(p)) = (
+            toks.get(k).filter(|t| t.start == o.start && t.chars() == 1),
+            toks.get(k + 1),
+            k.checked_sub(1).and_then(|j| toks.get(j)),
+        ) else {
+            continue;
+        };
+        if STATIONS.contains(&station.word)
+            && station.end == o.end
+            && p.end == stem.start
+            && p.chars() == 2
+            && p.word.chars().all(crate::text::is_han)
+            && matches!(p.tag, "m" | "t" | "nr" | "ns" | "n" | "ng")
+            && !token::is_function_word(p.word)
+        {
+            o.name.insert_str(0, p.word);
+            o.start = p.start;
+            o.first = k - 1;
+        }
+    }
+}
+
 /// A place jieba read together with the preposition before it, as a name (向泗纶/nr 镇, 在城南/nr
 /// 村): the preposition is no part of it.
 fn trim_glued_prepositions(
@@ -568,6 +603,7 @@ impl Nlp {
         orgs::take_in_party_units(toks, &mut orgs);
         orgs::level_assemblies(toks, &mut orgs);
         lengthen_one_character_stems(toks, &mut orgs, &mut places);
+        lengthen_cut_station_names(toks, &mut orgs);
         self.trim_words_before_a_placed_body(toks, &mut orgs);
         self.trim_glued_preposition_of_orgs(toks, &mut orgs);
         drop_places_inside_dotted_names(text, &mut places, tagged);
@@ -864,6 +900,9 @@ impl Nlp {
 
 /// Roles that name a group someone belongs to rather than a title they hold (村民, 网友).
 const GROUP_ROLES: &[&str] = &[
+    "老干部",
+    "离退休干部",
+    "老同志",
     "居民",
     "村民",
     "市民",
@@ -1058,6 +1097,18 @@ mod tests {
         assert_eq!(orgs, ["道县蚣坝镇退役军人服务站"]);
         let orgs = org_names("近日，西新桥二村社区退役军人服务站为退役军人送上年画。");
         assert_eq!(orgs, ["西新桥二村社区退役军人服务站"]);
+    }
+
+    #[test]
+    fn market_supervision_stations_and_words_after_retired_cadres() {
+        let orgs = org_names("西天尾食药监管所执法人员深入校园检查。");
+        assert_eq!(orgs, vec!["西天尾食药监管所".to_string()]);
+        let orgs = org_names("区市场监督管理局阜桥市场监管所开展检查。");
+        assert_eq!(orgs, vec!["区市场监督管理局阜桥市场监管所".to_string()]);
+        let orgs = org_names("现场,市场监管所执法人员逐一检查。");
+        assert!(orgs.is_empty(), "{orgs:?}");
+        assert!(person_names("为老干部幸福晚年生活提供坚实保障。").is_empty());
+        assert!(person_names("居民们一步步将红纸折叠、勾勒、剪刻,变成了窗花。").is_empty());
     }
 
     #[test]

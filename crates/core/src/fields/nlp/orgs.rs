@@ -279,6 +279,8 @@ fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
             && [
                 "派出所",
                 "司法所",
+                "市场监管所",
+                "市场监督管理所",
                 "税务所",
                 "财政所",
                 "供电所",
