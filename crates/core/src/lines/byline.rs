@@ -670,6 +670,7 @@ pub(crate) fn is_org_like(value: &str) -> bool {
             "市",
             "村",
             "支部",
+            "总支",
             "党委",
             "政府",
             "公司",

@@ -860,10 +860,17 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     if before.is_empty() || clen(inner) > 40 {
         return None;
     }
-    let m = match byline::parse_meta_line(inner, false) {
-        Some(m) => m,
+    // (`图\某某`: a backslash drawn for the slash between a label and its name)
+    let slashed = inner.replace('\\', "/");
+    let m = match byline::parse_meta_line(&slashed, false) {
+        Some(m) if !m.bylines.is_empty() || m.publication.is_some() => m,
         // `…举行。（张巨峰）`, `…趋稳趋优。（德清县发改局）`: a signature after the last sentence.
-        None if ends_sentence(before) => closing_signature(inner)?,
+        _ if ends_sentence(before)
+            && let Some(m) = closing_signature(inner).or_else(|| unit_then_credits(&slashed)) =>
+        {
+            m
+        }
+        Some(m) => m,
         None => return None,
     };
     // A labelled credit that names only a staff code (`（责任编辑：HN666）`) is still no body.
@@ -874,6 +881,28 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         return None;
     }
     Some((before, m))
+}
+
+/// `(某某党总支 文/某某 图/某某 审核/某某)`: the unit the text comes from, then its labelled
+/// credits, in one bracket after the last sentence.
+fn unit_then_credits(bracketed: &str) -> Option<Meta> {
+    let inner = bracketed
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）'])
+        .trim();
+    let (unit, rest) = inner.split_once([' ', '\u{3000}'])?;
+    if !(byline::is_org_like(unit)
+        && (3..=20).contains(&clen(unit))
+        && byline::credit_led(rest.trim()))
+    {
+        return None;
+    }
+    let mut m = byline::parse_meta_line(rest.trim(), false)?;
+    if m.bylines.is_empty() {
+        return None;
+    }
+    m.publication.get_or_insert_with(|| unit.to_string());
+    Some(m)
 }
 
 /// The photographers a caption credits (`城市摄影队 周斌 摄`, `（刘通摄）`, `通讯员刘娟 摄`,
@@ -1242,6 +1271,10 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                     // a site's name, never a two-part headline that happens to end like one
                     // (`…系统试运营　仅本地人可申办`)
                     || (byline::is_org_like(t) && clen(t) <= 16 && !t.contains([' ', '\u{3000}']))
+                    // (a site run by two bodies names both: `某某市妇幼保健院 某某市儿童医院`)
+                    || (t.split_whitespace().count() >= 2
+                        && t.split_whitespace()
+                            .all(|p| byline::is_org_like(p) && clen(p) <= 16))
                     || (t.starts_with(['【', '[']) && t.ends_with(['】', ']']))
             });
             // (a place's name over the headline: `湖南省衡阳市蒸湘区`, under which a headline
@@ -2972,6 +3005,32 @@ mod tests {
             Some("2025-03-12T11:44:00+08:00")
         );
         assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_unit_and_its_labelled_credits_in_one_bracket_after_the_text() {
+        let page = "某某支部开展主题党日活动\n\n9月15日,离退休支部组织党员开展户外学习活动,共39名老党员参加。活动丰富了老同志们的精神文化生活。(离退休工作管理处党总支 文/王琳 图\\李小霞 审核/杨辉)\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].publication.as_deref(),
+            Some("离退休工作管理处党总支"),
+            "{:?}",
+            a[0]
+        );
+        assert_eq!(a[0].bylines.len(), 3, "{:?}", a[0].bylines);
+        assert!(a[0].body.ends_with("精神文化生活。"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_site_run_by_two_bodies_over_the_headline_is_the_sites_name() {
+        let page = "0731-28221326\n某某市妇幼保健院 某某市儿童医院\n\n党建工作\n\n离退休支部开展户外主题党日活动\n\n发布时间:2017-09-20浏览:2809 次\n\n    为了切合离退休党员的实际情况,离退休支部积极探索,勇于实践,开展特色党建活动。9月15日,离退休支部组织党员在某某镇开展了一次有意义的户外学习活动,共39名老党员积极参加。\n    按照推进学习教育常态化制度化要求,支部联点领导为老党员上了一堂党课,通过学习强化离退休党员的政治意识、大局意识。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("离退休支部开展户外主题党日活动"),
+            "{:?}",
+            a[0]
+        );
     }
 
     #[test]
