@@ -501,6 +501,18 @@ fn is_caption(s: &str) -> bool {
     {
         return true;
     }
+    // `…准备送往珠海。通讯员某某某摄`, `…表演采茶戏。某某摄`: the credit glued after the caption
+    if n <= 80
+        && t.ends_with('摄')
+        && !t.ends_with("拍摄")
+        && t.contains(['。', '，', ','])
+        && t.rsplit(['。', '，', ','])
+            .next()
+            .is_some_and(|c| clen(c) <= 12)
+        && photo_credit(t).is_some()
+    {
+        return true;
+    }
     n <= 80
         && (t.contains("供图")
             || t.ends_with("/摄)")
@@ -761,6 +773,7 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         && let tail = &t[at + '。'.len_utf8()..]
         && (2..=3).contains(&clen(tail))
         && tail.chars().all(crate::text::is_han)
+        && !tail.ends_with('摄')
         && !["谢谢", "待续", "未完"].contains(&tail)
         && byline::parse_names(tail).is_some_and(|n| n.len() == 1 && n[0] == tail)
     {
@@ -923,6 +936,12 @@ fn photo_credit(caption: &str) -> Option<Vec<String>> {
         && !m.bylines.is_empty()
     {
         return Some(m.bylines.into_iter().map(|b| b.name).collect());
+    }
+    // (`王某林 段某长 摄`: two photographers side by side)
+    if let Some(names) = byline::parse_names(credit)
+        && (2..=3).contains(&names.len())
+    {
+        return Some(names);
     }
     let tail = credit.rsplit([' ', '\u{3000}', '/']).next()?;
     let names = byline::parse_names(tail)?;
@@ -3005,6 +3024,27 @@ mod tests {
             Some("2025-03-12T11:44:00+08:00")
         );
         assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_photographers_credit_glued_to_the_caption_and_two_photographers_side_by_side() {
+        let page = "某某镇爱心助农\n\n近日,某某镇组织爱心企业采购当地农产品,帮助农户销售花生油等特色农产品共计5万余元,受到农户欢迎。\n\n花生油已装车,准备送往珠海。通讯员李建国摄\n\n此次活动共采购花生油2000斤,有效带动农户增收。\n";
+        let a = split_articles(&lines(page));
+        assert!(!a[0].body.contains("李建国"), "{}", a[0].body);
+        assert!(
+            a[0].bylines
+                .iter()
+                .any(|b| b.name == "李建国" && b.role == crate::record::BylineRole::Photographer),
+            "{:?}",
+            a[0].bylines
+        );
+        let page = "某某市送戏下乡\n\n近日,某某市采茶剧团走进某某村,为村民送上一场精彩的文艺演出,吸引了300多名村民观看。\n\n剧团的演员正在为村民表演采茶戏。周亮摄\n\n近年来,该市实施文化惠民工程,演出场次年均超过200场。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].bylines.len(), 1, "{:?}", a[0].bylines);
+        assert_eq!(a[0].bylines[0].name, "周亮");
+        let page = "某某县开展校园食品安全检查\n\n近日,某某县市场监督管理局联合教育局开展校园周边食品安全环境整治工作,严厉打击无证无照等违法违规经营行为。\n\n图为执法人员正在检查食品安全质量。王雨林 段丁长 摄\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
     }
 
     #[test]
