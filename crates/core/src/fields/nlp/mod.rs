@@ -1100,6 +1100,19 @@ mod tests {
     }
 
     #[test]
+    fn rivers_lakes_and_canals_by_name_whatever_jieba_tagged_them() {
+        let p = place_names("村居责任人对蔷薇河、戛粮河、亥子河开展巡河。");
+        for river in ["蔷薇河", "戛粮河", "亥子河"] {
+            assert!(p.contains(&river.to_string()), "{river} {p:?}");
+        }
+        let p = place_names("游客来到大明湖和查干湖游玩。");
+        assert!(p.contains(&"查干湖".to_string()), "{p:?}");
+        // kinds of water and a given name ending in 江 are none
+        assert!(place_names("保护母亲河,守护护城河。").is_empty());
+        assert!(place_names("市长于长江出席活动。").is_empty());
+    }
+
+    #[test]
     fn market_supervision_stations_and_words_after_retired_cadres() {
         let orgs = org_names("西天尾食药监管所执法人员深入校园检查。");
         assert_eq!(orgs, vec!["西天尾食药监管所".to_string()]);

@@ -765,6 +765,50 @@ pub fn find(
         raw.push((start, end, PlaceLevel::Local));
         i = end;
     }
+    // Rivers, lakes and canals by name (戛粮河/ns, 曲亭河/nr, 亥子河/t, 友谊/nr 河, 蔷薇/n 河):
+    // a name of two characters or more before 河, 江, 湖 or 渠, whatever jieba tagged it.
+    for k in 0..toks.len() {
+        if raw.iter().any(|r| (r.0..r.1).contains(&k)) {
+            continue;
+        }
+        let t = &toks[k];
+        // (a longer place the tagger reads around it is read there: 北/拒马河)
+        if tagged.is_some_and(|ts| {
+            ts.iter().any(|s| {
+                s.kind == EntityKind::Place
+                    && s.start <= t.start
+                    && s.end >= t.end
+                    && s.end - s.start > t.end - t.start
+            })
+        }) {
+            continue;
+        }
+        let one_word = t.chars() >= 3
+            && t.chars() <= 5
+            && t.word.ends_with(WATERS)
+            && matches!(t.tag, "ns" | "nr" | "nz" | "t" | "j" | "nrt")
+            // (江 ends many given names: 于长江/nr, 杨振江/nr)
+            && !(matches!(t.tag, "nr" | "nrt") && t.word.ends_with('江'))
+            && !GENERIC_WATERS.contains(&t.word)
+            && !lex.not_places.contains(t.word);
+        let two_words = !one_word
+            && t.chars() == 2
+            && matches!(t.tag, "ns" | "nr" | "nz" | "n" | "j" | "nrt")
+            && !GENERIC_SET.contains(t.word)
+            && !is_function_word(t.word)
+            && toks.get(k + 1).is_some_and(|n| {
+                n.start == t.end
+                    && n.chars() == 1
+                    && n.word.ends_with(WATERS)
+                    && matches!(n.tag, "ns" | "n")
+            })
+            && !GENERIC_WATERS.contains(&format!("{}{}", t.word, toks[k + 1].word).as_str());
+        if one_word {
+            raw.push((k, k + 1, PlaceLevel::Admin));
+        } else if two_words {
+            raw.push((k, k + 2, PlaceLevel::Admin));
+        }
+    }
     // jieba's own place tags for the rest (俄罗斯, 欧洲), minus its ordinary-word mistakes.
     let mut weak: Vec<usize> = Vec::new();
     let mut covered_tok = vec![false; toks.len()];
@@ -1394,6 +1438,48 @@ fn named_landform(word: &str) -> bool {
         .iter()
         .any(|k| word.ends_with(k))
 }
+
+/// The last characters of a river's, a lake's or a canal's name.
+const WATERS: [char; 4] = ['河', '江', '湖', '渠'];
+
+/// Kinds of water, no names (母亲河, 护城河, 江河湖).
+const GENERIC_WATERS: &[&str] = &[
+    "母亲河",
+    "护城河",
+    "江河湖",
+    "大江大河",
+    "小河",
+    "大河",
+    "内河",
+    "界河",
+    "主干河",
+    "排水渠",
+    "灌溉渠",
+    "退水渠",
+    "调节渠",
+    "水渠",
+    "沟渠",
+    "人工湖",
+    "人工河",
+    "景观河",
+    "景观湖",
+    "城中河",
+    "黄河",
+    "长江",
+    "运河",
+    "大运河",
+    "银河",
+    "天河",
+    "冰河",
+    "江湖",
+    "湖河",
+    "林田湖",
+    "山河",
+    "锦绣山河",
+    "大好山河",
+    "巡河护河",
+    "爱河护河",
+];
 
 /// A park, garden, temple or ruin (天坛公园, 辰山植物园, 莫尔寺): a landmark, not a place
 /// (residential compounds named 花园 or 家园 are places).
