@@ -900,6 +900,9 @@ impl Nlp {
 
 /// Roles that name a group someone belongs to rather than a title they hold (村民, 网友).
 const GROUP_ROLES: &[&str] = &[
+    "独居老人",
+    "残疾人",
+    "社区残疾人",
     "老干部",
     "离退休干部",
     "老同志",
@@ -1236,6 +1239,30 @@ mod tests {
         let p = place_names("4月22日，七星台镇东林村三组村民高兴地说。");
         assert!(p.contains(&"七星台镇".to_string()), "{p:?}");
         assert!(!p.contains(&"七星".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn community_river_and_farm_workers_titles_are_roles() {
+        let a = nlp().analyze(
+            "“别伤了和气。”调解员郑文凤赶忙劝解。网格员杨洪娟已经到岗。高级畜牧师钟建生应邀讲授了养殖技术。独居老人赵丽芬连连道谢。",
+        );
+        let roles = |n: &str| {
+            a.persons
+                .iter()
+                .find(|p| p.name == n)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(roles("郑文凤"), ["调解员"], "{:?}", a.persons);
+        assert_eq!(roles("杨洪娟"), ["网格员"], "{:?}", a.persons);
+        assert_eq!(roles("钟建生"), ["高级畜牧师"], "{:?}", a.persons);
+        assert_eq!(roles("赵丽芬"), ["独居老人"], "{:?}", a.persons);
+        // the people a committee works for stay in its name
+        let orgs = org_names("国务院残疾人工作委员会表彰先进。");
+        assert_eq!(orgs, vec!["国务院残疾人工作委员会".to_string()]);
+        // a preposition between two words makes no place (妇联/为/镇)
+        let p = place_names("7日下午,东林镇工会、妇联为镇村女干部送上精心准备的节目。");
+        assert!(!p.iter().any(|x| x.contains('为')), "{p:?}");
     }
 
     #[test]

@@ -749,8 +749,9 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         return false;
     }
     if lex.roles.contains(t.word) {
-        // 志愿者协会, 医师协会: a title right before the suffix is part of the name.
-        return k + 1 == core;
+        // 志愿者协会, 医师协会: a title right before the suffix is part of the name; so is the
+        // kind of work a committee does (残疾人/工作/委员会).
+        return k + 1 == core || (k + 2 == core && toks[k + 1].word == "工作");
     }
     if CONNECTORS.contains(&t.word) || t.word == "类" {
         return true;

@@ -1029,6 +1029,10 @@ pub fn find(
                     && !(two_singles && j + 1 < e - s)
             })
             || (!suffixed && toks[s..e].iter().any(|t| t.tag == "vn"))
+            // a preposition or a conjunction inside (妇联/为/镇) joins two phrases, no name
+            || toks[s..e]
+                .iter()
+                .any(|t| matches!(t.tag, "p" | "c" | "uj" | "ul"))
             || (covered_tok[s..e].iter().any(|c| *c) && !extends_inner)
             || lex.not_places.contains(word)
             || GENERIC_SET.contains(word)
