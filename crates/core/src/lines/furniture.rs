@@ -643,6 +643,15 @@ fn is_menu(line: &str) -> bool {
     {
         return true;
     }
+    // a page's title bar of site keywords (`某某在线_客家祖地_某某故里_某某新闻_…`)
+    let by_underscore: Vec<&str> = line.split('_').map(str::trim).collect();
+    if by_underscore.len() >= 4
+        && by_underscore
+            .iter()
+            .all(|s| (1..=10).contains(&clen(s)) && !has_sentence_punct(s))
+    {
+        return true;
+    }
     let by_space: Vec<&str> = line.split_whitespace().collect();
     // A credit line (`文/图 本报记者 王芳 通讯员 赵磊`) has short tokens too.
     const CREDITS: [&str; 6] = ["记者", "通讯员", "编辑", "作者", "摄影", "来源"];
@@ -690,6 +699,9 @@ mod tests {
     fn furniture_lines() {
         for line in [
             "APP下载",
+            "某某在线_客家祖地_某某故里_某某新闻_某某新闻中心",
+            "主题词:某某镇大力推进某某村",
+            "(如果您有新闻线索,欢迎向我们报料,一经采纳有费用酬谢。报料微信:abc,报料QQ:123。)",
             "阅读下一篇",
             "返回红网首页 返回永州站首页",
             "  • 冷水滩",
