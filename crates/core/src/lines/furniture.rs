@@ -307,10 +307,17 @@ pub fn classify(line: &str) -> Option<Furniture> {
     let crumb = folded.trim_start_matches(['§', '◆', '■', '●', '▶', '>', '·', '•']);
     for b in &v.breadcrumb {
         if crumb.starts_with(b.as_str()) {
-            let path = match line.find([':', '：']) {
+            let mut path = match line.find([':', '：']) {
                 Some(i) => line[i..].trim_start_matches([':', '：']).to_string(),
                 None => crumb.get(b.len()..).unwrap_or("").to_string(),
             };
+            // (`您当前的位置 : 您当前的位置 :台州频道 > …`: the label printed twice)
+            while let Some(i) = path.find([':', '：'])
+                && path[..i].contains("位置")
+                && clen(&path[..i]) <= 10
+            {
+                path = path[i..].trim_start_matches([':', '：']).to_string();
+            }
             return Some(Furniture::Breadcrumb(breadcrumb_segments(&path)));
         }
     }
@@ -326,6 +333,17 @@ pub fn classify(line: &str) -> Option<Furniture> {
     }
     if let Some(segs) = unlabelled_breadcrumb(line) {
         return Some(Furniture::Breadcrumb(segs));
+    }
+    // `庄头镇 工作信息 正文`: the tail of the page's path printed again over the headline
+    if !long && let Some((head, "正文")) = line.rsplit_once(char::is_whitespace) {
+        let steps: Vec<&str> = head.split_whitespace().collect();
+        if (1..=3).contains(&steps.len())
+            && steps
+                .iter()
+                .all(|s| clen(s) <= 10 && !has_sentence_punct(s))
+        {
+            return Some(Furniture::Line);
+        }
     }
     // a legal notice or disclaimer, however long (`…作品，版权均属某某网所有。未经本网书面授权…`)
     if notice_at(line).is_some() {
@@ -508,6 +526,22 @@ fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
             .filter(|w| !matches!(*w, "-" | "—" | "–"))
             .collect();
         let last = words.last().copied().unwrap_or("");
+        // `首页 政府信息公开 … 庄头镇 工作信息正文`: a long path the page's own 正文 ends, glued
+        // to the last step or apart
+        if (4..=9).contains(&words.len())
+            && last.ends_with("正文")
+            && words
+                .iter()
+                .all(|s| clen(s) <= 12 && !has_sentence_punct(s))
+        {
+            let mut steps: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+            if let Some(step) = last.strip_suffix("正文").filter(|s| !s.is_empty()) {
+                steps.pop();
+                steps.push(step.to_string());
+                steps.push("正文".to_string());
+            }
+            return Some(steps);
+        }
         return ((3..=4).contains(&words.len())
             && words[1..words.len() - 1]
                 .iter()
@@ -671,10 +705,12 @@ pub fn breadcrumb_segments(path: &str) -> Vec<String> {
         // `台州  正文`: the page's own last step printed after a gap, no separator
         .flat_map(|s| {
             let t = s.trim_end();
+            // (after one space too when the step is 正文, 详情 or 全文, never a headline's word)
             match t.rsplit_once(char::is_whitespace) {
                 Some((head, last))
                     if ["正文", "详细", "详情", "内容", "全文"].contains(&last)
-                        && head.ends_with(char::is_whitespace) =>
+                        && (head.ends_with(char::is_whitespace)
+                            || ["正文", "详情", "全文"].contains(&last)) =>
                 {
                     vec![head, last]
                 }
@@ -699,6 +735,7 @@ mod tests {
     fn furniture_lines() {
         for line in [
             "APP下载",
+            "某某镇 工作信息 正文",
             "某某在线_客家祖地_某某故里_某某新闻_某某新闻中心",
             "主题词:某某镇大力推进某某村",
             "(如果您有新闻线索,欢迎向我们报料,一经采纳有费用酬谢。报料微信:abc,报料QQ:123。)",
@@ -914,6 +951,25 @@ mod tests {
         );
         // one arrow in a headline is no path
         assert_eq!(classify("从田间到餐桌 > 一条新路"), None);
+    }
+
+    #[test]
+    fn breadcrumbs_printed_with_their_label_twice_or_a_long_path_to_the_text() {
+        assert_eq!(
+            classify("您当前的位置 : 您当前的位置 :某某频道 > 县市区动态 正文"),
+            Some(Furniture::Breadcrumb(vec![
+                "某某频道".to_string(),
+                "县市区动态".to_string(),
+                "正文".to_string()
+            ]))
+        );
+        let Some(Furniture::Breadcrumb(segs)) =
+            classify("首页 政府信息公开 法定主动公开内容 组织机构 各镇(街道) 某某镇 工作信息正文")
+        else {
+            panic!("no breadcrumb");
+        };
+        assert_eq!(segs.len(), 8, "{segs:?}");
+        assert_eq!(segs[6..], ["工作信息".to_string(), "正文".to_string()]);
     }
 
     #[test]
