@@ -225,6 +225,12 @@ fn lengthen_one_character_stems(
         if let Some((at, c)) = stem_at(o.start) {
             o.name.insert(0, c);
             o.start = at;
+            // (a character alone in its token opens the name's tokens too, for the titles
+            // read over it: 白/山镇卫生院慢病科主任)
+            let k = toks.partition_point(|t| t.start < at);
+            if toks.get(k).is_some_and(|t| t.start == at) {
+                o.first = k;
+            }
         }
     }
     for p in places.iter_mut() {
@@ -1239,6 +1245,27 @@ mod tests {
         let p = place_names("4月22日，七星台镇东林村三组村民高兴地说。");
         assert!(p.contains(&"七星台镇".to_string()), "{p:?}");
         assert!(!p.contains(&"七星".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_numbered_department_and_a_townships_cut_first_character_stay_in_the_title() {
+        let a = nlp().analyze(
+            "第七检察部检察官周新宇为高中部60余名学生上课。白山镇卫生院慢病科主任黄雨强介绍了体检情况。",
+        );
+        let roles = |n: &str| {
+            a.persons
+                .iter()
+                .find(|p| p.name == n)
+                .map(|p| p.roles.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(roles("周新宇"), ["第七检察部检察官"], "{:?}", a.persons);
+        assert_eq!(
+            roles("黄雨强"),
+            ["白山镇卫生院慢病科主任"],
+            "{:?}",
+            a.persons
+        );
     }
 
     #[test]

@@ -602,9 +602,16 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 // An ordinal of a term or cohort (首届, 第二届) opens the title.
+                // (or a numbered department: 第七/检察部)
                 let ordinal = t.tag == "m"
                     && (t.word.starts_with('第') || t.word.starts_with('首'))
-                    && t.word.ends_with(['届', '任', '批', '期']);
+                    && (t.word.ends_with(['届', '任', '批', '期'])
+                        // (第一副/总理: jieba glues the deputy's 副 to the ordinal)
+                        || t.word.strip_prefix('第').is_some_and(|n| {
+                            let n = n.strip_suffix('副').unwrap_or(n);
+                            (1..=2).contains(&n.chars().count())
+                                && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+                        }));
                 // (县/zg 人大/j 副主任: a level alone heads the title whatever jieba tagged it)
                 let level = ["省", "市", "县", "区", "镇", "乡", "村"].contains(&t.word);
                 if modifiers < 4
