@@ -1248,6 +1248,14 @@ mod tests {
     }
 
     #[test]
+    fn a_committees_research_office_and_a_verb_of_seeing_before_a_unit() {
+        let orgs = org_names("市委政研室工作人员参加活动。");
+        assert_eq!(orgs, vec!["市委政研室".to_string()]);
+        let orgs = org_names("每天早上都总能看见交警五大队的民警在路口执勤。");
+        assert_eq!(orgs, vec!["交警五大队".to_string()]);
+    }
+
+    #[test]
     fn a_numbered_department_and_a_townships_cut_first_character_stay_in_the_title() {
         let a = nlp().analyze(
             "第七检察部检察官周新宇为高中部60余名学生上课。白山镇卫生院慢病科主任黄雨强介绍了体检情况。",
