@@ -1248,6 +1248,13 @@ mod tests {
     }
 
     #[test]
+    fn a_place_whose_head_is_a_bodys_name_is_no_place() {
+        // 搜狐/社区: a site's community, not a residential one
+        let p = place_names("基金会与搜狐公益、搜狐社区开展爱心活动。");
+        assert!(!p.iter().any(|x| x.contains("搜狐")), "{p:?}");
+    }
+
+    #[test]
     fn a_committees_research_office_and_a_verb_of_seeing_before_a_unit() {
         let orgs = org_names("市委政研室工作人员参加活动。");
         assert_eq!(orgs, vec!["市委政研室".to_string()]);

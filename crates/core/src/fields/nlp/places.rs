@@ -1064,7 +1064,18 @@ pub fn find(
     let raw_starts: Vec<usize> = raw.iter().map(|r| r.0).collect();
     let titled = named_in_marks(body);
     let mut out = Vec::new();
-    for (s, mut e, level) in raw {
+    for (mut s, mut e, level) in raw {
+        // 延川县社管中心|河东社区: a body's name ending inside the place is no part of it; the
+        // place starts after the body.
+        if let Some(o) = orgs
+            .iter()
+            .find(|o| o.start <= toks[s].start && o.end > toks[s].start && o.end < toks[e - 1].end)
+        {
+            match (s..e).find(|&k| toks[k].start == o.end) {
+                Some(k) if toks[k..e].iter().map(|t| t.chars()).sum::<usize>() >= 3 => s = k,
+                _ => continue,
+            }
+        }
         // 积石山/ns 县/zg: the level jieba cut off a name belongs to it as written.
         if level == PlaceLevel::Admin
             && toks.get(e).is_some_and(|n| {
