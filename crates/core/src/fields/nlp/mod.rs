@@ -1248,6 +1248,16 @@ mod tests {
     }
 
     #[test]
+    fn a_community_named_in_its_womens_federation_or_its_own_branch_and_a_numbered_highway() {
+        let p = place_names("近日,横塘社区妇联组织辖区妇女开展活动。");
+        assert!(p.contains(&"横塘社区".to_string()), "{p:?}");
+        let p = place_names("为营造整洁的卫生环境,望湖社区龙门党支部开展清扫活动。");
+        assert!(p.contains(&"望湖社区".to_string()), "{p:?}");
+        let p = place_names("幸福大院在村委会对面,是G328国道唐河沿线的一处院落。");
+        assert!(p.contains(&"G328国道".to_string()), "{p:?}");
+    }
+
+    #[test]
     fn a_place_whose_head_is_a_bodys_name_is_no_place() {
         // 搜狐/社区: a site's community, not a residential one
         let p = place_names("基金会与搜狐公益、搜狐社区开展爱心活动。");

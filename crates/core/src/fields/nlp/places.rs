@@ -809,6 +809,19 @@ pub fn find(
             raw.push((k, k + 2, PlaceLevel::Admin));
         }
     }
+    // G328国道, S250省道: a numbered highway.
+    for k in 0..toks.len().saturating_sub(1) {
+        let (t, n) = (&toks[k], &toks[k + 1]);
+        if t.word.len() >= 2
+            && t.word.starts_with(['G', 'S'])
+            && t.word[1..].bytes().all(|b| b.is_ascii_digit())
+            && n.start == t.end
+            && matches!(n.word, "国道" | "省道")
+            && !raw.iter().any(|r| (r.0..r.1).contains(&k))
+        {
+            raw.push((k, k + 2, PlaceLevel::Admin));
+        }
+    }
     // jieba's own place tags for the rest (俄罗斯, 欧洲), minus its ordinary-word mistakes.
     let mut weak: Vec<usize> = Vec::new();
     let mut covered_tok = vec![false; toks.len()];
@@ -1113,9 +1126,12 @@ pub fn find(
                 && body
                     .get(start..end)
                     .is_some_and(|p| p.ends_with('村') || p.ends_with("社区"))
-                && body
-                    .get(end..org.end)
-                    .is_some_and(|unit| VILLAGE_UNITS.contains(&unit));
+                && body.get(end..org.end).is_some_and(|unit| {
+                    VILLAGE_UNITS.contains(&unit)
+                        // (its women's federation, or a branch of its own name: 某某社区龙门党支部)
+                        || unit == "妇联"
+                        || (unit.ends_with("党支部") && (5..=7).contains(&unit.chars().count()))
+                });
             let site = level == PlaceLevel::Local && org.name.ends_with("临时党支部")
                 || org.name.ends_with("合作社")
                 || own_unit;
