@@ -290,9 +290,13 @@ fn trim_glued_prepositions(
         let Some(first) = t.word.chars().next() else {
             continue;
         };
-        if matches!(t.tag, "nr" | "nrfg" | "nrt")
+        // (or two characters, the preposition and the name's first: 与霞/n 田村)
+        let two =
+            t.chars() == 2 && matches!(t.tag, "n" | "nr") && "与对在从到往赴由经".contains(first);
+        if (matches!(t.tag, "nr" | "nrfg" | "nrt")
             && t.chars() == 3
             && "向在从到往赴由经".contains(first)
+            || two)
             && t.end < p.end
             && p.name.starts_with(first)
         {
@@ -1255,6 +1259,17 @@ mod tests {
         assert!(p.contains(&"望湖社区".to_string()), "{p:?}");
         let p = place_names("幸福大院在村委会对面,是G328国道唐河沿线的一处院落。");
         assert!(p.contains(&"G328国道".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_whole_town_the_grassroots_and_a_glued_preposition_make_no_place() {
+        assert!(place_names("来自全镇社区的妇女参加活动。").is_empty());
+        assert!(place_names("各级妇联扎根基层村开展工作。").is_empty());
+        let p = place_names("马金镇与霞田村联合开展活动。");
+        assert!(!p.iter().any(|x| x.starts_with('与')), "{p:?}");
+        // 向阳 is a name
+        let p = place_names("向阳社区组织志愿者开展活动。");
+        assert!(p.contains(&"向阳社区".to_string()), "{p:?}");
     }
 
     #[test]
