@@ -122,18 +122,33 @@ fn valid(year: Option<i32>, month: u32, day: u32) -> bool {
     (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)
 }
 
-/// `M月D日` (or 号) at `i`, with spaces allowed between the parts.
-fn read_month_day(chars: &[char], i: usize) -> Option<(u32, u32, usize)> {
-    // find the shape first (M 月 D 日), parse the numbers only when it is there
-    let (mj, m_arabic) = small_extent(chars, i, 2)?;
-    let j = skip_spaces(chars, mj);
+/// Where the parts of `M月D` at `i` stand, spaces allowed between them: the month's number
+/// (its end, Arabic or not), where the day's number starts, and the day's number (its end,
+/// Arabic or not). Only the shape is read; the numbers are parsed by the caller.
+type MonthDayShape = ((usize, bool), usize, (usize, bool));
+
+fn month_day_shape(chars: &[char], i: usize) -> Option<MonthDayShape> {
+    let month = small_extent(chars, i, 2)?;
+    let j = skip_spaces(chars, month.0);
     if chars.get(j) != Some(&'月') {
         return None;
     }
     let j = skip_spaces(chars, j + 1);
-    let (dk, d_arabic) = small_extent(chars, j, 2)?;
+    let day = small_extent(chars, j, 2)?;
+    Some((month, j, day))
+}
+
+/// Whether the character at `k` closes a day (日 or 号).
+fn closes_day(chars: &[char], k: usize) -> bool {
+    matches!(chars.get(k), Some('日') | Some('号'))
+}
+
+/// `M月D日` (or 号) at `i`, with spaces allowed between the parts.
+fn read_month_day(chars: &[char], i: usize) -> Option<(u32, u32, usize)> {
+    // find the shape first (M 月 D 日), parse the numbers only when it is there
+    let ((mj, m_arabic), j, (dk, d_arabic)) = month_day_shape(chars, i)?;
     let k = skip_spaces(chars, dk);
-    if !matches!(chars.get(k), Some('日') | Some('号')) {
+    if !closes_day(chars, k) {
         return None;
     }
     let m = small_value(chars, i, mj, m_arabic)?;
@@ -144,13 +159,7 @@ fn read_month_day(chars: &[char], i: usize) -> Option<(u32, u32, usize)> {
 /// `M月D-D日` (`3月7-8日`, `6月23至27日`) at `i`: the month, the first and the last day of a
 /// span of days, and where it ends.
 fn read_month_day_range(chars: &[char], i: usize) -> Option<(u32, u32, u32, usize)> {
-    let (mj, m_arabic) = small_extent(chars, i, 2)?;
-    let j = skip_spaces(chars, mj);
-    if chars.get(j) != Some(&'月') {
-        return None;
-    }
-    let j = skip_spaces(chars, j + 1);
-    let (dk, d_arabic) = small_extent(chars, j, 2)?;
+    let ((mj, m_arabic), j, (dk, d_arabic)) = month_day_shape(chars, i)?;
     let dash = skip_spaces(chars, dk);
     if !matches!(
         chars.get(dash).map(|c| fold_width(*c)),
@@ -161,7 +170,7 @@ fn read_month_day_range(chars: &[char], i: usize) -> Option<(u32, u32, u32, usiz
     let e = skip_spaces(chars, dash + 1);
     let (ek, e_arabic) = small_extent(chars, e, 2)?;
     let k = skip_spaces(chars, ek);
-    if !matches!(chars.get(k), Some('日') | Some('号')) {
+    if !closes_day(chars, k) {
         return None;
     }
     let m = small_value(chars, i, mj, m_arabic)?;
