@@ -631,6 +631,13 @@ impl Nlp {
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
         trim_glued_prepositions(toks, &mut places, &mut persons);
+        places::village_groups(text, &mut places);
+        // (nor is a name jieba read inside a group's a person: 毛坪上/nr 组)
+        persons.retain(|q| {
+            !places
+                .iter()
+                .any(|p| p.name.ends_with('组') && p.start <= q.start && q.end <= p.end)
+        });
         // (the places as reported: none of the rules' drafts)
         orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
         orgs::offices_read_as_a_verb(toks, &mut orgs, &places);
@@ -1270,6 +1277,19 @@ mod tests {
         // 向阳 is a name
         let p = place_names("向阳社区组织志愿者开展活动。");
         assert!(p.contains(&"向阳社区".to_string()), "{p:?}");
+    }
+
+    #[test]
+    fn a_villages_named_group_is_a_place_and_no_person() {
+        let p = place_names("家住官和村坳上组的郭燕开心地说。");
+        assert!(p.contains(&"坳上组".to_string()), "{p:?}");
+        assert_eq!(
+            person_names("市唐洞街道镜塘村毛坪上组森林防火值守点。"),
+            Vec::<String>::new()
+        );
+        // a numbered group or the village's party group is none
+        let p = place_names("家住官和村三组的郭燕开心地说。");
+        assert!(!p.iter().any(|x| x.ends_with('组')), "{p:?}");
     }
 
     #[test]

@@ -1475,6 +1475,51 @@ fn named_landform(word: &str) -> bool {
         .any(|k| word.ends_with(k))
 }
 
+/// The named groups of a village written right after it (镜塘村|毛坪上组, 某某村|户拉村民小组):
+/// places of their own, as every annotated set lists them. Never a numbered group (三组), nor
+/// the village's party or working groups (村党组, 村工作组).
+pub fn village_groups(body: &str, places: &mut Vec<PlaceSpan>) {
+    let mut found = Vec::new();
+    for p in places.iter().filter(|p| p.name.ends_with('村')) {
+        let Some(rest) = body.get(p.end..) else {
+            continue;
+        };
+        let stem: String = rest
+            .chars()
+            .take_while(|c| crate::text::is_han(*c))
+            .take(6)
+            .collect();
+        for unit in ["村民小组", "组"] {
+            let Some(at) = (2..=3).find(|&n| {
+                let head: String = stem.chars().take(n).collect();
+                stem[head.len()..].starts_with(unit)
+            }) else {
+                continue;
+            };
+            let head: String = stem.chars().take(at).collect();
+            if head
+                .chars()
+                .any(|c| "党委干工作领导小一二三四五六七八九十各全每该本".contains(c))
+            {
+                break;
+            }
+            let name = format!("{head}{unit}");
+            let start = p.end;
+            if !places.iter().any(|q| q.start == start) {
+                found.push(PlaceSpan {
+                    start,
+                    end: start + name.len(),
+                    name,
+                    weak: false,
+                });
+            }
+            break;
+        }
+    }
+    places.extend(found);
+    places.sort_by_key(|p| p.start);
+}
+
 /// The last characters of a river's, a lake's or a canal's name.
 const WATERS: [char; 4] = ['河', '江', '湖', '渠'];
 
