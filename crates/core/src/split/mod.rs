@@ -1483,6 +1483,16 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             }
             continue;
         }
+        // `二〇〇八年七月三日` alone after the last sentence: the date the text was signed,
+        // its publish date when the page prints no other
+        if d.body.last().is_some_and(|prev| ends_sentence(prev))
+            && no_sentence_follows(&lines[i..])
+            && let Some(signed) = signing_date(line)
+        {
+            d.meta.published_at.get_or_insert(signed);
+            d.ended = true;
+            continue;
+        }
         if d.body.last().is_some_and(|prev| ends_sentence(prev))
             && let Some(m) = closing_signature(line).or_else(|| closing_report_line(line))
         {
@@ -2063,6 +2073,19 @@ fn breadcrumb_site(breadcrumb: &[String]) -> Option<String> {
                 && seg.chars().all(crate::text::is_han)
         })
         .cloned()
+}
+
+/// A line that is one full date and nothing else (`二〇〇八年七月三日`, `2023年5月6日`), as
+/// `YYYY-MM-DD`.
+fn signing_date(line: &str) -> Option<String> {
+    let t = line.trim();
+    let found = crate::fields::dates::find(t);
+    let [date] = found.as_slice() else {
+        return None;
+    };
+    let year = date.year?;
+    (date.span.start == 0 && date.span.end == t.chars().count() && date.month > 0)
+        .then(|| format!("{year:04}-{:02}-{:02}", date.month, date.day))
 }
 
 /// A line that is a date and nothing else a reader needs (`2021年11月02日 星期二上一期下一期`).
@@ -3024,6 +3047,19 @@ mod tests {
             Some("2025-03-12T11:44:00+08:00")
         );
         assert!(a[0].body.starts_with("近日"), "{}", a[0].body);
+    }
+
+    #[test]
+    fn a_signing_date_after_the_last_sentence_is_the_publish_date() {
+        let page = "某某局开展结对帮扶\n\n6月23-27日,某某局组织干部深入结对村走访农户,了解群众所思所盼。努力帮助结对村走上致富路。\n\n二00八年七月三日\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].published_at.as_deref(),
+            Some("2008-07-03"),
+            "{:?}",
+            a[0]
+        );
+        assert!(a[0].body.ends_with("走上致富路。"), "{}", a[0].body);
     }
 
     #[test]
