@@ -245,13 +245,6 @@ fn lengthen_one_character_stems(
 /// the station's word is the end of a place jieba cut into the word before it (三里/m 庵/
 /// 市场监督管理所, 西天/t 尾/食药监管所), which heads the name.
 fn lengthen_cut_station_names(toks: &[Tok<'_>], orgs: &mut [orgs::OrgSpan]) {
-    const STATIONS: &[&str] = &[
-        "市场监管所",
-        "市场监督管理所",
-        "食药监管所",
-        "派出所",
-        "司法所",
-    ];
     for o in orgs.iter_mut() {
         let k = toks.partition_point(|t| t.start < o.start);
         let (Some(stem), Some(station), Some(p)) = (
@@ -261,7 +254,7 @@ fn lengthen_cut_station_names(toks: &[Tok<'_>], orgs: &mut [orgs::OrgSpan]) {
         ) else {
             continue;
         };
-        if STATIONS.contains(&station.word)
+        if orgs::STATIONS.contains(&station.word)
             && station.end == o.end
             && p.end == stem.start
             && p.chars() == 2
@@ -622,22 +615,16 @@ impl Nlp {
         self.drop_common_words(text, &mut persons);
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
-        persons::lengthen_cut_names(text, &mut persons);
-        persons::take_the_character_glued_to_a_preposition(text, tagged, &mut persons);
+        persons::lengthen_cut_names(text, tagged, &mut persons);
         persons::trim_a_glued_address(text, &mut persons);
         persons::full_foreign_names(&mut persons);
         persons::trim_home(&mut persons);
+        // (a village's named group first: no name jieba read inside it is a person, 毛坪上/nr 组)
+        places::village_groups(text, &mut places);
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
         trim_glued_prepositions(toks, &mut places, &mut persons);
-        places::village_groups(text, &mut places);
-        // (nor is a name jieba read inside a group's a person: 毛坪上/nr 组)
-        persons.retain(|q| {
-            !places
-                .iter()
-                .any(|p| p.name.ends_with('组') && p.start <= q.start && q.end <= p.end)
-        });
         // (the places as reported: none of the rules' drafts)
         orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
         orgs::offices_read_as_a_verb(toks, &mut orgs, &places);

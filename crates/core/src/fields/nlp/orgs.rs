@@ -246,6 +246,20 @@ fn absorb_next(out: &mut Vec<OrgSpan>, k: usize, between: &str) {
     a.kind = b.kind;
 }
 
+/// Stations a bureau or a detachment keeps in a place (某某派出所, 某某市场监管所), named after it.
+pub(super) const STATIONS: &[&str] = &[
+    "派出所",
+    "司法所",
+    "市场监管所",
+    "市场监督管理所",
+    "食药监管所",
+    "税务所",
+    "财政所",
+    "供电所",
+    "国土所",
+    "林业站",
+];
+
 /// Units named by their work right after the body they belong to (来宾市公安局|刑侦支队,
 /// 中国科协|女|科技工作者专门委员会): one name, with a one-character modifier between the two.
 /// Never a second body at its own level or place (市委|市政府, 公安局|城西派出所), nor one
@@ -276,19 +290,7 @@ fn join_sub_units(lex: &Lexicon, toks: &[Tok<'_>], out: &mut Vec<OrgSpan>) {
         // longest form
         let station = gap == Some(0)
             && (a.name.ends_with('局') || a.name.ends_with("支队"))
-            && [
-                "派出所",
-                "司法所",
-                "市场监管所",
-                "市场监督管理所",
-                "税务所",
-                "财政所",
-                "供电所",
-                "国土所",
-                "林业站",
-            ]
-            .iter()
-            .any(|u| b.name.ends_with(u))
+            && STATIONS.iter().any(|u| b.name.ends_with(u))
             && b.name.chars().count() >= 5
             && !head
                 .word

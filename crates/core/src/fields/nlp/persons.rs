@@ -209,7 +209,7 @@ pub fn full_foreign_names(spans: &mut [PersonSpan]) {
 
 /// Lengthens a mention cut short (`中学校长/陈立/群要`: 陈立) to a longer name found at another
 /// mention (陈立群) when the text at this mention reads the longer name too.
-pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
+pub fn lengthen_cut_names(body: &str, tagged: Option<&[EntitySpan]>, spans: &mut [PersonSpan]) {
     let names: Vec<String> = spans.iter().map(|p| p.name.clone()).collect();
     for p in spans.iter_mut() {
         let longer = names
@@ -237,43 +237,20 @@ pub fn lengthen_cut_names(body: &str, spans: &mut [PersonSpan]) {
             && (VERBS_AFTER_NAME
                 .iter()
                 .any(|v| rest[c.len_utf8()..].starts_with(v))
-                || rest[c.len_utf8()..].starts_with(['、', '，', ',', '\n']))
+                || rest[c.len_utf8()..].starts_with(['、', '，', ',', '\n'])
+                // (曹传/银以/p: before a preposition that opens a phrase, when the tagger reads
+                // the three characters too; never 同 or 陪, which verbs start)
+                || (rest[c.len_utf8()..]
+                    .starts_with(['以', '在', '和', '为', '对', '向', '把', '被', '与'])
+                    && tagged.is_some_and(|ts| {
+                        ts.iter().any(|s| {
+                            s.kind == EntityKind::Person
+                                && s.start == p.start
+                                && s.end == p.end + c.len_utf8()
+                        })
+                    })))
         {
             p.end += c.len_utf8();
-            p.name.push(c);
-        }
-    }
-}
-
-/// A two-character name the sequence tagger reads with one more character, which jieba glued
-/// to a preposition after it (曹传/银以/p “…”): the tagger's three characters, when a
-/// preposition that opens a phrase follows (以, 在, 和 …; never 同 or 陪, which verbs start).
-pub fn take_the_character_glued_to_a_preposition(
-    body: &str,
-    tagged: Option<&[EntitySpan]>,
-    spans: &mut [PersonSpan],
-) {
-    let Some(tagged) = tagged else { return };
-    for p in spans.iter_mut() {
-        if p.name.chars().count() != 2 {
-            continue;
-        }
-        let Some(rest) = body.get(p.end..) else {
-            continue;
-        };
-        let Some(c) = rest.chars().next() else {
-            continue;
-        };
-        let end = p.end + c.len_utf8();
-        if crate::text::is_han(c)
-            && !STOP_CHARS.contains(c)
-            && rest[c.len_utf8()..]
-                .starts_with(['以', '在', '和', '为', '对', '向', '把', '被', '与'])
-            && tagged
-                .iter()
-                .any(|s| s.kind == EntityKind::Person && s.start == p.start && s.end == end)
-        {
-            p.end = end;
             p.name.push(c);
         }
     }
@@ -1350,21 +1327,21 @@ mod tests {
     fn a_given_name_jieba_joined_to_the_verb_after_it_is_taken_back() {
         let body = "新闻发言人潘安君介绍，王芳说。";
         let mut spans = spans_at(body, &["潘安", "王芳"]);
-        lengthen_cut_names(body, &mut spans);
+        lengthen_cut_names(body, None, &mut spans);
         assert_eq!(spans[0].name, "潘安君");
         // a verb right after the name takes nothing (王芳|说)
         assert_eq!(spans[1].name, "王芳");
         // the end of a list item or a line
         let body = "主讲人：王成元\n党员李德荣将100元捐款交给社区。";
         let mut spans = spans_at(body, &["王成", "李德"]);
-        lengthen_cut_names(body, &mut spans);
+        lengthen_cut_names(body, None, &mut spans);
         assert_eq!(spans[0].name, "王成元");
         // a reading only the tagger gives takes no character (李德/荣将)
         assert_eq!(spans[1].name, "李德");
         // a word after the name jieba joined its last character to (王弟/军入选, 王明/成家的)
         let body = "搬迁群众王弟军入选榜单，贫困户王明成家的房屋受损。";
         let mut spans = spans_at(body, &["王弟", "王明"]);
-        lengthen_cut_names(body, &mut spans);
+        lengthen_cut_names(body, None, &mut spans);
         assert_eq!(spans[0].name, "王弟军");
         assert_eq!(spans[1].name, "王明成");
     }

@@ -772,22 +772,15 @@ pub fn find(
     }
     // Rivers, lakes and canals by name (戛粮河/ns, 曲亭河/nr, 亥子河/t, 友谊/nr 河, 蔷薇/n 河):
     // a name of two characters or more before 河, 江, 湖 or 渠, whatever jieba tagged it.
+    let mut in_raw = vec![false; toks.len()];
+    for &(s, e, _) in &raw {
+        in_raw[s..e].fill(true);
+    }
     for k in 0..toks.len() {
-        if raw.iter().any(|r| (r.0..r.1).contains(&k)) {
+        if in_raw[k] {
             continue;
         }
         let t = &toks[k];
-        // (a longer place the tagger reads around it is read there: 北/拒马河)
-        if tagged.is_some_and(|ts| {
-            ts.iter().any(|s| {
-                s.kind == EntityKind::Place
-                    && s.start <= t.start
-                    && s.end >= t.end
-                    && s.end - s.start > t.end - t.start
-            })
-        }) {
-            continue;
-        }
         let one_word = t.chars() >= 3
             && t.chars() <= 5
             && t.word.ends_with(WATERS)
@@ -808,10 +801,24 @@ pub fn find(
                     && matches!(n.tag, "ns" | "n")
             })
             && !GENERIC_WATERS.contains(&format!("{}{}", t.word, toks[k + 1].word).as_str());
-        if one_word {
-            raw.push((k, k + 1, PlaceLevel::Admin));
-        } else if two_words {
-            raw.push((k, k + 2, PlaceLevel::Admin));
+        // (a longer place the tagger reads around it is read there: 北/拒马河)
+        let inside_a_tagged_place = || {
+            tagged.is_some_and(|ts| {
+                ts.iter().any(|s| {
+                    s.kind == EntityKind::Place
+                        && s.start <= t.start
+                        && s.end >= t.end
+                        && s.end - s.start > t.end - t.start
+                })
+            })
+        };
+        if (one_word || two_words) && inside_a_tagged_place() {
+            continue;
+        }
+        let end = if one_word { k + 1 } else { k + 2 };
+        if one_word || two_words {
+            raw.push((k, end, PlaceLevel::Admin));
+            in_raw[k..end].fill(true);
         }
     }
     // G328国道, S250省道: a numbered highway.
@@ -822,7 +829,7 @@ pub fn find(
             && t.word[1..].bytes().all(|b| b.is_ascii_digit())
             && n.start == t.end
             && matches!(n.word, "国道" | "省道")
-            && !raw.iter().any(|r| (r.0..r.1).contains(&k))
+            && !in_raw[k]
         {
             raw.push((k, k + 2, PlaceLevel::Admin));
         }
