@@ -2079,6 +2079,10 @@ fn breadcrumb_site(breadcrumb: &[String]) -> Option<String> {
 /// `YYYY-MM-DD`.
 fn signing_date(line: &str) -> Option<String> {
     let t = line.trim();
+    // (a date alone is short: the body's lines are not read for dates here)
+    if t.len() > 48 {
+        return None;
+    }
     let found = crate::fields::dates::find(t);
     let [date] = found.as_slice() else {
         return None;
