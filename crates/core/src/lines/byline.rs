@@ -238,8 +238,10 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
             }
             _ => token,
         };
-        // a paper's name is no writer's (`时报`, `巩义时报`)
-        if token.chars().count() >= 2 && token.ends_with(['报', '网']) {
+        // a paper's name is no writer's (`时报`, `巩义时报`), nor a 云上 app's (`云上黄石`)
+        if token.chars().count() >= 2 && token.ends_with(['报', '网'])
+            || (4..=6).contains(&token.chars().count()) && token.starts_with("云上")
+        {
             return None;
         }
         // nor a menu's words (`宁波 国内`: a site's channels, no names), nor a town or a
@@ -1354,7 +1356,9 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 return None;
             }
             let names = parse_names(&prefix)?;
-            if names.len() > 6 || names.len() != tokens.len() {
+            // (`梁 帅`: one name spaced out a character at a time)
+            let spaced_out = names.len() == 1 && names[0] == tokens.concat();
+            if names.len() > 6 || names.len() != tokens.len() && !spaced_out {
                 return None;
             }
             for name in names {
@@ -1412,6 +1416,11 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                         && !value.is_empty()
                         && value.len() <= 20
                         && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                    // (`审核:小飞`: an editor's nickname)
+                    || (matches!(kind, Label::Role(BylineRole::Editor))
+                        && value.chars().count() == 2
+                        && value.starts_with(['小', '阿'])
+                        && value.chars().all(is_han))
                 {
                     explained += 1;
                     continue;
@@ -1866,6 +1875,8 @@ pub(crate) fn is_outlet_name(name: &str) -> bool {
     ]
     .iter()
     .any(|s| name.ends_with(s))
+        // (Hubei's county apps: `云上黄石`, `云上通山`)
+        || (4..=6).contains(&name.chars().count()) && name.starts_with("云上")
 }
 
 /// The outlet of a 来源 value (None for [`NO_OUTLET`] values), and a trailing author name when
@@ -1885,6 +1896,15 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
             && v[..at].ends_with(char::is_whitespace)
         {
             v = v[..at].trim().to_string();
+        }
+    }
+    // `媒体:射阳融媒`: a second label inside the slot
+    for label in ["媒体", "单位", "出处", "来自"] {
+        if let Some(rest) = v.strip_prefix(label)
+            && let Some(rest) = rest.strip_prefix([':', '：'])
+            && !rest.trim().is_empty()
+        {
+            v = rest.trim().to_string();
         }
     }
     // `海安日报 发布开发区:某某开发区`: a field of the site's own, its label unknown, read on
@@ -1994,6 +2014,16 @@ fn clean_source(value: &str) -> Option<(Option<String>, Option<String>)> {
     {
         return Some((None, Some(tokens.join(" "))));
     }
+    // `荆楚网 (湖北日报网)`, `郑州晚报 郑州客户端官方网站`: the outlet, then its parent or its
+    // other channel; the first is the outlet.
+    if let [first, second] = tokens.as_slice()
+        && first.chars().count() >= 3
+        && is_outlet_name(first)
+        && first.chars().all(is_han)
+        && (is_outlet_name(second) || second.ends_with("网站"))
+    {
+        return Some((Some((*first).to_string()), None));
+    }
     if tokens.len() == 2 {
         let name = tokens[1];
         // (`区妇联 张某某`: a unit whose name starts like a family name)
@@ -2034,6 +2064,32 @@ mod tests {
             role,
             name: name.into(),
         }
+    }
+
+    #[test]
+    fn w57_source_slots_apps_nicknames_and_spaced_names() {
+        let source = |line: &str| parse_meta_line(line, true).and_then(|m| m.publication);
+        // the outlet, then its parent or another channel of its own
+        assert_eq!(
+            source("来源: 荆楚网 (湖北日报网)").as_deref(),
+            Some("荆楚网")
+        );
+        assert_eq!(
+            source("来源: 郑州晚报 郑州客户端官方网站").as_deref(),
+            Some("郑州晚报")
+        );
+        // a second label inside the slot
+        assert_eq!(source("来源:媒体:射阳融媒").as_deref(), Some("射阳融媒"));
+        // a county app in a writer's slot is the outlet, no two writers
+        let m = parse_meta_line("作者:云上黄石", true).unwrap();
+        assert!(m.bylines.is_empty(), "{:?}", m.bylines);
+        assert_eq!(m.publication.as_deref(), Some("云上黄石"));
+        // an editor's nickname: a credit line naming nobody
+        let m = parse_meta_line("审核:小飞", false).unwrap();
+        assert!(m.bylines.is_empty());
+        // one name spaced out under the headline
+        let m = parse_meta_line("梁 帅", true).unwrap();
+        assert_eq!(m.bylines, [bl(Author, "梁帅")]);
     }
 
     #[test]

@@ -399,6 +399,24 @@ pub fn classify(line: &str) -> Option<Furniture> {
         }) {
             return Some(Furniture::ListHeader);
         }
+        // a column's heading with its link to the rest (`新闻最新 更多>`)
+        if let Some(head) = ["更多>>", "更多>", "更多»", "更多+"]
+            .iter()
+            .find_map(|m| folded.strip_suffix(m))
+            && (2..=8).contains(&clen(head))
+            && !has_sentence_punct(head)
+        {
+            return Some(Furniture::ListHeader);
+        }
+        // an app's invitation (`打开ChinaNews阅读`, `打开某某客户端`)
+        if n <= 24
+            && folded.starts_with("打开")
+            && ["阅读", "客户端", "APP", "App", "app"]
+                .iter()
+                .any(|e| folded.ends_with(e))
+        {
+            return Some(Furniture::Line);
+        }
         if n <= v.exact_max
             && (v.exact.contains(&folded)
                 // with its colon (`评论:`)
@@ -804,6 +822,12 @@ mod tests {
             assert_eq!(classify(line), Some(Furniture::Line), "{line}");
         }
         assert_eq!(classify("猜你喜欢"), Some(Furniture::ListHeader));
+        // a column's heading and its link; an app's invitation; attachment slots
+        assert_eq!(classify("新闻最新 更多>"), Some(Furniture::ListHeader));
+        assert_eq!(classify("打开ChinaNews阅读"), Some(Furniture::Line));
+        assert_eq!(classify("相关文档:"), Some(Furniture::ListHeader));
+        assert_eq!(classify("阅读"), Some(Furniture::Line));
+        assert_eq!(classify("打开心扉，共话成长。"), None);
         assert_eq!(classify("相关链接"), Some(Furniture::ListHeader));
     }
 

@@ -257,6 +257,16 @@ fn no_sentence_follows(rest: &[&str]) -> bool {
 
 /// What the inside of a closing signature bracket says (`汪先驷 徐青松`, `民盟临沂市委会`).
 fn signature(inner: &str) -> Option<Meta> {
+    // `文 吴某某 周某`, `文 吴某 图 李某`: the writer's (and photographer's) mark spaced off
+    // the names instead of slashed
+    if let Some(names) = inner.strip_prefix('文')
+        && names.starts_with(char::is_whitespace)
+        && let slashed = format!("文/{}", names.trim_start().replacen(" 图 ", " 图/", 1))
+        && let Some(m) = byline::parse_meta_line(&slashed, false)
+        && !m.bylines.is_empty()
+    {
+        return Some(m);
+    }
     if let Some(m) = unit_and_writer(inner) {
         return Some(m);
     }
@@ -394,6 +404,19 @@ fn signature(inner: &str) -> Option<Meta> {
 }
 
 /// A headline: short, no full stop inside, not ending in a comma, with some Han characters.
+/// A kicker of three or more short parallel phrases, spaced apart and sharing their first
+/// character (`共忆峥嵘岁月 共享联谊温情 共蓄发展之力`): a slogan over the headline, not it.
+fn slogan_kicker(line: &str) -> bool {
+    let phrases: Vec<&str> = line.split_whitespace().collect();
+    let first = phrases.first().and_then(|p| p.chars().next());
+    phrases.len() >= 3
+        && phrases.iter().all(|p| {
+            (4..=8).contains(&clen(p))
+                && p.chars().all(crate::text::is_han)
+                && p.chars().next() == first
+        })
+}
+
 fn is_title_like(s: &str) -> bool {
     if !has_chars(s, 4) || has_chars(s, 65) || s.contains("http") {
         return false;
@@ -1295,6 +1318,8 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                         && t.split_whitespace()
                             .all(|p| byline::is_org_like(p) && clen(p) <= 16))
                     || (t.starts_with(['【', '[']) && t.ends_with(['】', ']']))
+                    // (a slogan of short spaced phrases: `共忆峥嵘岁月 共享联谊温情 共蓄发展之力`)
+                    || slogan_kicker(t)
             });
             // (a place's name over the headline: `湖南省衡阳市蒸湘区`, under which a headline
             // may hold a comma)
@@ -1324,7 +1349,12 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             // (the breadcrumb's last segment is the headline, however short: `… > 爱心献血`)
             if clen(line) <= 4
                 && line.chars().all(crate::text::is_han)
-                && !(d.title.is_none() && breadcrumb.last().is_some_and(|b| b == line))
+                // (unless a headline follows it: `首页>基层动态` / `基层动态` / the headline)
+                && !(d.title.is_none()
+                    && breadcrumb.last().is_some_and(|b| b == line)
+                    && !lines
+                        .get(i)
+                        .is_some_and(|l| is_title_like(l) && has_chars(l, 8) && !is_body_like(l)))
                 && (lines[i..].iter().take(2).any(|l| is_body_like(l))
                     || d.title.is_none()
                         && !d.saw_meta
@@ -2291,7 +2321,20 @@ fn open_dateline_credit(first: &str) -> Option<Meta> {
 }
 
 fn bracketed_dateline_credit(first: &str) -> Option<Meta> {
-    let head: String = first.chars().take(90).collect();
+    let mut head: String = first.chars().take(90).collect();
+    // `荆楚网(湖北日报网)讯(通讯员 某某)`: the site's parent in brackets before 讯 is part of
+    // the dateline; the credits are in the next bracket.
+    if let Some(open) = head.find(['(', '（'])
+        && let Some(len) = head[open..].find([')', '）'])
+        && let parent = head[open..open + len].trim_start_matches(['(', '（'])
+        && (3..=8).contains(&clen(parent))
+        && parent.chars().all(crate::text::is_han)
+        && byline::is_outlet_name(parent)
+        && head[open + len..].chars().nth(1).is_some_and(|c| c == '讯')
+    {
+        let close = open + len + head[open + len..].chars().next().map_or(0, char::len_utf8);
+        head = format!("{}{}", &head[..open], &head[close..]);
+    }
     // a round bracket; or a square one opening the paragraph (`【通讯员 黄某】 深秋时节，…`)
     // (`新甘谷讯【记者 某某】…`: a square bracket right after the dateline)
     let open = head
@@ -3210,6 +3253,39 @@ mod tests {
         let page = "当前位置: 某某名城网 > 社会\n饭菜香 乡情浓\n“能天天到这里吃饭，真不赖。”7月10日中午，某某村共享食堂里热闹非凡，100多位老人坐在餐桌旁。\n";
         let a = split_articles(&lines(page));
         assert_eq!(a[0].publication.as_deref(), Some("某某名城网"));
+    }
+
+    #[test]
+    fn headers_of_w57_kickers_crumb_labels_parent_outlets_and_spaced_marks() {
+        // a slogan of short parallel phrases over the headline is a kicker
+        let page = "共忆峥嵘岁月 共享联谊温情 共蓄发展之力\n某某村开展退伍军人联谊会共叙军旅情\n2024-07-31\n\
+                    7月27日，某某村召开了退伍军人联谊会，40余名退伍军人齐聚一堂。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("某某村开展退伍军人联谊会共叙军旅情")
+        );
+        // the path's last label printed again over a headline is no headline
+        let page = "你的位置:首页>基层动态\n基层动态\n传承雷锋精神,共创美丽家园 某某镇团委开展学雷锋活动\n\
+                    发稿时间:2017年3月9日\n3月5日是全国学雷锋日，某某镇团委在集镇开展系列活动。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("传承雷锋精神,共创美丽家园 某某镇团委开展学雷锋活动")
+        );
+        // the site's parent in brackets before 讯: the credits are in the next bracket
+        let m = dateline_credit(
+            "荆楚网(湖北日报网)讯(通讯员 桂某照)7月31日，某某社区开展走访慰问活动。",
+        )
+        .unwrap();
+        assert_eq!(m.bylines[0].name, "桂某照");
+        assert_eq!(m.bylines[0].role, crate::record::BylineRole::Correspondent);
+        // the writer's mark spaced off the names in the closing bracket
+        let m = signature("文 吴某某 周某").unwrap();
+        let names: Vec<&str> = m.bylines.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["吴某某", "周某"]);
+        let m = signature("文 吴某某 图 李某").unwrap();
+        assert_eq!(m.bylines[1].role, crate::record::BylineRole::Photographer);
     }
 
     #[test]
