@@ -605,6 +605,7 @@ impl Nlp {
         orgs::start_at_a_higher_division(&self.lex, text, toks, &mut orgs);
         orgs::take_in_party_units(toks, &mut orgs);
         orgs::level_assemblies(toks, &mut orgs);
+        orgs::league_committees(toks, &mut orgs);
         lengthen_one_character_stems(toks, &mut orgs, &mut places);
         lengthen_cut_station_names(toks, &mut orgs);
         self.trim_words_before_a_placed_body(toks, &mut orgs);
@@ -621,6 +622,8 @@ impl Nlp {
         persons::trim_home(&mut persons);
         // (a village's named group first: no name jieba read inside it is a person, 毛坪上/nr 组)
         places::village_groups(text, &mut places);
+        places::listed_like_places(text, &mut places);
+        places::cut_road_names(toks, &mut places);
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
@@ -704,9 +707,10 @@ impl Nlp {
     /// An ordinary word jieba tags as a name (`data/nlp/ordinary_name_words.txt`: 万幸, 高素质)
     /// counts only with a title or listed next to another name (王云波、余波).
     fn drop_common_words(&self, text: &str, persons: &mut Vec<persons::PersonSpan>) {
+        // (a group is no title: 优抚对象/拉家常)
         let titled: Vec<String> = persons
             .iter()
-            .filter(|p| !p.roles.is_empty())
+            .filter(|p| p.roles.iter().any(|r| !GROUP_ROLES.contains(&r.as_str())))
             .map(|p| p.name.clone())
             .collect();
         let listed: Vec<String> = persons
@@ -1062,6 +1066,58 @@ mod tests {
         assert_eq!(orgs, ["县妇联", "县林业局"]);
         let orgs = org_names("组织某阳县一家亲公益团带领小学学生。");
         assert_eq!(orgs, ["某阳县一家亲公益团"]);
+    }
+
+    #[test]
+    fn w57_persons_a_compound_family_name_a_clause_before_a_comma_and_a_native_place() {
+        // 欧阳/ns 瑞菡/nr: the compound family name jieba read as a place; never 东方/s 文明/nr
+        let names = person_names("温江区和盛镇的欧阳瑞菡十分高兴。弘扬东方文明和东方智慧。");
+        assert_eq!(names, ["欧阳瑞菡"]);
+        // the end of a phrase before a comma is no name listed with the next one
+        let names = person_names("活动伊始,王明向大家致敬。参加活动的有张伟,王明等人。");
+        assert!(!names.contains(&"伊始".to_string()), "{names:?}");
+        assert!(names.contains(&"张伟".to_string()), "{names:?}");
+        // a place and 籍 is someone's native place
+        assert!(person_names("彰显了宋埠籍优秀有志青年在部队保家卫国。").is_empty());
+        // a group is no title that makes an ordinary word a name
+        assert!(person_names("村工作人员亲切地与优抚对象拉家常、问冷暖。").is_empty());
+    }
+
+    #[test]
+    fn w57_places_lists_of_townships_roads_cut_by_jieba_and_a_townships_own_bodies() {
+        let p = place_names("先后前往兴国镇、木港镇、枫林镇、黄颡口镇,为我县6名军人送喜报。");
+        assert_eq!(p, ["兴国镇", "木港镇", "枫林镇", "黄颡口镇"]);
+        let p = place_names("走进前进中路社区开展宣传。在海珠区纺织路上举行。");
+        assert_eq!(p, ["前进中路社区", "海珠区", "纺织路"]);
+        // a longer reading stays
+        let p = place_names("松江区沪亭北路99号的门店。");
+        assert!(p.contains(&"沪亭北路".to_string()), "{p:?}");
+        // a village's groups listed by their bare names; a three-character group
+        let p = place_names("而后到黄苗村戴冲、黄苗、皂角等组进行法律援助民生走访。");
+        assert_eq!(p, ["黄苗村", "戴冲", "黄苗", "皂角"]);
+        let p = place_names("来到红星村红星社村民小组走访。");
+        assert!(p.contains(&"红星社村民小组".to_string()), "{p:?}");
+        // a township's league committee, a village's league branch and veterans' station
+        for (text, place) in [
+            ("钟鸣镇团委开展活动。", "钟鸣镇"),
+            ("1月24日,新闸村团支部开展了活动。", "新闸村"),
+            ("1月24日,新闸村退役军人服务站开展了活动。", "新闸村"),
+        ] {
+            assert_eq!(place_names(text), [place], "{text}");
+        }
+    }
+
+    #[test]
+    fn w57_youth_league_committees_as_written() {
+        let o = org_names("共青团凤凰县委的志愿者参加了活动。");
+        assert_eq!(o, ["共青团凤凰县委"]);
+        let o = org_names("志愿服务队在团州委、团凤凰县委的领导下开展活动。");
+        assert_eq!(o, ["团州委", "团凤凰县委"]);
+        let o = org_names("近日,城固团县委联合三合镇党委开展活动。");
+        assert_eq!(o, ["城固团县委", "三合镇党委"]);
+        // the movement, no body; the subject of its sentence, a body
+        assert!(org_names("发挥共青团桥梁纽带作用，开展共青团进社区活动。").is_empty());
+        assert_eq!(org_names("共青团要把牢新时代青年工作的方向。"), ["共青团"]);
     }
 
     #[test]

@@ -357,6 +357,66 @@ pub fn level_assemblies(toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>) {
     }
 }
 
+/// The Communist Youth League's committee of a level, in the ways it is written: the league
+/// and the place before the level's committee (共青团/凤凰/县委, 团/凤凰/县委, 团/州委), or the
+/// place before the league's committee at the head of a clause (，城固/v 团县委): one body.
+pub fn league_committees(toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>) {
+    const COMMITTEES: &[&str] = &["省委", "市委", "州委", "县委", "区委"];
+    const LEAGUE_COMMITTEES: &[&str] = &["团省委", "团市委", "团州委", "团县委", "团区委"];
+    let stem = |t: &Tok<'_>| {
+        (2..=3).contains(&t.chars())
+            && t.word.chars().all(crate::text::is_han)
+            && !is_function_word(t.word)
+            && !t.word.ends_with(['团', '委'])
+    };
+    let mut found = Vec::new();
+    for k in 0..toks.len() {
+        let t = &toks[k];
+        let next = |j: usize| toks.get(j).filter(|n| n.start == toks[j - 1].end);
+        let span = if matches!(t.word, "共青团" | "团") {
+            match (next(k + 1), next(k + 2)) {
+                (Some(c), _) if COMMITTEES.contains(&c.word) => Some((k, k + 2)),
+                (Some(p), Some(c)) if stem(p) && COMMITTEES.contains(&c.word) => Some((k, k + 3)),
+                _ => None,
+            }
+        } else if LEAGUE_COMMITTEES.contains(&t.word)
+            && k >= 1
+            && toks[k - 1].end == t.start
+            && toks[k - 1].chars() == 2
+            && stem(&toks[k - 1])
+            && (k == 1 || toks[k - 2].is_punct())
+        {
+            Some((k - 1, k + 1))
+        } else {
+            None
+        };
+        if let Some((a, b)) = span {
+            found.push(OrgSpan {
+                start: toks[a].start,
+                end: toks[b - 1].end,
+                first: a,
+                last: b,
+                name: toks[a..b].iter().map(|x| x.word).collect(),
+                kind: "party".to_string(),
+                named_start: b - a == 3 || a + 1 == k,
+            });
+        }
+    }
+    // The league named alone before a noun it qualifies is the movement, no body (发挥共青团桥梁
+    // 纽带作用, 共青团主责主业, 共青团进社区); as the subject of its sentence it is one (共青团要…).
+    let qualifies = |o: &OrgSpan| {
+        toks.get(o.last)
+            .is_some_and(|n| matches!(n.tag, "n" | "vn" | "nz") || n.word == "进")
+    };
+    orgs.retain(|o| o.name != "共青团" || !qualifies(o));
+    if found.is_empty() {
+        return;
+    }
+    orgs.retain(|o| !found.iter().any(|f| f.start < o.end && o.start < f.end));
+    orgs.extend(found);
+    orgs.sort_by_key(|o| o.start);
+}
+
 /// A body's own party unit written right after it (县政府办/机关/党支部, 某某局/党委, 某某医院/党总支)
 /// is one name with it, in its longest written form, as the annotated pages write it
 /// (某某市民政局党组).

@@ -865,6 +865,28 @@ pub fn find(
             i += 1;
             continue;
         }
+        // 欧阳/ns 瑞菡/nr: a compound family name jieba read as a place, the given name after it
+        // (never 东方/s: the east, 东方/s 文明/nr)
+        if t.chars() == 2
+            && matches!(t.tag, "ns" | "nr")
+            && lex.surnames2.contains(t.word)
+            && let Some(given) = toks.get(i + 1)
+            && given.start == t.end
+            && is_name_tag(given.tag)
+            && (1..=2).contains(&given.chars())
+            && !ctx.is_covered(t.start, given.end)
+        {
+            let roles = ctx.roles_before(i, &spans);
+            push(
+                &mut found,
+                i,
+                i + 2,
+                format!("{}{}", t.word, given.word),
+                roles,
+            );
+            i += 2;
+            continue;
+        }
         // jieba's own name tag, confirmed by the tagger or by a title right after.
         // One name token, or a one-character surname and a given name jieba cut apart
         // (冯/nr 谭宗/nr).
@@ -1012,6 +1034,10 @@ pub fn find(
             || name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
             || lex.divisions.contains(name)
             || lex.division_short.contains(name)
+            // a place and 籍, someone's native place (宋埠/ns 籍/ng 青年)
+            || name_toks.last().is_some_and(|t| t.word == "籍")
+                && name_toks.len() >= 2
+                && name_toks[..name_toks.len() - 1].iter().any(|t| t.tag == "ns")
         {
             continue;
         }
@@ -1190,6 +1216,12 @@ pub fn find(
             if first >= 2
                 && LIST_SEPS.contains(&toks[first - 1].word)
                 && let Some((s, e, name)) = ctx.compose_before(first - 1)
+                // before a comma, only an item that opens its clause or that jieba reads as a
+                // name (活动/伊始，王某: the end of a phrase)
+                && (toks[first - 1].word != ","
+                    || s == 0
+                    || toks[s - 1].is_punct()
+                    || toks[s..e].iter().any(|t| is_name_tag(t.tag)))
             {
                 let own = ctx.roles_before(s, &spans);
                 added |= push(&mut found, s, e, name, own);

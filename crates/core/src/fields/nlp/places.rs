@@ -36,6 +36,10 @@ const VILLAGE_UNITS: &[&str] = &[
     "居民委员会",
 ];
 
+/// A village's or a township's bodies of the mass organizations, named after it (某某村团支部,
+/// 某某镇团委, 某某镇妇联).
+const OWN_BODIES: &[&str] = &["妇联", "团委", "团支部", "关工委"];
+
 /// Attributes that make a suffix word generic (涉疫小区, 封控社区), not a name.
 const GENERIC_STEMS: &[&str] = &[
     // verbs jieba tags as nouns before 社区 or 小区 (主动联系社区, 建议小区, 协同某某社区)
@@ -1134,15 +1138,26 @@ pub fn find(
             // places; for schools they disagree, and the places inside stay out).
             // So is a village's or a community's own party or self-government unit (某某村党支部,
             // 某某社区居委会): every annotated set lists the village with it.
+            // A township's party committee, government or league committee likewise (某某镇党委,
+            // 某某乡政府, 某某镇团委): the annotated sets list the township with them.
+            let village = body
+                .get(start..end)
+                .is_some_and(|p| p.ends_with('村') || p.ends_with("社区"));
+            let township = body
+                .get(start..end)
+                .is_some_and(|p| p.ends_with(['镇', '乡']));
             let own_unit = level == PlaceLevel::Local
-                && body
-                    .get(start..end)
-                    .is_some_and(|p| p.ends_with('村') || p.ends_with("社区"))
                 && body.get(end..org.end).is_some_and(|unit| {
-                    VILLAGE_UNITS.contains(&unit)
-                        // (its women's federation, or a branch of its own name: 某某社区龙门党支部)
-                        || unit == "妇联"
-                        || (unit.ends_with("党支部") && (5..=7).contains(&unit.chars().count()))
+                    village
+                        && (VILLAGE_UNITS.contains(&unit)
+                            // (its women's federation, league branch or veterans' station, or a
+                            // branch of its own name: 某某社区龙门党支部)
+                            || OWN_BODIES.contains(&unit)
+                            || unit == "退役军人服务站"
+                            || (unit.ends_with("党支部") && (5..=7).contains(&unit.chars().count())))
+                        || township
+                            && (["党委", "政府", "人民政府"].contains(&unit)
+                                || OWN_BODIES.contains(&unit))
                 });
             let site = level == PlaceLevel::Local && org.name.ends_with("临时党支部")
                 || org.name.ends_with("合作社")
@@ -1494,8 +1509,36 @@ pub fn village_groups(body: &str, places: &mut Vec<PlaceSpan>) {
         let stem: String = rest
             .chars()
             .take_while(|c| crate::text::is_han(*c))
-            .take(6)
+            .take(7)
             .collect();
+        // `黄某村戴冲、黄苗、皂角等组`: the village's groups listed, each by its bare name
+        if let Some(list) = rest.split(['，', ',', '。']).next()
+            && let Some(items) = ["等组", "等村民小组"]
+                .iter()
+                .find_map(|u| list.find(u).map(|k| &list[..k]))
+            && items.contains('、')
+            && items.split('、').all(|i| {
+                (2..=3).contains(&i.chars().count())
+                    && i.chars().all(crate::text::is_han)
+                    && !i
+                        .chars()
+                        .any(|c| "党委干工作领导小一二三四五六七八九十各全每该本".contains(c))
+            })
+        {
+            let mut at = p.end;
+            for item in items.split('、') {
+                if !places.iter().any(|q| q.start == at) {
+                    found.push(PlaceSpan {
+                        start: at,
+                        end: at + item.len(),
+                        name: item.to_string(),
+                        weak: false,
+                    });
+                }
+                at += item.len() + '、'.len_utf8();
+            }
+            continue;
+        }
         for unit in ["村民小组", "组"] {
             let Some(at) = (2..=3).find(|&n| {
                 let head: String = stem.chars().take(n).collect();
@@ -1523,6 +1566,100 @@ pub fn village_groups(body: &str, places: &mut Vec<PlaceSpan>) {
             break;
         }
     }
+    places.extend(found);
+    places.sort_by_key(|p| p.start);
+}
+
+/// The next items of a list of places of one kind (兴国镇、木港镇、枫林镇、黄颡口镇): an item after
+/// a 、 that ends with the same unit as the place before it, and holds one to four characters
+/// before the unit, is a place of that kind too, however jieba cut it (黄/a 颡/g 口镇/n).
+pub fn listed_like_places(body: &str, places: &mut Vec<PlaceSpan>) {
+    const UNITS: &[&str] = &["街道", "社区", "镇", "乡", "村"];
+    let mut found: Vec<PlaceSpan> = Vec::new();
+    for p in places.iter() {
+        let Some(unit) = UNITS.iter().find(|u| p.name.ends_with(*u)) else {
+            continue;
+        };
+        let mut at = p.end;
+        while let Some(rest) = body.get(at..).and_then(|r| r.strip_prefix('、')) {
+            let item_at = at + '、'.len_utf8();
+            let item = rest
+                .split(|c: char| !crate::text::is_han(c))
+                .next()
+                .unwrap_or_default();
+            let stem = item.strip_suffix(unit).unwrap_or_default();
+            if !item.ends_with(unit)
+                || !(1..=4).contains(&stem.chars().count())
+                || stem.chars().any(|c| "各全每该本等和与及".contains(c))
+            {
+                break;
+            }
+            if !places.iter().chain(&found).any(|q| q.start == item_at) {
+                found.push(PlaceSpan {
+                    start: item_at,
+                    end: item_at + item.len(),
+                    name: item.to_string(),
+                    weak: false,
+                });
+            }
+            at = item_at + item.len();
+        }
+    }
+    places.extend(found);
+    places.sort_by_key(|p| p.start);
+}
+
+/// Roads jieba cut before their direction (前进/v 中路/ns, 解放/v 东路/ns 社区) or before 路上
+/// (海珠区/纺织/n 路上/s): the road, and the community named after it, as written.
+pub fn cut_road_names(toks: &[Tok<'_>], places: &mut Vec<PlaceSpan>) {
+    const DIRECTED: &[&str] = &["东路", "西路", "南路", "北路", "中路"];
+    let stem = |t: &Tok<'_>| {
+        (1..=3).contains(&t.chars())
+            && t.word.chars().all(crate::text::is_han)
+            && !matches!(
+                t.tag,
+                "p" | "c" | "u" | "uj" | "ul" | "d" | "r" | "m" | "q" | "f"
+            )
+            && !super::token::is_function_word(t.word)
+    };
+    let mut found = Vec::new();
+    for (k, t) in toks.iter().enumerate().skip(1) {
+        let prev = &toks[k - 1];
+        if prev.end != t.start || !stem(prev) {
+            continue;
+        }
+        let (end, name) = if DIRECTED.contains(&t.word) {
+            match toks
+                .get(k + 1)
+                .filter(|n| n.start == t.end && n.word == "社区")
+            {
+                Some(n) => (n.end, format!("{}{}社区", prev.word, t.word)),
+                None => (t.end, format!("{}{}", prev.word, t.word)),
+            }
+        } else if t.word == "路上"
+            && prev.chars() == 2
+            && k >= 2
+            && toks[k - 2].end == prev.start
+            && toks[k - 2].tag == "ns"
+            && toks[k - 2].word.ends_with(['区', '县', '市', '镇'])
+        {
+            (t.start + "路".len(), format!("{}路", prev.word))
+        } else {
+            continue;
+        };
+        found.push(PlaceSpan {
+            start: prev.start,
+            end,
+            name,
+            weak: false,
+        });
+    }
+    // (a longer reading the rules made stays: 沪/j 亭/ng 北路/ns is 沪亭北路)
+    found.retain(|f| !places.iter().any(|p| p.start <= f.start && f.end <= p.end));
+    if found.is_empty() {
+        return;
+    }
+    places.retain(|p| !found.iter().any(|f| f.start < p.end && p.start < f.end));
     places.extend(found);
     places.sort_by_key(|p| p.start);
 }
