@@ -656,13 +656,32 @@ impl Nlp {
                 && toks[k - 1].tag == "ns"
                 && toks[k - 1].end == t.start
         };
+        // 七里/m 店村/n: a numbered place name's head jieba read as a count, glued to a village
+        // or a township (七里店村, 三道岔镇)
+        let numbered_head = |k: usize| {
+            let t = &toks[k];
+            let mut chars = t.word.chars();
+            t.tag == "m"
+                && t.chars() == 2
+                && chars
+                    .next()
+                    .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                && chars.next().is_some_and(|c| "里道家岔甲墩".contains(c))
+                && toks.get(k + 1).is_some_and(|n| {
+                    n.start == t.end
+                        && n.chars() >= 2
+                        && n.word.ends_with(['村', '镇', '乡', '庄', '铺', '堡'])
+                })
+        };
         let mut copy: Option<Vec<Tok<'a>>> = None;
-        if (0..toks.len()).any(|k| self.mistagged_division(&toks[k]) || rare_char(k)) {
+        if (0..toks.len())
+            .any(|k| self.mistagged_division(&toks[k]) || rare_char(k) || numbered_head(k))
+        {
             copy = Some(
                 (0..toks.len())
                     .map(|k| {
                         let mut t = toks[k];
-                        if self.mistagged_division(&t) {
+                        if self.mistagged_division(&t) || numbered_head(k) {
                             t.tag = "ns";
                         } else if rare_char(k) {
                             t.tag = "n";
@@ -1118,6 +1137,16 @@ mod tests {
         // the movement, no body; the subject of its sentence, a body
         assert!(org_names("发挥共青团桥梁纽带作用，开展共青团进社区活动。").is_empty());
         assert_eq!(org_names("共青团要把牢新时代青年工作的方向。"), ["共青团"]);
+    }
+
+    #[test]
+    fn w57_armed_forces_departments_civil_affairs_offices_and_numbered_village_names() {
+        let o = org_names("滨江街道人民武装部、荻垛镇民政办工作人员参加。");
+        assert_eq!(o, ["滨江街道人民武装部", "荻垛镇民政办"]);
+        // 七里/m 店村: a numbered place name's head is no count
+        let o = org_names("联谊活动由七里店村党总支书记肖某丽主持。");
+        assert_eq!(o, ["七里店村党总支"]);
+        assert_eq!(place_names("来到七里店村走访。"), ["七里店村"]);
     }
 
     #[test]
