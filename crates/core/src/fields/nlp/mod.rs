@@ -631,6 +631,7 @@ impl Nlp {
         // (the places as reported: none of the rules' drafts)
         orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
         orgs::offices_read_as_a_verb(toks, &mut orgs, &places);
+        orgs::quoted_teams(text, toks, &mut orgs, &places);
         (orgs, places, persons)
     }
 
@@ -1137,6 +1138,36 @@ mod tests {
         // the movement, no body; the subject of its sentence, a body
         assert!(org_names("发挥共青团桥梁纽带作用，开展共青团进社区活动。").is_empty());
         assert_eq!(org_names("共青团要把牢新时代青年工作的方向。"), ["共青团"]);
+    }
+
+    #[test]
+    fn teams_named_in_quotation_marks_keep_the_marks() {
+        assert_eq!(
+            org_names("该社区“金砖”志愿服务队闻讯而动。"),
+            ["“金砖”志愿服务队"]
+        );
+        assert_eq!(
+            org_names("“义心”助餐小分队为老人送餐。"),
+            ["“义心”助餐小分队"]
+        );
+        // a body or a place chain right before the marks opens the name; the body stays too
+        let o = org_names("日照市中医医院“杏林先锋”党员医护志愿服务队来到社区。");
+        assert!(
+            o.contains(&"日照市中医医院“杏林先锋”党员医护志愿服务队".to_string()),
+            "{o:?}"
+        );
+        let o = org_names("溧阳市溧城镇东升社区“太阳花”爱心驿站开展活动。");
+        assert_eq!(o, ["溧阳市溧城镇东升社区“太阳花”爱心驿站"]);
+        // the whole team in the marks
+        assert_eq!(
+            org_names("“红心祥和调解队”化解纠纷。"),
+            ["“红心祥和调解队”"]
+        );
+        // a general kind alone after the marks, a campaign or an honour: no team
+        assert!(
+            org_names("发起“我的长征”团队活动，设立“零工驿站”，开展“我为群众办实事”实践活动。")
+                .is_empty()
+        );
     }
 
     #[test]

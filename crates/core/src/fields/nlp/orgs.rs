@@ -2265,6 +2265,114 @@ const UNITS_AFTER_A_PLACE: &[&str] = &[
     "团支部",
 ];
 
+/// Kinds of team a group of volunteers or workers names itself after (`“金砖”志愿服务队`).
+const TEAMS: &[&str] = &[
+    "志愿者服务总队",
+    "志愿者服务队",
+    "志愿服务总队",
+    "志愿服务队",
+    "服务总队",
+    "服务队",
+    "宣讲团",
+    "小分队",
+    "调解队",
+    "帮帮团",
+    "实践队",
+];
+
+/// Kinds of group too general to name a team alone after the marks (`“我的长征”团队`,
+/// `“零工驿站”`); written after a body's name they do (`某某大学法学院“法律之星”团队`).
+const GENERAL_TEAMS: &[&str] = &["团队", "驿站", "分会"];
+
+/// Team names written whole inside the marks (`“八一老兵服务队”`, `“大姐帮帮团”`).
+const WHOLE_TEAMS: &[&str] = &["服务队", "调解队", "帮帮团", "民兵连", "小分队", "分团"];
+
+/// A team named in quotation marks, as the annotated pages write it, marks included: the
+/// quoted name and the kind of team after it (`“金砖”志愿服务队`, `“义心”助餐小分队`), or a
+/// quoted name that is the team's whole name (`“微光729队”`); a body or a place chain written
+/// right before the marks is part of the name (`日照市中医医院“杏林先锋”党员医护志愿服务队`,
+/// `某某社区“太阳花”爱心驿站`).
+pub fn quoted_teams(body: &str, toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>, places: &[PlaceSpan]) {
+    let mut found = Vec::new();
+    for (open, _) in body.match_indices('“') {
+        let inner_at = open + '“'.len_utf8();
+        let Some(len) = body[inner_at..].find('”') else {
+            continue;
+        };
+        let inner = &body[inner_at..inner_at + len];
+        let n = inner.chars().count();
+        if !(1..=12).contains(&n)
+            || inner.contains(['，', ',', '。', '、', '！', '？', '：', ':', '“'])
+            || !inner.chars().any(crate::text::is_han)
+        {
+            continue;
+        }
+        let after = inner_at + len + '”'.len_utf8();
+        let tail: String = body[after..]
+            .chars()
+            .take_while(|c| crate::text::is_han(*c))
+            .take(10)
+            .collect();
+        // a body or a place written right before the marks opens the name
+        let prefixed = orgs
+            .iter()
+            .filter(|o| o.end == open)
+            .map(|o| o.start)
+            .chain(places.iter().filter(|p| p.end == open).map(|p| p.start))
+            .min()
+            .map(|s| {
+                // (and the places chained before that place: 溧阳市溧城镇东升社区)
+                let mut s = s;
+                while let Some(p) = places.iter().find(|p| p.end == s) {
+                    s = p.start;
+                }
+                s
+            });
+        // the longest run of the words after the marks that ends with a kind of team
+        let end = (1..=tail.chars().count())
+            .rev()
+            .map(|k| tail.char_indices().nth(k).map_or(tail.len(), |(b, _)| b))
+            .find(|&b| {
+                TEAMS.iter().any(|t| tail[..b].ends_with(t))
+                    || prefixed.is_some() && GENERAL_TEAMS.iter().any(|t| tail[..b].ends_with(t))
+            })
+            .map(|b| after + b)
+            .or_else(|| {
+                // (the whole name in the marks: `“红心祥和调解队”`, `“夏树培民兵连”`)
+                (n >= 4
+                    && !inner.contains(char::is_whitespace)
+                    && WHOLE_TEAMS.iter().any(|t| inner.ends_with(t)))
+                .then_some(after)
+            });
+        let Some(end) = end else {
+            continue;
+        };
+        let start = prefixed.unwrap_or(open);
+        let org = OrgSpan {
+            start,
+            end,
+            first: toks.partition_point(|t| t.end <= start),
+            last: toks.partition_point(|t| t.start < end),
+            name: body[start..end].to_string(),
+            kind: "social".to_string(),
+            named_start: true,
+        };
+        found.push((org, open));
+    }
+    if found.is_empty() {
+        return;
+    }
+    // (what the rules read inside the marks or after them is part of the team's name; a body
+    // before the marks stays a body of its own)
+    orgs.retain(|o| {
+        !found
+            .iter()
+            .any(|(f, open)| o.start < f.end && *open < o.end)
+    });
+    orgs.extend(found.into_iter().map(|(f, _)| f));
+    orgs.sort_by_key(|o| o.start);
+}
+
 /// Builds the body a local place and a unit after it name (see `UNITS_AFTER_A_PLACE`), where
 /// no organization covers that unit yet.
 pub fn take_units_after_places(
