@@ -31,6 +31,9 @@ pub struct Meta {
 enum Label {
     Role(BylineRole),
     Source,
+    /// 发文机关: the body that issued a government page; its outlet only when no 来源 slot
+    /// names one.
+    Issuer,
     Time,
     Counter,
     Keywords,
@@ -67,6 +70,7 @@ fn labels() -> &'static [(String, Label)] {
                     "author" => Label::Role(Author),
                     "photographer" => Label::Role(Photographer),
                     "source" => Label::Source,
+                    "issuer" => Label::Issuer,
                     "time" => Label::Time,
                     "counter" => Label::Counter,
                     "keywords" => Label::Keywords,
@@ -1504,14 +1508,14 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
                 }
                 explained += 1;
             }
-            Label::Source => {
+            Label::Source | Label::Issuer => {
                 if value.is_empty() {
                     continue;
                 }
                 let (outlet, person) = clean_source(&value)?;
                 meta.own_site |= OWN_SITE.contains(&value.as_str());
                 if meta.publication.is_none() {
-                    meta.labelled_source = outlet.is_some();
+                    meta.labelled_source = outlet.is_some() && *kind == Label::Source;
                     meta.publication = outlet;
                 }
                 for name in person.iter().flat_map(|p| p.split_whitespace()) {
@@ -2087,6 +2091,10 @@ mod tests {
         // an editor's nickname: a credit line naming nobody
         let m = parse_meta_line("审核:小飞", false).unwrap();
         assert!(m.bylines.is_empty());
+        // the issuing body of a government page, an outlet a 来源 slot may still replace
+        let m = parse_meta_line("发文机关: | 蓝山县人民政府 | 发文日期: | |", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("蓝山县人民政府"));
+        assert!(!m.labelled_source);
         // one name spaced out under the headline
         let m = parse_meta_line("梁 帅", true).unwrap();
         assert_eq!(m.bylines, [bl(Author, "梁帅")]);

@@ -408,6 +408,25 @@ pub fn classify(line: &str) -> Option<Furniture> {
         {
             return Some(Furniture::ListHeader);
         }
+        // a disclosure table's label over empty cells (`名称: | |||`, `文号 : |`)
+        if let Some(label) = folded
+            .strip_suffix('|')
+            .map(|f| f.trim_end_matches('|'))
+            .and_then(|f| f.strip_suffix([':', '：']))
+            && (1..=6).contains(&clen(label))
+            && label.chars().all(crate::text::is_han)
+        {
+            return Some(Furniture::Line);
+        }
+        // a link to the site's mini-site or home (`进入某某新闻网微站`)
+        if n <= 20
+            && folded.starts_with("进入")
+            && ["微站", "官网", "首页", "频道"]
+                .iter()
+                .any(|e| folded.ends_with(e))
+        {
+            return Some(Furniture::Line);
+        }
         // an app's invitation (`打开ChinaNews阅读`, `打开某某客户端`)
         if n <= 24
             && folded.starts_with("打开")
@@ -828,6 +847,13 @@ mod tests {
         assert_eq!(classify("相关文档:"), Some(Furniture::ListHeader));
         assert_eq!(classify("阅读"), Some(Furniture::Line));
         assert_eq!(classify("打开心扉，共话成长。"), None);
+        // a disclosure table's label over empty cells; a link to the site's mini-site; a
+        // reposting site's long disclaimer
+        assert_eq!(classify("名称: | |||"), Some(Furniture::Line));
+        assert_eq!(classify("文号 : |"), Some(Furniture::Line));
+        assert_eq!(classify("进入某某新闻网微站"), Some(Furniture::Line));
+        assert_eq!(classify("崇明首个微站“消防志愿服务站”成立"), None);
+        assert!(classify("免责声明:除来源有署名为特定的作者稿件外,本文为某某网编辑或转载稿件,内容与相关报社等媒体无关。其原创性以及文中陈述文字和内容未经本站证实,对本文以及其中全部或者部分内容本站不作任何保证或承诺,请读者仅作参考,并请自行核实相关内容。").is_some());
         assert_eq!(classify("相关链接"), Some(Furniture::ListHeader));
     }
 

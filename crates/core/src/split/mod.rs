@@ -302,9 +302,10 @@ fn signature(inner: &str) -> Option<Meta> {
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | ',' | '，'))
         .filter(|t| !t.is_empty())
         .count();
+    // (`尹某剑李某阳丁某铭`: three-character names glued together)
     if let Some(names) = byline::parse_names(inner)
         && names.len() <= 4
-        && (tokens > 1 || names.len() == 1)
+        && (tokens > 1 || names.len() == 1 || names.iter().all(|n| clen(n) == 3))
     {
         return Some(Meta {
             bylines: authors(names),
@@ -3284,6 +3285,9 @@ mod tests {
         let m = signature("文 吴某某 周某").unwrap();
         let names: Vec<&str> = m.bylines.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["吴某某", "周某"]);
+        // three-character names glued together in the closing bracket
+        let m = signature("尹某剑李某阳丁某铭").unwrap();
+        assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
         let m = signature("文 吴某某 图 李某").unwrap();
         assert_eq!(m.bylines[1].role, crate::record::BylineRole::Photographer);
     }

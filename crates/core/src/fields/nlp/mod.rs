@@ -631,6 +631,7 @@ impl Nlp {
         // (the places as reported: none of the rules' drafts)
         orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
         orgs::offices_read_as_a_verb(toks, &mut orgs, &places);
+        orgs::offices_of_their_parents(text, toks, &mut orgs, &places);
         orgs::quoted_teams(text, toks, &mut orgs, &places);
         (orgs, places, persons)
     }
@@ -1138,6 +1139,24 @@ mod tests {
         // the movement, no body; the subject of its sentence, a body
         assert!(org_names("发挥共青团桥梁纽带作用，开展共青团进社区活动。").is_empty());
         assert_eq!(org_names("共青团要把牢新时代青年工作的方向。"), ["共青团"]);
+    }
+
+    #[test]
+    fn local_offices_of_national_bodies_and_a_bodys_own_office_after_it() {
+        assert_eq!(
+            org_names("国家税务总局惠州市税务局开展宣传。"),
+            ["国家税务总局惠州市税务局"]
+        );
+        let o = org_names("国家税务总局和林格尔县税务局盛乐镇税务所的干部参加。");
+        assert_eq!(o, ["国家税务总局和林格尔县税务局盛乐镇税务所"]);
+        assert_eq!(
+            org_names("田家庵区国税局办税服务厅获得表彰。"),
+            ["田家庵区国税局办税服务厅"]
+        );
+        assert_eq!(
+            org_names("大连市中山区税务局第一税务所的青年。"),
+            ["大连市中山区税务局第一税务所"]
+        );
     }
 
     #[test]

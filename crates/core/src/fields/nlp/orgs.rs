@@ -2265,6 +2265,98 @@ const UNITS_AFTER_A_PLACE: &[&str] = &[
     "团支部",
 ];
 
+/// National bodies whose local offices carry the parent's name before their own (国家税务总局
+/// 某某市税务局): the parent and the office are one name.
+const NATIONAL_PARENTS: &[&str] = &[
+    "国家税务总局",
+    "国家金融监督管理总局",
+    "中国人民银行",
+    "国家电网",
+    "国网",
+    "中国邮政",
+    "中国移动",
+    "中国电信",
+    "中国联通",
+];
+
+/// A body's own office or station written right after it (某某税务局办税服务厅, 某某税务局第一税务
+/// 所, 某某县税务局某某镇税务所).
+const OFFICES: &[&str] = &["办税服务厅", "政务服务厅", "营业厅", "服务厅"];
+
+/// Local offices named whole (国家税务总局/某某市税务局 → one body) and a body's own office or
+/// station written right after it (某某国税局/办税服务厅, 某某税务局/第一税务所, 某某税务局/某某镇/
+/// 税务所): the longest written form, as the annotated pages list them.
+pub fn offices_of_their_parents(
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &mut Vec<OrgSpan>,
+    places: &[PlaceSpan],
+) {
+    let mut changed = false;
+    // the national parent and the office after it
+    let mut k = 0;
+    while k + 1 < orgs.len() {
+        if NATIONAL_PARENTS.contains(&orgs[k].name.as_str()) && orgs[k + 1].start == orgs[k].end {
+            let next = orgs.remove(k + 1);
+            let o = &mut orgs[k];
+            o.name.push_str(&next.name);
+            o.end = next.end;
+            o.last = next.last;
+            o.kind = next.kind;
+            changed = true;
+        }
+        k += 1;
+    }
+    // the office or station after its body
+    let ordinal = |s: &str| -> usize {
+        let Some(rest) = s.strip_prefix('第') else {
+            return 0;
+        };
+        let n = rest
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .count();
+        if (1..=3).contains(&n) {
+            '第'.len_utf8() + n * '一'.len_utf8()
+        } else {
+            0
+        }
+    };
+    let mut extended: Vec<(usize, usize)> = Vec::new();
+    for o in orgs.iter_mut() {
+        let Some(after) = body.get(o.end..) else {
+            continue;
+        };
+        let skip = ordinal(after).max(
+            places
+                .iter()
+                .find(|p| {
+                    p.start == o.end && (p.name.ends_with(['镇', '乡']) || p.name.ends_with("街道"))
+                })
+                .map_or(0, |p| p.end - p.start),
+        );
+        let rest = &after[skip..];
+        let unit = OFFICES
+            .iter()
+            .chain(STATIONS)
+            .find(|u| rest.starts_with(*u))
+            .filter(|u| skip > 0 || OFFICES.contains(u));
+        if let Some(unit) = unit {
+            let end = o.end + skip + unit.len();
+            o.name = body[o.start..end].to_string();
+            extended.push((o.end, end));
+            o.end = end;
+            o.last = toks.partition_point(|t| t.start < end);
+            changed = true;
+        }
+    }
+    // (the office read alone is part of the longer name)
+    orgs.retain(|o| !extended.iter().any(|&(a, b)| a <= o.start && o.end <= b));
+    if changed {
+        orgs.sort_by_key(|o| o.start);
+    }
+}
+
 /// Kinds of team a group of volunteers or workers names itself after (`“金砖”志愿服务队`).
 const TEAMS: &[&str] = &[
     "志愿者服务总队",
