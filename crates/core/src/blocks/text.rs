@@ -438,7 +438,9 @@ fn glued_subtitle(line: &str) -> Option<Vec<&str>> {
     line.chars().nth(40)?;
     let at = crate::lines::meta::glued_dateline_at(line)?;
     let subtitle = line[..at].trim();
-    headline_like(subtitle, 60).then(|| vec![subtitle, line[at..].trim()])
+    // (`第1眼TV-华龙网讯`: a channel joined to its outlet by a hyphen is the dateline's own)
+    (headline_like(subtitle, 60) && !subtitle.ends_with(['-', '－', '·']))
+        .then(|| vec![subtitle, line[at..].trim()])
 }
 
 /// Six to `max` characters and no full stop: a headline, subtitle or deck.
@@ -651,6 +653,14 @@ mod tests {
         assert_eq!(lines[0], "民政部：2008年接收各界捐款764亿元");
         assert!(lines[1].starts_with("中新网5月22日电"));
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_channel_hyphened_to_its_outlet_stays_in_the_dateline() {
+        let page = "某某消防举办开放活动\n2025-12-01 06:30:23 来源: 第1眼TV-某龙网\n\
+                    第1眼TV-某龙网讯(方某 通讯员 姜某)为做好消防安全宣传工作，近日，某某消防救援站举办开放日活动。\n";
+        let lines = lines_of(page);
+        assert!(lines[2].starts_with("第1眼TV-某龙网讯"), "{lines:?}");
     }
 
     #[test]

@@ -2095,6 +2095,15 @@ mod tests {
         let m = parse_meta_line("发文机关: | 蓝山县人民政府 | 发文日期: | |", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("蓝山县人民政府"));
         assert!(!m.labelled_source);
+        // chief, art and proof editors; two labels glued on one line
+        let editors = |line: &str| -> Vec<String> {
+            parse_meta_line(line, false)
+                .map(|m| m.bylines.into_iter().map(|b| b.name).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(editors("主编:董某胜"), ["董某胜"]);
+        assert_eq!(editors("责编:张芳校审:刘某佳"), ["张芳", "刘某佳"]);
+        assert_eq!(editors("美编:韩雪孔某杰"), ["韩雪", "孔某杰"]);
         // one name spaced out under the headline
         let m = parse_meta_line("梁 帅", true).unwrap();
         assert_eq!(m.bylines, [bl(Author, "梁帅")]);

@@ -366,6 +366,15 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     {
         return None;
     }
+    // `红网时刻张家界11月2日讯`: the outlet's app, named with its word for news
+    if first_paragraph
+        .strip_prefix(['【', '['])
+        .unwrap_or(first_paragraph)
+        .strip_prefix(name)
+        .is_some_and(|rest| rest.starts_with("时刻"))
+    {
+        return Some(format!("{name}时刻"));
+    }
     Some(name.to_string())
 }
 
@@ -685,6 +694,11 @@ mod tests {
         assert_eq!(
             dateline_outlet("华龙网8月14日15时07分讯 连日来，县总工会开展送清凉活动。").as_deref(),
             Some("华龙网")
+        );
+        // an outlet's app named with its word for news
+        assert_eq!(
+            dateline_outlet("红网时刻张家界11月2日讯(通讯员 胡某晴)“哇，是消防车耶！”").as_deref(),
+            Some("红网时刻")
         );
         // a place filing the story is no outlet
         assert_eq!(
