@@ -612,6 +612,15 @@ impl Nlp {
         self.trim_glued_preposition_of_orgs(toks, &mut orgs);
         drop_places_inside_dotted_names(text, &mut places, tagged);
         drop_places_heading_outlets(text, &mut places);
+        // 村民/老黎/ns: 老 or 小 and a family name is a way of addressing someone, no place
+        // (老挝 is a country)
+        places.retain(|p| {
+            let mut chars = p.name.chars();
+            !(matches!(chars.next(), Some('老' | '小'))
+                && chars.next().is_some_and(|c| self.lex.surnames.contains(&c))
+                && chars.next().is_none()
+                && !self.lex.countries.contains(p.name.as_str()))
+        });
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
         self.drop_common_words(text, &mut persons);
         persons::drop_doctrines(text, &mut persons);
@@ -622,7 +631,6 @@ impl Nlp {
         persons::trim_home(&mut persons);
         // (a village's named group first: no name jieba read inside it is a person, 毛坪上/nr 组)
         places::village_groups(text, &mut places);
-        places::listed_like_places(text, &mut places);
         places::cut_road_names(toks, &mut places);
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
@@ -1126,6 +1134,26 @@ mod tests {
         ] {
             assert_eq!(place_names(text), [place], "{text}");
         }
+    }
+
+    #[test]
+    fn w59_kinds_of_place_quantities_forms_of_address_and_speakers() {
+        // a verb and a kind of place after a township, a quantity before 社区: no places
+        assert_eq!(
+            place_names("东海县张湾乡抓住农村冬闲时间开展活动。"),
+            ["东海县", "张湾乡"]
+        );
+        assert!(place_names("吸引了大批社区居民驻足观看。").is_empty());
+        // a village named like a kind (X山村) stays a village
+        let p = place_names("看望慰问了绥德县崔家湾镇寨则山村8位老党员。");
+        assert!(p.contains(&"寨则山村".to_string()), "{p:?}");
+        // a family name and a kin term is no name
+        assert!(person_names("放映点选择在6组村民方爹爹家门前的场地。").is_empty());
+        // an interview's speaker before a colon
+        assert_eq!(
+            person_names("学生 潘欣:之前我会以为这些戏曲是老年人才看的。"),
+            ["潘欣"]
+        );
     }
 
     #[test]

@@ -291,7 +291,7 @@ const HONORIFICS: &[&str] = &[
     "大姐", "大哥", "师傅", "警官", "老师", "医生", "同学", "老人", "奶奶", "爷爷", "婆婆", "伯伯",
     "叔叔", "经理", "主任", "书记", "组长", "局长", "科长", "所长", "站长", "校长", "院长", "部长",
     "队长", "厂长", "村长", "乡长", "镇长", "县长", "市长", "处长", "班长", "社长", "会长", "总",
-    "哥", "姐", "叔", "婶", "嫂", "姨", "老太", "老汉",
+    "哥", "姐", "叔", "婶", "嫂", "姨", "老太", "老汉", "爹爹", "嬢嬢", "娭毑", "大伯", "大婶",
 ];
 
 /// A family name alone (魏, 欧阳).
@@ -914,7 +914,11 @@ pub fn find(
                 roles.push(next.word.to_string());
             }
             let start = toks[s].start;
-            if !roles.is_empty() || confirmed(start, start + confirm_len) {
+            // `学生 潘某:之前…`: a speaker's name after a space and before a colon, as an
+            // interview prints it
+            let speaker = toks.get(e).is_some_and(|n| matches!(n.word, ":" | "："))
+                && (s == 0 || toks[s - 1].word.trim().is_empty());
+            if !roles.is_empty() || speaker || confirmed(start, start + confirm_len) {
                 push(&mut found, s, e, name, roles);
             } else {
                 // Confirmed later if the name is confirmed at another mention.

@@ -287,8 +287,13 @@ fn stem_ok(lex: &Lexicon, t: &Tok<'_>, adjacent: bool) -> bool {
         return false;
     }
     if t.tag == "m" {
-        // 第十届/m 社区居委会: an ordinal
-        if t.word.starts_with('第') {
+        // 第十届/m 社区居委会: an ordinal; 大批/m 社区居民: a quantity
+        if t.word.starts_with('第')
+            || [
+                "大批", "大量", "众多", "诸多", "许多", "部分", "若干", "多数", "少数",
+            ]
+            .contains(&t.word)
+        {
             return false;
         }
         // 一张/m 南山街道: a numeral and its measure word
@@ -1366,8 +1371,11 @@ fn village_at(body: &str, at: usize) -> Option<usize> {
         }
     }
     let end = end?;
-    // 参加/社区, 走进/社区: a clause's verb before a common noun
-    if CLAUSE_VERBS.iter().any(|v| rest.starts_with(v)) {
+    // 参加/社区, 走进/社区: a clause's verb before a common noun; 抓住/农村: a kind of place
+    // (寨则山村, 大渔村 are names)
+    if CLAUSE_VERBS.iter().any(|v| rest.starts_with(v))
+        || ["农村", "乡村"].iter().any(|w| body[..end].ends_with(w))
+    {
         return None;
     }
     // 村民, 村委, 村级, 村干部, 村集体: the 村 opens another word
@@ -1375,10 +1383,27 @@ fn village_at(body: &str, at: usize) -> Option<usize> {
     (!next.is_some_and(|c| "民委级干集组".contains(c))).then_some(end)
 }
 
+/// A township or a street of the same kind as `like` (镇, 乡 or 街道), written as one to four
+/// characters and its unit (no function word in them), starting at `at`; its byte end.
+fn town_at(body: &str, at: usize, like: &str) -> Option<usize> {
+    let unit = ["街道", "镇", "乡"]
+        .into_iter()
+        .find(|u| like.ends_with(u))?;
+    let item = body
+        .get(at..)?
+        .split(|c: char| !crate::text::is_han(c))
+        .next()?;
+    let stem = item.strip_suffix(unit)?;
+    ((1..=4).contains(&stem.chars().count())
+        && !stem.chars().any(|c| NOT_IN_VILLAGE_NAME.contains(c)))
+    .then_some(at + item.len())
+}
+
 /// Villages, communities and compounds jieba cut across their suffix (半/山村, 海子/洼村,
 /// 三座/庵村) where the text places them beyond doubt: an item of a list of places joined by 、
 /// next to a village, community or compound found already (汶潭村、半山村, 至善社区、樱花苑社区),
-/// or the name right after a town found already (野人谷镇三座庵村).
+/// or the name right after a town found already (野人谷镇三座庵村); and the next township or
+/// street of a list of them (兴国镇、黄/a 颡/g 口镇).
 fn villages_beside_known_places(
     lex: &Lexicon,
     body: &str,
@@ -1431,6 +1456,13 @@ fn villages_beside_known_places(
             // right after a town
             if town && let Some(end) = village_at(body, p.end) {
                 found.push((p.end, end));
+            }
+            // the next township or street of a list (兴国镇、枫林镇、黄/a 颡/g 口镇)
+            if town && let Some(after) = body[p.end..].strip_prefix('、') {
+                let at = body.len() - after.len();
+                if let Some(end) = town_at(body, at, &p.name) {
+                    found.push((at, end));
+                }
             }
         }
         for (s, e) in found {
@@ -1564,45 +1596,6 @@ pub fn village_groups(body: &str, places: &mut Vec<PlaceSpan>) {
                 });
             }
             break;
-        }
-    }
-    places.extend(found);
-    places.sort_by_key(|p| p.start);
-}
-
-/// The next items of a list of places of one kind (兴国镇、木港镇、枫林镇、黄颡口镇): an item after
-/// a 、 that ends with the same unit as the place before it, and holds one to four characters
-/// before the unit, is a place of that kind too, however jieba cut it (黄/a 颡/g 口镇/n).
-pub fn listed_like_places(body: &str, places: &mut Vec<PlaceSpan>) {
-    const UNITS: &[&str] = &["街道", "社区", "镇", "乡", "村"];
-    let mut found: Vec<PlaceSpan> = Vec::new();
-    for p in places.iter() {
-        let Some(unit) = UNITS.iter().find(|u| p.name.ends_with(*u)) else {
-            continue;
-        };
-        let mut at = p.end;
-        while let Some(rest) = body.get(at..).and_then(|r| r.strip_prefix('、')) {
-            let item_at = at + '、'.len_utf8();
-            let item = rest
-                .split(|c: char| !crate::text::is_han(c))
-                .next()
-                .unwrap_or_default();
-            let stem = item.strip_suffix(unit).unwrap_or_default();
-            if !item.ends_with(unit)
-                || !(1..=4).contains(&stem.chars().count())
-                || stem.chars().any(|c| "各全每该本等和与及".contains(c))
-            {
-                break;
-            }
-            if !places.iter().chain(&found).any(|q| q.start == item_at) {
-                found.push(PlaceSpan {
-                    start: item_at,
-                    end: item_at + item.len(),
-                    name: item.to_string(),
-                    weak: false,
-                });
-            }
-            at = item_at + item.len();
         }
     }
     places.extend(found);
