@@ -104,6 +104,8 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             && let Some(prev) = out.last_mut()
             && prev.text.ends_with('—')
             && headline_like(prev.text.trim_end_matches('—'), 30)
+            // (a slogan of two phrases over the headline is its kicker: `人人是窗口,个个是形象——`)
+            && !prev.text.contains(['，', ','])
             && headline_like(l, 40)
             && !l.contains(['，', ','])
         {
@@ -668,6 +670,10 @@ mod tests {
         let page = "某某日报\n\n从忧“薪”到暖心——\n\n某某中心为农民工成功维权\n\n2025年4月7日，某某中心收到来自某省周某的申请。\n";
         let lines = lines_of(page);
         assert_eq!(lines[1], "从忧“薪”到暖心——某某中心为农民工成功维权");
+        // a slogan of two phrases is the kicker: the headline stays a line of its own
+        let page = "人人是窗口,个个是形象——\n某区国税获全国“巾帼文明岗”称号\n4月16日，某某市国税局公布了表彰名单。\n";
+        let lines = lines_of(page);
+        assert_eq!(lines[1], "某区国税获全国“巾帼文明岗”称号", "{lines:?}");
     }
 
     #[test]

@@ -717,6 +717,36 @@ fn sending_agency(tail: &str) -> Option<&str> {
     ((agency || outlet) && name.chars().all(crate::text::is_han)).then_some(name)
 }
 
+/// The last paragraph without a picture's caption glued after its last sentence, before the
+/// closing credit (`…了解民生政策。右图为村民们在观看电影。`): the caption is the page's.
+fn without_glued_caption(para: &str) -> &str {
+    let t = para.trim_end();
+    let Some(body_end) = t
+        .strip_suffix(['。', '.'])
+        .and_then(|head| head.rfind('。'))
+        .map(|k| k + '。'.len_utf8())
+    else {
+        return para;
+    };
+    let last = &t[body_end..];
+    let caption = [
+        "图为",
+        "左图为",
+        "右图为",
+        "上图为",
+        "下图为",
+        "左图：",
+        "右图：",
+    ]
+    .iter()
+    .any(|m| last.starts_with(m));
+    if caption && clen(last) <= 40 && !last.contains(['，', ',']) {
+        &t[..body_end]
+    } else {
+        para
+    }
+}
+
 fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let mut t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
     // A comment link a portal glued after the text (`…吴淡淡地说。据《南方都市报》 我要评论`).
@@ -1557,7 +1587,7 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                 d.merge(m);
                 para = before;
             }
-            d.body.push(para);
+            d.body.push(without_glued_caption(para));
             d.ended = true;
             continue;
         }
@@ -3684,6 +3714,14 @@ mod tests {
         assert_eq!(m.publication.as_deref(), Some("新华社"));
         // a sentence about an agency is no credit
         assert!(trailing_credit("他说。合作社").is_none());
+        // a picture's caption glued after the last sentence, before the credit
+        let (before, _) =
+            trailing_credit("让村民了解民生政策。右图为村民们在观看电影。(赵某平)").unwrap();
+        assert_eq!(without_glued_caption(before), "让村民了解民生政策。");
+        assert_eq!(
+            without_glued_caption("他说。图为会场，人很多。"),
+            "他说。图为会场，人很多。"
+        );
         let (before, _) = trailing_credit("可以提供400套廉租房。我要评论").unwrap();
         assert_eq!(before, "可以提供400套廉租房。");
         let (before, _) = trailing_credit("迈向无烟中国还有很长的路要走！［详细］").unwrap();
