@@ -639,6 +639,7 @@ impl Nlp {
         // (the places as reported: none of the rules' drafts)
         orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
         orgs::offices_read_as_a_verb(toks, &mut orgs, &places);
+        orgs::split_at_glued_prepositions(&self.lex, toks, &mut orgs);
         orgs::offices_of_their_parents(text, toks, &mut orgs, &places);
         orgs::quoted_teams(text, toks, &mut orgs, &places);
         (orgs, places, persons)
@@ -1184,6 +1185,24 @@ mod tests {
         assert_eq!(
             org_names("大连市中山区税务局第一税务所的青年。"),
             ["大连市中山区税务局第一税务所"]
+        );
+    }
+
+    #[test]
+    fn prepositions_jieba_glued_inside_a_name_end_it_and_health_insurance_offices() {
+        assert_eq!(org_names("培训会由区民政局组织。"), ["区民政局"]);
+        assert_eq!(
+            org_names("县妇联及龙益基金会捐赠物资。"),
+            ["县妇联", "龙益基金会"]
+        );
+        assert_eq!(
+            org_names("西安市妇女儿童活动中心向纪家村村委会捐赠图书。"),
+            ["西安市妇女儿童活动中心", "纪家村村委会"]
+        );
+        assert_eq!(org_names("向阳社区党委开展活动。"), ["向阳社区党委"]);
+        assert_eq!(
+            org_names("县医保办、绿塘乡合医办、丰乐镇医保站工作人员参加。"),
+            ["县医保办", "绿塘乡合医办", "丰乐镇医保站"]
         );
     }
 

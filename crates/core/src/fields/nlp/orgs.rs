@@ -2265,6 +2265,67 @@ const UNITS_AFTER_A_PLACE: &[&str] = &[
     "团支部",
 ];
 
+/// A preposition or a conjunction jieba glued to the word after it inside a name the rules read
+/// (培训/会由区/民政局, 县妇联/及龙益/基金会, 某某中心/向纪/家村/村委会): the name ends before it
+/// when what stands before is a body's name, and starts after it.
+pub fn split_at_glued_prepositions(lex: &Lexicon, toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>) {
+    let mut out: Vec<OrgSpan> = Vec::with_capacity(orgs.len());
+    let mut changed = false;
+    for o in orgs.drain(..) {
+        let first = toks.partition_point(|t| t.start < o.start);
+        let last = toks.partition_point(|t| t.start < o.end);
+        let cut = toks
+            .get(first..last)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .find_map(|(j, t)| {
+                // (the character may close the word before it too: 培训/会由区)
+                let (n, (p, c)) = t
+                    .word
+                    .char_indices()
+                    .take(2)
+                    .enumerate()
+                    .find(|&(_, (_, c))| "由向及".contains(c))?;
+                (t.chars() >= n + 2
+                    && matches!(t.tag, "n" | "nr" | "nz" | "ns" | "")
+                    && !t.word.starts_with("向阳")
+                    && t.start + p > o.start
+                    && t.end < o.end)
+                    .then_some((first + j, t.start + p, t.start + p + c.len_utf8()))
+            });
+        let Some((k, head_end, at)) = cut else {
+            out.push(o);
+            continue;
+        };
+        changed = true;
+        let head = &o.name[..head_end - o.start];
+        if (lex.org_suffix(head).is_some() || head.ends_with("中心")) && head.chars().count() >= 3
+        {
+            out.push(OrgSpan {
+                end: head_end,
+                last: k,
+                name: head.to_string(),
+                ..o.clone()
+            });
+        }
+        let tail = &o.name[at - o.start..];
+        if tail.chars().count() >= 3 {
+            out.push(OrgSpan {
+                start: at,
+                first: k,
+                name: tail.to_string(),
+                named_start: true,
+                ..o
+            });
+        }
+    }
+    *orgs = out;
+    if changed {
+        orgs.sort_by_key(|o| o.start);
+    }
+}
+
 /// National bodies whose local offices carry the parent's name before their own (国家税务总局
 /// 某某市税务局): the parent and the office are one name.
 const NATIONAL_PARENTS: &[&str] = &[
