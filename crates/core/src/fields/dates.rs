@@ -679,8 +679,15 @@ fn event_year_around(chars: &[char], span: &Range<usize>) -> Option<i32> {
             .take(24)
             .take_while(|c| !matches!(c, ',' | '，' | '。' | ';' | '；' | '、' | '!' | '?'))
             .collect();
+        // (`开展2026年度城乡居民医保征缴宣传`: the insurance year paid for in advance, no year
+        // of the event)
+        let insurance_year = after.starts_with('度')
+            && ["医保", "参保", "征缴", "缴费", "保险", "社保"]
+                .iter()
+                .any(|w| after.contains(w));
         if after.starts_with(|c: char| c.is_ascii_digit())
             || NOT_EVENT_AFTER_YEAR.iter().any(|w| after.starts_with(w))
+            || insurance_year
         {
             continue;
         }
@@ -853,6 +860,14 @@ mod tests {
         assert_eq!(
             values("8月1日，2025年1月开始的活动结束。", None),
             ["--08-01"]
+        );
+        // an insurance year collected in advance is no year of the event
+        assert_eq!(
+            values(
+                "11月18日，乡合医办开展2026年度城乡居民医保征缴政策宣传活动。",
+                None
+            ),
+            ["--11-18"]
         );
         // a publish date gives the year first
         assert_eq!(
