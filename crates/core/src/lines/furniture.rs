@@ -205,9 +205,6 @@ pub fn has_sentence_punct(s: &str) -> bool {
     })
 }
 
-/// Where a site's legal notice glued after the story's last sentence begins (`…人人争做“民间
-/// 河长”。 免责声明:本文版权归原作者所有…`): the byte offset of the notice's own sentence, when a
-/// story of sixty characters or more, ending a sentence, stands before it on the same line.
 /// How many `(2024-09-04)`-style dates in brackets `line` holds: a list of links prints one
 /// after each title; a paragraph of text hardly ever two.
 fn dated_links(line: &str) -> usize {
@@ -242,6 +239,9 @@ fn notice_at(line: &str) -> Option<usize> {
     }
 }
 
+/// Where a site's legal notice glued after the story's last sentence begins (`…人人争做“民间
+/// 河长”。 免责声明:本文版权归原作者所有…`): the byte offset of the notice's own sentence, when a
+/// story of sixty characters or more, ending a sentence, stands before it on the same line.
 pub fn glued_notice_at(line: &str) -> Option<usize> {
     let hit = notice_at(line)?;
     let head = &line[..hit];
@@ -261,7 +261,6 @@ pub fn glued_notice_at(line: &str) -> Option<usize> {
         .then_some(start)
 }
 
-/// Classifies one trimmed line; `None` when it is not furniture.
 /// How many `YYYY-MM-DD` dates `line` holds.
 fn iso_dates(line: &str) -> usize {
     let b = line.as_bytes();
@@ -280,6 +279,7 @@ fn iso_dates(line: &str) -> usize {
         .count()
 }
 
+/// Classifies one trimmed line; `None` when it is not furniture.
 pub fn classify(line: &str) -> Option<Furniture> {
     let line = line.trim();
     let v = vocabulary();
