@@ -632,6 +632,7 @@ impl Nlp {
         // (a village's named group first: no name jieba read inside it is a person, 毛坪上/nr 组)
         places::village_groups(text, &mut places);
         places::cut_road_names(toks, &mut places);
+        places::adjective_named_places(toks, &mut places);
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
@@ -1148,6 +1149,11 @@ mod tests {
         // a village named like a kind (X山村) stays a village
         let p = place_names("看望慰问了绥德县崔家湾镇寨则山村8位老党员。");
         assert!(p.contains(&"寨则山村".to_string()), "{p:?}");
+        // a community named with an adjective after its district; the kind alone is none
+        let p = place_names("哈尔滨市南岗区繁荣社区党员汪某英在选举箱内投下一票。");
+        assert!(p.contains(&"繁荣社区".to_string()), "{p:?}");
+        assert!(place_names("大力建设和谐社区。").is_empty());
+        assert!(place_names("我们组织5名乡镇纪检监察干部参加。").is_empty());
         // a family name and a kin term is no name
         assert!(person_names("放映点选择在6组村民方爹爹家门前的场地。").is_empty());
         // an interview's speaker before a colon

@@ -1602,6 +1602,38 @@ pub fn village_groups(body: &str, places: &mut Vec<PlaceSpan>) {
     places.sort_by_key(|p| p.start);
 }
 
+/// A community or village named with an adjective (繁荣/a 社区, 幸福/a 村), right after the
+/// district or town it lies in (南岗区/繁荣/社区): a place, as a kind of community (建设和谐社区)
+/// written alone is not.
+pub fn adjective_named_places(toks: &[Tok<'_>], places: &mut Vec<PlaceSpan>) {
+    let mut found = Vec::new();
+    for k in 1..toks.len().saturating_sub(1) {
+        let (before, stem, unit) = (&toks[k - 1], &toks[k], &toks[k + 1]);
+        if stem.tag == "a"
+            && stem.chars() == 2
+            && matches!(unit.word, "社区" | "村")
+            && before.end == stem.start
+            && stem.end == unit.start
+            && before.word.ends_with(['区', '县', '市', '镇', '乡', '道'])
+            && places.iter().any(|p| p.end == before.end)
+            && !places
+                .iter()
+                .any(|p| p.start < unit.end && stem.start < p.end)
+        {
+            found.push(PlaceSpan {
+                start: stem.start,
+                end: unit.end,
+                name: format!("{}{}", stem.word, unit.word),
+                weak: false,
+            });
+        }
+    }
+    if !found.is_empty() {
+        places.extend(found);
+        places.sort_by_key(|p| p.start);
+    }
+}
+
 /// Roads jieba cut before their direction (前进/v 中路/ns, 解放/v 东路/ns 社区) or before 路上
 /// (海珠区/纺织/n 路上/s): the road, and the community named after it, as written.
 pub fn cut_road_names(toks: &[Tok<'_>], places: &mut Vec<PlaceSpan>) {
