@@ -260,10 +260,10 @@ fn glued_headline(line: &str) -> Option<Vec<&str>> {
                 // (`某某网消息(通讯员 某某 记者 某某)`: the outlet's 消息 is its dateline)
                 let outlet = outlet.trim();
                 let outlet = outlet.strip_suffix("消息").unwrap_or(outlet);
-                // (`某某网北京8月9日电(记者 某某 通讯员 某某)`: a dateline, then its credits)
-                let filed = outlet.ends_with(['讯', '电'])
-                    && outlet.chars().any(|c| c.is_ascii_digit())
-                    && (names.contains("记者") || names.contains("通讯员"));
+                // (`某某网北京8月9日电(记者 某某 通讯员 某某)`: a dateline, then its credits,
+                // labelled or bare: `某某网泸州2月28日讯(丁某)`)
+                let filed =
+                    outlet.ends_with(['讯', '电']) && outlet.chars().any(|c| c.is_ascii_digit());
                 (filed
                     || crate::lines::byline::is_outlet_name(outlet)
                     || (2..=10).contains(&outlet.chars().count())
@@ -838,6 +838,7 @@ mod tests {
             "大西北网6月10日讯 据东山新闻网报道 5月30日，城西区廉政警示教育基地在西川监狱揭牌成立，这标志着城西区廉政文化建设迈上新台阶，全区党员干部将分批前往接受教育。",
             "东山菏泽网消息(通讯员 孙某如 杨 璧 记者 王某庆) 日前，在成武县天宫庙镇白楼行政村的扶贫车间，白某环正在包装一批家具订单。",
             "东山青年网北京8月9日电(记者 张某伟 通讯员 杨某 明某然)近日，共青团雷山县委员会到固鲁小学为贫困学子送去图书。",
+            "东山新闻网泸州2月28日讯(丁某)2月25日，小市街道辖区5个社区举行了第十届社区居委会换届选举大会，街道干部全部联点到各社区。",
         ] {
             assert_eq!(lines_of(line).len(), 1, "{:?}", lines_of(line));
         }
