@@ -641,7 +641,7 @@ impl Nlp {
         orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
         orgs::offices_read_as_a_verb(toks, &mut orgs, &places);
         orgs::split_at_glued_prepositions(&self.lex, toks, &mut orgs);
-        orgs::offices_of_their_parents(text, toks, &mut orgs, &places);
+        orgs::offices_of_their_parents(&self.lex, text, toks, &mut orgs, &places);
         orgs::quoted_teams(text, toks, &mut orgs, &places);
         (orgs, places, persons)
     }
@@ -1192,6 +1192,17 @@ mod tests {
             org_names("大连市中山区税务局第一税务所的青年。"),
             ["大连市中山区税务局第一税务所"]
         );
+        // a body and its own department right after it; never a national or placed body
+        assert_eq!(
+            org_names("市公安局交通管理局开展宣传。"),
+            ["市公安局交通管理局"]
+        );
+        assert_eq!(
+            org_names("省公安厅高速公路公安局双辽分局民警参加。"),
+            ["省公安厅高速公路公安局双辽分局"]
+        );
+        let o = org_names("中央纪委国家监委网站发布消息。");
+        assert_eq!(o, ["中央纪委", "国家监委"]);
     }
 
     #[test]

@@ -2348,16 +2348,39 @@ const OFFICES: &[&str] = &["办税服务厅", "政务服务厅", "营业厅", "�
 /// station written right after it (某某国税局/办税服务厅, 某某税务局/第一税务所, 某某税务局/某某镇/
 /// 税务所): the longest written form, as the annotated pages list them.
 pub fn offices_of_their_parents(
+    lex: &Lexicon,
     body: &str,
     toks: &[Tok<'_>],
     orgs: &mut Vec<OrgSpan>,
     places: &[PlaceSpan],
 ) {
     let mut changed = false;
-    // the national parent and the office after it
+    // the national parent and the office after it; a body and its own department written
+    // right after it, no place or level opening the second (市公安局/交通管理局, 省公安厅/高速
+    // 公路公安局某某分局)
     let mut k = 0;
     while k + 1 < orgs.len() {
-        if NATIONAL_PARENTS.contains(&orgs[k].name.as_str()) && orgs[k + 1].start == orgs[k].end {
+        let next = &orgs[k + 1];
+        // (never a body of its own: a place or a level, a national or central body, 中央纪委/
+        // 国家监委; nor one joined by a conjunction, 县委宣传部/及县国税局)
+        let placed = (2..=4).any(|n| {
+            next.name.char_indices().nth(n).is_some_and(|(b, _)| {
+                lex.divisions.contains(&next.name[..b])
+                    || lex.division_short.contains(&next.name[..b])
+            })
+        });
+        let own_department = !placed
+            && !places.iter().any(|p| p.start == next.start)
+            && !next
+                .name
+                .starts_with(['省', '市', '县', '区', '镇', '乡', '村', '州'])
+            && !next.name.starts_with(['及', '和', '与', '暨', '“'])
+            && !["国家", "中央", "中共", "中国", "全国"]
+                .iter()
+                .any(|w| next.name.starts_with(w));
+        if next.start == orgs[k].end
+            && (NATIONAL_PARENTS.contains(&orgs[k].name.as_str()) || own_department)
+        {
             let next = orgs.remove(k + 1);
             let o = &mut orgs[k];
             o.name.push_str(&next.name);
