@@ -418,6 +418,14 @@ pub fn classify(line: &str) -> Option<Furniture> {
         {
             return Some(Furniture::Line);
         }
+        // a social post's topic tags alone (`#某某头条#`, `#某某##某某身边事#`)
+        if folded.starts_with('#')
+            && folded.ends_with('#')
+            && folded.matches('#').count() >= 2
+            && n <= 40
+        {
+            return Some(Furniture::Line);
+        }
         // a link to the site's mini-site or home (`进入某某新闻网微站`)
         if n <= 20
             && folded.starts_with("进入")
@@ -498,6 +506,15 @@ pub fn classify(line: &str) -> Option<Furniture> {
 /// `首页 > 新闻中心 > 工作动态`: a path from the home page with no 当前位置 label.
 fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
+    // `某某网—某某门户网站 门户 城事资讯 某某县 查看内容`: a portal's path (Discuz!) after the
+    // site's name, from 门户 to 查看内容
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.last() == Some(&"查看内容")
+        && let Some(at) = words.iter().position(|w| *w == "门户")
+        && (2..=6).contains(&(words.len() - at))
+    {
+        return Some(words[at..].iter().map(|w| w.to_string()).collect());
+    }
     // (or the site's name heading a path of two steps or more: `重庆某某网 > 新闻>> 要闻`)
     // (or any short head of a path of three steps or more: `某某电视台 > 某某频道 > 资讯 >`)
     let arrows = t.matches(['>', '＞']).count();
@@ -852,6 +869,13 @@ mod tests {
         assert_eq!(classify("名称: | |||"), Some(Furniture::Line));
         assert_eq!(classify("文号 : |"), Some(Furniture::Line));
         assert_eq!(classify("进入某某新闻网微站"), Some(Furniture::Line));
+        // a post's topic tags; a comment box; a paper's reposting ban
+        assert_eq!(
+            classify("#某某##某某身边事##天水身边事#"),
+            Some(Furniture::Line)
+        );
+        assert!(classify("评论:(内容不能超过500字。)").is_some());
+        assert!(classify("版权声明:凡某某日报、某某新闻网刊载及发布的各类稿件,未经书面授权,任何媒体、网站或自媒不得转载发布。").is_some());
         assert_eq!(classify("崇明首个微站“消防志愿服务站”成立"), None);
         assert!(classify("免责声明:除来源有署名为特定的作者稿件外,本文为某某网编辑或转载稿件,内容与相关报社等媒体无关。其原创性以及文中陈述文字和内容未经本站证实,对本文以及其中全部或者部分内容本站不作任何保证或承诺,请读者仅作参考,并请自行核实相关内容。").is_some());
         assert_eq!(classify("相关链接"), Some(Furniture::ListHeader));
@@ -1020,6 +1044,21 @@ mod tests {
         };
         assert_eq!(segs.len(), 8, "{segs:?}");
         assert_eq!(segs[6..], ["工作信息".to_string(), "正文".to_string()]);
+    }
+
+    #[test]
+    fn a_portals_path_from_its_portal_to_the_page() {
+        assert_eq!(
+            unlabelled_breadcrumb(
+                "某某城事网—某某最具影响力门户网站 门户 城事资讯 某某县 查看内容"
+            ),
+            Some(vec![
+                "门户".to_string(),
+                "城事资讯".to_string(),
+                "某某县".to_string(),
+                "查看内容".to_string()
+            ])
+        );
     }
 
     #[test]
