@@ -612,6 +612,51 @@ impl Nlp {
         self.trim_glued_preposition_of_orgs(toks, &mut orgs);
         drop_places_inside_dotted_names(text, &mut places, tagged);
         drop_places_heading_outlets(text, &mut places);
+        // 代字营/vn 镇鑫园/ng 村: a township's level jieba glued to the village after it, where
+        // the tagger reads the township and the village as one span: the township, then the
+        // village
+        if let Some(tagged) = tagged {
+            let mut split = Vec::new();
+            for p in places.iter_mut() {
+                let Some(rest) = p.name.strip_prefix(['镇', '乡']) else {
+                    continue;
+                };
+                let level_len = p.name.len() - rest.len();
+                let k = toks.partition_point(|t| t.end <= p.start);
+                let Some(prev) = k.checked_sub(1).and_then(|j| toks.get(j)) else {
+                    continue;
+                };
+                if rest.chars().count() >= 2
+                    && prev.end == p.start
+                    && (2..=4).contains(&prev.chars())
+                    && prev.word.chars().all(crate::text::is_han)
+                    && !token::is_function_word(prev.word)
+                    && tagged.iter().any(|s| {
+                        s.kind == EntityKind::Place && s.start == prev.start && s.end >= p.end
+                    })
+                {
+                    split.push(places::PlaceSpan {
+                        start: prev.start,
+                        end: p.start + level_len,
+                        name: format!("{}{}", prev.word, &p.name[..level_len]),
+                        weak: false,
+                    });
+                    p.start += level_len;
+                    p.name = rest.to_string();
+                }
+            }
+            if !split.is_empty() {
+                places.extend(split);
+                places.sort_by_key(|p| p.start);
+            }
+        }
+        // 26/处镇/街: a count's measure word glued to the kinds it counts, no place
+        places.retain(|p| {
+            !(p.name.starts_with(['处', '个', '座', '所', '家', '名'])
+                && text[..p.start].chars().next_back().is_some_and(|c| {
+                    c.is_ascii_digit() || "一二三四五六七八九十百两几".contains(c)
+                }))
+        });
         // 村民/老黎/ns: 老 or 小 and a family name is a way of addressing someone, no place
         // (老挝 is a country)
         places.retain(|p| {
@@ -1154,6 +1199,15 @@ mod tests {
         assert!(p.contains(&"繁荣社区".to_string()), "{p:?}");
         assert!(place_names("大力建设和谐社区。").is_empty());
         assert!(place_names("我们组织5名乡镇纪检监察干部参加。").is_empty());
+        // a township's level jieba glued to the village after it; a count's measure word
+        // glued to the kinds it counts
+        assert_eq!(
+            place_names("在代字营镇鑫园村举行直播带货活动。"),
+            ["代字营镇", "鑫园村"]
+        );
+        assert!(place_names("26名县级领导作为26处镇街行政区域县级林长。").is_empty());
+        // a system of chiefs is no person
+        assert!(person_names("山东网4月7日讯 林长制实施以来，全县森林覆盖率提高。").is_empty());
         // a family name and a kin term is no name
         assert!(person_names("放映点选择在6组村民方爹爹家门前的场地。").is_empty());
         // an interview's speaker before a colon
