@@ -1615,6 +1615,20 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
         {
             continue;
         }
+        // A short line all in brackets after the last sentence, with no sentence after it, is a
+        // picture's caption (`(干部职工有序排队尝鲜)`), not the story's.
+        if d.body.last().is_some_and(|prev| ends_sentence(prev))
+            && no_sentence_follows(&lines[i..])
+            && line
+                .strip_prefix(['(', '（'])
+                .and_then(|r| r.strip_suffix([')', '）']))
+                .is_some_and(|inner| {
+                    (4..=24).contains(&clen(inner))
+                        && !inner.contains(['(', '（', ')', '）', '。', '：', ':'])
+                })
+        {
+            continue;
+        }
         d.body.push(line);
         if is_body_like(line) {
             d.ended = false;
@@ -3320,6 +3334,14 @@ mod tests {
         assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
         let m = signature("文 吴某某 图 李某").unwrap();
         assert_eq!(m.bylines[1].role, crate::record::BylineRole::Photographer);
+    }
+
+    #[test]
+    fn a_bracketed_caption_line_after_the_last_sentence_is_no_body() {
+        let page = "某某中心开展消费帮扶活动\n2023-06-16\n近日，某某中心食堂开展消费帮扶活动，得到了干部职工的广泛好评。\n\
+                    同时，鼓励干部职工购买定点帮扶村农副产品，进一步拓宽销路。\n(干部职工有序排队尝鲜)\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("拓宽销路。"), "{}", a[0].body);
     }
 
     #[test]
