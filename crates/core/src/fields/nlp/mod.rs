@@ -896,14 +896,16 @@ impl Nlp {
     /// with a preposition, heads the span; the name starts after the preposition.
     fn trim_glued_preposition_of_orgs(&self, toks: &[Tok<'_>], orgs: &mut [orgs::OrgSpan]) {
         for o in orgs.iter_mut() {
-            let Some(t) = toks.get(o.first).filter(|t| t.start == o.start) else {
+            let k = toks.partition_point(|t| t.start < o.start);
+            let Some(t) = toks.get(k).filter(|t| t.start == o.start) else {
                 continue;
             };
             let Some(first) = t.word.chars().next() else {
                 continue;
             };
-            if t.chars() == 2
-                && "至自从向在于由到对为经".contains(first)
+            // (or a conjunction: 及龙益/n 基金会)
+            if (t.chars() == 2 || t.chars() == 3 && "及与".contains(first))
+                && "至自从向在于由到对为经及与".contains(first)
                 && !self.jieba.has_word(t.word)
                 && o.name.starts_with(first)
                 && o.name.chars().count() >= 5
@@ -1271,6 +1273,9 @@ mod tests {
             ["西安市妇女儿童活动中心", "纪家村村委会"]
         );
         assert_eq!(org_names("向阳社区党委开展活动。"), ["向阳社区党委"]);
+        // a conjunction glued to the head of the next body's name (及龙益/n 基金会)
+        let o = org_names("广西壮族自治区崇左市龙州县关工委及龙益基金会为留守儿童捐赠物资。");
+        assert!(o.contains(&"龙益基金会".to_string()), "{o:?}");
         assert_eq!(
             org_names("县医保办、绿塘乡合医办、丰乐镇医保站工作人员参加。"),
             ["县医保办", "绿塘乡合医办", "丰乐镇医保站"]
