@@ -1208,6 +1208,9 @@ mod tests {
             ["代字营镇", "鑫园村"]
         );
         assert!(place_names("26名县级领导作为26处镇街行政区域县级林长。").is_empty());
+        // a town's name of a family-like head and a place word before its bare level
+        let p = place_names("民警走进桃城区郑家河沿镇和赵家圈镇集市开展宣传。");
+        assert!(p.contains(&"郑家河沿镇".to_string()), "{p:?}");
         // a system of chiefs is no person
         assert!(person_names("山东网4月7日讯 林长制实施以来，全县森林覆盖率提高。").is_empty());
         // a family name and a kin term is no name

@@ -993,11 +993,13 @@ pub fn find(
                 || (t.tag == "zg" && t.chars() == 1 && k + 2 == e && !bare_end)
                 // a two-character verb, adverb or place word right before a bare suffix
                 // (下营/v 村, 立定/d 村, 林内/s 乡)
+                // (or after a name's head jieba read as a family name: 郑家/nrfg 河沿/s 镇)
                 || (matches!(t.tag, "v" | "d" | "s")
                     && t.chars() == 2
                     && k + 2 == e
                     && bare_end
-                    && e - s == 2
+                    && (e - s == 2
+                        || e - s == 3 && matches!(toks[s].tag, "nrfg" | "ns" | "nz"))
                     && !CLAUSE_VERBS.contains(&t.word)))
                 && !t.is_punct()
                 && !is_function_word(t.word)
