@@ -612,60 +612,9 @@ impl Nlp {
         self.trim_glued_preposition_of_orgs(toks, &mut orgs);
         drop_places_inside_dotted_names(text, &mut places, tagged);
         drop_places_heading_outlets(text, &mut places);
-        // 代字营/vn 镇鑫园/ng 村: a township's level jieba glued to the village after it, where
-        // the tagger reads the township and the village as one span: the township, then the
-        // village
-        if let Some(tagged) = tagged {
-            let mut split = Vec::new();
-            for p in places.iter_mut() {
-                let Some(rest) = p.name.strip_prefix(['镇', '乡']) else {
-                    continue;
-                };
-                let level_len = p.name.len() - rest.len();
-                let k = toks.partition_point(|t| t.end <= p.start);
-                let Some(prev) = k.checked_sub(1).and_then(|j| toks.get(j)) else {
-                    continue;
-                };
-                if rest.chars().count() >= 2
-                    && prev.end == p.start
-                    && (2..=4).contains(&prev.chars())
-                    && prev.word.chars().all(crate::text::is_han)
-                    && !token::is_function_word(prev.word)
-                    && tagged.iter().any(|s| {
-                        s.kind == EntityKind::Place && s.start == prev.start && s.end >= p.end
-                    })
-                {
-                    split.push(places::PlaceSpan {
-                        start: prev.start,
-                        end: p.start + level_len,
-                        name: format!("{}{}", prev.word, &p.name[..level_len]),
-                        weak: false,
-                    });
-                    p.start += level_len;
-                    p.name = rest.to_string();
-                }
-            }
-            if !split.is_empty() {
-                places.extend(split);
-                places.sort_by_key(|p| p.start);
-            }
-        }
-        // 26/处镇/街: a count's measure word glued to the kinds it counts, no place
-        places.retain(|p| {
-            !(p.name.starts_with(['处', '个', '座', '所', '家', '名'])
-                && text[..p.start].chars().next_back().is_some_and(|c| {
-                    c.is_ascii_digit() || "一二三四五六七八九十百两几".contains(c)
-                }))
-        });
-        // 村民/老黎/ns: 老 or 小 and a family name is a way of addressing someone, no place
-        // (老挝 is a country)
-        places.retain(|p| {
-            let mut chars = p.name.chars();
-            !(matches!(chars.next(), Some('老' | '小'))
-                && chars.next().is_some_and(|c| self.lex.surnames.contains(&c))
-                && chars.next().is_none()
-                && !self.lex.countries.contains(p.name.as_str()))
-        });
+        places::split_a_township_glued_to_its_village(toks, tagged, &mut places);
+        places::drop_counted_kinds(text, &mut places);
+        places::drop_forms_of_address(&self.lex, &mut places);
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
         self.drop_common_words(text, &mut persons);
         persons::drop_doctrines(text, &mut persons);
@@ -1063,13 +1012,7 @@ mod tests {
     #[test]
     fn a_village_heads_a_title_and_an_executive_director_is_one() {
         let a = nlp().analyze("村党支部书记王建国介绍，镇关工委执行主任李明华讲话。");
-        let roles = |n: &str| {
-            a.persons
-                .iter()
-                .find(|p| p.name == n)
-                .map(|p| p.roles.clone())
-                .unwrap_or_default()
-        };
+        let roles = |n: &str| roles_of(&a, n);
         assert_eq!(roles("王建国"), ["村党支部书记"]);
         assert_eq!(roles("李明华"), ["镇关工委执行主任"]);
     }
@@ -1560,13 +1503,7 @@ mod tests {
         let a = nlp().analyze(
             "第七检察部检察官周新宇为高中部60余名学生上课。白山镇卫生院慢病科主任黄雨强介绍了体检情况。",
         );
-        let roles = |n: &str| {
-            a.persons
-                .iter()
-                .find(|p| p.name == n)
-                .map(|p| p.roles.clone())
-                .unwrap_or_default()
-        };
+        let roles = |n: &str| roles_of(&a, n);
         assert_eq!(roles("周新宇"), ["第七检察部检察官"], "{:?}", a.persons);
         assert_eq!(
             roles("黄雨强"),
@@ -1581,13 +1518,7 @@ mod tests {
         let a = nlp().analyze(
             "“别伤了和气。”调解员郑文凤赶忙劝解。网格员杨洪娟已经到岗。高级畜牧师钟建生应邀讲授了养殖技术。独居老人赵丽芬连连道谢。",
         );
-        let roles = |n: &str| {
-            a.persons
-                .iter()
-                .find(|p| p.name == n)
-                .map(|p| p.roles.clone())
-                .unwrap_or_default()
-        };
+        let roles = |n: &str| roles_of(&a, n);
         assert_eq!(roles("郑文凤"), ["调解员"], "{:?}", a.persons);
         assert_eq!(roles("杨洪娟"), ["网格员"], "{:?}", a.persons);
         assert_eq!(roles("钟建生"), ["高级畜牧师"], "{:?}", a.persons);
@@ -1603,13 +1534,7 @@ mod tests {
     #[test]
     fn a_veterans_standing_before_the_name_is_a_role() {
         let a = nlp().analyze("镇党委书记带队走访慰问了参战老兵杨永庆和老复员军人吴建发。");
-        let roles = |n: &str| {
-            a.persons
-                .iter()
-                .find(|p| p.name == n)
-                .map(|p| p.roles.clone())
-                .unwrap_or_default()
-        };
+        let roles = |n: &str| roles_of(&a, n);
         assert!(
             roles("杨永庆").iter().any(|r| r.ends_with("老兵")),
             "{:?}",
@@ -1723,13 +1648,7 @@ mod tests {
         let a = nlp().analyze(
             "冰岛总统托马斯多蒂尔、多米尼克总统伯顿、斯里兰卡总理阿马拉苏里亚分别致辞。印度尼西亚总统佐科出席。",
         );
-        let roles = |n: &str| {
-            a.persons
-                .iter()
-                .find(|p| p.name == n)
-                .map(|p| p.roles.clone())
-                .unwrap_or_default()
-        };
+        let roles = |n: &str| roles_of(&a, n);
         assert_eq!(roles("托马斯多蒂尔"), ["冰岛总统"], "{:?}", a.persons);
         assert_eq!(roles("阿马拉苏里亚"), ["斯里兰卡总理"], "{:?}", a.persons);
         assert_eq!(roles("佐科"), ["印度尼西亚总统"], "{:?}", a.persons);
@@ -2297,6 +2216,15 @@ mod tests {
             "{:?}",
             a.persons
         );
+    }
+
+    /// The roles recorded for person `name` in `a` (none when the name is not found).
+    fn roles_of(a: &Analysis, name: &str) -> Vec<String> {
+        a.persons
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.roles.clone())
+            .unwrap_or_default()
     }
 
     fn person_names(text: &str) -> Vec<String> {

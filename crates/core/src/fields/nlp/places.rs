@@ -1636,6 +1636,74 @@ pub fn adjective_named_places(toks: &[Tok<'_>], places: &mut Vec<PlaceSpan>) {
     }
 }
 
+/// A township's level jieba glued to the village after it (代字营/vn 镇鑫园/ng 村), where the
+/// tagger reads the township and the village as one span: the township, then the village.
+pub fn split_a_township_glued_to_its_village(
+    toks: &[Tok<'_>],
+    tagged: Option<&[EntitySpan]>,
+    places: &mut Vec<PlaceSpan>,
+) {
+    let Some(tagged) = tagged else {
+        return;
+    };
+    let mut split = Vec::new();
+    for p in places.iter_mut() {
+        let Some(rest) = p.name.strip_prefix(['镇', '乡']) else {
+            continue;
+        };
+        let level_len = p.name.len() - rest.len();
+        let k = toks.partition_point(|t| t.end <= p.start);
+        let Some(prev) = k.checked_sub(1).and_then(|j| toks.get(j)) else {
+            continue;
+        };
+        if rest.chars().count() >= 2
+            && prev.end == p.start
+            && (2..=4).contains(&prev.chars())
+            && prev.word.chars().all(crate::text::is_han)
+            && !is_function_word(prev.word)
+            && tagged
+                .iter()
+                .any(|s| s.kind == EntityKind::Place && s.start == prev.start && s.end >= p.end)
+        {
+            split.push(PlaceSpan {
+                start: prev.start,
+                end: p.start + level_len,
+                name: format!("{}{}", prev.word, &p.name[..level_len]),
+                weak: false,
+            });
+            p.start += level_len;
+            p.name = rest.to_string();
+        }
+    }
+    if !split.is_empty() {
+        places.extend(split);
+        places.sort_by_key(|p| p.start);
+    }
+}
+
+/// A count's measure word glued to the kinds it counts (26/处镇/街): no place.
+pub fn drop_counted_kinds(body: &str, places: &mut Vec<PlaceSpan>) {
+    places.retain(|p| {
+        !(p.name.starts_with(['处', '个', '座', '所', '家', '名'])
+            && body[..p.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十百两几".contains(c)))
+    });
+}
+
+/// 老 or 小 and a family name (村民/老黎/ns) is a way of addressing someone, no place (老挝 is a
+/// country).
+pub fn drop_forms_of_address(lex: &Lexicon, places: &mut Vec<PlaceSpan>) {
+    places.retain(|p| {
+        let mut chars = p.name.chars();
+        !(matches!(chars.next(), Some('老' | '小'))
+            && chars.next().is_some_and(|c| lex.surnames.contains(&c))
+            && chars.next().is_none()
+            && !lex.countries.contains(p.name.as_str()))
+    });
+}
+
 /// Roads jieba cut before their direction (前进/v 中路/ns, 解放/v 东路/ns 社区) or before 路上
 /// (海珠区/纺织/n 路上/s): the road, and the community named after it, as written.
 pub fn cut_road_names(toks: &[Tok<'_>], places: &mut Vec<PlaceSpan>) {
