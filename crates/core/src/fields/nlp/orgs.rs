@@ -2361,6 +2361,10 @@ pub fn offices_of_their_parents(
     let mut k = 0;
     while k + 1 < orgs.len() {
         let next = &orgs[k + 1];
+        if next.start != orgs[k].end {
+            k += 1;
+            continue;
+        }
         // (never a body of its own: a place or a level, a national or central body, 中央纪委/
         // 国家监委; nor one joined by a conjunction, 县委宣传部/及县国税局)
         let placed = (2..=4).any(|n| {
@@ -2378,9 +2382,7 @@ pub fn offices_of_their_parents(
             && !["国家", "中央", "中共", "中国", "全国"]
                 .iter()
                 .any(|w| next.name.starts_with(w));
-        if next.start == orgs[k].end
-            && (NATIONAL_PARENTS.contains(&orgs[k].name.as_str()) || own_department)
-        {
+        if NATIONAL_PARENTS.contains(&orgs[k].name.as_str()) || own_department {
             let next = orgs.remove(k + 1);
             let o = &mut orgs[k];
             o.name.push_str(&next.name);
