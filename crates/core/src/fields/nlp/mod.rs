@@ -620,6 +620,7 @@ impl Nlp {
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, tagged, &mut persons);
+        persons::titles_after_a_list(&self.lex, toks, &mut persons);
         persons::trim_a_glued_address(text, &mut persons);
         persons::full_foreign_names(&mut persons);
         persons::trim_home(&mut persons);
@@ -646,6 +647,7 @@ impl Nlp {
     /// - a rare character jieba's dictionary lacks, tagged x or g like punctuation right after a
     ///   place (道县/蚣/x 坝/镇), is the noun it is part of;
     /// - 和县 between two bodies is the conjunction and the next body's level (县妇联/和县/林业局);
+    /// - a department head's 长 glued to the name after it is the title's (人武部/长|杜宏);
     /// - a token glued across the end of a township the tagger reads is cut there (漕河/镇北/庞村).
     fn rules_tokens<'a>(
         &self,
@@ -700,6 +702,9 @@ impl Nlp {
         if let Some(v) =
             token::split_conjunction_before_a_level(&self.lex, copy.as_deref().unwrap_or(toks))
         {
+            copy = Some(v);
+        }
+        if let Some(v) = token::split_a_head_glued_to_a_name(copy.as_deref().unwrap_or(toks)) {
             copy = Some(v);
         }
         if let Some(v) = tagged.and_then(|ts| {
@@ -931,6 +936,33 @@ impl Nlp {
         }
         out
     }
+}
+
+/// Standings and memberships written before a name (县领导某某, 学生某某, 市民某某, 种植大户某某):
+/// titles of the name after them, but often the subject of an ordinary word instead (职工/齐声,
+/// 学生/符合, 市民/顾虑), so the name after one is one jieba or the tagger reads as a name; and
+/// like any group word they name societies (企业家协会) and qualify bodies (党和政府领导下).
+const STANDINGS: &[&str] = &[
+    "领导",
+    "学生",
+    "学员",
+    "市民",
+    "新兵",
+    "队员",
+    "股东",
+    "职工",
+    "企业家",
+    "毕业生",
+    "能手",
+    "户",
+    "村官",
+    "带头人",
+    "候选人",
+    "领导人",
+];
+
+pub(super) fn is_standing(word: &str) -> bool {
+    STANDINGS.iter().any(|s| word.ends_with(s))
 }
 
 /// Roles that name a group someone belongs to rather than a title they hold (村民, 网友).
@@ -3040,6 +3072,51 @@ mod tests {
         // (a body's own word stays: 民革/某某县支部)
         let o = org_names("民革合阳县支部组织党员开展活动。");
         assert!(!o.contains(&"合阳县支部".to_string()), "{o:?}");
+    }
+
+    #[test]
+    fn standings_are_titles_of_a_name_jieba_reads() {
+        let a = nlp().analyze("县领导钱立新、孙晓梅出席仪式。“价格很实惠。”市民赵光辉说。");
+        assert_eq!(roles_of(&a, "钱立新"), ["县领导"], "{:?}", a.persons);
+        assert_eq!(roles_of(&a, "孙晓梅"), ["县领导"], "{:?}", a.persons);
+        assert_eq!(roles_of(&a, "赵光辉"), ["市民"], "{:?}", a.persons);
+        // (never the ordinary word after one: 学生/符合, 留学生/回国)
+        let p = person_names("有一名学生符合排查条件，不少留学生回国就业。");
+        assert!(p.is_empty(), "{p:?}");
+        // (a standing names a society like any group word)
+        let o = org_names("企业家精英协会和商会参加了洽谈。");
+        assert!(o.contains(&"企业家精英协会".to_string()), "{o:?}");
+    }
+
+    #[test]
+    fn a_title_after_a_list_of_names_and_deng_is_everyones() {
+        let a = nlp().analyze("周文涛、吴海燕、陈国平等市四套班子领导参加捐款。");
+        for name in ["周文涛", "吴海燕", "陈国平"] {
+            assert_eq!(roles_of(&a, name), ["市四套班子领导"], "{:?}", a.persons);
+        }
+    }
+
+    #[test]
+    fn a_department_heads_title_jieba_cut_before_its_last_character() {
+        let a = nlp().analyze("镇党委委员、人武部长韩建国出席。市教育局长邓明辉一行到校检查。");
+        assert_eq!(
+            roles_of(&a, "韩建国"),
+            ["镇党委委员", "人武部长"],
+            "{:?}",
+            a.persons
+        );
+        assert_eq!(roles_of(&a, "邓明辉"), ["市教育局长"], "{:?}", a.persons);
+    }
+
+    #[test]
+    fn a_speakers_title_before_the_space_is_theirs() {
+        let a = nlp().analyze("某某县民政局副局长 邱德明:我们将继续做好救助工作。");
+        assert_eq!(
+            roles_of(&a, "邱德明"),
+            ["县民政局副局长"],
+            "{:?}",
+            a.persons
+        );
     }
 
     #[test]

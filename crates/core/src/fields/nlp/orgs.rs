@@ -603,7 +603,7 @@ fn heads_compound(lex: &Lexicon, toks: &[Tok<'_>], k: usize) -> bool {
     toks.get(k + 1).is_some_and(|n| {
         matches!(n.tag, "n" | "vn" | "nz")
             && n.chars() >= 2
-            && !lex.is_role(n.word)
+            && (!lex.is_role(n.word) || super::is_standing(n.word))
             && !is_suffix(lex, n)
             && !APPOSITION.contains(&n.word)
     })
@@ -810,7 +810,7 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
     if TIME_WORDS.iter().any(|w| t.word.starts_with(w)) || POSTPOSITIONS.contains(&t.word) {
         return false;
     }
-    if lex.roles.contains(t.word) {
+    if lex.roles.contains(t.word) && !super::is_standing(t.word) {
         // 志愿者协会, 医师协会: a title right before the suffix is part of the name; so is the
         // kind of work a committee does (残疾人/工作/委员会).
         return k + 1 == core || (k + 2 == core && toks[k + 1].word == "工作");

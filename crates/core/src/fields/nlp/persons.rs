@@ -238,10 +238,11 @@ pub fn lengthen_cut_names(body: &str, tagged: Option<&[EntitySpan]>, spans: &mut
                 .iter()
                 .any(|v| rest[c.len_utf8()..].starts_with(v))
                 || rest[c.len_utf8()..].starts_with(['、', '，', ',', '\n'])
-                // (曹传/银以/p: before a preposition that opens a phrase, when the tagger reads
-                // the three characters too; never 同 or 陪, which verbs start)
+                // (曹传/银以/p: before a preposition that opens a phrase, or 等 closing a list
+                // of names (陈国/平等/a), when the tagger reads the three characters too; never
+                // 同 or 陪, which verbs start)
                 || (rest[c.len_utf8()..]
-                    .starts_with(['以', '在', '和', '为', '对', '向', '把', '被', '与'])
+                    .starts_with(['以', '在', '和', '为', '对', '向', '把', '被', '与', '等'])
                     && tagged.is_some_and(|ts| {
                         ts.iter().any(|s| {
                             s.kind == EntityKind::Person
@@ -556,7 +557,7 @@ impl Ctx<'_, '_> {
         let mut membership = false;
         loop {
             if end == 0
-                || !(self.is_role_token(&toks[end - 1])
+                || !(self.is_role_at(end - 1)
                     || (membership && toks[end - 1].word.ends_with("成员")))
             {
                 break;
@@ -574,7 +575,7 @@ impl Ctx<'_, '_> {
                     }
                     continue;
                 }
-                if self.is_role_token(t) {
+                if self.is_role_at(start - 1) {
                     start -= 1;
                     continue;
                 }
@@ -634,7 +635,7 @@ impl Ctx<'_, '_> {
             // 全国政协副主席兼秘书长X: so does a title joined with 兼.
             if start >= 2
                 && matches!(toks[start - 1].word, "、" | "兼")
-                && (self.is_role_token(&toks[start - 2]) || toks[start - 2].word.ends_with("成员"))
+                && (self.is_role_at(start - 2) || toks[start - 2].word.ends_with("成员"))
             {
                 membership |= !self.is_role_token(&toks[start - 2]);
                 end = start - 1;
@@ -659,6 +660,14 @@ impl Ctx<'_, '_> {
 
     fn is_role_token(&self, t: &Tok<'_>) -> bool {
         self.lex.is_role(t.word)
+    }
+
+    /// Whether token `i` is a title: a role word, or the 长 jieba cut off a department head's
+    /// title (统战部/长, 教育局/长).
+    fn is_role_at(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.is_role_token(t)
+            || (t.word == "长" && i > 0 && super::token::ends_a_department(&self.toks[i - 1], t))
     }
 }
 
@@ -780,13 +789,17 @@ pub fn find(
     while i < toks.len() {
         let t = &toks[i];
         // A title right before: 书记胡亮, 副队长黄战旗.
-        if ctx.is_role_token(t)
+        if ctx.is_role_at(i)
             && let Some((s, e, name)) = ctx.compose(i + 1, true)
             // a grammar word as the family name before a place (向/p 南/ns 都记者) needs the
             // tagger's word; before a given name (于/p 其舰) it stands
             && (!is_function_word(toks[s].word)
                 || !toks[s + 1..e].iter().any(|t| t.tag == "ns")
                 || confirmed(toks[s].start, toks[s].start + name.len()))
+            // after a standing (职工/齐声, 学生/符合), a name jieba or the tagger reads
+            && (!super::is_standing(t.word)
+                || (confirmed(toks[s].start, toks[s].start + name.len())
+                    && (tagged.is_some() || is_name_tag(toks[s].tag))))
         {
             let roles = ctx.roles_before(i + 1, &spans);
             push(&mut found, s, e, name, roles);
@@ -816,6 +829,7 @@ pub fn find(
         if ctx.is_role_token(t)
             && t.word != "代表"
             && !super::GROUP_ROLES.contains(&t.word)
+            && !super::is_standing(t.word)
             && let Some(n) = toks.get(i + 1)
             && n.tag == "ns"
             && (2..=3).contains(&n.chars())
@@ -907,6 +921,7 @@ pub fn find(
             if let Some(next) = toks.get(e)
                 && ctx.is_role_token(next)
                 && next.chars() <= 3
+                && !super::is_standing(next.word)
                 // 金人庆代表国务院: 代表 before an object is the verb "on behalf of".
                 && !(next.word == "代表" && toks.get(e + 1).is_some_and(|t| !t.is_punct()))
             {
@@ -918,6 +933,10 @@ pub fn find(
             // interview prints it
             let speaker = toks.get(e).is_some_and(|n| matches!(n.word, ":" | "："))
                 && (s == 0 || toks[s - 1].word.trim().is_empty());
+            // (with the speaker's title before the space: 黄石市司法局副局长 王某:)
+            if speaker && s >= 2 && ctx.is_role_at(s - 2) {
+                roles.splice(0..0, ctx.roles_before(s - 1, &spans));
+            }
             if !roles.is_empty() || speaker || confirmed(start, start + confirm_len) {
                 push(&mut found, s, e, name, roles);
             } else {
@@ -1282,6 +1301,77 @@ pub fn find(
     }
     found.sort_by_key(|p| p.start);
     found
+}
+
+/// 杨某、李某、陈某等县四套班子领导: a title written after a list of names and 等 is every
+/// listed person's. The title runs over nouns (a level, a body, a group) to its last role word,
+/// which may be glued to the next word (领导带头/n).
+/// `found` is sorted by start.
+pub fn titles_after_a_list(lex: &Lexicon, toks: &[Tok<'_>], found: &mut [PersonSpan]) {
+    let ctx = Ctx {
+        lex,
+        toks,
+        covered: Vec::new(),
+    };
+    for j in 0..found.len() {
+        // (等 may be glued to the name's last character: 陈国/平等/a)
+        let etc = toks.partition_point(|t| t.end <= found[j].end);
+        if toks
+            .get(etc)
+            .is_none_or(|t| !t.word.ends_with('等') || t.end != found[j].end + '等'.len_utf8())
+        {
+            continue;
+        }
+        let mut title = None;
+        let mut k = etc + 1;
+        while k < toks.len() && k <= etc + 6 {
+            let t = &toks[k];
+            if ctx.is_role_token(t) {
+                title = Some((k, t.word.len()));
+            } else if let Some(head) = t.word.char_indices().skip(2).map(|(i, _)| i).find(|&i| {
+                ctx.is_role_token(&Tok {
+                    word: &t.word[..i],
+                    ..*t
+                })
+            }) {
+                title = Some((k, head));
+                break;
+            }
+            let noun = matches!(t.tag, "n" | "nz" | "j" | "ns" | "nt" | "b" | "zg" | "vn")
+                || ["省", "市", "县", "区", "镇", "乡", "村"].contains(&t.word);
+            if t.is_punct() || !noun {
+                break;
+            }
+            k += 1;
+        }
+        let Some((k, len)) = title else {
+            continue;
+        };
+        let phrase: String = toks[etc + 1..k]
+            .iter()
+            .map(|t| t.word)
+            .chain(std::iter::once(&toks[k].word[..len]))
+            .collect();
+        // the names listed before, across 、 (or 和, 与, 及)
+        let mut first = j;
+        while first > 0 {
+            let (q, r) = (&found[first - 1], &found[first]);
+            if r.first == q.last + 1
+                && toks
+                    .get(q.last)
+                    .is_some_and(|t| LIST_SEPS[..4].contains(&t.word))
+            {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        for p in &mut found[first..=j] {
+            if !p.roles.contains(&phrase) {
+                p.roles.push(phrase.clone());
+            }
+        }
+    }
 }
 
 impl Ctx<'_, '_> {

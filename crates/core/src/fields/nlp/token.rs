@@ -133,6 +133,30 @@ pub fn split_conjunction_before_a_level<'a>(
     split_after_first_char(toks, at, "c", "zg")
 }
 
+/// Splits the 长 of a department head's title jieba glued to the name after it (人武部/长杜宏/nr):
+/// `长|杜宏`, so the title (人武部长) and the name can both be read. None when nothing is split.
+pub fn split_a_head_glued_to_a_name<'a>(toks: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
+    let at = |k: usize| {
+        let t = &toks[k];
+        k > 0
+            && (3..=4).contains(&t.nchars)
+            && t.word.starts_with('长')
+            && matches!(t.tag, "nr" | "nrfg")
+            && ends_a_department(&toks[k - 1], t)
+    };
+    split_after_first_char(toks, at, "a", "nr")
+}
+
+/// Whether `dept` is a department or a bureau written right before `next` (统战部/长,
+/// 教育局/长): the 长 after it makes the head's title.
+pub fn ends_a_department(dept: &Tok<'_>, next: &Tok<'_>) -> bool {
+    dept.end == next.start
+        && dept.nchars >= 2
+        && dept
+            .word
+            .ends_with(['部', '局', '厅', '处', '科', '所', '站', '办'])
+}
+
 /// Splits a token of two or three characters that jieba glued across the end of a township's
 /// or a village's name (便/仓/镇西/团村, 漕河/镇北/庞村, 卧龙/村总坡) where the tagger reads a place ending right after the
 /// level character: `镇|西`, so both names can be read. None when nothing is split.
