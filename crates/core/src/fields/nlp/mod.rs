@@ -959,6 +959,8 @@ const STANDINGS: &[&str] = &[
     "带头人",
     "候选人",
     "领导人",
+    "人士",
+    "业主",
 ];
 
 pub(super) fn is_standing(word: &str) -> bool {
@@ -3076,10 +3078,15 @@ mod tests {
 
     #[test]
     fn standings_are_titles_of_a_name_jieba_reads() {
-        let a = nlp().analyze("县领导钱立新、孙晓梅出席仪式。“价格很实惠。”市民赵光辉说。");
-        assert_eq!(roles_of(&a, "钱立新"), ["县领导"], "{:?}", a.persons);
-        assert_eq!(roles_of(&a, "孙晓梅"), ["县领导"], "{:?}", a.persons);
+        let a = nlp()
+            .analyze("县领导钱立新、孙晓梅、李建军、王秀兰出席仪式。“价格很实惠。”市民赵光辉说。");
+        // (handed on down the whole list)
+        for name in ["钱立新", "孙晓梅", "李建军", "王秀兰"] {
+            assert_eq!(roles_of(&a, name), ["县领导"], "{:?}", a.persons);
+        }
         assert_eq!(roles_of(&a, "赵光辉"), ["市民"], "{:?}", a.persons);
+        let a = nlp().analyze("“这真是好事。”爱心人士周文斌告诉记者。");
+        assert_eq!(roles_of(&a, "周文斌"), ["爱心人士"], "{:?}", a.persons);
         // (never the ordinary word after one: 学生/符合, 留学生/回国)
         let p = person_names("有一名学生符合排查条件，不少留学生回国就业。");
         assert!(p.is_empty(), "{p:?}");

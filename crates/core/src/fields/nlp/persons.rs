@@ -1208,13 +1208,13 @@ pub fn find(
     }
     found.sort_by_key(|p| p.start);
     // Lists: a name next to a known one across 、/和/与 is a name too.
-    for _ in 0..4 {
+    for _ in 0..8 {
         let mut added = false;
         let snapshot: Vec<(usize, usize, Vec<String>)> = found
             .iter()
             .map(|p| (p.first, p.last, p.roles.clone()))
             .collect();
-        for (first, last, roles) in snapshot {
+        for &(first, last, ref roles) in &snapshot {
             if let Some(sep) = toks.get(last)
                 && LIST_SEPS.contains(&sep.word)
                 // an adjective jieba reads whole is no name (燕麦草、冷凉/a 蔬菜)
@@ -1250,7 +1250,12 @@ pub fn find(
                 added |= push(&mut found, s, e, name, own);
             }
         }
-        if !added {
+        // (a title handed on goes on down the list: 县领导A、B、C、D)
+        let handed_on = found
+            .iter()
+            .zip(&snapshot)
+            .any(|(p, (_, _, roles))| p.roles.len() != roles.len());
+        if !added && !handed_on {
             break;
         }
     }
