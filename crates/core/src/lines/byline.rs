@@ -600,36 +600,67 @@ fn site_masthead(prefix: &str) -> Option<Option<String>> {
 /// marks, then the day of the issue and the page: the publication and the publish date.
 fn paper_issue_line(line: &str) -> Option<Meta> {
     let t = line.trim();
-    let rest = t.strip_prefix('《')?;
-    let (paper, after) = rest.split_once('》')?;
+    // (the paper in title marks, or unmarked before a space: `某某日报 2月19日 A1版 作者 某某`)
+    let (paper, after) = match t.strip_prefix('《') {
+        Some(rest) => rest.split_once('》')?,
+        None => {
+            let (paper, after) = t.split_once(char::is_whitespace)?;
+            if !is_outlet_name(paper) {
+                return None;
+            }
+            (paper, after)
+        }
+    };
     let n = paper.chars().count();
     if !(2..=12).contains(&n) || !paper.chars().all(is_han) || !paper.ends_with(['报', '刊']) {
         return None;
     }
-    let inner = after
-        .trim()
-        .trim_start_matches(['(', '（'])
-        .trim_end_matches([')', '）'])
-        .trim();
+    let inner = after.trim().trim_start_matches(['(', '（']).trim();
     let times = meta::find_times(inner);
-    let first = times
-        .first()
-        .filter(|f| inner[..f.start].trim().is_empty())?;
-    // what follows the day is the page and nothing more (`4版`, `第04版`, `A3版`)
-    let page = inner[first.end..].trim();
-    let page = page.strip_prefix('第').unwrap_or(page);
-    let page = page.strip_suffix('版')?;
+    // the issue's day, with its year (or a month and day alone: `2月19日`)
+    let (day_end, iso) = match times.first().filter(|f| inner[..f.start].trim().is_empty()) {
+        Some(first) => (first.end, Some(first.iso.clone())),
+        None => (month_day_len(inner)?, None),
+    };
+    // what follows the day is the page and nothing more (`4版`, `第04版`, `A3版`, `) 05版`),
+    // or the page and its writer (`A1版 作者 某某`)
+    let rest = inner[day_end..].trim_start_matches([')', '）', ' ', '\u{3000}']);
+    let (page, writer) = match rest.split_once('版') {
+        Some((page, writer)) => (page, writer.trim_start_matches([')', '）']).trim()),
+        None => return None,
+    };
+    let page = page.trim().strip_prefix('第').unwrap_or(page.trim());
+    let page = page.trim_end_matches([')', '）']);
     if page.is_empty()
         || page.chars().count() > 4
         || !page.chars().all(|c| c.is_ascii_alphanumeric())
     {
         return None;
     }
-    Some(Meta {
+    let mut m = Meta {
         publication: Some(paper.to_string()),
-        published_at: Some(first.iso.clone()),
+        // (a day without its year dates no issue)
+        published_at: iso,
         ..Meta::default()
-    })
+    };
+    if !writer.is_empty() {
+        let name = writer
+            .strip_prefix("作者")
+            .map(|w| w.trim_start_matches([':', '：', ' ', '\u{3000}']))?;
+        for name in parse_names(name)? {
+            push_byline(&mut m.bylines, BylineRole::Author, name);
+        }
+    }
+    Some(m)
+}
+
+/// The byte length of a month and day opening `text` (`2月19日`), if one does.
+fn month_day_len(text: &str) -> Option<usize> {
+    let month = text.find('月')?;
+    let day = text.find('日')?;
+    let digits = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    (month < day && digits(&text[..month]) && digits(&text[month + '月'.len_utf8()..day]))
+        .then_some(day + '日'.len_utf8())
 }
 
 /// True when a credit value names an organisation or website rather than a person.
@@ -2191,6 +2222,14 @@ mod tests {
         assert_eq!(m.publication.as_deref(), Some("某某商报"));
         assert_eq!(m.published_at.as_deref(), Some("2023-07-11"));
         assert!(parse_meta_line("《某某商报》(2023年7月11日4版)报道了此事", false).is_none());
+        // (the day in brackets, the page after them; an unmarked paper with the page's writer)
+        let m = parse_meta_line("《某某日报》(2025年2月14日) 05版", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某某日报"));
+        assert_eq!(m.published_at.as_deref(), Some("2025-02-14"));
+        let m = parse_meta_line("某某日报 2月19日 A1版 作者 王小明", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某某日报"));
+        assert_eq!(m.published_at, None, "a day without its year");
+        assert_eq!(m.bylines.len(), 1, "{:?}", m.bylines);
         // an unlabelled source before the time under the headline, the time labelled or not
         let m = parse_meta_line("爱某岛 2019-07-19 16:54", true).unwrap();
         assert_eq!(m.publication.as_deref(), Some("爱某岛"));

@@ -269,6 +269,22 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     {
         return Some(m.as_str().to_string());
     }
+    // `某某新闻网:6月29日,…`: the outlet and a colon before the story's day.
+    static COLON: OnceLock<Regex> = OnceLock::new();
+    if first_paragraph.chars().take(12).any(|c| matches!(c, ':' | '：'))
+        && let Some(m) = COLON
+            .get_or_init(|| {
+                #[allow(clippy::unwrap_used)]
+                Regex::new(r"^(\p{Han}{2,10}?(?:网|报|台|客户端))\s?[:：]\s?(?:\d{1,2}月\d{1,2}日|近日|日前)")
+                    .unwrap()
+            })
+            .captures(first_paragraph)
+            .and_then(|c| c.get(1))
+        && !m.as_str().starts_with('本')
+        && crate::lines::byline::is_outlet_name(m.as_str())
+    {
+        return Some(m.as_str().to_string());
+    }
     // Every dateline below ends within its first 32 characters in 讯, 电, 报道, 消息 or 据: a
     // paragraph whose head has none of them has no dateline (most paragraphs; the regexes cost
     // far more than this scan).
@@ -282,7 +298,7 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::unwrap_used)]
-        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\d{1,2}时(?:\d{1,2}分)?)?\p{Han}{0,6}?(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-·]{2,20}?)(?:[（(]\p{Han}{2,10}[）)])?(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$|[“「])|^(云上\p{Han}{2,4}|\p{Han}{2,8}?(?:网|报|台|客户端|新闻))报道[（(][^）)]{1,16}[）)]").unwrap()
+        Regex::new(r"^(?:[（(【\[])?(\p{Han}{2,8}?)(?:报道|消息)(?:[（(][^）)]{1,12}[）)])?[:：]|^[【\[]?(\p{Han}{1,6}(?:社|网|报|台))\p{Han}{0,9}(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:\d{1,2}时(?:\d{1,2}分)?)?\p{Han}{0,6}?(?:电|讯|消息|\s*据)|^[【\[]?([\p{Han}A-Za-z\-·/]{2,20}?)(?:[（(]\p{Han}{2,10}[）)])?(?:\d{1,2}月\d{1,2}日)?快?讯|^(\p{Han}{1,6}(?:社|网))消息(?:\s|$|[“「])|^(云上\p{Han}{2,4}|\p{Han}{2,8}?(?:网|报|台|客户端|新闻))报道[（(][^）)]{1,16}[）)]").unwrap()
     });
     // `据香港《文汇报》报道，…`, `据华商报报道，…`: a page that retells one outlet's report names it
     // first.
@@ -321,8 +337,8 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         .or_else(|| caps.get(4))
         .or_else(|| caps.get(5))?
         .as_str();
-    // `某州日报·今日某州客户端讯`: the paper, then its app
-    let name = match name.split_once('·') {
+    // `某州日报·今日某州客户端讯`, `某州日报/某州网讯`: the paper, then its app or site
+    let name = match name.split_once(['·', '/']) {
         Some((paper, _)) if crate::lines::byline::is_outlet_name(paper) => paper,
         Some(_) => return None,
         None => name,
@@ -376,6 +392,21 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
         return Some(format!("{name}时刻"));
     }
     Some(name.to_string())
+}
+
+/// The paper of a paper and its site credited together (`某州日报/某州网` → `某州日报`); any other
+/// name as it is.
+pub fn paper_of_a_pair(name: &str) -> &str {
+    match name.split_once('/') {
+        Some((paper, site))
+            if crate::lines::byline::is_outlet_name(paper)
+                && crate::lines::byline::is_outlet_name(site)
+                && paper.chars().count() >= 3 =>
+        {
+            paper
+        }
+        _ => name,
+    }
 }
 
 /// The outlet at the head of a dateline that goes on with a place (`中国甘肃在线西和` →
@@ -675,6 +706,19 @@ mod tests {
                 "某州日报·今日某州客户端讯(通讯员 蒋某 李某南)3月25日，村干部宣传防火。"
             )
             .as_deref(),
+            Some("某州日报")
+        );
+        assert_eq!(paper_of_a_pair("某州日报/某州网"), "某州日报");
+        assert_eq!(paper_of_a_pair("文/图"), "文/图");
+        // (an outlet and a colon before the day)
+        assert_eq!(
+            dateline_outlet("某东新闻网:6月29日,某村合作社迎来了首届分红大会。").as_deref(),
+            Some("某东新闻网")
+        );
+        assert_eq!(dateline_outlet("记者问:6月29日你在哪里?"), None);
+        // (the paper and its site, then the place filed from)
+        assert_eq!(
+            dateline_outlet("某州日报/某州网北海讯(通讯员 报道)近日，镇委党校成立。").as_deref(),
             Some("某州日报")
         );
         assert_eq!(

@@ -1020,6 +1020,9 @@ struct Draft<'a> {
     meta_under_title: bool,
     /// Captions above the body (photo credits are read from them).
     captions: Vec<&'a str>,
+    /// The site named after the headline (`标题_某某新闻网`): the outlet when nothing else
+    /// names one.
+    headline_site: Option<String>,
 }
 
 impl Draft<'_> {
@@ -1422,7 +1425,13 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                     .as_deref()
                     .is_none_or(|t| furniture::fold(headline) == t);
                 if matches_page {
-                    d.title = Some(without_site_name(headline).to_string());
+                    let head = without_site_name(headline);
+                    if head.len() < headline.len() {
+                        d.headline_site = headline
+                            .rsplit_once('_')
+                            .map(|(_, site)| site.trim().to_string());
+                    }
+                    d.title = Some(head.to_string());
                     continue;
                 }
             }
@@ -1824,7 +1833,9 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
             .or(hints.meta_source.clone())
             .or(dateline)
             .or_else(|| breadcrumb_site(&breadcrumb))
-            .or(page_publication.clone());
+            .or(page_publication.clone())
+            .or(d.headline_site.clone())
+            .map(|p| meta::paper_of_a_pair(&p).to_string());
         // Only keywords printed on the page (关键词: …) are declared; a <meta name="keywords">
         // tag is not shown to readers and is mostly the site's own search terms.
         // The keywords element of an HTML page, its words kept apart by their links, reads
@@ -3835,6 +3846,18 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].publication.as_deref(), Some("江北市第二人民医院"));
+    }
+
+    #[test]
+    fn the_site_after_the_headline_is_the_outlet_when_nothing_else_names_one() {
+        let page = "某县妇联开展两癌救助金发放活动 _某田新闻网\n\n近日，某县妇联在县城开展两癌救助金发放活动，为二十名困难母亲送去救助金，帮助她们渡过难关。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(
+            a[0].title.as_deref(),
+            Some("某县妇联开展两癌救助金发放活动")
+        );
+        assert_eq!(a[0].publication.as_deref(), Some("某田新闻网"));
     }
 
     #[test]
