@@ -777,6 +777,20 @@ pub fn breadcrumb_segments(path: &str) -> Vec<String> {
                 .trim()
         })
         .filter(|s| !s.is_empty())
+        .enumerate()
+        // `首页  学院动态 > …`, `某某局 应急动态 > …`: the first steps set apart by a gap (their
+        // arrow an icon); `乡镇社区 乡镇社区`: a step printed twice (its link and its heading)
+        .flat_map(|(k, s)| {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            let short = words
+                .iter()
+                .all(|w| (2..=10).contains(&clen(w)) && w.chars().all(crate::text::is_han));
+            match words[..] {
+                [a, b] if short && a == b => vec![a],
+                _ if k == 0 && short && (2..=3).contains(&words.len()) => words,
+                _ => vec![s],
+            }
+        })
         .map(str::to_string)
         .collect()
 }
@@ -1059,6 +1073,40 @@ mod tests {
                 "查看内容".to_string()
             ])
         );
+    }
+
+    #[test]
+    fn breadcrumb_steps_set_apart_by_a_gap_or_printed_twice() {
+        assert_eq!(
+            classify("当前位置:首页  学院动态"),
+            Some(Furniture::Breadcrumb(vec![
+                "首页".into(),
+                "学院动态".into()
+            ]))
+        );
+        assert_eq!(
+            classify("您当前的位置:某某市应急管理局 应急动态 > 市县动态 > 正文内容"),
+            Some(Furniture::Breadcrumb(vec![
+                "某某市应急管理局".into(),
+                "应急动态".into(),
+                "市县动态".into(),
+                "正文内容".into()
+            ]))
+        );
+        assert_eq!(
+            classify("您的位置:首页 > 乡镇社区 乡镇社区"),
+            Some(Furniture::Breadcrumb(vec![
+                "首页".into(),
+                "乡镇社区".into()
+            ]))
+        );
+        // (a headline's words after the first step stay one step)
+        let Some(Furniture::Breadcrumb(segs)) =
+            classify("当前位置:首页 > 某某镇 召开春季森林防火工作会")
+        else {
+            panic!("a breadcrumb");
+        };
+        assert_eq!(segs.len(), 2, "{segs:?}");
     }
 
     #[test]

@@ -1937,6 +1937,13 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
             out.push((Cow::Borrowed(t), heading));
             continue;
         }
+        // `首页>` / `法治乡村>` / `详情`, `您的位置:` / `首页` / ` > ` / `乡镇动态`: a path
+        // printed a step a line (its arrows were links or icons of their own) is one path.
+        if let Some((joined, taken)) = crumb_over_lines(&texts[k - 1..]) {
+            k += taken;
+            out.push((Cow::Owned(joined), false));
+            continue;
+        }
         let next = texts.get(k).map(|(n, _)| *n);
         if is_year(t) && next.is_some_and(|n| is_pair(n, '-')) {
             let mut date = format!("{t}-{}", next.unwrap_or_default());
@@ -1968,6 +1975,36 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
         out.push((Cow::Borrowed(t), false));
     }
     out
+}
+
+/// A breadcrumb path printed a step a line at the head of `texts` (`首页>`, `法治乡村>`, `详情`):
+/// the lines joined and how many lines after the first it took, or `None`.
+fn crumb_over_lines(texts: &[(&str, bool)]) -> Option<(String, usize)> {
+    const SEPS: [char; 3] = ['>', '＞', '»'];
+    let (first, _) = texts.first()?;
+    let home = ["首页", "网站首页", "首頁", "主页"].contains(first);
+    let label = first.ends_with("位置:") || first.ends_with("位置：");
+    // (a line holding a path of its own, `首页 > 乡镇>>`, is read as it is)
+    if !(home || label || (first.ends_with(SEPS) && clen(first) <= 12))
+        || first.trim_end_matches(SEPS).contains(SEPS)
+    {
+        return None;
+    }
+    let mut joined = first.to_string();
+    let mut taken = 0;
+    while let Some(&(n, false)) = texts.get(1 + taken) {
+        let step = clen(n) <= 40 && !n.contains(['。', '，', ',', '！', '？']);
+        let linked = joined.ends_with(SEPS)
+            || n.starts_with(SEPS)
+            || (joined.ends_with([':', '：']) && ["首页", "网站首页", "首頁", "主页"].contains(&n));
+        if !step || !linked {
+            break;
+        }
+        joined.push_str(n);
+        taken += 1;
+    }
+    // (one step joined to a label or home alone is no path: `首页` over a headline)
+    (joined.contains(SEPS) && taken > 0).then_some((joined, taken))
 }
 
 /// Where the text starts on a header line whose last credit, an editor's name, is glued to
@@ -3846,6 +3883,32 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].publication.as_deref(), Some("江北市第二人民医院"));
+    }
+
+    #[test]
+    fn a_breadcrumb_printed_a_step_a_line_is_one_path() {
+        let text = "近日，某某街道召开电动自行车安全监管工作会议，部署下一阶段的安全监管工作。\n";
+        for (head, steps) in [
+            ("首页>\n法治乡村>\n详情\n", vec!["首页", "法治乡村", "详情"]),
+            (
+                "首页\n>政府信息公开>工作信息\n",
+                vec!["首页", "政府信息公开", "工作信息"],
+            ),
+            ("您的位置:\n首页\n > \n乡镇动态\n", vec!["首页", "乡镇动态"]),
+        ] {
+            let page = format!("{head}某某街道持续推进电动自行车安全监管\n{text}");
+            let a = split_articles(&lines(&page));
+            assert_eq!(a.len(), 1, "{a:?}");
+            assert_eq!(a[0].breadcrumb, steps, "{page}");
+            assert_eq!(
+                a[0].title.as_deref(),
+                Some("某某街道持续推进电动自行车安全监管")
+            );
+        }
+        // (a path on a line of its own is not run on into the headline)
+        let page = format!("首页 > 乡镇>>\n某某镇表彰六十户文明户\n{text}");
+        let a = split_articles(&lines(&page));
+        assert_eq!(a[0].title.as_deref(), Some("某某镇表彰六十户文明户"));
     }
 
     #[test]
