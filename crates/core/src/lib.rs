@@ -12,7 +12,8 @@
 //! - [`Extractor`] holds what is expensive to build once (the jieba dictionary, lexicons,
 //!   the tag taxonomy). Build one per process and share it across threads.
 //! - [`extract`] is the whole pipeline, composed in one place, one module per stage:
-//!   bytes → [`decode`] ([`decode::Decoded`]: encoding and format) → [`blocks`]
+//!   bytes → [`decode`] ([`decode::Decoded`]: encoding and format; a page printed in
+//!   traditional characters read through its simplified form, [`script`]) → [`blocks`]
 //!   ([`blocks::Block`]s: text lines or HTML content) → [`split`] ([`split::ArticleText`]s:
 //!   furniture dropped, metadata read with the line grammar in `lines`) → [`fields`]
 //!   ([`ArticleRecord`]s: entities, statistics, dates, quotes, keywords, tags).
@@ -34,6 +35,7 @@ pub mod blocks;
 pub mod decode;
 pub mod fields;
 pub(crate) mod lines;
+pub mod script;
 pub mod split;
 
 // The model, settings and errors they share.
@@ -155,7 +157,12 @@ pub fn extract(
     input: &Input<'_>,
     extractor: &Extractor,
 ) -> Result<Vec<ArticleRecord>, ExtractError> {
-    let decoded = decode::decode(input.bytes, input.path)?;
+    let mut decoded = decode::decode(input.bytes, input.path)?;
+    // (a page printed in traditional characters is read in simplified ones)
+    let simplified = script::simplify(&decoded.text);
+    if let Some(s) = &simplified {
+        decoded.text.clone_from(&s.text);
+    }
     let blocks = blocks::to_blocks(&decoded, input.path)?;
     let articles = split::split_articles(&blocks);
     if articles.is_empty() {
@@ -182,13 +189,17 @@ pub fn extract(
                 article_index: index,
                 article_count,
             };
-            fields::build_record(
+            let mut record = fields::build_record(
                 article,
                 record_id(&sha256, index),
                 source,
                 input.ingested_at,
                 extractor,
-            )
+            );
+            if let Some(s) = &simplified {
+                record.map_printed_text(|t| s.restore(t));
+            }
+            record
         })
         .collect())
 }

@@ -239,6 +239,60 @@ pub struct FailureSource {
     pub bytes: Option<u64>,
 }
 
+impl ArticleRecord {
+    /// Rewrites the text the page printed, through `f`: title, publication, bylines, declared
+    /// keywords, breadcrumb, body, keywords, persons and their titles, organizations, places,
+    /// quantities (text, unit, item), dates' text and quotes. What the extractor made up itself
+    /// (ids, times, the source, canonical division names, activity tags, warnings) is left.
+    pub fn map_printed_text(&mut self, f: impl Fn(&str) -> String) {
+        let opt = |v: &mut Option<String>| {
+            if let Some(s) = v {
+                *s = f(s);
+            }
+        };
+        opt(&mut self.title);
+        opt(&mut self.publication);
+        for b in &mut self.bylines {
+            b.name = f(&b.name);
+        }
+        for k in self
+            .keywords_declared
+            .iter_mut()
+            .chain(&mut self.breadcrumb)
+        {
+            *k = f(k);
+        }
+        self.body = f(&self.body);
+        for k in &mut self.keywords {
+            k.word = f(&k.word);
+        }
+        for p in &mut self.persons {
+            p.name = f(&p.name);
+            for r in &mut p.roles {
+                *r = f(r);
+            }
+        }
+        for o in &mut self.organizations {
+            o.name = f(&o.name);
+        }
+        for p in &mut self.places {
+            p.name = f(&p.name);
+        }
+        for q in &mut self.quantities {
+            q.text = f(&q.text);
+            q.unit = f(&q.unit);
+            opt(&mut q.item);
+        }
+        for d in &mut self.dates {
+            d.text = f(&d.text);
+        }
+        for q in &mut self.quotes {
+            opt(&mut q.speaker);
+            q.text = f(&q.text);
+        }
+    }
+}
+
 impl FailureRecord {
     /// A failure record for `path` at `step`.
     pub fn new(

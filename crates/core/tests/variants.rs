@@ -117,3 +117,36 @@ fn reencoded_and_html_variants_give_the_same_records() {
         same_apart_from_source(&base, &r, &format!("{stem} HTML"));
     }
 }
+
+/// A page printed in traditional characters (as a Taiwan or Hong Kong reprint or a mirror site
+/// prints it) gives the records of its simplified twin, written back in its own characters:
+/// credits, footers and names are read through the simplified form.
+#[test]
+fn a_traditional_page_reads_like_its_simplified_twin() {
+    let simplified = "某县科协开展科普进社区活动\n来源：某某县科协 作者：王小明 发布时间：2021-12-30\n\n为进一步加强基层科普服务能力建设，12月29日，某某县科协在城关社区举办科普活动，县科协主席韩学勇出席并讲话，三百余名居民参加。\n活动现场发放宣传资料一千余份，解答群众咨询二百余人次。\n免责声明：凡本网注明来源的作品，均转载自其它媒体。\n";
+    let traditional = "某縣科協開展科普進社區活動\n來源：某某縣科協 作者：王小明 發布時間：2021-12-30\n\n為進一步加強基層科普服務能力建設，12月29日，某某縣科協在城關社區舉辦科普活動，縣科協主席韓學勇出席並講話，三百餘名居民參加。\n活動現場發放宣傳資料一千餘份，解答群眾咨詢二百餘人次。\n免責聲明：凡本網注明來源的作品，均轉載自其它媒體。\n";
+    assert_eq!(
+        fast2s::convert(traditional),
+        simplified,
+        "the twins differ beyond their script"
+    );
+    let extractor = Extractor::new(&ExtractConfig::default()).unwrap();
+    let s = extract(&extractor, "s.txt", simplified.as_bytes());
+    let t = extract(&extractor, "t.txt", traditional.as_bytes());
+    assert_eq!(s.len(), 1);
+    assert_eq!(t[0].publication.as_deref(), Some("某某縣科協"));
+    assert!(
+        t[0].persons.iter().any(|p| p.name == "韓學勇"),
+        "{:?}",
+        t[0].persons
+    );
+    assert!(!t[0].body.contains("免責聲明"), "{}", t[0].body);
+    let back: Vec<ArticleRecord> = t
+        .into_iter()
+        .map(|mut r| {
+            r.map_printed_text(fast2s::convert);
+            r
+        })
+        .collect();
+    same_apart_from_source(&s, &back, "traditional twin");
+}
