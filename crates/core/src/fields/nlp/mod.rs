@@ -615,6 +615,7 @@ impl Nlp {
         places::split_a_township_glued_to_its_village(toks, tagged, &mut places);
         places::drop_counted_kinds(text, &mut places);
         places::drop_forms_of_address(&self.lex, &mut places);
+        places::drop_forms(&mut places);
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
         self.drop_common_words(text, &mut persons);
         persons::drop_doctrines(text, &mut persons);
@@ -3074,6 +3075,22 @@ mod tests {
         // (a body's own word stays: 民革/某某县支部)
         let o = org_names("民革合阳县支部组织党员开展活动。");
         assert!(!o.contains(&"合阳县支部".to_string()), "{o:?}");
+    }
+
+    #[test]
+    fn forms_water_works_and_kinds_of_units_are_no_places() {
+        for text in [
+            "各村常用作物代码可提前在普查表上填写，提高工作效率。",
+            "对辖区内水库、山塘、河道实时监测。",
+            "全区27个乡镇街道的普查员开展入户登记。",
+        ] {
+            let p = place_names(text);
+            assert!(
+                !p.iter()
+                    .any(|n| ["普查表", "山塘", "乡镇街道"].contains(&n.as_str())),
+                "{text}: {p:?}"
+            );
+        }
     }
 
     #[test]

@@ -1692,6 +1692,11 @@ pub fn drop_counted_kinds(body: &str, places: &mut Vec<PlaceSpan>) {
     });
 }
 
+/// A form or a register (在/普查表/nr 上填写, 登记册) is no place, whatever the tagger read.
+pub fn drop_forms(places: &mut Vec<PlaceSpan>) {
+    places.retain(|p| !(p.name.chars().count() >= 3 && p.name.ends_with(['表', '册', '簿', '单'])));
+}
+
 /// 老 or 小 and a family name (村民/老黎/ns) is a way of addressing someone, no place (老挝 is a
 /// country).
 pub fn drop_forms_of_address(lex: &Lexicon, places: &mut Vec<PlaceSpan>) {
