@@ -821,6 +821,8 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
                 // 记者站, 记者节, 记者证, 记者会: a noun, not a credit (`来源:某台记者站`)
                 && !(l.ends_with("记者")
                     && s[l.len()..].starts_with(['站', '节', '证', '会']))
+                // 总编室, 编辑室: an office, not a credit (`来源:某某网总编室`)
+                && !s[l.len()..].starts_with('室')
         })
         .copied()
 }
@@ -2732,6 +2734,11 @@ mod tests {
         assert_eq!(m.bylines, vec![bl(Editor, "袁瑛")]);
         let m = parse_meta_line("来源:永州日报", false).unwrap();
         assert_eq!(m.publication.as_deref(), Some("永州日报"));
+        // (an office named after a credit is no credit; the county app's sign-off is)
+        let m = parse_meta_line("来源:平安某州网总编室  发布日期:2015-10-16", true).unwrap();
+        assert_eq!(m.publication.as_deref(), Some("平安某州网总编室"));
+        let m = parse_meta_line("监制:刘大成 总编:张立新 审发:李华", false).unwrap();
+        assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
         let m = parse_meta_line(
             "发布时间:2020-03-11 10:39:00 来源:东升镇 浏览量: 作者:通讯员",
             false,

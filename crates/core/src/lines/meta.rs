@@ -373,6 +373,13 @@ pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     {
         return None;
     }
+    // `某州市讯(通讯:…)`: a division's name before 讯 is where the story was filed, no outlet
+    if caps.get(3).is_some()
+        && name.ends_with(['市', '县', '区', '省', '州', '镇', '乡'])
+        && !crate::lines::byline::is_outlet_name(name)
+    {
+        return None;
+    }
     // `晚报讯` is the paper's own report, like `本报讯`: it names no outlet
     if name.starts_with("本")
         || name.contains("记者")
@@ -710,6 +717,11 @@ mod tests {
         );
         assert_eq!(paper_of_a_pair("某州日报/某州网"), "某州日报");
         assert_eq!(paper_of_a_pair("文/图"), "文/图");
+        // (a division's name before 讯 names no outlet)
+        assert_eq!(
+            dateline_outlet("某州市讯(通讯员 王某)近日，某镇开展普查培训。"),
+            None
+        );
         // (an outlet and a colon before the day)
         assert_eq!(
             dateline_outlet("某东新闻网:6月29日,某村合作社迎来了首届分红大会。").as_deref(),

@@ -751,7 +751,15 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     let mut t = s.trim_end().trim_end_matches(['|', '｜', ' ']).trim_end();
     // A comment link a portal glued after the text (`…吴淡淡地说。据《南方都市报》 我要评论`).
     let whole = t;
-    for link in ["我要评论", "发表评论", "进入论坛", "[详细]", "［详细］"] {
+    for link in [
+        "我要评论",
+        "发表评论",
+        "进入论坛",
+        "[详细]",
+        "［详细］",
+        // (a county app's link to its other stories)
+        "发现更多精彩",
+    ] {
         if let Some(rest) = t.strip_suffix(link) {
             t = rest.trim_end();
         }
@@ -3883,6 +3891,20 @@ mod tests {
         let a = split_articles(&lines(page));
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].publication.as_deref(), Some("江北市第二人民医院"));
+    }
+
+    #[test]
+    fn a_county_apps_sign_off_glued_after_the_last_sentence() {
+        let page = "某某社区参加科普活动\n\n5月27日上午，街道社区参加了在广场举行的宣传服务活动，居民群众50多人参加。 此次活动营造了良好氛围。 (图/文:王小明)监制:刘大成 总编:张立新 编辑:李华 发现更多精彩\n";
+        let a = split_articles(&lines(page));
+        assert!(a[0].body.ends_with("营造了良好氛围。"), "{}", a[0].body);
+        let editors: Vec<&str> = a[0]
+            .bylines
+            .iter()
+            .filter(|b| b.role == crate::record::BylineRole::Editor)
+            .map(|b| b.name.as_str())
+            .collect();
+        assert_eq!(editors, ["刘大成", "张立新", "李华"], "{:?}", a[0].bylines);
     }
 
     #[test]
