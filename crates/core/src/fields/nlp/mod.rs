@@ -3078,6 +3078,15 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_reaching_is_no_part_of_a_name_and_census_offices_are_bodies() {
+        let o = org_names("普查员将原始数据直接发送到国家统计局数据服务器。");
+        assert!(o.contains(&"国家统计局".to_string()), "{o:?}");
+        assert!(!o.iter().any(|n| n.contains("发送")), "{o:?}");
+        let o = org_names("区人普办组织普查员开展入户登记，镇人普办做好后勤保障。");
+        assert!(o.contains(&"区人普办".to_string()), "{o:?}");
+    }
+
+    #[test]
     fn forms_water_works_and_kinds_of_units_are_no_places() {
         for text in [
             "各村常用作物代码可提前在普查表上填写，提高工作效率。",

@@ -765,7 +765,7 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
         return false;
     }
     // Prepositions and verbs of one character jieba tags as nouns (经/河南电视台, 报/市政府).
-    if t.chars() == 1 && "经报向据请让被把给将对替".contains(t.word) {
+    if t.chars() == 1 && "经报向据请让被把给将对替到".contains(t.word) {
         return false;
     }
     if never_in_name(t, toks, k, core) {
@@ -785,8 +785,9 @@ fn left_ok(lex: &Lexicon, toks: &[Tok<'_>], k: usize, core: usize) -> bool {
                 || lex.place_suffix(toks[k - 1].word).is_some()
                 || matches!(toks[k - 1].tag, "n" | "nr" | "r")))
         || MEETINGS.iter().any(|m| t.word.ends_with(m))
-        // a conjunction or a verb jieba glued to a name (陈某及, 东及, 孙某率), a plural (们)
-        || (t.chars() >= 2 && t.word.ends_with(['及', '率', '们']))
+        // a conjunction or a verb jieba glued to a name (陈某及, 东及, 孙某率), a plural (们),
+        // a verb of reaching (发送到, 来到)
+        || (t.chars() >= 2 && t.word.ends_with(['及', '率', '们', '到']))
 
         || (t.word == "好" && k > 0 && matches!(toks[k - 1].tag, "v" | "a" | "vn" | "ad"))
     {
