@@ -981,6 +981,13 @@ pub fn parse_meta_line(line: &str, header: bool) -> Option<Meta> {
             return parse_meta_line(&t[1..], header);
         }
     }
+    // `初 审丨谭 某`: the stroke 丨 drawn for a colon between a label and its name
+    if line.contains('丨') {
+        let coloned = line.replace('丨', ":");
+        if let Some(m) = parse_meta_line(&coloned, header) {
+            return Some(m);
+        }
+    }
     // `【打印】 [ 责任编辑: 某某 ]`: a credit in square brackets after a page control
     if line.contains('[') && line.contains(']') && line.contains("编辑") {
         let unbracketed = line.replace(['[', ']'], " ");
@@ -2739,6 +2746,9 @@ mod tests {
         assert_eq!(m.publication.as_deref(), Some("平安某州网总编室"));
         let m = parse_meta_line("监制:刘大成 总编:张立新 审发:李华", false).unwrap();
         assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
+        // (the stroke 丨 for a colon, labels and names spaced out; 签发 signs off as editor)
+        let m = parse_meta_line("签 发丨蔡 国 梁", false).unwrap();
+        assert_eq!(m.bylines, vec![bl(Editor, "蔡国梁")]);
         let m = parse_meta_line(
             "发布时间:2020-03-11 10:39:00 来源:东升镇 浏览量: 作者:通讯员",
             false,

@@ -742,7 +742,24 @@ fn is_menu(line: &str) -> bool {
     }
     let by_space: Vec<&str> = line.split_whitespace().collect();
     // A credit line (`文/图 本报记者 王芳 通讯员 赵磊`) has short tokens too.
-    const CREDITS: [&str; 6] = ["记者", "通讯员", "编辑", "作者", "摄影", "来源"];
+    // (so has a sign-off of reviewers: `初审 某某 复审 某某 终审 某某`)
+    const CREDITS: [&str; 15] = [
+        "记者",
+        "通讯员",
+        "编辑",
+        "作者",
+        "摄影",
+        "来源",
+        "初审",
+        "复审",
+        "终审",
+        "二审",
+        "三审",
+        "审核",
+        "签发",
+        "校对",
+        "监制",
+    ];
     if CREDITS.iter().any(|w| line.contains(w)) {
         return false;
     }

@@ -871,7 +871,7 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
     if let Some(at) = t.rfind(['。', '！', '？'])
         && let tail = t[at..].trim_start_matches(['。', '！', '？']).trim()
         && !tail.is_empty()
-        && clen(tail) <= 30
+        && clen(tail) <= 60
         // a caption's photo credit (`…开往襄阳。 通讯员刘娟 摄`) is the caption's business
         && !tail.contains('摄')
         && ([
@@ -889,7 +889,11 @@ fn trailing_credit(s: &str) -> Option<(&str, Meta)> {
         .any(|l| tail.starts_with(l))
             // `…这样说道。文:程某某 |`: a labelled writer's credit
             || byline::credit_led(tail))
-        && let Some(m) = byline::parse_meta_line(tail.trim_end_matches(['|', '｜', ' ']), false)
+        // (`通讯员:某某 编辑:某某|审核:某某`: bars between the credits)
+        && let Some(m) = byline::parse_meta_line(
+            &tail.trim_end_matches(['|', '｜', ' ']).replace(['|', '｜'], " "),
+            false,
+        )
         && !m.bylines.is_empty()
     {
         let end = at + t[at..].chars().next().map_or(0, char::len_utf8);
@@ -3905,6 +3909,21 @@ mod tests {
             .map(|b| b.name.as_str())
             .collect();
         assert_eq!(editors, ["刘大成", "张立新", "李华"], "{:?}", a[0].bylines);
+    }
+
+    #[test]
+    fn reviewers_signing_off_after_the_text() {
+        let text = "某镇开展走访慰问活动\n\n近日，某镇开展走访慰问活动，为二十户困难家庭送去米面油等慰问品，帮助他们过好冬天。";
+        for (tail, n) in [
+            // (a line of six short words is a credit, no menu)
+            ("\n初审 沈冰 复审 张春艳 终审 安明颖\n", 3),
+            // (glued after the last sentence, with bars between the credits)
+            (" 通讯员:刘小月、程文雯 编辑:邓立元|审核:陈声权 琚晓青\n", 5),
+        ] {
+            let a = split_articles(&lines(&format!("{text}{tail}")));
+            assert!(a[0].body.ends_with("过好冬天。"), "{}", a[0].body);
+            assert_eq!(a[0].bylines.len(), n, "{tail}: {:?}", a[0].bylines);
+        }
     }
 
     #[test]
