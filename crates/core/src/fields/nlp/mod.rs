@@ -616,6 +616,7 @@ impl Nlp {
         places::drop_counted_kinds(text, &mut places);
         places::drop_forms_of_address(&self.lex, &mut places);
         places::drop_forms(&mut places);
+        self.trim_common_words_before_a_place(toks, tagged, &mut places);
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
         self.drop_common_words(text, &mut persons);
         persons::drop_doctrines(text, &mut persons);
@@ -632,6 +633,7 @@ impl Nlp {
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
+        persons::villages_listed_as_persons(text, &mut places, &mut persons);
         trim_glued_prepositions(toks, &mut places, &mut persons);
         // (the places as reported: none of the rules' drafts)
         orgs::take_units_after_places(&self.lex, text, toks, &mut orgs, &places);
@@ -843,6 +845,50 @@ impl Nlp {
                     o.first = k;
                 }
             }
+        }
+    }
+
+    /// A common word read on into the place after it (所在地/仲权/镇, 分片包干/淳溪/街道): where
+    /// the place's first token is a frequent word of the dictionary and the next is a name jieba
+    /// tags as one (or a word it does not know), the place starts at the name.
+    ///
+    /// A noun of two characters may name the place (电力新村社区, 水运雅居社区): it is cut only
+    /// where the tagger starts the place after it.
+    fn trim_common_words_before_a_place(
+        &self,
+        toks: &[Tok<'_>],
+        tagged: Option<&[EntitySpan]>,
+        places: &mut [places::PlaceSpan],
+    ) {
+        for p in places.iter_mut() {
+            let k = toks.partition_point(|t| t.start < p.start);
+            let (Some(head), Some(next)) = (toks.get(k), toks.get(k + 1)) else {
+                continue;
+            };
+            if head.start != p.start
+                || next.end > p.end
+                || head.chars() < 2
+                || !matches!(head.tag, "n" | "l" | "v" | "vn" | "d")
+                // (a frequent word; a longer one need only be a word of the dictionary)
+                || !(self.is_common_word(head.word)
+                    || (head.chars() >= 4 && self.jieba.has_word(head.word)))
+                || self.lex.place_suffix(head.word).is_some()
+                // (the next a name jieba tags, or a word it does not know)
+                || (!matches!(next.tag, "nr" | "nrt" | "nrfg" | "ns" | "nz" | "j")
+                    && self.jieba.has_word(next.word))
+                || p.name[head.word.len()..].chars().count() < 3
+            {
+                continue;
+            }
+            let tagger_starts_after = tagged.is_some_and(|ts| {
+                ts.iter()
+                    .any(|t| t.kind == EntityKind::Place && t.start == next.start)
+            });
+            if head.chars() == 2 && !matches!(head.tag, "v" | "d") && !tagger_starts_after {
+                continue;
+            }
+            p.name = p.name[head.word.len()..].to_string();
+            p.start = next.start;
         }
     }
 
@@ -3084,6 +3130,37 @@ mod tests {
         assert!(!o.iter().any(|n| n.contains("发送")), "{o:?}");
         let o = org_names("区人普办组织普查员开展入户登记，镇人普办做好后勤保障。");
         assert!(o.contains(&"区人普办".to_string()), "{o:?}");
+    }
+
+    #[test]
+    fn the_items_of_a_list_closed_by_a_count_of_villages_are_villages() {
+        let a = nlp()
+            .analyze("截止7日，已先后前往李南溪、大孟、朱大汉、沙岗王、草场村等21个村进行走访。");
+        let places: Vec<&str> = a.places.iter().map(|p| p.name.as_str()).collect();
+        for v in ["李南溪", "大孟", "朱大汉", "沙岗王", "草场村"] {
+            assert!(places.contains(&v), "{v}: {places:?}");
+        }
+        assert!(a.persons.is_empty(), "{:?}", a.persons);
+        // (names of people listed before 等 and a count of something else stay persons)
+        let p = person_names("王建国、李秀英等3名村干部参加活动。");
+        assert_eq!(p, ["王建国", "李秀英"]);
+    }
+
+    #[test]
+    fn a_common_word_read_on_into_a_place_is_no_part_of_it() {
+        let p = place_names(
+            "她来到丈夫家所在地仲权镇朱山村继续当村医。团队分片包干淳溪街道的村、社区。",
+        );
+        assert!(p.contains(&"仲权镇".to_string()), "{p:?}");
+        assert!(p.contains(&"淳溪街道".to_string()), "{p:?}");
+        assert!(
+            !p.iter()
+                .any(|n| n.starts_with("所在地") || n.starts_with("分片")),
+            "{p:?}"
+        );
+        // (a noun that names the place stays: 电力新村社区)
+        let p = place_names("电力新村社区开展志愿服务活动。");
+        assert!(!p.contains(&"新村社区".to_string()), "{p:?}");
     }
 
     #[test]

@@ -142,6 +142,81 @@ pub fn take_places_listed_among_persons(
     }
 }
 
+/// 李某溪、大孟、朱某汉、草场村等21个村: the items of a list closed by 等 and a count of villages
+/// (or communities, townships) are villages, whatever names they look like: the persons among
+/// them move to the places.
+pub fn villages_listed_as_persons(
+    body: &str,
+    places: &mut Vec<super::places::PlaceSpan>,
+    persons: &mut Vec<PersonSpan>,
+) {
+    for (at, _) in body.match_indices('等') {
+        let after = &body[at + '等'.len_utf8()..];
+        let counted = after.trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二三四五六七八九十百两几".contains(c)
+        });
+        let numbered = counted.len() < after.len();
+        let kind = counted.strip_prefix('个').unwrap_or(counted);
+        if !(numbered || kind.len() < counted.len())
+            || !["村", "行政村", "自然村", "社区", "镇", "乡"]
+                .iter()
+                .any(|k| kind.starts_with(k))
+        {
+            continue;
+        }
+        // the items, back from 等 across 、 (an item neither read is a bare name of two to
+        // four characters: a village too)
+        let mut end = at;
+        let mut listed: Vec<usize> = Vec::new();
+        let mut bare: Vec<(usize, usize)> = Vec::new();
+        loop {
+            let start = if let Some(k) = persons.iter().position(|p| p.end == end) {
+                listed.push(k);
+                persons[k].start
+            } else if let Some(p) = places.iter().find(|p| p.end == end) {
+                p.start
+            } else if let Some(open) = body[..end].rfind(['、', '，', ',', '。', '\n'])
+                && body[open..].starts_with('、')
+                && let item = &body[open + '、'.len_utf8()..end]
+                && (2..=4).contains(&item.chars().count())
+                && item.chars().all(crate::text::is_han)
+            {
+                bare.push((open + '、'.len_utf8(), end));
+                open + '、'.len_utf8()
+            } else {
+                break;
+            };
+            match body[..start].strip_suffix('、') {
+                Some(rest) => end = rest.len(),
+                None => break,
+            }
+        }
+        listed.retain(|&k| persons[k].roles.is_empty());
+        if listed.is_empty() {
+            continue;
+        }
+        for (start, end) in bare {
+            places.push(super::places::PlaceSpan {
+                start,
+                end,
+                name: body[start..end].to_string(),
+                weak: false,
+            });
+        }
+        listed.sort_unstable();
+        for &k in listed.iter().rev() {
+            let p = persons.remove(k);
+            places.push(super::places::PlaceSpan {
+                start: p.start,
+                end: p.end,
+                name: p.name,
+                weak: false,
+            });
+        }
+    }
+    places.sort_by_key(|p| p.start);
+}
+
 /// A foreign person named in full once and by the family name later (西摩·赫什 … 赫什), or by the
 /// first part of a dotted name (巴依卡·凯力迪别克 … 巴依卡), is one person: the later mentions take
 /// the full name. Only transliterated or dotted names: a Chinese given name is no family name.
