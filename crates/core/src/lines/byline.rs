@@ -836,9 +836,16 @@ fn epaper_properties(line: &str) -> Option<Meta> {
         return None;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    let file = words
-        .iter()
-        .position(|w| w.starts_with("content_") && w.ends_with(".html"))?;
+    // (`content_150528.html`, `c179481.html`)
+    let file = words.iter().position(|w| {
+        w.ends_with(".html")
+            && (w.starts_with("content_")
+                || w.strip_prefix('c').is_some_and(|r| {
+                    r.trim_end_matches(".html")
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+                }))
+    })?;
     let paper = words.get(file.checked_sub(1)?)?;
     let date = words.iter().find_map(|w| {
         let d: Vec<&str> = w.split('-').collect();
@@ -1775,6 +1782,29 @@ fn join_spaced_labels(line: &str) -> String {
             .take_while(|c| c.is_whitespace())
             .count();
         let second = i + 1 + gap;
+        // (three characters apart: `关 键 词:`)
+        let gap2 = chars[(second + 1).min(chars.len())..]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        let third = second + 1 + gap2;
+        if is_han(c)
+            && (1..=3).contains(&gap)
+            && (1..=3).contains(&gap2)
+            && chars.get(second).is_some_and(|d| is_han(*d))
+            && chars.get(third).is_some_and(|d| is_han(*d))
+            && chars[(third + 1).min(chars.len())..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| matches!(c, ':' | '：'))
+        {
+            let triple: String = [c, chars[second], chars[third]].iter().collect();
+            if label_at(&triple).is_some_and(|(l, _)| l == triple) {
+                out.push_str(&triple);
+                i = third + 1;
+                continue;
+            }
+        }
         let colon = chars[(second + 1).min(chars.len())..]
             .iter()
             .find(|c| !c.is_whitespace())
@@ -2746,6 +2776,21 @@ mod tests {
         assert_eq!(m.publication.as_deref(), Some("平安某州网总编室"));
         let m = parse_meta_line("监制:刘大成 总编:张立新 审发:李华", false).unwrap();
         assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
+        // (a label of three characters spaced out)
+        let m = parse_meta_line(
+            "发布机构:某某县某某镇人民政府 | 关 键 词:工作信息 | |",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某某县某某镇人民政府"));
+        assert_eq!(m.keywords, ["工作信息"]);
+        // (an e-paper's properties with the page's file named c<digits>.html)
+        let m = parse_meta_line(
+            "--> 2022-01-28 1 1 某东南日报 c179481.html 1 “红马甲”护航春运回家路 /enpproperty-->",
+            true,
+        )
+        .unwrap();
+        assert_eq!(m.publication.as_deref(), Some("某东南日报"));
         // (the stroke 丨 for a colon, labels and names spaced out; 签发 signs off as editor)
         let m = parse_meta_line("签 发丨蔡 国 梁", false).unwrap();
         assert_eq!(m.bylines, vec![bl(Editor, "蔡国梁")]);

@@ -143,7 +143,19 @@ pub fn epaper_properties_outlet(line: &str) -> Option<String> {
     if !line.contains("enpproperty") {
         return None;
     }
-    let at = line.find("content_")?;
+    // (`content_51528.html`, `c179481.html`: the page's file after the paper)
+    let at = line.find("content_").or_else(|| {
+        line.split_whitespace()
+            .find(|w| {
+                w.ends_with(".html")
+                    && w.strip_prefix('c').is_some_and(|r| {
+                        r.trim_end_matches(".html")
+                            .bytes()
+                            .all(|b| b.is_ascii_digit())
+                    })
+            })
+            .and_then(|w| line.find(w))
+    })?;
     let outlet = line[..at].split_whitespace().next_back()?;
     crate::lines::byline::is_outlet_name(outlet).then(|| outlet.to_string())
 }
@@ -980,6 +992,13 @@ mod tests {
         assert_eq!(
             epaper_properties_outlet("东江日报 content_51528.html"),
             None
+        );
+        assert_eq!(
+            epaper_properties_outlet(
+                "--> 2022-03-09 某湖村 1 1 某结报 c86201.html 1 表彰先进 /enpproperty-->"
+            )
+            .as_deref(),
+            Some("某结报")
         );
     }
 
