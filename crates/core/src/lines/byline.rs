@@ -817,12 +817,15 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
         .get(&first)?
         .iter()
         .find(|(l, _)| {
-            s.starts_with(l)
-                // 记者站, 记者节, 记者证, 记者会: a noun, not a credit (`来源:某台记者站`)
-                && !(l.ends_with("记者")
-                    && s[l.len()..].starts_with(['站', '节', '证', '会']))
-                // 总编室, 编辑室: an office, not a credit (`来源:某某网总编室`)
-                && !s[l.len()..].starts_with('室')
+            let Some(rest) = s.strip_prefix(l) else {
+                return false;
+            };
+            // 记者站, 记者节, 记者证, 记者会: a noun, not a credit (`来源:某台记者站`)
+            let newsroom = l.ends_with("记者") && rest.starts_with(['站', '节', '证', '会']);
+            // 总编室, 编辑室, 编辑部: an office, not a credit (`来源:某某网总编室`,
+            // `编辑部地址:…`)
+            let office = rest.starts_with('室') || (l.ends_with("编辑") && rest.starts_with('部'));
+            !newsroom && !office
         })
         .copied()
 }

@@ -1380,7 +1380,17 @@ pub fn split_articles(blocks: &[Block]) -> Vec<ArticleText> {
                             >= 2
                         || t.ends_with("人民政府"))
             });
-            let replaces = kicker
+            // (the headline printed in full under the metadata, whose tail was printed over it:
+            // `温暖某某路 |` / `来源:…` / `某某“暖冬行动” 温暖某某路`)
+            let full_again = d.title.as_deref().is_some_and(|t| {
+                has_chars(t, 4)
+                    && line.trim_end().ends_with(t)
+                    && clen(line) > clen(t)
+                    && clen(line) <= 40
+                    && !line.contains(['。', '，', ','])
+            });
+            let replaces = full_again
+                || kicker
                 && !d.meta_under_title
                 && page_title_folded.is_none()
                 && (6..=40).contains(&clen(line))
@@ -3909,6 +3919,23 @@ mod tests {
             .map(|b| b.name.as_str())
             .collect();
         assert_eq!(editors, ["刘大成", "张立新", "李华"], "{:?}", a[0].bylines);
+    }
+
+    #[test]
+    fn a_papers_own_description_and_its_headlines_tail_over_the_metadata() {
+        let page = "《某某青年报》(国内统一刊号:CN34-0019 邮发代号:25-2 全年订阅价216元,各地邮局均可订阅)是某某省委机关报，也是全省唯一一张面向青少年的专业报刊。\n编辑部地址:某某省某某市长江中路419号\n温暖“春运”路 |\n来源:本站原创 作者:郭小山 发布日期:2025-02-21 11:45:59 |\n某县“暖冬行动” 温暖“春运”路\n2月13日17时20分，某县高铁站一楼候车大厅，一名乘客因误认车次焦急万分，志愿者立即上前帮助。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].title.as_deref(), Some("某县“暖冬行动” 温暖“春运”路"));
+        assert!(a[0].body.starts_with("2月13日"), "{}", a[0].body);
+        assert!(
+            !a[0]
+                .publication
+                .as_deref()
+                .is_some_and(|p| p.contains("地址")),
+            "{:?}",
+            a[0].publication
+        );
     }
 
     #[test]
