@@ -506,6 +506,17 @@ pub fn classify(line: &str) -> Option<Furniture> {
 /// `首页 > 新闻中心 > 工作动态`: a path from the home page with no 当前位置 label.
 fn unlabelled_breadcrumb(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
+    // `新闻速递 — 基层动态`: two or three column names set apart by a spaced dash, nothing else
+    if t.contains(" — ") {
+        let steps: Vec<&str> = t.split(" — ").map(str::trim).collect();
+        if (2..=3).contains(&steps.len())
+            && steps
+                .iter()
+                .all(|s| (2..=6).contains(&clen(s)) && s.chars().all(crate::text::is_han))
+        {
+            return Some(steps.iter().map(|s| s.to_string()).collect());
+        }
+    }
     // `某某网—某某门户网站 门户 城事资讯 某某县 查看内容`: a portal's path (Discuz!) after the
     // site's name, from 门户 to 查看内容
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -1093,6 +1104,19 @@ mod tests {
                 "查看内容".to_string()
             ])
         );
+    }
+
+    #[test]
+    fn column_names_set_apart_by_a_spaced_dash_are_a_path() {
+        assert_eq!(
+            classify("新闻速递 — 基层动态"),
+            Some(Furniture::Breadcrumb(vec![
+                "新闻速递".into(),
+                "基层动态".into()
+            ]))
+        );
+        // (a headline with a dash is no path)
+        assert_eq!(classify("春运路上 — 志愿者温暖回家路"), None);
     }
 
     #[test]

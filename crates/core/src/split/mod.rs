@@ -2002,22 +2002,31 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
 /// A breadcrumb path printed a step a line at the head of `texts` (`首页>`, `法治乡村>`, `详情`):
 /// the lines joined and how many lines after the first it took, or `None`.
 fn crumb_over_lines(texts: &[(&str, bool)]) -> Option<(String, usize)> {
-    const SEPS: [char; 3] = ['>', '＞', '»'];
-    let (first, _) = texts.first()?;
-    let home = ["首页", "网站首页", "首頁", "主页"].contains(first);
+    // (each step may be a list item, with a slash for the arrow: `- 主页 /` / `- 重要信息 /` /
+    // `- 重要信息`; a slash alone ends credit labels too, `摄影/`, so only in a list)
+    let raw = texts.first()?.0;
+    let first = strip_bullet(raw).trim();
+    let listed = first.len() < raw.trim().len();
+    let seps: &[char] = if listed {
+        &['>', '＞', '»', '/']
+    } else {
+        &['>', '＞', '»']
+    };
+    let home = ["首页", "网站首页", "首頁", "主页"].contains(&first);
     let label = first.ends_with("位置:") || first.ends_with("位置：");
     // (a line holding a path of its own, `首页 > 乡镇>>`, is read as it is)
-    if !(home || label || (first.ends_with(SEPS) && clen(first) <= 12))
-        || first.trim_end_matches(SEPS).contains(SEPS)
+    if !(home || label || (first.ends_with(seps) && clen(first) <= 12))
+        || first.trim_end_matches(seps).contains(seps)
     {
         return None;
     }
     let mut joined = first.to_string();
     let mut taken = 0;
     while let Some(&(n, false)) = texts.get(1 + taken) {
+        let n = strip_bullet(n).trim();
         let step = clen(n) <= 40 && !n.contains(['。', '，', ',', '！', '？']);
-        let linked = joined.ends_with(SEPS)
-            || n.starts_with(SEPS)
+        let linked = joined.ends_with(seps)
+            || n.starts_with(seps)
             || (joined.ends_with([':', '：']) && ["首页", "网站首页", "首頁", "主页"].contains(&n));
         if !step || !linked {
             break;
@@ -2026,7 +2035,7 @@ fn crumb_over_lines(texts: &[(&str, bool)]) -> Option<(String, usize)> {
         taken += 1;
     }
     // (one step joined to a label or home alone is no path: `首页` over a headline)
-    (joined.contains(SEPS) && taken > 0).then_some((joined, taken))
+    (joined.contains(seps) && taken > 0).then_some((joined, taken))
 }
 
 /// Where the text starts on a header line whose last credit, an editor's name, is glued to
@@ -3963,6 +3972,11 @@ mod tests {
                 vec!["首页", "政府信息公开", "工作信息"],
             ),
             ("您的位置:\n首页\n > \n乡镇动态\n", vec!["首页", "乡镇动态"]),
+            // (list items with a slash for the arrow)
+            (
+                "- 主页 /\n- 重要信息 /\n- 工作动态\n",
+                vec!["主页", "重要信息", "工作动态"],
+            ),
         ] {
             let page = format!("{head}某某街道持续推进电动自行车安全监管\n{text}");
             let a = split_articles(&lines(&page));
