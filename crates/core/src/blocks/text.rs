@@ -207,6 +207,14 @@ fn headline_glued_to_its_time(line: &str) -> Option<Vec<&str>> {
 fn glued_headline(line: &str) -> Option<Vec<&str>> {
     // a line of forty characters or more
     line.chars().nth(40)?;
+    // (a line a dateline opens is the story's first paragraph already: `某某新闻在线讯(通讯员
+    // 某某)10月16日--11月20日,…`)
+    // (never a headline glued to `本报讯`, which the reading takes in: `…跨五环本报讯`)
+    if crate::lines::meta::dateline_outlet(line)
+        .is_some_and(|o| o.chars().count() <= 10 && !o.contains("本报"))
+    {
+        return None;
+    }
     let headline_ok = |h: &str| headline_like(h, 50);
     if let Some(mut at) = crate::lines::meta::glued_dateline_at(line) {
         // `…涉毒据新华社电`, `…建设综合新华社电`: the 据 or 综合 belongs to the dateline
@@ -655,6 +663,14 @@ mod tests {
         assert_eq!(lines[0], "民政部：2008年接收各界捐款764亿元");
         assert!(lines[1].starts_with("中新网5月22日电"));
         assert_eq!(lines.len(), 3);
+    }
+
+    #[test]
+    fn a_paragraph_a_dateline_opens_is_never_cut_into_a_headline() {
+        let page = "某阳新闻在线讯(通讯员 郑某兰)10月16日--11月20日,为进一步提高老年人及高血压、糖尿病患者的健康水平和生活质量\n北山镇高度重视此次健康体检工作。\n";
+        let lines = lines_of(page);
+        assert!(lines[0].starts_with("某阳新闻在线讯"), "{lines:?}");
+        assert!(lines[0].contains("11月20日"), "{lines:?}");
     }
 
     #[test]
