@@ -220,7 +220,7 @@ pub fn parse_names(value: &str) -> Option<Vec<String>> {
     }
     // `李 倩`, `吉 映`: one name spaced out a character at a time
     if let Some(name) = spaced_out_name(value) {
-        return Some(vec![name]);
+        return (!MENU_WORDS.contains(&name.as_str())).then(|| vec![name]);
     }
     // `陈某玲 杨 邱`: one of several names spaced out a character at a time
     let joined = join_spaced_out_name(value);
@@ -440,8 +440,34 @@ const GENERIC_MEDIA: &[&str] = &[
 /// Words written in a writer's slot that name nobody.
 /// A site's channel words, which a menu prints in rows of two like names (`宁波 国内`).
 const MENU_WORDS: &[&str] = &[
-    "国内", "国际", "国外", "省内", "本地", "地方", "时评", "专题", "图片", "直播", "点播", "动态",
-    "主持", "广告", "集团", "品牌", "广电", "新闻", "视频", "财经", "体育", "娱乐", "健康", "教育",
+    "国内",
+    "国际",
+    "国外",
+    "省内",
+    "本地",
+    "地方",
+    "时评",
+    "专题",
+    "图片",
+    "直播",
+    "点播",
+    "动态",
+    "主持",
+    "广告",
+    "集团",
+    "品牌",
+    "广电",
+    "新闻",
+    "视频",
+    "财经",
+    "体育",
+    "娱乐",
+    "健康",
+    "教育",
+    // a disclosure table's field names, spaced out like a name (`文 号 | 成文日期:…`)
+    "文号",
+    "体裁",
+    "索引号",
 ];
 
 const NOT_WRITERS: &[&str] = &[
@@ -2779,6 +2805,11 @@ mod tests {
         assert_eq!(m.publication.as_deref(), Some("平安某州网总编室"));
         let m = parse_meta_line("监制:刘大成 总编:张立新 审发:李华", false).unwrap();
         assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
+        // (a disclosure table's field spaced out is no name)
+        assert!(
+            parse_meta_line("文 号 | 成文日期:2018-06-08 | 发布日期:2018-06-08 |", true)
+                .is_none_or(|m| m.bylines.is_empty())
+        );
         // (a label of three characters spaced out)
         let m = parse_meta_line(
             "发布机构:某某县某某镇人民政府 | 关 键 词:工作信息 | |",
