@@ -851,7 +851,13 @@ fn label_at(s: &str) -> Option<(&'static str, Label)> {
             // 总编室, 编辑室, 编辑部: an office, not a credit (`来源:某某网总编室`,
             // `编辑部地址:…`)
             let office = rest.starts_with('室') || (l.ends_with("编辑") && rest.starts_with('部'));
-            !newsroom && !office
+            // `通讯:某某`, the correspondent's label cut short, only before a name (`新华社通讯：`
+            // heads a feature)
+            let feature = *l == "通讯"
+                && !rest
+                    .strip_prefix([':', '：'])
+                    .is_some_and(|r| r.trim_start().starts_with(is_han));
+            !newsroom && !office && !feature
         })
         .copied()
 }
@@ -2805,6 +2811,10 @@ mod tests {
         assert_eq!(m.publication.as_deref(), Some("平安某州网总编室"));
         let m = parse_meta_line("监制:刘大成 总编:张立新 审发:李华", false).unwrap();
         assert_eq!(m.bylines.len(), 3, "{:?}", m.bylines);
+        // (通讯 cut short from 通讯员 before a name; a feature's label is none)
+        let m = parse_meta_line("(通讯:曹某春 丁某强)", false).unwrap();
+        assert_eq!(m.bylines.len(), 2, "{:?}", m.bylines);
+        assert!(parse_meta_line("新华社通讯：", false).is_none_or(|m| m.bylines.is_empty()));
         // (a disclosure table's field spaced out is no name)
         assert!(
             parse_meta_line("文 号 | 成文日期:2018-06-08 | 发布日期:2018-06-08 |", true)
