@@ -3180,6 +3180,14 @@ mod tests {
     }
 
     #[test]
+    fn a_model_held_up_where_jieba_read_it_inside_a_longer_word_is_no_person() {
+        let p = person_names(
+            "社区开展学雷锋志愿服务活动。这场春日里的“雷锋”集会温暖了居民的心，让雷锋精神在社区落地生根。",
+        );
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
     fn standings_are_titles_of_a_name_jieba_reads() {
         let a = nlp()
             .analyze("县领导钱立新、孙晓梅、李建军、王秀兰出席仪式。“价格很实惠。”市民赵光辉说。");

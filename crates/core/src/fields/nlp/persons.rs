@@ -445,15 +445,19 @@ pub fn drop_doctrines(body: &str, spans: &mut Vec<PersonSpan>) {
         .map(|p| p.name.clone())
         .collect();
     // A model the page holds up (学雷锋, 雷锋精神, 活雷锋, 向雷锋同志学习): none of its mentions is
-    // the person taking part in the story, unless a title is attached to one of them.
+    // the person taking part in the story, unless a title is attached to one of them. Every
+    // place the name is written counts, the ones jieba read inside a longer word too
+    // (学雷锋/雷锋精神 as one word, “雷锋”集会 the only span).
     let models: Vec<String> = spans
         .iter()
         .filter(|p| {
-            let before = body.get(..p.start).unwrap_or("");
-            let after = body.get(p.end..).unwrap_or("");
-            (before.ends_with('学') && !before.ends_with("大学"))
-                || before.ends_with('活')
-                || MODEL_AFTER.iter().any(|m| after.starts_with(m))
+            memmem::find_iter(body.as_bytes(), p.name.as_bytes()).any(|at| {
+                let before = body.get(..at).unwrap_or("");
+                let after = body.get(at + p.name.len()..).unwrap_or("");
+                (before.ends_with('学') && !before.ends_with("大学"))
+                    || before.ends_with('活')
+                    || MODEL_AFTER.iter().any(|m| after.starts_with(m))
+            })
         })
         .map(|p| p.name.clone())
         .collect();
