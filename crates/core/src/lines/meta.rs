@@ -265,6 +265,24 @@ pub fn glued_time_label_end(line: &str) -> Option<usize> {
     (!rest.is_empty() && rest.contains(['。', '！', '？'])).then_some(end)
 }
 
+/// Where the text glued after a labelled source and its bracketed credits starts (`来源:某某网
+/// (记者某某 通讯员某某) 尊老、敬老…`): the byte offset after the closing bracket, when a
+/// sentence follows it on the same line.
+pub fn glued_source_credit_end(line: &str) -> Option<usize> {
+    if !line.starts_with(['来', '稿', '信']) {
+        return None;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::unwrap_used)]
+        Regex::new(r"^(?:来源|稿源|信息来源)\s*[:：]\s*[^\s(（:：]{2,20}\s*[（(][^）)]{2,40}[）)]")
+            .unwrap()
+    });
+    let end = re.find(line)?.end();
+    let rest = line[end..].trim_start();
+    (rest.chars().count() >= 10 && rest.contains(['。', '，', ',', '！', '？'])).then_some(end)
+}
+
 /// The outlet of a dateline at the head of the body (`云上荆州报道:`, `新华社北京3月1日电`).
 pub fn dateline_outlet(first_paragraph: &str) -> Option<String> {
     // `某某公益报(本报记者 某某)8月3日上午，…`: the outlet, its reporter in brackets, the date.
@@ -734,6 +752,12 @@ mod tests {
             dateline_outlet("某州市讯(通讯员 王某)近日，某镇开展普查培训。"),
             None
         );
+        // (a labelled source and its credits glued before the text)
+        let line =
+            "来源:掌上某阳 (记者金某达 通讯员莫某) 尊老、敬老、爱老,是中华民族优良的传统美德。";
+        let at = glued_source_credit_end(line).unwrap();
+        assert_eq!(&line[..at], "来源:掌上某阳 (记者金某达 通讯员莫某)");
+        assert_eq!(glued_source_credit_end("来源:掌上某阳 (记者金某达)"), None);
         // (an outlet and a colon before the day)
         assert_eq!(
             dateline_outlet("某东新闻网:6月29日,某村合作社迎来了首届分红大会。").as_deref(),

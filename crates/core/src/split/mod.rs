@@ -1978,7 +1978,10 @@ fn header_fields(blocks: &[Block]) -> Vec<(std::borrow::Cow<'_, str>, bool)> {
             out.push((Cow::Owned(date), false));
             continue;
         }
-        if let Some(at) = meta::glued_time_label_end(t).or_else(|| glued_editor_end(t)) {
+        if let Some(at) = meta::glued_time_label_end(t)
+            .or_else(|| glued_editor_end(t))
+            .or_else(|| meta::glued_source_credit_end(t))
+        {
             out.push((Cow::Borrowed(&t[..at]), false));
             // (`发布时间:… | 来源:… | 责任编辑:吴某凡在国庆…`: the rest of the header before
             // the text)
@@ -3945,6 +3948,15 @@ mod tests {
             "{:?}",
             a[0].publication
         );
+    }
+
+    #[test]
+    fn a_source_and_its_credits_glued_before_the_text() {
+        let page = "某镇开展重阳节活动\n来源:掌上某阳 (记者金某达 通讯员莫某) 尊老、敬老、爱老,是中华民族优良的传统美德。正值重阳节，市义工协会志愿者来到敬老院。\n";
+        let a = split_articles(&lines(page));
+        assert_eq!(a[0].publication.as_deref(), Some("掌上某阳"));
+        assert_eq!(a[0].bylines.len(), 2, "{:?}", a[0].bylines);
+        assert!(a[0].body.starts_with("尊老"), "{}", a[0].body);
     }
 
     #[test]
