@@ -871,16 +871,7 @@ fn epaper_properties(line: &str) -> Option<Meta> {
         return None;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    // (`content_150528.html`, `c179481.html`)
-    let file = words.iter().position(|w| {
-        w.ends_with(".html")
-            && (w.starts_with("content_")
-                || w.strip_prefix('c').is_some_and(|r| {
-                    r.trim_end_matches(".html")
-                        .bytes()
-                        .all(|b| b.is_ascii_digit())
-                }))
-    })?;
+    let file = words.iter().position(|w| meta::is_epaper_page_file(w))?;
     let paper = words.get(file.checked_sub(1)?)?;
     let date = words.iter().find_map(|w| {
         let d: Vec<&str> = w.split('-').collect();

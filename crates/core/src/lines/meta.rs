@@ -146,18 +146,22 @@ pub fn epaper_properties_outlet(line: &str) -> Option<String> {
     // (`content_51528.html`, `c179481.html`: the page's file after the paper)
     let at = line.find("content_").or_else(|| {
         line.split_whitespace()
-            .find(|w| {
-                w.ends_with(".html")
-                    && w.strip_prefix('c').is_some_and(|r| {
-                        r.trim_end_matches(".html")
-                            .bytes()
-                            .all(|b| b.is_ascii_digit())
-                    })
-            })
+            .find(|w| is_epaper_page_file(w))
             .and_then(|w| line.find(w))
     })?;
     let outlet = line[..at].split_whitespace().next_back()?;
     crate::lines::byline::is_outlet_name(outlet).then(|| outlet.to_string())
+}
+
+/// Whether `word` is the file name an e-paper CMS gives an article's page (`content_150528.html`,
+/// `c179481.html`).
+pub fn is_epaper_page_file(word: &str) -> bool {
+    word.strip_suffix(".html").is_some_and(|stem| {
+        stem.starts_with("content_")
+            || stem
+                .strip_prefix('c')
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    })
 }
 
 /// The site a page's welcome bar names (`欢迎光临某某新闻网 邮箱:…`, `欢迎访问某某委员会网站!`).

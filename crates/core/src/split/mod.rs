@@ -2015,7 +2015,8 @@ fn crumb_over_lines(texts: &[(&str, bool)]) -> Option<(String, usize)> {
     } else {
         &['>', '＞', '»']
     };
-    let home = ["首页", "网站首页", "首頁", "主页"].contains(&first);
+    const HOME: [&str; 4] = ["首页", "网站首页", "首頁", "主页"];
+    let home = HOME.contains(&first);
     let label = first.ends_with("位置:") || first.ends_with("位置：");
     // (a line holding a path of its own, `首页 > 乡镇>>`, is read as it is)
     if !(home || label || (first.ends_with(seps) && clen(first) <= 12))
@@ -2030,7 +2031,7 @@ fn crumb_over_lines(texts: &[(&str, bool)]) -> Option<(String, usize)> {
         let step = clen(n) <= 40 && !n.contains(['。', '，', ',', '！', '？']);
         let linked = joined.ends_with(seps)
             || n.starts_with(seps)
-            || (joined.ends_with([':', '：']) && ["首页", "网站首页", "首頁", "主页"].contains(&n));
+            || (joined.ends_with([':', '：']) && HOME.contains(&n));
         if !step || !linked {
             break;
         }

@@ -448,18 +448,22 @@ pub fn drop_doctrines(body: &str, spans: &mut Vec<PersonSpan>) {
     // the person taking part in the story, unless a title is attached to one of them. Every
     // place the name is written counts, the ones jieba read inside a longer word too
     // (学雷锋/雷锋精神 as one word, “雷锋”集会 the only span).
-    let models: Vec<String> = spans
-        .iter()
-        .filter(|p| {
-            memmem::find_iter(body.as_bytes(), p.name.as_bytes()).any(|at| {
+    // (each name once: a body names the same person many times)
+    let mut names: Vec<&str> = spans.iter().map(|p| p.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    let models: Vec<String> = names
+        .into_iter()
+        .filter(|name| {
+            memmem::find_iter(body.as_bytes(), name.as_bytes()).any(|at| {
                 let before = body.get(..at).unwrap_or("");
-                let after = body.get(at + p.name.len()..).unwrap_or("");
+                let after = body.get(at + name.len()..).unwrap_or("");
                 (before.ends_with('学') && !before.ends_with("大学"))
                     || before.ends_with('活')
                     || MODEL_AFTER.iter().any(|m| after.starts_with(m))
             })
         })
-        .map(|p| p.name.clone())
+        .map(str::to_string)
         .collect();
     let titled: Vec<String> = spans
         .iter()
