@@ -720,6 +720,12 @@ impl Discover {
 
     /// Queues a complete file unless it is already in flight. Waits while the queue is full.
     /// Returns false when shutdown was requested while waiting.
+    ///
+    /// A listing or a stat can be older than the file's hand-off: a path listed by a
+    /// folder scan may have been queued by its event, finished and moved away by a
+    /// worker while the scan went on. Workers move a file away before they release it
+    /// from `in_flight`, so looking at the path once more after claiming it closes that
+    /// window: a path that is gone by then was already handled.
     async fn enqueue(
         &mut self,
         path: PathBuf,
@@ -727,6 +733,11 @@ impl Discover {
         shutdown: &mut watch::Receiver<bool>,
     ) -> Result<bool, WatchError> {
         if !self.in_flight.insert(&path) {
+            return Ok(true);
+        }
+        if std::fs::symlink_metadata(&path).is_err() {
+            tracing::debug!(path = %path.display(), "gone before it was queued; already handled");
+            self.in_flight.remove(&path);
             return Ok(true);
         }
         tokio::select! {
