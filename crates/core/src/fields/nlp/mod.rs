@@ -630,6 +630,17 @@ impl Nlp {
         places::village_groups(text, &mut places);
         places::cut_road_names(toks, &mut places);
         places::adjective_named_places(toks, &mut places);
+        let persons_taken: Vec<(usize, usize)> = persons.iter().map(|p| (p.start, p.end)).collect();
+        places::bounded_local_places(
+            &self.lex,
+            text,
+            toks,
+            tagged,
+            &orgs,
+            &persons_taken,
+            &mut places,
+        );
+        places::towns_opening_a_clause(&self.lex, text, toks, &orgs, &persons_taken, &mut places);
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
@@ -2920,6 +2931,31 @@ mod tests {
                 .any(|n| ["联手镇", "以城带乡", "一步社区"].contains(&n.as_str())),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_town_opening_a_clause_is_a_place_however_jieba_cut_it() {
+        // 青岭/ns 口镇/n 组织/v, 柳家/n 湖镇/ns: the clause's start closes the name
+        let names = place_names("日前,青岭口镇组织河长办、水利站等部门开展巡查。");
+        assert!(names.iter().any(|n| n == "青岭口镇"), "{names:?}");
+        let names = place_names("3月4日,柳家湖镇72个村支部分别开会。");
+        assert!(names.iter().any(|n| n == "柳家湖镇"), "{names:?}");
+        // words of towns and clauses are none
+        for text in [
+            "近日,各乡镇开展活动,送文化下乡活动走进社区。",
+            "严格落实镇村责任,洪水淹没街道和农田。",
+            "形成新环境,扮靓新村容。",
+        ] {
+            let names = place_names(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_town_the_tagger_reads_after_a_word_of_going_there_is_a_place() {
+        // 来到/v 化/n 龙镇/ns: jieba cuts the name, the tagger reads it, 来到 closes it
+        let names = place_names("活动当天,志愿者来到化龙镇开展义诊。");
+        assert!(names.iter().any(|n| n == "化龙镇"), "{names:?}");
     }
 
     #[test]

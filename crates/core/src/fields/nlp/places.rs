@@ -1604,6 +1604,218 @@ pub fn village_groups(body: &str, places: &mut Vec<PlaceSpan>) {
     places.sort_by_key(|p| p.start);
 }
 
+/// Whether `stem`, the characters before a local unit, can be a town's or a village's own
+/// name: two to four ideographs, no function word, count, level or generic attribute in them.
+fn plain_local_stem(stem: &str) -> bool {
+    (2..=4).contains(&stem.chars().count())
+        && stem.chars().all(crate::text::is_han)
+        && !stem
+            .chars()
+            .any(|c| NOT_IN_VILLAGE_NAME.contains(c) || "第个村乡".contains(c))
+        && !stem.contains("社区")
+        && !stem.ends_with(['镇', '区', '县'])
+        && !GENERIC_STEMS
+            .iter()
+            .any(|g| g.chars().nth(1).is_some() && stem.starts_with(g))
+}
+
+/// Whether the words from `start` to `stem_end` read as a clause rather than a name: a verb,
+/// adverb, pronoun or number of two characters or more opens them (扮靓/新村, 各/乡镇), or a
+/// verb of two characters stands among them (洪水/淹没/街道).
+fn stem_reads_as_clause(toks: &[Tok<'_>], start: usize, stem_end: usize) -> bool {
+    let k = toks.partition_point(|t| t.end <= start);
+    toks.get(k).is_some_and(|t| {
+        t.start == start
+            && (t.end > stem_end
+                || (t.chars() >= 2
+                    && matches!(
+                        t.tag,
+                        "v" | "vn" | "vd" | "ad" | "r" | "d" | "c" | "p" | "m" | "t" | "l" | "i"
+                    )))
+    }) || toks[k..]
+        .iter()
+        .take_while(|t| t.end <= stem_end)
+        .any(|t| t.tag == "v" && t.chars() >= 2)
+}
+
+/// Words that close a place's name on its left: a verb or a preposition of going or being
+/// somewhere, or a conjunction of a list (在/和盛镇, 分赴/三溪镇, 与/九龙口镇).
+const BEFORE_A_PLACE: &[&str] = &[
+    "在", "到", "赴", "于", "至", "从", "来到", "走进", "深入", "前往", "分赴", "位于", "来自",
+    "和", "与", "及", "同", "或",
+];
+
+/// Towns, townships, streets, villages and communities the tagger reads where jieba cut the
+/// name apart or tagged it as something else (复兴/a 镇, 许家/m 湖镇, 和/c 盛镇, 中/f 水寨/n
+/// 村): kept when the text itself closes the name on the left, as the start of a clause or a
+/// list item (after punctuation), right after a division found already (保靖县|复兴镇), or after
+/// a word of going somewhere (来到, 在). Two to four characters and the unit, none of them a
+/// function word; never inside an organization's name, and never where the unit opens a
+/// compound (村/民, 镇/干部).
+pub fn bounded_local_places(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Tok<'_>],
+    tagged: Option<&[EntitySpan]>,
+    orgs: &[OrgSpan],
+    persons_taken: &[(usize, usize)],
+    places: &mut Vec<PlaceSpan>,
+) {
+    let Some(tagged) = tagged else {
+        return;
+    };
+    let mut found = Vec::new();
+    for span in tagged.iter().filter(|s| s.kind == EntityKind::Place) {
+        let Some(name) = body.get(span.start..span.end) else {
+            continue;
+        };
+        let Some(stem) = ["街道", "社区", "镇", "乡", "村"]
+            .into_iter()
+            .find_map(|u| name.strip_suffix(u))
+        else {
+            continue;
+        };
+        if !plain_local_stem(stem) || lex.not_places.contains(name) {
+            continue;
+        }
+        let (start, end) = (span.start, span.end);
+        let chained = places.iter().chain(&found).any(|p| p.end == start);
+        // (槐荫区|振兴/v 街街道 is a name)
+        if !chained && stem_reads_as_clause(toks, start, start + stem.len()) {
+            continue;
+        }
+        let before = &body[..start];
+        let after = &body[end..];
+        let clause_start = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| !crate::text::is_han(c) && !c.is_ascii_alphanumeric());
+        let went = BEFORE_A_PLACE.iter().any(|w| before.ends_with(w));
+        // (镇/村干部, 乡/村组: a township's unit and 村 or 街 make a compound of the levels)
+        let opens_compound = SUFFIX_CHAR_COMPOUNDS
+            .iter()
+            .any(|w| after.starts_with(w) && !after.starts_with("组织"))
+            || (name.ends_with(['镇', '乡']) && after.starts_with(['村', '街']))
+            || (name.ends_with('村') && after.starts_with(['容', '貌', '落', '务', '规', '情']));
+        if !(clause_start || chained || went)
+            || opens_compound
+            || places.iter().any(|p| p.start < end && start < p.end)
+            || orgs.iter().any(|o| o.start < end && start < o.end)
+            || persons_taken.iter().any(|&(s, e)| s < end && start < e)
+        {
+            continue;
+        }
+        found.push(PlaceSpan {
+            start,
+            end,
+            name: name.to_string(),
+            weak: false,
+        });
+    }
+    if !found.is_empty() {
+        places.extend(found);
+        places.sort_by_key(|p| p.start);
+    }
+}
+
+/// Characters that end a generic word of towns before the unit (小镇, 古镇, 城镇, 乡镇, 重镇,
+/// 集镇, 名镇, 强镇, 全镇, 各乡, 两镇): no town's name ends in them.
+const GENERIC_TOWN_HEADS: &str = "小古城乡村重集名强全各本该两每此其特";
+
+/// A town, township or street that opens a clause (日前,九龙/口镇组织…, 8月4日,许家/湖镇72个村):
+/// two to four characters and 镇, 乡 or 街道, the unit ending a word, whatever jieba made of
+/// the name and whether or not the tagger read it. The start of a clause closes the name on the
+/// left, which is what jieba's cuts cannot tell.
+pub fn towns_opening_a_clause(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &[OrgSpan],
+    persons_taken: &[(usize, usize)],
+    places: &mut Vec<PlaceSpan>,
+) {
+    let mut found = Vec::new();
+    let mut prev: Option<char> = None;
+    for (start, c) in body.char_indices() {
+        let opens = prev.is_none_or(|p| !crate::text::is_han(p) && !p.is_ascii_alphanumeric());
+        prev = Some(c);
+        if !opens || !crate::text::is_han(c) {
+            continue;
+        }
+        let rest = &body[start..];
+        let mut end = None;
+        for (n, (i, ch)) in rest.char_indices().enumerate().take(6) {
+            let unit = match ch {
+                '镇' => Some(ch.len_utf8()),
+                // (家乡, 下乡, 返乡, 之乡, 以城带乡: words of 乡 that name no township)
+                '乡' if !"家下返之带城老同故思归还回"
+                    .contains(rest[..i].chars().next_back().unwrap_or(' ')) =>
+                {
+                    Some(ch.len_utf8())
+                }
+                '街' if rest[i..].starts_with("街道") => Some("街道".len()),
+                _ => None,
+            };
+            if let Some(len) = unit {
+                if (2..=4).contains(&n) {
+                    end = Some((start + i, start + i + len));
+                }
+                break;
+            }
+            if !crate::text::is_han(ch) || NOT_IN_VILLAGE_NAME.contains(ch) || "第个".contains(ch)
+            {
+                break;
+            }
+        }
+        let Some((unit_at, end)) = end else {
+            continue;
+        };
+        let stem = &body[start..unit_at];
+        let name = &body[start..end];
+        let after = &body[end..];
+        if !plain_local_stem(stem)
+            || stem
+                .chars()
+                .next_back()
+                .is_some_and(|c| GENERIC_TOWN_HEADS.contains(c))
+            || stem_reads_as_clause(toks, start, unit_at)
+            || lex.not_places.contains(name)
+            || after.starts_with(['村', '街', '长', '级'])
+            || SUFFIX_CHAR_COMPOUNDS
+                .iter()
+                .any(|w| after.starts_with(w) && !after.starts_with("组织"))
+            || !toks.iter().any(|t| t.end == end)
+        {
+            continue;
+        }
+        // 助力/观珠镇: a word that is a whole town's name ends the span; the town is that word
+        let start = toks
+            .iter()
+            .find(|t| t.end == end)
+            .filter(|t| t.start > start && t.word.chars().count() >= 3)
+            .map_or(start, |t| t.start);
+        if places
+            .iter()
+            .chain(&found)
+            .any(|p| p.start < end && start < p.end)
+            || orgs.iter().any(|o| o.start < end && start < o.end)
+            || persons_taken.iter().any(|&(s, e)| s < end && start < e)
+        {
+            continue;
+        }
+        found.push(PlaceSpan {
+            start,
+            end,
+            name: body[start..end].to_string(),
+            weak: false,
+        });
+    }
+    if !found.is_empty() {
+        places.extend(found);
+        places.sort_by_key(|p| p.start);
+    }
+}
+
 /// A community or village named with an adjective (繁荣/a 社区, 幸福/a 村), right after the
 /// district or town it lies in (南岗区/繁荣/社区): a place, as a kind of community (建设和谐社区)
 /// written alone is not.
