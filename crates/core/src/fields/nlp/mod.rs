@@ -641,6 +641,7 @@ impl Nlp {
             &mut places,
         );
         places::towns_opening_a_clause(&self.lex, text, toks, &orgs, &persons_taken, &mut places);
+        places::villages_beside_known_places(&self.lex, text, &orgs, &mut places);
         drop_persons_made_of_places(&mut persons, &places);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
@@ -2949,6 +2950,18 @@ mod tests {
             let names = place_names(text);
             assert!(names.is_empty(), "{text}: {names:?}");
         }
+    }
+
+    #[test]
+    fn towns_of_a_list_joined_by_a_conjunction_are_places() {
+        // 孙/zg 村镇/n 和/c 俞/zg 村镇/n: the items after a town found already, up to their unit
+        let names = place_names("志愿者分赴旌德县白溪镇、孙村镇和俞村镇开展活动。");
+        for p in ["白溪镇", "孙村镇", "俞村镇"] {
+            assert!(names.iter().any(|n| n == p), "{p}: {names:?}");
+        }
+        // a generic item is none
+        let names = place_names("他走访了梅仙镇汶潭村和周边村的困难群众。");
+        assert!(!names.iter().any(|n| n.contains("周边")), "{names:?}");
     }
 
     #[test]

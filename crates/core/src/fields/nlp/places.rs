@@ -1391,14 +1391,42 @@ fn town_at(body: &str, at: usize, like: &str) -> Option<usize> {
     let unit = ["街道", "镇", "乡"]
         .into_iter()
         .find(|u| like.ends_with(u))?;
-    let item = body
-        .get(at..)?
-        .split(|c: char| !crate::text::is_han(c))
-        .next()?;
-    let stem = item.strip_suffix(unit)?;
-    ((1..=4).contains(&stem.chars().count())
-        && !stem.chars().any(|c| NOT_IN_VILLAGE_NAME.contains(c)))
-    .then_some(at + item.len())
+    let rest = body.get(at..)?;
+    // the first unit within five characters (孙村镇和俞村镇: 孙村镇)
+    let (i, _) = rest
+        .char_indices()
+        .take(6)
+        .skip(1)
+        .find(|&(i, _)| rest[i..].starts_with(unit))?;
+    let stem = &rest[..i];
+    (stem.chars().count() <= 4
+        && stem.chars().all(crate::text::is_han)
+        && !stem.chars().any(|c| NOT_IN_VILLAGE_NAME.contains(c))
+        && !LIST_NEIGHBOURS.iter().any(|w| stem.starts_with(w)))
+    .then_some(at + i + unit.len())
+}
+
+/// Words that open a generic item of a list of places (周边村, 其他乡镇), not a name.
+const LIST_NEIGHBOURS: &[&str] = &[
+    "周边", "附近", "其他", "其它", "相邻", "邻近", "所在", "各", "全", "本", "该", "兄弟", "结对",
+    "老旧",
+];
+
+/// The byte length of a conjunction or separator of a list at the start of `s` (、, 和, 及,
+/// 与, 以及).
+fn list_separator(s: &str) -> Option<usize> {
+    ["、", "以及", "和", "及", "与"]
+        .into_iter()
+        .find(|w| s.starts_with(w))
+        .map(str::len)
+}
+
+/// The byte length of a conjunction or separator of a list at the end of `s`.
+fn list_separator_before(s: &str) -> Option<usize> {
+    ["、", "以及", "和", "及", "与"]
+        .into_iter()
+        .find(|w| s.ends_with(w))
+        .map(str::len)
 }
 
 /// Villages, communities and compounds jieba cut across their suffix (半/山村, 海子/洼村,
@@ -1406,7 +1434,7 @@ fn town_at(body: &str, at: usize, like: &str) -> Option<usize> {
 /// next to a village, community or compound found already (汶潭村、半山村, 至善社区、樱花苑社区),
 /// or the name right after a town found already (野人谷镇三座庵村); and the next township or
 /// street of a list of them (兴国镇、黄/a 颡/g 口镇).
-fn villages_beside_known_places(
+pub(super) fn villages_beside_known_places(
     lex: &Lexicon,
     body: &str,
     orgs: &[OrgSpan],
@@ -1427,15 +1455,15 @@ fn villages_beside_known_places(
                 p.name.ends_with('村') || p.name.ends_with("社区") || p.name.ends_with("小区");
             let town = p.name.ends_with(['镇', '乡']) || p.name.ends_with("街道");
             // the next item of a list
-            if local && let Some(after) = body[p.end..].strip_prefix('、') {
-                let at = body.len() - after.len();
-                if let Some(end) = village_at(body, at) {
+            if local && let Some(n) = list_separator(&body[p.end..]) {
+                let at = p.end + n;
+                if let Some(end) = village_at(body, at).filter(|&e| !generic_item(&body[at..e])) {
                     found.push((at, end));
                 }
             }
             // the item before
-            if local && body[..p.start].ends_with('、') {
-                let sep = p.start - '、'.len_utf8();
+            if local && let Some(n) = list_separator_before(&body[..p.start]) {
+                let sep = p.start - n;
                 let from = body[..sep]
                     .char_indices()
                     .rev()
@@ -1451,17 +1479,22 @@ fn villages_beside_known_places(
                         },
                         |(i, c)| i + c.len_utf8(),
                     );
-                if let Some(end) = village_at(body, from).filter(|&e| e == sep) {
+                if let Some(end) =
+                    village_at(body, from).filter(|&e| e == sep && !generic_item(&body[from..e]))
+                {
                     found.push((from, end));
                 }
             }
             // right after a town
-            if town && let Some(end) = village_at(body, p.end) {
+            if town
+                && let Some(end) =
+                    village_at(body, p.end).filter(|&e| !generic_item(&body[p.end..e]))
+            {
                 found.push((p.end, end));
             }
-            // the next township or street of a list (兴国镇、枫林镇、黄/a 颡/g 口镇)
-            if town && let Some(after) = body[p.end..].strip_prefix('、') {
-                let at = body.len() - after.len();
+            // the next township or street of a list (兴国镇、枫林镇、黄/a 颡/g 口镇, 孙/zg 村镇)
+            if town && let Some(n) = list_separator(&body[p.end..]) {
+                let at = p.end + n;
                 if let Some(end) = town_at(body, at, &p.name) {
                     found.push((at, end));
                 }
@@ -1484,6 +1517,11 @@ fn villages_beside_known_places(
         }
     }
     out.sort_by_key(|p| p.start);
+}
+
+/// Whether a list's item is a generic one (周边村, 其他社区), not a name.
+fn generic_item(item: &str) -> bool {
+    LIST_NEIGHBOURS.iter().any(|w| item.starts_with(w))
 }
 
 /// 刘家堡乡 … 刘家堡村: a village that bears the name of a township found in the same body is a
