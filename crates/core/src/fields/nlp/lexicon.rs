@@ -38,6 +38,7 @@ const PLACE_SUFFIXES: &str = include_str!("../../../data/nlp/place_suffixes.txt"
 const DIVISIONS: &str = include_str!("../../../data/nlp/divisions.txt");
 const PLACE_SHORT_STOP: &str = include_str!("../../../data/nlp/place_short_stop.txt");
 const SURNAMES: &str = include_str!("../../../data/nlp/surnames.txt");
+const GIVEN_NAME_ENDS: &str = include_str!("../../../data/nlp/given_name_ends.txt");
 const NOT_NAMES: &str = include_str!("../../../data/nlp/not_names.txt");
 const ORDINARY_NAME_WORDS: &str = include_str!("../../../data/nlp/ordinary_name_words.txt");
 const COMMON_WORD_NAMES: &str = include_str!("../../../data/nlp/common_word_names.txt");
@@ -93,6 +94,9 @@ pub struct Lexicon {
     pub surnames: FastSet<char>,
     /// Two-character family names.
     pub surnames2: FastSet<String>,
+    /// Characters that often end a three-character Chinese name (counted from the annotated
+    /// corpora; see `data/nlp/given_name_ends.txt`).
+    pub given_name_ends: FastSet<char>,
     /// Words jieba tags as names that are not names.
     pub not_names: FastSet<String>,
     /// Ordinary words jieba tags as names (万幸, 高素质): names only with a title or in a list.
@@ -330,6 +334,7 @@ impl Lexicon {
             name_min_chars,
             surnames,
             surnames2,
+            given_name_ends: words(GIVEN_NAME_ENDS).flat_map(str::chars).collect(),
             not_names: words(NOT_NAMES).map(str::to_string).collect(),
             ordinary_name_words: words(ORDINARY_NAME_WORDS).map(str::to_string).collect(),
             common_word_names: words(COMMON_WORD_NAMES).map(str::to_string).collect(),
@@ -465,6 +470,17 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_name_ends_hold_name_characters_and_no_verbs() {
+        let lex = Lexicon::builtin();
+        for c in ['文', '平', '华', '明', '军'] {
+            assert!(lex.given_name_ends.contains(&c), "{c}");
+        }
+        for c in ['说', '到', '在', '作', '是', '从', '等', '的'] {
+            assert!(!lex.given_name_ends.contains(&c), "{c}");
+        }
+    }
 
     #[test]
     fn short_forms() {

@@ -622,7 +622,16 @@ impl Nlp {
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, tagged, &mut persons);
+        self.lengthen_names_cut_by_unknown_words(toks, &mut persons);
         persons::titles_after_a_list(&self.lex, toks, &mut persons);
+        persons::names_between_a_body_and_a_title(
+            &self.lex,
+            text,
+            toks,
+            &orgs,
+            &places,
+            &mut persons,
+        );
         persons::trim_a_glued_address(text, &mut persons);
         persons::full_foreign_names(&mut persons);
         persons::trim_home(&mut persons);
@@ -742,6 +751,41 @@ impl Nlp {
             || self.lex.place_suffix(t.word).is_some()
             // a ministry or office the tagger confirms (教育部, 国务院)
             || (t.chars() >= 2 && t.word.ends_with(['部', '局', '委', '院', '厅', '署', '办']))
+    }
+
+    /// A two-character name whose given name goes on into a word jieba made up from unknown
+    /// characters (周子/nr 禄作/v 了, 陈砚/nr 平到/v, 史献/n 文拉着/uz): the third character is
+    /// the name's when it often ends given names (`data/nlp/given_name_ends.txt`, counted from
+    /// the annotated corpora by `examples/given_name_ends.rs`) and the word it opened is in no
+    /// dictionary.
+    fn lengthen_names_cut_by_unknown_words(
+        &self,
+        toks: &[Tok<'_>],
+        persons: &mut [persons::PersonSpan],
+    ) {
+        for p in persons.iter_mut() {
+            if p.name.chars().count() != 2 {
+                continue;
+            }
+            let k = toks.partition_point(|t| t.start < p.end);
+            let Some(next) = toks.get(k).filter(|t| t.start == p.end) else {
+                continue;
+            };
+            let Some(c) = next.word.chars().next() else {
+                continue;
+            };
+            // (贝尔/伯克说, 乌梅/罗夫: a foreign name's transliteration goes on further)
+            let second = p.name.chars().nth(1).unwrap_or(c);
+            if next.chars() >= 2
+                && crate::text::is_han(c)
+                && self.lex.given_name_ends.contains(&c)
+                && !(persons::is_transliteration(second) && persons::is_transliteration(c))
+                && !self.jieba.has_word(next.word)
+            {
+                p.end += c.len_utf8();
+                p.name.push(c);
+            }
+        }
     }
 
     /// Drops the names that are common words of the dictionary (`谢谢`, `白领`, `黄金周`:
@@ -2950,6 +2994,28 @@ mod tests {
             let names = place_names(text);
             assert!(names.is_empty(), "{text}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_name_between_its_body_and_its_title_is_a_person() {
+        let a = nlp().analyze("仪式上,安平区红十字会袁长精专职副会长致辞。");
+        assert_eq!(roles_of(&a, "袁长精"), ["专职副会长"]);
+        // words of another kind are none (常务/b 副, 高度/d 重视)
+        let names = person_names("市红十字会常务副会长出席,市红十字会高度重视此事。");
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_given_name_jieba_glued_to_an_unknown_word_after_it_is_read_whole() {
+        // 周子/nr 禄作/v 了, 陈砚/nr 平到/v: the third character often ends names, and the word
+        // it opened is in no dictionary
+        let names = person_names("县人大机关老干一支部书记周子禄作了发言。");
+        assert!(names.iter().any(|n| n == "周子禄"), "{names:?}");
+        let names = person_names("市农机推广站技术员陈砚平到柑桔园现场演示。");
+        assert!(names.iter().any(|n| n == "陈砚平"), "{names:?}");
+        // a foreign name's transliteration is not cut at three
+        let names = person_names("国家安全委员会秘书乌梅罗夫表示,谈判将继续。");
+        assert!(!names.iter().any(|n| n == "乌梅罗"), "{names:?}");
     }
 
     #[test]

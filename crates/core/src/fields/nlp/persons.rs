@@ -38,6 +38,11 @@ const STOP_CHARS: &str = "说是在到和与等的了也都就又还将把被对
 const TRANSLIT: &str = "阿埃艾爱安奥巴拔保贝本比彼波伯勃布查达戴丹德迪蒂丁杜顿多厄恩尔法菲费芬夫弗福盖戈格古哈海汉赫亨华惠霍基吉加贾杰金卡凯坎康柯科克肯库拉莱兰朗劳雷黎里利莉列林琳卢鲁路伦罗洛马迈麦曼梅蒙米密莫姆穆纳奈南内尼涅纽努诺欧帕佩皮普奇齐乔切琼萨塞桑瑟森沙尚舍什施史斯松苏索塔泰坦汤唐特提托瓦威韦维温沃乌西希谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
 /// A Han character jieba's dictionary lacks (tagged `x`), alone: the rare last character of a
 /// name it cut off (陈幸/nr 妤/x).
+/// Whether `c` is a character of foreign names' transliterations.
+pub(super) fn is_transliteration(c: char) -> bool {
+    TRANSLIT.contains(c)
+}
+
 fn rare_last_character(t: &Tok<'_>) -> bool {
     t.tag == "x" && !t.is_punct() && t.chars() == 1 && all_cjk(t.word)
 }
@@ -1465,6 +1470,109 @@ pub fn titles_after_a_list(lex: &Lexicon, toks: &[Tok<'_>], found: &mut [PersonS
 impl Ctx<'_, '_> {
     fn is_role_token_at(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| self.is_role_token(t))
+    }
+}
+
+/// A name written between the body someone belongs to and their title (某某红会/刘枭/老师,
+/// 某某中心/刘建康/工程师, 某某保健院/李卫东/书记): whatever jieba made of the name, the body's
+/// end closes it on the left and the title on the right. A family name and one or two
+/// characters, no known word of another kind.
+pub fn names_between_a_body_and_a_title(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &[OrgSpan],
+    places: &[PlaceSpan],
+    found: &mut Vec<PersonSpan>,
+) {
+    let mut added = Vec::new();
+    for o in orgs {
+        let Some(rest) = body.get(o.end..) else {
+            continue;
+        };
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(2)
+            .take(2)
+            .collect();
+        let [two, three] = ends[..] else {
+            continue;
+        };
+        // a title as it is written first (书记, 工程师), then one known by its end (专职副会长);
+        // the longer name first, since a title never starts with a name's last character
+        for (end, strict) in [(three, true), (two, true), (three, false), (two, false)] {
+            let name = &rest[..end];
+            let after = &rest[end..];
+            let title = after
+                .char_indices()
+                .skip(2)
+                .take(5)
+                .map(|(i, _)| &after[..i])
+                .chain(std::iter::once(after).filter(|a| a.chars().count() <= 6))
+                .filter(|w| {
+                    TITLES_AFTER_NAME.contains(w)
+                        || if strict {
+                            lex.roles.contains(*w)
+                        } else {
+                            lex.is_role(w)
+                        }
+                })
+                .last();
+            let Some(title) = title else {
+                continue;
+            };
+            let (start, end) = (o.end, o.end + end);
+            // jieba's words: none runs over the name's end, and every word of two characters or
+            // more in it is one jieba reads as a name (常务/b 副, 高度/d 重视, 董事/n 长, 曾/通报)
+            let first = toks.partition_point(|t| t.end <= start);
+            let last = toks.partition_point(|t| t.start < end);
+            let words_fit = first < last
+                && toks[first].start == start
+                && toks[last - 1].end <= end
+                && toks[first..last]
+                    .iter()
+                    .all(|t| t.chars() == 1 || is_name_tag(t.tag));
+            let family_ok = name
+                .chars()
+                .next()
+                .is_some_and(|c| COMMON_SURNAMES.contains(c))
+                || is_name_tag(toks[first.min(toks.len().saturating_sub(1))].tag);
+            if !words_fit
+                || !family_ok
+                || !all_cjk(name)
+                || !lex.has_surname(name)
+                || lex.not_names.contains(name)
+                || lex.ordinary_name_words.contains(name)
+                || lex.divisions.contains(name)
+                || lex.roles.contains(name)
+                || lex.is_role(name)
+                || lex.org_suffix(name).is_some()
+                || name.chars().any(|c| STOP_CHARS.contains(c))
+                || name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
+                || found
+                    .iter()
+                    .chain(&added)
+                    .any(|p| p.start < end && start < p.end)
+                || places.iter().any(|p| p.start < end && start < p.end)
+                || orgs.iter().any(|x| x.start < end && start < x.end)
+            {
+                continue;
+            }
+            added.push(PersonSpan {
+                start,
+                end,
+                first,
+                last,
+                name: name.to_string(),
+                roles: vec![title.to_string()],
+            });
+            break;
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|p| p.start);
     }
 }
 
