@@ -632,6 +632,15 @@ impl Nlp {
             &places,
             &mut persons,
         );
+        persons::names_after_an_age_or_a_body(
+            &self.lex,
+            text,
+            toks,
+            &orgs,
+            &places,
+            |w| self.jieba.has_word(w) && !self.lex.common_word_names.contains(w),
+            &mut persons,
+        );
         persons::trim_a_glued_address(text, &mut persons);
         persons::full_foreign_names(&mut persons);
         persons::trim_home(&mut persons);
@@ -2992,6 +3001,26 @@ mod tests {
             "形成新环境,扮靓新村容。",
         ] {
             let names = place_names(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_an_age_or_its_body_and_de_is_a_person() {
+        for (text, name) in [
+            ("今年77岁的白万金老人高兴地说。", "白万金"),
+            ("35岁的周占付是东平村村民。", "周占付"),
+            ("县农机服务中心的朱建中从2002年开始献血。", "朱建中"),
+        ] {
+            let names = person_names(text);
+            assert!(names.iter().any(|n| n == name), "{text}: {names:?}");
+        }
+        // a word or a way of addressing someone is no name
+        for text in [
+            "老两口今年已近80岁的高龄,子女都在外地。",
+            "今年82岁的李奶奶笑着说。",
+        ] {
+            let names = person_names(text);
             assert!(names.is_empty(), "{text}: {names:?}");
         }
     }

@@ -1576,6 +1576,123 @@ pub fn names_between_a_body_and_a_title(
     }
 }
 
+/// Words that follow a person's name in a report of what they did or said (崔某某说, 白某某老人,
+/// 周某某是…村民).
+const AFTER_A_NAME: &[&str] = &[
+    "老人",
+    "老汉",
+    "大爷",
+    "大娘",
+    "说",
+    "是",
+    "告诉",
+    "介绍",
+    "表示",
+    "笑着",
+    "激动",
+    "高兴",
+    "兴奋",
+    "感慨",
+    "一家",
+    "夫妇",
+    "老两口",
+    "今年",
+    "已经",
+    "每天",
+    "参加",
+    "从",
+    "在",
+    "家",
+    "和",
+    "、",
+    "，",
+    ",",
+    "。",
+    "：",
+    ":",
+];
+
+/// A name right after an age or the body someone belongs to and 的 (80岁的/崔某某/说, 某某车队的/
+/// 范某/参加, 某某中心的/朱某某/从): a common family name and one or two characters, followed by
+/// a word of what people do or say (`AFTER_A_NAME`); the longer reading first. No word jieba
+/// reads as something else may run over the name's end.
+pub fn names_after_an_age_or_a_body(
+    lex: &Lexicon,
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &[OrgSpan],
+    places: &[PlaceSpan],
+    is_word: impl Fn(&str) -> bool,
+    found: &mut Vec<PersonSpan>,
+) {
+    let mut added = Vec::new();
+    for (at, _) in body.match_indices("的") {
+        let start = at + "的".len();
+        let before = &body[..at];
+        let aged = before.strip_suffix('岁').is_some_and(|b| {
+            b.chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        });
+        let of_body = orgs.iter().any(|o| o.end == at);
+        if !(aged || of_body) {
+            continue;
+        }
+        let rest = &body[start..];
+        let Some(family) = rest.chars().next() else {
+            continue;
+        };
+        if !COMMON_SURNAMES.contains(family) {
+            continue;
+        }
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(2)
+            .take(2)
+            .collect();
+        for end in ends.into_iter().rev() {
+            let name = &rest[..end];
+            let after = &rest[end..];
+            let (s, e) = (start, start + end);
+            let first = toks.partition_point(|t| t.end <= s);
+            let last = toks.partition_point(|t| t.start < e);
+            if !AFTER_A_NAME.iter().any(|w| after.starts_with(w))
+                || !all_cjk(name)
+                || first >= last
+                || toks[first].start != s
+                || toks[last - 1].end != e
+                || name.chars().skip(1).any(|c| STOP_CHARS.contains(c))
+                || lex.not_names.contains(name)
+                || lex.ordinary_name_words.contains(name)
+                // (李/奶奶, 张/大爷: a way of addressing someone unnamed; 高龄: a word)
+                || HONORIFICS.contains(&&name[family.len_utf8()..])
+                || is_word(name)
+                || lex.is_role(name)
+                || lex.org_suffix(name).is_some()
+                || found.iter().chain(&added).any(|p| p.start < e && s < p.end)
+                || places.iter().any(|p| p.start < e && s < p.end)
+                || orgs.iter().any(|x| x.start < e && s < x.end)
+            {
+                continue;
+            }
+            added.push(PersonSpan {
+                start: s,
+                end: e,
+                first,
+                last,
+                name: name.to_string(),
+                roles: Vec::new(),
+            });
+            break;
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|p| p.start);
+    }
+}
+
 /// How often each of `names` occurs in `body`, counted like `body.matches(name).count()`
 /// (left to right, a name not overlapping itself) with memchr's vectorised substring search.
 fn mention_counts(body: &str, names: &[String]) -> Vec<usize> {
