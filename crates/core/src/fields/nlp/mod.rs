@@ -671,6 +671,8 @@ impl Nlp {
         orgs::split_at_glued_prepositions(&self.lex, toks, &mut orgs);
         orgs::offices_of_their_parents(&self.lex, text, toks, &mut orgs, &places);
         orgs::quoted_teams(text, toks, &mut orgs, &places);
+        let persons_taken: Vec<(usize, usize)> = persons.iter().map(|p| (p.start, p.end)).collect();
+        orgs::take_in_cut_local_names(text, toks, &mut orgs, &places, &persons_taken);
         (orgs, places, persons)
     }
 
@@ -3003,6 +3005,17 @@ mod tests {
             let names = place_names(text);
             assert!(names.is_empty(), "{text}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_body_takes_in_the_place_jieba_cut_before_it() {
+        let names = org_names("当天,坨南乡党委组织党员志愿者开展义诊。");
+        assert!(names.iter().any(|n| n == "坨南乡党委"), "{names:?}");
+        let names = org_names("梧州市中医院、藤县中医院和塘步镇卫生院的16名医护人员刚摆好器材。");
+        assert!(names.iter().any(|n| n == "塘步镇卫生院"), "{names:?}");
+        // a conjunction and a verb before the level open a clause
+        let names = org_names("活动中,并代表镇党委向老党员致以问候。");
+        assert!(names.iter().any(|n| n == "镇党委"), "{names:?}");
     }
 
     #[test]

@@ -2758,6 +2758,72 @@ pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> 
     merged
 }
 
+/// A body whose name jieba cut inside its town's, township's or village's name (许家/湖镇/党委,
+/// 某南/乡党委, 蔡/村镇/妇联): the name starts at a level's unit or one or two characters before
+/// it, and the rest of the place's name stands before it, closed on the left by the start of a
+/// clause, a place found already or a word of going somewhere. The body takes the whole
+/// place's name in.
+pub fn take_in_cut_local_names(
+    body: &str,
+    toks: &[Tok<'_>],
+    orgs: &mut [OrgSpan],
+    places: &[PlaceSpan],
+    persons_taken: &[(usize, usize)],
+) {
+    let spans: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
+    for o in orgs.iter_mut() {
+        // the level's unit within the name's first three characters
+        let Some((unit_at, _)) = o
+            .name
+            .char_indices()
+            .take(3)
+            .find(|&(i, c)| matches!(c, '镇' | '乡' | '村') || o.name[i..].starts_with("街道"))
+        else {
+            continue;
+        };
+        let head = &o.name[..unit_at];
+        let head_chars = head.chars().count();
+        let before = &body[..o.start];
+        let back: Vec<(usize, char)> = before.char_indices().rev().take(4).collect();
+        for k in 1..=back.len() {
+            let stem_chars = k + head_chars;
+            if !(2..=4).contains(&stem_chars) {
+                continue;
+            }
+            let start = back[k - 1].0;
+            let stem = &body[start..o.start + unit_at];
+            let left = &body[..start];
+            let closed = left
+                .chars()
+                .next_back()
+                .is_none_or(|c| !crate::text::is_han(c) && !c.is_ascii_alphanumeric())
+                || places.iter().any(|p| p.end == start)
+                || super::places::BEFORE_A_PLACE
+                    .iter()
+                    .any(|w| left.ends_with(w))
+                || left.ends_with('、');
+            // (并/代表/镇党委, 由/北中镇妇联: a conjunction or a preposition opens a clause)
+            let opener = stem.chars().next().map(|c| &stem[..c.len_utf8()]);
+            if !closed
+                || opener
+                    .is_some_and(|w| is_function_word(w) || "并由被把将向对为以从自".contains(w))
+                || stem.contains("代表")
+                || !super::places::plain_local_stem(stem)
+                || super::places::stem_reads_as_clause(toks, start, o.start + unit_at)
+                || spans.iter().any(|&(s, e)| s < o.start && start < e)
+                || persons_taken.iter().any(|&(s, e)| s < o.start && start < e)
+            {
+                continue;
+            }
+            o.name = body[start..o.end].to_string();
+            o.first = toks.partition_point(|t| t.end <= start);
+            o.start = start;
+            o.named_start = true;
+            break;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1644,7 +1644,7 @@ pub fn village_groups(body: &str, places: &mut Vec<PlaceSpan>) {
 
 /// Whether `stem`, the characters before a local unit, can be a town's or a village's own
 /// name: two to four ideographs, no function word, count, level or generic attribute in them.
-fn plain_local_stem(stem: &str) -> bool {
+pub(super) fn plain_local_stem(stem: &str) -> bool {
     (2..=4).contains(&stem.chars().count())
         && stem.chars().all(crate::text::is_han)
         && !stem
@@ -1660,7 +1660,7 @@ fn plain_local_stem(stem: &str) -> bool {
 /// Whether the words from `start` to `stem_end` read as a clause rather than a name: a verb,
 /// adverb, pronoun or number of two characters or more opens them (扮靓/新村, 各/乡镇), or a
 /// verb of two characters stands among them (洪水/淹没/街道).
-fn stem_reads_as_clause(toks: &[Tok<'_>], start: usize, stem_end: usize) -> bool {
+pub(super) fn stem_reads_as_clause(toks: &[Tok<'_>], start: usize, stem_end: usize) -> bool {
     let k = toks.partition_point(|t| t.end <= start);
     toks.get(k).is_some_and(|t| {
         t.start == start
@@ -1678,7 +1678,7 @@ fn stem_reads_as_clause(toks: &[Tok<'_>], start: usize, stem_end: usize) -> bool
 
 /// Words that close a place's name on its left: a verb or a preposition of going or being
 /// somewhere, or a conjunction of a list (在/和盛镇, 分赴/三溪镇, 与/九龙口镇).
-const BEFORE_A_PLACE: &[&str] = &[
+pub(super) const BEFORE_A_PLACE: &[&str] = &[
     "在", "到", "赴", "于", "至", "从", "来到", "走进", "深入", "前往", "分赴", "位于", "来自",
     "和", "与", "及", "同", "或",
 ];
