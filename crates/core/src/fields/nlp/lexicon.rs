@@ -391,6 +391,11 @@ impl Lexicon {
     }
 
     /// The organization kind of `word` when it ends with an organization suffix.
+    /// Whether `word` is itself one of the listed organization suffixes (综治中心, 党支部).
+    pub fn is_listed_org_suffix(&self, word: &str) -> bool {
+        self.org_suffix_map.contains_key(word)
+    }
+
     pub fn org_suffix(&self, word: &str) -> Option<&str> {
         if !word
             .chars()

@@ -597,7 +597,7 @@ impl Nlp {
             .filter(|_| use_tagger)
             .map(|t| t.spans_where(text, toks, |w| self.may_name(w)));
         let tagged = tagged.as_deref();
-        let rules_copy = self.rules_tokens(toks, tagged);
+        let rules_copy = self.rules_tokens(text, toks, tagged);
         let toks = rules_copy.as_deref().unwrap_or(toks);
         let mut orgs = orgs::find(&self.lex, toks, tagged);
         let mut places = places::find(&self.lex, text, toks, &orgs, tagged);
@@ -686,6 +686,7 @@ impl Nlp {
     /// - a token glued across the end of a township the tagger reads is cut there (漕河/镇北/庞村).
     fn rules_tokens<'a>(
         &self,
+        text: &'a str,
         toks: &[Tok<'a>],
         tagged: Option<&[EntitySpan]>,
     ) -> Option<Vec<Tok<'a>>> {
@@ -740,6 +741,11 @@ impl Nlp {
             copy = Some(v);
         }
         if let Some(v) = token::split_a_head_glued_to_a_name(copy.as_deref().unwrap_or(toks)) {
+            copy = Some(v);
+        }
+        if let Some(v) =
+            token::join_split_org_suffixes(&self.lex, text, copy.as_deref().unwrap_or(toks))
+        {
             copy = Some(v);
         }
         if let Some(v) = tagged.and_then(|ts| {
@@ -3005,6 +3011,13 @@ mod tests {
             let names = place_names(text);
             assert!(names.is_empty(), "{text}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_suffix_jieba_cut_in_two_still_closes_a_body() {
+        // 综治/vn 中心/n is the listed suffix 综治中心
+        let names = org_names("近日,黄金乡综治中心组织开展独居老人走访。");
+        assert!(names.iter().any(|n| n == "黄金乡综治中心"), "{names:?}");
     }
 
     #[test]

@@ -147,6 +147,41 @@ pub fn split_a_head_glued_to_a_name<'a>(toks: &[Tok<'a>]) -> Option<Vec<Tok<'a>>
     split_after_first_char(toks, at, "a", "nr")
 }
 
+/// Joins two words jieba cut a listed organization suffix of three characters or more into
+/// (综治/vn 中心/n, 实践/v 中心/n): one noun, so that the suffix closes the name as if jieba had
+/// read it whole. `text` is the text the tokens index. None when nothing is joined.
+pub fn join_split_org_suffixes<'a>(
+    lex: &super::lexicon::Lexicon,
+    text: &'a str,
+    toks: &[Tok<'a>],
+) -> Option<Vec<Tok<'a>>> {
+    let joins = |k: usize| {
+        let (a, b) = (&toks[k], &toks[k + 1]);
+        a.end == b.start
+            && !a.punct
+            && !b.punct
+            && a.nchars + b.nchars >= 3
+            && text
+                .get(a.start..b.end)
+                .is_some_and(|w| lex.is_listed_org_suffix(w))
+    };
+    let first = (0..toks.len().saturating_sub(1)).find(|&k| joins(k))?;
+    let mut out = Vec::with_capacity(toks.len());
+    out.extend_from_slice(&toks[..first]);
+    let mut k = first;
+    while k < toks.len() {
+        if k + 1 < toks.len() && joins(k) {
+            let (start, end) = (toks[k].start, toks[k + 1].end);
+            out.push(Tok::new(&text[start..end], "n", start, end));
+            k += 2;
+        } else {
+            out.push(toks[k]);
+            k += 1;
+        }
+    }
+    Some(out)
+}
+
 /// Whether `dept` is a department or a bureau written right before `next` (统战部/长,
 /// 教育局/长): the 长 after it makes the head's title.
 pub fn ends_a_department(dept: &Tok<'_>, next: &Tok<'_>) -> bool {
