@@ -661,6 +661,7 @@ impl Nlp {
         places::towns_opening_a_clause(&self.lex, text, toks, &orgs, &persons_taken, &mut places);
         places::villages_beside_known_places(&self.lex, text, &orgs, &mut places);
         drop_persons_made_of_places(&mut persons, &places);
+        persons::drop_names_of_places(&self.lex, text, &mut persons);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
         persons::villages_listed_as_persons(text, &mut places, &mut persons);
@@ -3029,6 +3030,15 @@ mod tests {
         // a conjunction and a verb before the level open a clause
         let names = org_names("活动中,并代表镇党委向老党员致以问候。");
         assert!(names.iter().any(|n| n == "镇党委"), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_always_followed_by_a_unit_is_a_place_not_a_person() {
+        let names = person_names("家住宋陈村东坞组的优抚对象陈金昌爷爷,看着村工作人员挂上牌匾。");
+        assert_eq!(names, ["陈金昌"]);
+        // a title starting with a unit's character keeps the person
+        let names = person_names("副县长王建国到宋陈村调研,王建国县长强调要抓好落实。");
+        assert!(names.iter().any(|n| n == "王建国"), "{names:?}");
     }
 
     #[test]

@@ -1576,6 +1576,42 @@ pub fn names_between_a_body_and_a_title(
     }
 }
 
+/// A name every mention of which runs straight on into a place's or a compound's unit (东林/镇,
+/// 宋陈/村, 娄葑/街道, 松涛苑/小区, 霍家桥/村民): the name of a place, not a person. A title that
+/// starts with a unit's character (某某/县长, 某某/村主任) keeps the person.
+pub fn drop_names_of_places(lex: &Lexicon, body: &str, spans: &mut Vec<PersonSpan>) {
+    const UNITS: &[&str] = &[
+        "村", "镇", "乡", "街道", "社区", "小区", "路", "街", "县", "区", "大道", "花园", "苑",
+    ];
+    let names: Vec<String> = spans.iter().map(|p| p.name.clone()).collect();
+    let mut drop: Vec<&str> = Vec::new();
+    for name in &names {
+        if drop.contains(&name.as_str()) {
+            continue;
+        }
+        let mut mentions = 0;
+        let mut placed = 0;
+        for (at, _) in body.match_indices(name.as_str()) {
+            mentions += 1;
+            let after = &body[at + name.len()..];
+            let titled = after
+                .char_indices()
+                .skip(2)
+                .take(5)
+                .any(|(i, _)| lex.roles.contains(&after[..i]));
+            if !titled && UNITS.iter().any(|u| after.starts_with(u)) {
+                placed += 1;
+            }
+        }
+        if mentions > 0 && placed == mentions {
+            drop.push(name.as_str());
+        }
+    }
+    if !drop.is_empty() {
+        spans.retain(|p| !drop.contains(&p.name.as_str()));
+    }
+}
+
 /// Words that follow a person's name in a report of what they did or said (崔某某说, 白某某老人,
 /// 周某某是…村民).
 const AFTER_A_NAME: &[&str] = &[
