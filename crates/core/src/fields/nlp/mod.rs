@@ -3003,6 +3003,12 @@ mod tests {
         assert!(names.iter().any(|n| n == "青岭口镇"), "{names:?}");
         let names = place_names("3月4日,柳家湖镇72个村支部分别开会。");
         assert!(names.iter().any(|n| n == "柳家湖镇"), "{names:?}");
+        // 许家/m: jieba's number tag on a name's head with no numeral in it; 刘/zg 集镇/n: 集
+        // ends names of towns
+        let names = place_names("3月4日,许家湖镇72个村支部分别开会。");
+        assert!(names.iter().any(|n| n == "许家湖镇"), "{names:?}");
+        let names = place_names("刘集镇党员和群众代表积极助力医保征缴。");
+        assert!(names.iter().any(|n| n == "刘集镇"), "{names:?}");
         // words of towns and clauses are none
         for text in [
             "近日,各乡镇开展活动,送文化下乡活动走进社区。",

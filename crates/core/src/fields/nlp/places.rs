@@ -1662,14 +1662,20 @@ pub(super) fn plain_local_stem(stem: &str) -> bool {
 /// verb of two characters stands among them (洪水/淹没/街道).
 pub(super) fn stem_reads_as_clause(toks: &[Tok<'_>], start: usize, stem_end: usize) -> bool {
     let k = toks.partition_point(|t| t.end <= start);
+    // (许家/m 湖镇: jieba's number or time tag on a name's head counts only with a numeral in it)
+    let counted = |t: &Tok<'_>| {
+        t.word
+            .chars()
+            .any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万两几今明昨前后".contains(c))
+    };
     toks.get(k).is_some_and(|t| {
         t.start == start
             && (t.end > stem_end
                 || (t.chars() >= 2
-                    && matches!(
+                    && (matches!(
                         t.tag,
-                        "v" | "vn" | "vd" | "ad" | "r" | "d" | "c" | "p" | "m" | "t" | "l" | "i"
-                    )))
+                        "v" | "vn" | "vd" | "ad" | "r" | "d" | "c" | "p" | "l" | "i"
+                    ) || (matches!(t.tag, "m" | "t") && counted(t)))))
     }) || toks[k..]
         .iter()
         .take_while(|t| t.end <= stem_end)
@@ -1757,8 +1763,8 @@ pub fn bounded_local_places(
 }
 
 /// Characters that end a generic word of towns before the unit (小镇, 古镇, 城镇, 乡镇, 重镇,
-/// 集镇, 名镇, 强镇, 全镇, 各乡, 两镇): no town's name ends in them.
-const GENERIC_TOWN_HEADS: &str = "小古城乡村重集名强全各本该两每此其特";
+/// 名镇, 强镇, 全镇, 各乡, 两镇): no town's name ends in them. (集 does: 张集镇, 王集乡.)
+const GENERIC_TOWN_HEADS: &str = "小古城乡村重名强全各本该两每此其特";
 
 /// A town, township or street that opens a clause (日前,九龙/口镇组织…, 8月4日,许家/湖镇72个村):
 /// two to four characters and 镇, 乡 or 街道, the unit ending a word, whatever jieba made of
