@@ -3048,7 +3048,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_after_an_age_or_its_body_and_de_is_a_person() {
+    fn a_name_after_an_age_a_title_or_its_body_and_de_is_a_person() {
         for (text, name) in [
             ("今年77岁的白万金老人高兴地说。", "白万金"),
             ("35岁的周占付是东平村村民。", "周占付"),
@@ -3057,10 +3057,14 @@ mod tests {
             let names = person_names(text);
             assert!(names.iter().any(|n| n == name), "{text}: {names:?}");
         }
-        // a word or a way of addressing someone is no name
+        // a title or a standing right before serves as well
+        let names = person_names("共同保护好水资源。县领导何兴旺参加活动。");
+        assert!(names.iter().any(|n| n == "何兴旺"), "{names:?}");
+        // a word, a way of addressing someone or a preposition after a title is no name
         for text in [
             "老两口今年已近80岁的高龄,子女都在外地。",
             "今年82岁的李奶奶笑着说。",
+            "老党员向光荣在党50年。",
         ] {
             let names = person_names(text);
             assert!(names.is_empty(), "{text}: {names:?}");

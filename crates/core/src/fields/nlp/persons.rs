@@ -1649,9 +1649,10 @@ const AFTER_A_NAME: &[&str] = &[
 ];
 
 /// A name right after an age or the body someone belongs to and 的 (80岁的/崔某某/说, 某某车队的/
-/// 范某/参加, 某某中心的/朱某某/从): a common family name and one or two characters, followed by
-/// a word of what people do or say (`AFTER_A_NAME`); the longer reading first. No word jieba
-/// reads as something else may run over the name's end.
+/// 范某/参加, 某某中心的/朱某某/从), or right after a title or a standing (县领导/何某某/参加): a
+/// common family name and one or two characters, followed by a word of what people do or say
+/// (`AFTER_A_NAME`); the longer reading first. No word jieba reads as something else may run
+/// over the name's end.
 pub fn names_after_an_age_or_a_body(
     lex: &Lexicon,
     body: &str,
@@ -1662,23 +1663,41 @@ pub fn names_after_an_age_or_a_body(
     found: &mut Vec<PersonSpan>,
 ) {
     let mut added = Vec::new();
+    // (start of the name, the title written right before it)
+    let mut starts: Vec<(usize, Option<&str>)> = Vec::new();
     for (at, _) in body.match_indices("的") {
-        let start = at + "的".len();
         let before = &body[..at];
         let aged = before.strip_suffix('岁').is_some_and(|b| {
             b.chars()
                 .next_back()
                 .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
         });
-        let of_body = orgs.iter().any(|o| o.end == at);
-        if !(aged || of_body) {
-            continue;
+        if aged || orgs.iter().any(|o| o.end == at) {
+            starts.push((at + "的".len(), None));
         }
+    }
+    // a title or a standing right before (县委书记/钦某某/带头, 护林员/官某某/,)
+    for w in toks.windows(2) {
+        if w[0].end == w[1].start
+            && w[0].chars() >= 2
+            && (lex.is_role(w[0].word) || super::is_standing(w[0].word))
+        {
+            starts.push((w[1].start, Some(w[0].word)));
+        }
+    }
+    starts.sort_unstable();
+    for (start, title) in starts {
         let rest = &body[start..];
         let Some(family) = rest.chars().next() else {
             continue;
         };
-        if !COMMON_SURNAMES.contains(family) {
+        // (向/光荣, 曾经/靠: a preposition or an adverb that is also a family name, after a
+        // title, opens the clause)
+        if !COMMON_SURNAMES.contains(family)
+            || (title.is_some()
+                && (is_function_word(&rest[..family.len_utf8()])
+                    || "向于曾和与将把被对从在为以".contains(family)))
+        {
             continue;
         }
         let ends: Vec<usize> = rest
@@ -1701,6 +1720,9 @@ pub fn names_after_an_age_or_a_body(
                 || name.chars().skip(1).any(|c| STOP_CHARS.contains(c))
                 || lex.not_names.contains(name)
                 || lex.ordinary_name_words.contains(name)
+                // (汪某, 余某菊: a name withheld is no name; 苏小: a nickname's head)
+                || name.contains('某')
+                || name.ends_with(['小', '老'])
                 // (李/奶奶, 张/大爷: a way of addressing someone unnamed; 高龄: a word)
                 || HONORIFICS.contains(&&name[family.len_utf8()..])
                 || is_word(name)
@@ -1718,7 +1740,7 @@ pub fn names_after_an_age_or_a_body(
                 first,
                 last,
                 name: name.to_string(),
-                roles: Vec::new(),
+                roles: title.map(str::to_string).into_iter().collect(),
             });
             break;
         }
