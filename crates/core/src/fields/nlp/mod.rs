@@ -3021,6 +3021,14 @@ mod tests {
     }
 
     #[test]
+    fn a_body_s_party_unit_written_with_its_secretary_s_title_is_named_through_the_body() {
+        // 市/农业局/党委书记: the party committee of the bureau
+        let names = org_names("宜都市委副书记张白华,市农业局党委书记孔祥亭等出席。");
+        assert!(names.iter().any(|n| n == "市农业局党委"), "{names:?}");
+        assert!(!names.iter().any(|n| n == "市农业局"), "{names:?}");
+    }
+
+    #[test]
     fn a_suffix_jieba_cut_in_two_still_closes_a_body() {
         // 综治/vn 中心/n is the listed suffix 综治中心
         let names = org_names("近日,黄金乡综治中心组织开展独居老人走访。");

@@ -1024,6 +1024,16 @@ pub fn find(lex: &Lexicon, toks: &[Tok<'_>], tagged: Option<&[EntitySpan]>) -> V
                     start -= 1;
                     continue;
                 }
+                // 市农业局|党委书记, 经管学院|党委书记: a body's own party unit, written with
+                // the title of its secretary, is named through the body
+                if start == core_start
+                    && cut.is_some()
+                    && matches!(unit_word, "党委" | "党支部" | "党总支" | "党组" | "党工委")
+                    && t.end == toks[core_start].start
+                {
+                    start -= 1;
+                    continue;
+                }
                 break;
             }
             if matches!(t.word, "和" | "与" | "及")
