@@ -674,6 +674,7 @@ impl Nlp {
         orgs::quoted_teams(text, toks, &mut orgs, &places);
         let persons_taken: Vec<(usize, usize)> = persons.iter().map(|p| (p.start, p.end)).collect();
         orgs::take_in_cut_local_names(text, toks, &mut orgs, &places, &persons_taken);
+        places::drop_heads_of_longer_places(text, &orgs, &mut places);
         (orgs, places, persons)
     }
 

@@ -2246,6 +2246,71 @@ fn county_then_township(lex: &Lexicon, name: &str) -> Option<usize> {
 }
 
 /// One record per place name, with its mention count.
+/// A place every written mention of which runs on into a unit that makes a longer place's
+/// name the rules read as a place or a body (西泉/镇, 宣城/市, 榆树/镇): the longer place is what
+/// the text names, not this one.
+pub fn drop_heads_of_longer_places(body: &str, orgs: &[OrgSpan], places: &mut Vec<PlaceSpan>) {
+    const UNITS: &[&str] = &[
+        "省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "小区", "自治", "新区",
+    ];
+    let mut drop: Vec<String> = Vec::new();
+    for p in places.iter() {
+        // (a division or a road named in full is no head: 黔东南州/镇远县, 龙门路/社区)
+        if drop.contains(&p.name)
+            || UNITS.iter().any(|u| p.name.ends_with(u))
+            || p.name.ends_with(['州', '盟', '旗', '路', '街', '道'])
+        {
+            continue;
+        }
+        let mut mentions = 0;
+        let mut longer = 0;
+        for (at, _) in body.match_indices(p.name.as_str()) {
+            mentions += 1;
+            let end = at + p.name.len();
+            let after = &body[end..];
+            // (the longer name is one the rules read somewhere: 西泉镇, not 德黑兰/市长)
+            let read_longer = places
+                .iter()
+                .map(|q| q.name.as_str())
+                .chain(orgs.iter().map(|o| o.name.as_str()))
+                .any(|n| {
+                    n.strip_prefix(p.name.as_str())
+                        .is_some_and(|rest| UNITS.iter().any(|u| rest.starts_with(u)))
+                });
+            // (长三角/区域, 东北/乡村, 首尔/市中心, 乌蒙山/区: words, no units)
+            if read_longer
+                && UNITS.iter().any(|u| after.starts_with(u))
+                && ![
+                    "区域",
+                    "乡村",
+                    "村庄",
+                    "村落",
+                    "市场",
+                    "市民",
+                    "县城",
+                    "镇上",
+                    "市中心",
+                    "市区",
+                    "市内",
+                    "市郊",
+                    "自治政府",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w))
+                && !(p.name.ends_with('山') && after.starts_with('区'))
+            {
+                longer += 1;
+            }
+        }
+        if mentions > 0 && longer == mentions {
+            drop.push(p.name.clone());
+        }
+    }
+    if !drop.is_empty() {
+        places.retain(|p| !drop.contains(&p.name));
+    }
+}
+
 pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
     let mut order: Vec<String> = Vec::new();
     let mut count: FastMap<&str, usize> = FastMap::default();
@@ -2282,6 +2347,32 @@ pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn span(body: &str, name: &str, nth: usize) -> PlaceSpan {
+        let start = body.match_indices(name).nth(nth).map(|(i, _)| i).unwrap();
+        PlaceSpan {
+            start,
+            end: start + name.len(),
+            name: name.to_string(),
+            weak: false,
+        }
+    }
+
+    #[test]
+    fn a_place_only_ever_written_as_the_head_of_a_longer_one_is_dropped() {
+        let body = "西泉镇举行活动。县融媒体中心一行来到西泉镇欢塘村,德黑兰市长说,首尔市中心。";
+        let mut places = vec![
+            span(body, "西泉镇", 0),
+            span(body, "西泉", 1),
+            span(body, "欢塘村", 0),
+            span(body, "德黑兰", 0),
+            span(body, "首尔", 0),
+        ];
+        drop_heads_of_longer_places(body, &[], &mut places);
+        let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        // 德黑兰/市长 and 首尔/市中心: no longer place is read
+        assert_eq!(names, ["西泉镇", "欢塘村", "德黑兰", "首尔"]);
+    }
 
     #[test]
     fn places_inside_titles_and_quoted_names_are_no_mentions() {
