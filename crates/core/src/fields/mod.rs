@@ -45,6 +45,7 @@ pub fn build_record(
     drop(chars);
     let mut analysis = analysis;
     drop_credited_persons(&mut analysis.persons, &article.body);
+    drop_bylined_persons(&mut analysis.persons, &article.body, &article.bylines);
     drop_dateline_outlet(&mut analysis.organizations, &article.body);
     drop_places_in_names(&mut analysis.places, &article.body);
     drop_orgs_in_titles(&mut analysis.organizations, &article.body);
@@ -94,6 +95,44 @@ fn drop_credited_persons(persons: &mut Vec<crate::record::Person>, body: &str) {
             p.mentions = outside;
         }
         outside > 0
+    });
+}
+
+/// Drops the persons the page credits as its writers (the article's bylines) whose every mention
+/// in the body is a credit of a shape the credit finder does not know: in brackets
+/// (`某某网讯(聂某、杨某)`), in the body's opening line up to its first stop, or after its last
+/// sentence. Named in the text as well, they stay.
+fn drop_bylined_persons(
+    persons: &mut Vec<crate::record::Person>,
+    body: &str,
+    bylines: &[crate::record::Byline],
+) {
+    if persons.is_empty() || bylines.is_empty() {
+        return;
+    }
+    let head_end = body
+        .char_indices()
+        .find(|(_, c)| matches!(c, '，' | ',' | '。' | '\n'))
+        .map_or(body.len(), |(i, _)| i);
+    // (the credits after the last sentence's stop, up to 80 characters of them)
+    let tail_start = body
+        .trim_end()
+        .rfind(['。', '！', '？'])
+        .map(|i| i + '。'.len_utf8())
+        .filter(|&i| body[i..].chars().count() <= 80)
+        .unwrap_or(body.len());
+    let bracketed = |at: usize| {
+        let open = body[..at].rfind(['(', '（', '【', '[']);
+        let close = body[..at].rfind([')', '）', '】', ']']);
+        open.is_some_and(|o| close.is_none_or(|c| c < o))
+            && body[at..]
+                .find([')', '）', '】', ']'])
+                .is_some_and(|k| k <= 60)
+    };
+    persons.retain(|p| {
+        !bylines.iter().any(|b| b.name == p.name)
+            || memchr::memmem::find_iter(body.as_bytes(), p.name.as_bytes())
+                .any(|at| !(at < head_end || at >= tail_start || bracketed(at)))
     });
 }
 
@@ -522,6 +561,26 @@ mod tests {
         assert!(!in_outlet_name("北京新闻发布会上", "北京".len()));
     }
     use super::*;
+
+    #[test]
+    fn writers_credited_in_a_bracket_after_the_dateline_are_no_persons() {
+        use crate::record::{Byline, BylineRole, Person};
+        let body = "中国某某网讯(聂某清、杨东东)1月23日,护林员一早就前往护林点巡逻。张三说,护林很辛苦。杨东东拍下了这一幕。";
+        let person = |name: &str| Person {
+            name: name.to_string(),
+            roles: Vec::new(),
+            mentions: 1,
+        };
+        let byline = |name: &str| Byline {
+            role: BylineRole::Author,
+            name: name.to_string(),
+        };
+        let mut persons = vec![person("聂某清"), person("杨东东"), person("张三")];
+        drop_bylined_persons(&mut persons, body, &[byline("聂某清"), byline("杨东东")]);
+        let names: Vec<&str> = persons.iter().map(|p| p.name.as_str()).collect();
+        // 杨东东 is named in the text too
+        assert_eq!(names, ["杨东东", "张三"]);
+    }
     use crate::record::Organization;
 
     #[test]
