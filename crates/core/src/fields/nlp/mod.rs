@@ -619,6 +619,7 @@ impl Nlp {
         self.trim_common_words_before_a_place(toks, tagged, &mut places);
         let mut persons = persons::find(&self.lex, text, toks, &orgs, &places, tagged);
         self.drop_common_words(text, &mut persons);
+        self.drop_names_cut_from_words(toks, &mut persons);
         persons::drop_doctrines(text, &mut persons);
         persons::drop_unnamed(&self.lex, &mut persons);
         persons::lengthen_cut_names(text, tagged, &mut persons);
@@ -805,6 +806,22 @@ impl Nlp {
                 p.name.push(c);
             }
         }
+    }
+
+    /// A name that ends inside a word of jieba's dictionary of three characters or more
+    /// (宣传教/育 of 宣传教育/nr, 林林总/总 of 林林总总): a piece of an ordinary word, whatever
+    /// tag jieba gave the word and whatever the tagger read.
+    fn drop_names_cut_from_words(&self, toks: &[Tok<'_>], persons: &mut Vec<persons::PersonSpan>) {
+        persons.retain(|p| {
+            let k = toks.partition_point(|t| t.end <= p.end);
+            !toks.get(k).is_some_and(|t| {
+                t.start < p.end
+                    && p.end < t.end
+                    && t.start <= p.start
+                    && t.chars() >= 3
+                    && self.jieba.has_word(t.word)
+            })
+        });
     }
 
     /// Drops the names that are common words of the dictionary (`谢谢`, `白领`, `黄金周`:
@@ -3045,6 +3062,19 @@ mod tests {
         // a conjunction and a verb before the level open a clause
         let names = org_names("活动中,并代表镇党委向老党员致以问候。");
         assert!(names.iter().any(|n| n == "镇党委"), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_ending_inside_a_dictionary_word_is_no_person() {
+        // 宣传教育/nr, 林林总总/nr: jieba's name tag on a word, the tagger reading three of its
+        // characters
+        for text in [
+            "落实法治副校长宣传教育员、安全管理员职责。",
+            "摆放着林林总总的纪念章和老物件。",
+        ] {
+            let names = person_names(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
     }
 
     #[test]
