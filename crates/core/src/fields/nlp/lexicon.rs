@@ -393,7 +393,10 @@ impl Lexicon {
     /// The organization kind of `word` when it ends with an organization suffix.
     /// Whether `word` is itself one of the listed organization suffixes (综治中心, 党支部).
     pub fn is_listed_org_suffix(&self, word: &str) -> bool {
-        self.org_suffix_map.contains_key(word)
+        word.chars()
+            .last()
+            .is_some_and(|c| self.org_last.contains(c))
+            && self.org_suffix_map.contains_key(word)
     }
 
     pub fn org_suffix(&self, word: &str) -> Option<&str> {

@@ -1589,21 +1589,19 @@ pub fn drop_names_of_places(lex: &Lexicon, body: &str, spans: &mut Vec<PersonSpa
         if drop.contains(&name.as_str()) {
             continue;
         }
+        // (every mention, so the first one not followed by a unit settles it)
         let mut mentions = 0;
-        let mut placed = 0;
-        for (at, _) in body.match_indices(name.as_str()) {
+        let all_placed = body.match_indices(name.as_str()).all(|(at, _)| {
             mentions += 1;
             let after = &body[at + name.len()..];
-            let titled = after
-                .char_indices()
-                .skip(2)
-                .take(5)
-                .any(|(i, _)| lex.roles.contains(&after[..i]));
-            if !titled && UNITS.iter().any(|u| after.starts_with(u)) {
-                placed += 1;
-            }
-        }
-        if mentions > 0 && placed == mentions {
+            UNITS.iter().any(|u| after.starts_with(u))
+                && !after
+                    .char_indices()
+                    .skip(2)
+                    .take(5)
+                    .any(|(i, _)| lex.roles.contains(&after[..i]))
+        });
+        if mentions > 0 && all_placed {
             drop.push(name.as_str());
         }
     }

@@ -2262,24 +2262,25 @@ pub fn drop_heads_of_longer_places(body: &str, orgs: &[OrgSpan], places: &mut Ve
         {
             continue;
         }
+        // (the longer name is one the rules read somewhere: 西泉镇, not 德黑兰/市长)
+        let read_longer = places
+            .iter()
+            .map(|q| q.name.as_str())
+            .chain(orgs.iter().map(|o| o.name.as_str()))
+            .any(|n| {
+                n.strip_prefix(p.name.as_str())
+                    .is_some_and(|rest| UNITS.iter().any(|u| rest.starts_with(u)))
+            });
+        if !read_longer {
+            continue;
+        }
         let mut mentions = 0;
         let mut longer = 0;
         for (at, _) in body.match_indices(p.name.as_str()) {
             mentions += 1;
-            let end = at + p.name.len();
-            let after = &body[end..];
-            // (the longer name is one the rules read somewhere: 西泉镇, not 德黑兰/市长)
-            let read_longer = places
-                .iter()
-                .map(|q| q.name.as_str())
-                .chain(orgs.iter().map(|o| o.name.as_str()))
-                .any(|n| {
-                    n.strip_prefix(p.name.as_str())
-                        .is_some_and(|rest| UNITS.iter().any(|u| rest.starts_with(u)))
-                });
+            let after = &body[at + p.name.len()..];
             // (长三角/区域, 东北/乡村, 首尔/市中心, 乌蒙山/区: words, no units)
-            if read_longer
-                && UNITS.iter().any(|u| after.starts_with(u))
+            if UNITS.iter().any(|u| after.starts_with(u))
                 && ![
                     "区域",
                     "乡村",

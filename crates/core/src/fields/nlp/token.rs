@@ -161,6 +161,7 @@ pub fn join_split_org_suffixes<'a>(
             && !a.punct
             && !b.punct
             && a.nchars + b.nchars >= 3
+            && a.nchars + b.nchars <= 8
             && text
                 .get(a.start..b.end)
                 .is_some_and(|w| lex.is_listed_org_suffix(w))
