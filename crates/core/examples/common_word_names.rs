@@ -25,13 +25,7 @@ fn main() {
         std::process::exit(1);
     };
     let nlp = Nlp::new(None).expect("built-in dictionaries");
-    let mut sentences =
-        ner_corpus::load_char_per_line(&corpus.join("peoples-daily-ner/example.dev"));
-    sentences.extend(ner_corpus::load_msra(&corpus.join("msra-ner/val")));
-    for file in ["cluener2020/train.json", "cluener2020/dev.json"] {
-        let person = |label: &str| (label == "name").then_some(0);
-        sentences.extend(ner_corpus::load_cluener(&corpus.join(file), person).0);
-    }
+    let sentences = ner_corpus::training_persons(&corpus);
     assert!(!sentences.is_empty(), "corpus files missing");
     // How often each frequent-word name is annotated a person, then how often it occurs.
     let mut as_person: BTreeMap<String, usize> = BTreeMap::new();

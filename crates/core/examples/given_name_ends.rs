@@ -37,13 +37,7 @@ fn main() {
             }
         })
         .collect();
-    let mut sentences =
-        ner_corpus::load_char_per_line(&corpus.join("peoples-daily-ner/example.dev"));
-    sentences.extend(ner_corpus::load_msra(&corpus.join("msra-ner/val")));
-    for file in ["cluener2020/train.json", "cluener2020/dev.json"] {
-        let person = |label: &str| (label == "name").then_some(0);
-        sentences.extend(ner_corpus::load_cluener(&corpus.join(file), person).0);
-    }
+    let sentences = ner_corpus::training_persons(&corpus);
     assert!(!sentences.is_empty(), "corpus files missing");
     let mut ends: BTreeMap<char, usize> = BTreeMap::new();
     let mut seen: BTreeMap<char, usize> = BTreeMap::new();

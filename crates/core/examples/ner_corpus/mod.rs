@@ -24,6 +24,19 @@ pub struct Sentence {
     pub spans: Vec<(usize, usize, usize)>,
 }
 
+/// The training sentences with their persons only, as `common_word_names` and
+/// `given_name_ends` count them: People's Daily `example.dev`, MSRA `val`, CLUENER 2020 `train`
+/// and `dev` (never the evaluation sets).
+pub fn training_persons(corpus: &Path) -> Vec<Sentence> {
+    let mut sentences = load_char_per_line(&corpus.join("peoples-daily-ner/example.dev"));
+    sentences.extend(load_msra(&corpus.join("msra-ner/val")));
+    for file in ["cluener2020/train.json", "cluener2020/dev.json"] {
+        let person = |label: &str| (label == "name").then_some(0);
+        sentences.extend(load_cluener(&corpus.join(file), person).0);
+    }
+    sentences
+}
+
 /// `../shared/corpus` next to the checkout, if present.
 pub fn corpus_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");

@@ -1473,6 +1473,12 @@ impl Ctx<'_, '_> {
     }
 }
 
+/// The byte ends of a name of two and of three characters at the start of `rest`.
+fn two_and_three(rest: &str) -> Option<(usize, usize)> {
+    let mut ends = rest.char_indices().map(|(i, _)| i).skip(2);
+    Some((ends.next()?, ends.next()?))
+}
+
 /// A name written between the body someone belongs to and their title (某某红会/刘枭/老师,
 /// 某某中心/刘建康/工程师, 某某保健院/李卫东/书记): whatever jieba made of the name, the body's
 /// end closes it on the left and the title on the right. A family name and one or two
@@ -1490,13 +1496,7 @@ pub fn names_between_a_body_and_a_title(
         let Some(rest) = body.get(o.end..) else {
             continue;
         };
-        let ends: Vec<usize> = rest
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(2)
-            .take(2)
-            .collect();
-        let [two, three] = ends[..] else {
+        let Some((two, three)) = two_and_three(rest) else {
             continue;
         };
         // a title as it is written first (书记, 工程师), then one known by its end (专职副会长);
@@ -1698,13 +1698,10 @@ pub fn names_after_an_age_or_a_body(
         {
             continue;
         }
-        let ends: Vec<usize> = rest
-            .char_indices()
-            .map(|(i, _)| i)
-            .skip(2)
-            .take(2)
-            .collect();
-        for end in ends.into_iter().rev() {
+        let Some((two, three)) = two_and_three(rest) else {
+            continue;
+        };
+        for end in [three, two] {
             let name = &rest[..end];
             let after = &rest[end..];
             let (s, e) = (start, start + end);

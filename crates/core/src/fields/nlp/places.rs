@@ -1682,6 +1682,19 @@ pub(super) fn stem_reads_as_clause(toks: &[Tok<'_>], start: usize, stem_end: usi
         .any(|t| t.tag == "v" && t.chars() >= 2)
 }
 
+/// Whether `start..end` overlaps a place, an organization or a person found already.
+fn taken(
+    start: usize,
+    end: usize,
+    places: &[PlaceSpan],
+    orgs: &[OrgSpan],
+    persons: &[(usize, usize)],
+) -> bool {
+    places.iter().any(|p| p.start < end && start < p.end)
+        || orgs.iter().any(|o| o.start < end && start < o.end)
+        || persons.iter().any(|&(s, e)| s < end && start < e)
+}
+
 /// Words that close a place's name on its left: a verb or a preposition of going or being
 /// somewhere, or a conjunction of a list (在/和盛镇, 分赴/三溪镇, 与/九龙口镇).
 pub(super) const BEFORE_A_PLACE: &[&str] = &[
@@ -1743,9 +1756,7 @@ pub fn bounded_local_places(
             || (name.ends_with('村') && after.starts_with(['容', '貌', '落', '务', '规', '情']));
         if !(clause_start || chained || went)
             || opens_compound
-            || places.iter().any(|p| p.start < end && start < p.end)
-            || orgs.iter().any(|o| o.start < end && start < o.end)
-            || persons_taken.iter().any(|&(s, e)| s < end && start < e)
+            || taken(start, end, places, orgs, persons_taken)
         {
             continue;
         }
@@ -1838,13 +1849,7 @@ pub fn towns_opening_a_clause(
             .find(|t| t.end == end)
             .filter(|t| t.start > start && t.word.chars().count() >= 3)
             .map_or(start, |t| t.start);
-        if places
-            .iter()
-            .chain(&found)
-            .any(|p| p.start < end && start < p.end)
-            || orgs.iter().any(|o| o.start < end && start < o.end)
-            || persons_taken.iter().any(|&(s, e)| s < end && start < e)
-        {
+        if taken(start, end, places, orgs, persons_taken) || taken(start, end, &found, &[], &[]) {
             continue;
         }
         found.push(PlaceSpan {
