@@ -3099,6 +3099,8 @@ mod tests {
         // a title or a standing right before serves as well
         let names = person_names("共同保护好水资源。县领导何兴旺参加活动。");
         assert!(names.iter().any(|n| n == "何兴旺"), "{names:?}");
+        let names = person_names("队员为老人们表演节目。爱心人士罗建新还为老人送来一个蛋糕。");
+        assert!(names.iter().any(|n| n == "罗建新"), "{names:?}");
         // a word, a way of addressing someone or a preposition after a title is no name
         for text in [
             "老两口今年已近80岁的高龄,子女都在外地。",
