@@ -3027,8 +3027,12 @@ mod tests {
         assert!(names.iter().any(|n| n == "许家湖镇"), "{names:?}");
         let names = place_names("刘集镇党员和群众代表积极助力医保征缴。");
         assert!(names.iter().any(|n| n == "刘集镇"), "{names:?}");
+        // a word of going there closes the name too (到/渌/g 口镇/n)
+        let names = place_names("区博爱志愿者联合会的志愿者去到渌口镇均坝村小刘家走访。");
+        assert!(names.iter().any(|n| n == "渌口镇"), "{names:?}");
         // words of towns and clauses are none
         for text in [
+            "志愿者在学校附近街道开展宣传。",
             "近日,各乡镇开展活动,送文化下乡活动走进社区。",
             "严格落实镇村责任,洪水淹没街道和农田。",
             "形成新环境,扮靓新村容。",

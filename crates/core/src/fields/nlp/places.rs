@@ -1652,6 +1652,9 @@ pub(super) fn plain_local_stem(stem: &str) -> bool {
             .any(|c| NOT_IN_VILLAGE_NAME.contains(c) || "第个村乡".contains(c))
         && !stem.contains("社区")
         && !stem.ends_with(['镇', '区', '县'])
+        && !LIST_NEIGHBOURS
+            .iter()
+            .any(|w| w.chars().nth(1).is_some() && stem.contains(w))
         && !GENERIC_STEMS
             .iter()
             .any(|g| g.chars().nth(1).is_some() && stem.starts_with(g))
@@ -1777,10 +1780,11 @@ pub fn bounded_local_places(
 /// 名镇, 强镇, 全镇, 各乡, 两镇): no town's name ends in them. (集 does: 张集镇, 王集乡.)
 const GENERIC_TOWN_HEADS: &str = "小古城乡村重名强全各本该两每此其特";
 
-/// A town, township or street that opens a clause (日前,九龙/口镇组织…, 8月4日,许家/湖镇72个村):
-/// two to four characters and 镇, 乡 or 街道, the unit ending a word, whatever jieba made of
-/// the name and whether or not the tagger read it. The start of a clause closes the name on the
-/// left, which is what jieba's cuts cannot tell.
+/// A town, township or street that opens a clause (日前,九龙/口镇组织…, 8月4日,许家/湖镇72个村)
+/// or follows a word of going there (去到/渌/口镇): two to four characters and 镇, 乡 or 街道, the
+/// unit ending a word, whatever jieba made of the name and whether or not the tagger read it.
+/// The start of a clause or the verb closes the name on the left, which is what jieba's cuts
+/// cannot tell.
 pub fn towns_opening_a_clause(
     lex: &Lexicon,
     body: &str,
@@ -1792,7 +1796,12 @@ pub fn towns_opening_a_clause(
     let mut found = Vec::new();
     let mut prev: Option<char> = None;
     for (start, c) in body.char_indices() {
-        let opens = prev.is_none_or(|p| !crate::text::is_han(p) && !p.is_ascii_alphanumeric());
+        let opens = prev.is_none_or(|p| !crate::text::is_han(p) && !p.is_ascii_alphanumeric())
+            || (prev.is_some_and(crate::text::is_han)
+                && BEFORE_A_PLACE.iter().any(|w| {
+                    body[..start].ends_with(w) && !matches!(*w, "和" | "与" | "及" | "同" | "或")
+                })
+                && toks.iter().any(|t| t.start == start));
         prev = Some(c);
         if !opens || !crate::text::is_han(c) {
             continue;
