@@ -643,6 +643,7 @@ impl Nlp {
             &mut persons,
         );
         persons::trim_a_glued_address(text, &mut persons);
+        persons::trim_a_glued_conjunction(text, &mut persons);
         persons::full_foreign_names(&mut persons);
         persons::trim_home(&mut persons);
         // (a village's named group first: no name jieba read inside it is a person, 毛坪上/nr 组)
@@ -3066,6 +3067,12 @@ mod tests {
         // a conjunction and a verb before the level open a clause
         let names = org_names("活动中,并代表镇党委向老党员致以问候。");
         assert!(names.iter().any(|n| n == "镇党委"), "{names:?}");
+    }
+
+    #[test]
+    fn a_conjunction_glued_to_a_name_before_a_pronoun_is_the_clause_s() {
+        let names = person_names("调查员龚怡和她的搭档敲开了居民的家门。");
+        assert_eq!(names, ["龚怡"]);
     }
 
     #[test]

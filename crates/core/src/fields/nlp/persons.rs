@@ -357,6 +357,27 @@ pub fn trim_a_glued_address(body: &str, spans: &mut [PersonSpan]) {
     }
 }
 
+/// A name jieba read with the conjunction or preposition after it, before a pronoun or another
+/// conjunction (龚某和/她的搭档, 张某经/与站方商量): the last character is the clause's, not
+/// the name's (彭清和/家 keeps its 和: a noun follows).
+pub fn trim_a_glued_conjunction(body: &str, spans: &mut [PersonSpan]) {
+    for p in spans.iter_mut() {
+        let Some(last) = p.name.chars().last() else {
+            continue;
+        };
+        if p.name.chars().count() == 3
+            && "和与同跟及经对向给把被将在从".contains(last)
+            && body[p.end..]
+                .chars()
+                .next()
+                .is_some_and(|c| "她他我你它其与和及同".contains(c))
+        {
+            p.end -= last.len_utf8();
+            p.name.pop();
+        }
+    }
+}
+
 /// Verbs that often follow a name in a report (…介绍, …坦言, …分别认捐).
 const VERBS_AFTER_NAME: &[&str] = &[
     "介绍", "坦言", "表示", "指出", "认为", "强调", "透露", "告诉", "分别", "捐赠", "捐款", "说",
