@@ -664,6 +664,7 @@ impl Nlp {
         places::villages_beside_known_places(&self.lex, text, &orgs, &mut places);
         drop_persons_made_of_places(&mut persons, &places);
         persons::drop_names_of_places(&self.lex, text, &mut persons);
+        persons::drop_names_inside_titles_and_slogans(text, &mut persons);
         drop_places_inside_persons(text, &mut places, &persons);
         persons::take_places_listed_among_persons(&self.lex, text, toks, &mut places, &mut persons);
         persons::villages_listed_as_persons(text, &mut places, &mut persons);
@@ -3067,6 +3068,20 @@ mod tests {
         // a conjunction and a verb before the level open a clause
         let names = org_names("活动中,并代表镇党委向老党员致以问候。");
         assert!(names.iter().any(|n| n == "镇党委"), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_only_inside_a_work_s_title_or_a_slogan_is_no_person() {
+        for text in [
+            "节目有二人转《包公断后》、舞蹈《和谐中国》。",
+            "濉溪县妇联开展“童乐童趣”暑期活动。",
+        ] {
+            let names = person_names(text);
+            assert!(names.is_empty(), "{text}: {names:?}");
+        }
+        // a name quoted alone stays
+        let names = person_names("网民“黄栀梓”认为这样不妥。");
+        assert_eq!(names, ["黄栀梓"]);
     }
 
     #[test]

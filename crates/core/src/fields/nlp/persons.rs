@@ -1631,6 +1631,48 @@ pub fn drop_names_of_places(lex: &Lexicon, body: &str, spans: &mut Vec<PersonSpa
     }
 }
 
+/// A name every mention of which stands inside a work's title in 《》 or inside a longer phrase in
+/// quotation marks (《包公断后》, “童乐童趣”, “‘粽’夏暖心,端午叙情”): a word of the title or the
+/// slogan, not a person the text is about. A name quoted alone (网民“某某”) stays.
+pub fn drop_names_inside_titles_and_slogans(body: &str, spans: &mut Vec<PersonSpan>) {
+    let enclosing = |at: usize, len: usize| -> bool {
+        for (open, close) in [('《', '》'), ('“', '”')] {
+            let Some(o) = body[..at].rfind(open) else {
+                continue;
+            };
+            if body[o..at].contains(close) {
+                continue;
+            }
+            let Some(c) = body[at..].find(close) else {
+                continue;
+            };
+            let inner = body[o + open.len_utf8()..at + c].chars().count();
+            let name = body[at..at + len].chars().count();
+            if c <= 60 && (open == '《' || inner > name) {
+                return true;
+            }
+        }
+        false
+    };
+    let mut drop: Vec<String> = Vec::new();
+    for p in spans.iter() {
+        if drop.contains(&p.name) || !p.roles.is_empty() {
+            continue;
+        }
+        let mut mentions = 0;
+        let inside = memmem::find_iter(body.as_bytes(), p.name.as_bytes()).all(|at| {
+            mentions += 1;
+            enclosing(at, p.name.len())
+        });
+        if mentions > 0 && inside {
+            drop.push(p.name.clone());
+        }
+    }
+    if !drop.is_empty() {
+        spans.retain(|p| !drop.contains(&p.name));
+    }
+}
+
 /// Words that follow a person's name in a report of what they did or said (崔某某说, 白某某老人,
 /// 周某某是…村民).
 const AFTER_A_NAME: &[&str] = &[
