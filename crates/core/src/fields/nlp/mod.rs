@@ -677,6 +677,7 @@ impl Nlp {
         orgs::quoted_teams(text, toks, &mut orgs, &places);
         let persons_taken: Vec<(usize, usize)> = persons.iter().map(|p| (p.start, p.end)).collect();
         orgs::take_in_cut_local_names(text, toks, &mut orgs, &places, &persons_taken);
+        orgs::drop_counted_kinds_and_describing_heads(toks, &mut orgs);
         places::drop_heads_of_longer_places(text, &orgs, &mut places);
         (orgs, places, persons)
     }
@@ -3050,6 +3051,14 @@ mod tests {
         let names = org_names("宜都市委副书记张白华,市农业局党委书记孔祥亭等出席。");
         assert!(names.iter().any(|n| n == "市农业局党委"), "{names:?}");
         assert!(!names.iter().any(|n| n == "市农业局"), "{names:?}");
+    }
+
+    #[test]
+    fn a_quantifier_makes_a_kind_of_body_and_a_describing_word_is_no_part_of_a_name() {
+        let names = org_names("全县22个各乡镇妇联主任参加会议。");
+        assert!(names.is_empty(), "{names:?}");
+        let names = org_names("本次爱心托管班由爱心企业安徽顺辉人防工程有限公司全程资助。");
+        assert_eq!(names, ["安徽顺辉人防工程有限公司"]);
     }
 
     #[test]

@@ -2768,6 +2768,43 @@ pub fn to_records<'a>(lex: &Lexicon, spans: &'a [OrgSpan]) -> Vec<Organization> 
     merged
 }
 
+/// Words that make a body's name a kind of body counted or picked out (各乡镇妇联, 部分商会,
+/// 多家企业), not one body.
+const QUANTIFIER_HEADS: &[&str] = &[
+    "各", "部分", "多家", "一些", "众多", "其他", "其它", "有关", "相关",
+];
+
+/// Words that describe the body after them (爱心企业某某有限公司): not part of its name.
+const DESCRIBING_HEADS: &[&str] = &["爱心企业", "爱心单位", "爱心商家"];
+
+/// Drops the bodies a quantifier opens, and trims a describing word or a quantifier before a
+/// national body off the front of a name (爱心企业/某某有限公司, 部分/全国人大常委会).
+pub fn drop_counted_kinds_and_describing_heads(toks: &[Tok<'_>], orgs: &mut Vec<OrgSpan>) {
+    // (部分/全国人大常委会委员: a national body after the quantifier is one body; the quantifier
+    // counts its members)
+    let national = |rest: &str| {
+        ["全国", "中共", "中国", "国家", "中央"]
+            .iter()
+            .any(|n| rest.starts_with(n))
+    };
+    orgs.retain(|o| {
+        !QUANTIFIER_HEADS
+            .iter()
+            .any(|h| o.name.strip_prefix(h).is_some_and(|rest| !national(rest)))
+    });
+    for o in orgs.iter_mut() {
+        if let Some(h) = DESCRIBING_HEADS
+            .iter()
+            .chain(QUANTIFIER_HEADS)
+            .find(|h| o.name.starts_with(*h) && o.name.chars().count() > h.chars().count() + 3)
+        {
+            o.start += h.len();
+            o.name = o.name[h.len()..].to_string();
+            o.first = toks.partition_point(|t| t.end <= o.start);
+        }
+    }
+}
+
 /// A body whose name jieba cut inside its town's, township's or village's name (许家/湖镇/党委,
 /// 某南/乡党委, 蔡/村镇/妇联): the name starts at a level's unit or one or two characters before
 /// it, and the rest of the place's name stands before it, closed on the left by the start of a
