@@ -633,7 +633,7 @@ impl Nlp {
             &places,
             &mut persons,
         );
-        persons::names_after_an_age_or_a_body(
+        persons::names_after_an_age_a_body_or_a_title(
             &self.lex,
             text,
             toks,

@@ -526,20 +526,7 @@ impl Ctx<'_, '_> {
     }
 
     fn valid(&self, name: &str) -> bool {
-        let lex = self.lex;
-        all_cjk(name)
-            && lex.has_surname(name)
-            && !lex.not_names.contains(name)
-            && !lex.countries.contains(name)
-            && !lex.divisions.contains(name)
-            && !lex.division_short.contains(name)
-            && !lex.roles.contains(name)
-            && lex.org_suffix(name).is_none()
-            && !name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
-            && !name.chars().last().is_some_and(|c| STOP_CHARS.contains(c))
-            && !["左右", "以上", "以下", "之间", "期间", "前后"]
-                .iter()
-                .any(|p| name.ends_with(p))
+        plausible_name(self.lex, name)
     }
 
     /// A name starting at token `j`: one to three tokens making two or three characters.
@@ -1500,6 +1487,24 @@ fn two_and_three(rest: &str) -> Option<(usize, usize)> {
     Some((ends.next()?, ends.next()?))
 }
 
+/// Whether `name` can be a person's name as written: ideographs opening with a family name, and
+/// no country, division, title, body or word of amount.
+fn plausible_name(lex: &Lexicon, name: &str) -> bool {
+    all_cjk(name)
+        && lex.has_surname(name)
+        && !lex.not_names.contains(name)
+        && !lex.countries.contains(name)
+        && !lex.divisions.contains(name)
+        && !lex.division_short.contains(name)
+        && !lex.roles.contains(name)
+        && lex.org_suffix(name).is_none()
+        && !name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
+        && !name.chars().last().is_some_and(|c| STOP_CHARS.contains(c))
+        && !["左右", "以上", "以下", "之间", "期间", "前后"]
+            .iter()
+            .any(|p| name.ends_with(p))
+}
+
 /// A name written between the body someone belongs to and their title (某某红会/刘枭/老师,
 /// 某某中心/刘建康/工程师, 某某保健院/李卫东/书记): whatever jieba made of the name, the body's
 /// end closes it on the left and the title on the right. A family name and one or two
@@ -1561,16 +1566,10 @@ pub fn names_between_a_body_and_a_title(
                 || is_name_tag(toks[first.min(toks.len().saturating_sub(1))].tag);
             if !words_fit
                 || !family_ok
-                || !all_cjk(name)
-                || !lex.has_surname(name)
-                || lex.not_names.contains(name)
+                || !plausible_name(lex, name)
                 || lex.ordinary_name_words.contains(name)
-                || lex.divisions.contains(name)
-                || lex.roles.contains(name)
                 || lex.is_role(name)
-                || lex.org_suffix(name).is_some()
                 || name.chars().any(|c| STOP_CHARS.contains(c))
-                || name.ends_with(['区', '县', '市', '镇', '乡', '村', '街', '路', '省'])
                 || found
                     .iter()
                     .chain(&added)
@@ -1636,8 +1635,13 @@ pub fn drop_names_of_places(lex: &Lexicon, body: &str, spans: &mut Vec<PersonSpa
 /// slogan, not a person the text is about. A name quoted alone (网民“某某”) stays.
 pub fn drop_names_inside_titles_and_slogans(body: &str, spans: &mut Vec<PersonSpan>) {
     let enclosing = |at: usize, len: usize| -> bool {
+        // (a mark opens at most 60 characters before: look no further back)
+        let mut lo = at.saturating_sub(180);
+        while !body.is_char_boundary(lo) {
+            lo += 1;
+        }
         for (open, close) in [('《', '》'), ('“', '”')] {
-            let Some(o) = body[..at].rfind(open) else {
+            let Some(o) = body[lo..at].rfind(open).map(|o| lo + o) else {
                 continue;
             };
             if body[o..at].contains(close) {
@@ -1745,7 +1749,7 @@ const AFTER_A_NAME: &[&str] = &[
 /// common family name and one or two characters, followed by a word of what people do or say
 /// (`AFTER_A_NAME`); the longer reading first. No word jieba reads as something else may run
 /// over the name's end.
-pub fn names_after_an_age_or_a_body(
+pub fn names_after_an_age_a_body_or_a_title(
     lex: &Lexicon,
     body: &str,
     toks: &[Tok<'_>],
@@ -1802,12 +1806,11 @@ pub fn names_after_an_age_or_a_body(
             let first = toks.partition_point(|t| t.end <= s);
             let last = toks.partition_point(|t| t.start < e);
             if !AFTER_A_NAME.iter().any(|w| after.starts_with(w))
-                || !all_cjk(name)
                 || first >= last
                 || toks[first].start != s
                 || toks[last - 1].end != e
+                || !plausible_name(lex, name)
                 || name.chars().skip(1).any(|c| STOP_CHARS.contains(c))
-                || lex.not_names.contains(name)
                 || lex.ordinary_name_words.contains(name)
                 // (汪某, 余某菊: a name withheld is no name; 苏小: a nickname's head)
                 || name.contains('某')
@@ -1816,7 +1819,6 @@ pub fn names_after_an_age_or_a_body(
                 || HONORIFICS.contains(&&name[family.len_utf8()..])
                 || is_word(name)
                 || lex.is_role(name)
-                || lex.org_suffix(name).is_some()
                 || found.iter().chain(&added).any(|p| p.start < e && s < p.end)
                 || places.iter().any(|p| p.start < e && s < p.end)
                 || orgs.iter().any(|x| x.start < e && s < x.end)

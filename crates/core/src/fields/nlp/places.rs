@@ -1412,18 +1412,20 @@ const LIST_NEIGHBOURS: &[&str] = &[
     "老旧",
 ];
 
-/// The byte length of a conjunction or separator of a list at the start of `s` (、, 和, 及,
-/// 与, 以及).
+/// The separators and conjunctions between the items of a list of places.
+const LIST_SEPARATORS: [&str; 5] = ["、", "以及", "和", "及", "与"];
+
+/// The byte length of a list's separator at the start of `s`.
 fn list_separator(s: &str) -> Option<usize> {
-    ["、", "以及", "和", "及", "与"]
+    LIST_SEPARATORS
         .into_iter()
         .find(|w| s.starts_with(w))
         .map(str::len)
 }
 
-/// The byte length of a conjunction or separator of a list at the end of `s`.
+/// The byte length of a list's separator at the end of `s`.
 fn list_separator_before(s: &str) -> Option<usize> {
-    ["、", "以及", "和", "及", "与"]
+    LIST_SEPARATORS
         .into_iter()
         .find(|w| s.ends_with(w))
         .map(str::len)
@@ -1685,6 +1687,18 @@ pub(super) fn stem_reads_as_clause(toks: &[Tok<'_>], start: usize, stem_end: usi
         .any(|t| t.tag == "v" && t.chars() >= 2)
 }
 
+/// Whether a jieba word starts at byte `at` (the tokens are in text order).
+fn starts_a_word(toks: &[Tok<'_>], at: usize) -> bool {
+    toks.get(toks.partition_point(|t| t.start < at))
+        .is_some_and(|t| t.start == at)
+}
+
+/// The jieba word that ends at byte `at`, if one does.
+fn word_ending_at<'t, 'a>(toks: &'t [Tok<'a>], at: usize) -> Option<&'t Tok<'a>> {
+    toks.get(toks.partition_point(|t| t.end < at))
+        .filter(|t| t.end == at)
+}
+
 /// Whether `start..end` overlaps a place, an organization or a person found already.
 fn taken(
     start: usize,
@@ -1797,11 +1811,11 @@ pub fn towns_opening_a_clause(
     let mut prev: Option<char> = None;
     for (start, c) in body.char_indices() {
         let opens = prev.is_none_or(|p| !crate::text::is_han(p) && !p.is_ascii_alphanumeric())
-            || (prev.is_some_and(crate::text::is_han)
+            || (prev.is_some_and(|p| "在到赴于至从进入往自".contains(p))
                 && BEFORE_A_PLACE.iter().any(|w| {
                     body[..start].ends_with(w) && !matches!(*w, "和" | "与" | "及" | "同" | "或")
                 })
-                && toks.iter().any(|t| t.start == start));
+                && starts_a_word(toks, start));
         prev = Some(c);
         if !opens || !crate::text::is_han(c) {
             continue;
@@ -1848,16 +1862,19 @@ pub fn towns_opening_a_clause(
             || SUFFIX_CHAR_COMPOUNDS
                 .iter()
                 .any(|w| after.starts_with(w) && !after.starts_with("组织"))
-            || !toks.iter().any(|t| t.end == end)
         {
             continue;
         }
+        // the unit ends a word (not 镇/江, 乡/村)
+        let Some(last) = word_ending_at(toks, end) else {
+            continue;
+        };
         // 助力/观珠镇: a word that is a whole town's name ends the span; the town is that word
-        let start = toks
-            .iter()
-            .find(|t| t.end == end)
-            .filter(|t| t.start > start && t.word.chars().count() >= 3)
-            .map_or(start, |t| t.start);
+        let start = if last.start > start && last.chars() >= 3 {
+            last.start
+        } else {
+            start
+        };
         if taken(start, end, places, orgs, persons_taken) || taken(start, end, &found, &[], &[]) {
             continue;
         }
@@ -2259,7 +2276,6 @@ fn county_then_township(lex: &Lexicon, name: &str) -> Option<usize> {
     })
 }
 
-/// One record per place name, with its mention count.
 /// A place every written mention of which runs on into a unit that makes a longer place's
 /// name the rules read as a place or a body (西泉/镇, 宣城/市, 榆树/镇): the longer place is what
 /// the text names, not this one.
@@ -2326,6 +2342,7 @@ pub fn drop_heads_of_longer_places(body: &str, orgs: &[OrgSpan], places: &mut Ve
     }
 }
 
+/// One record per place name, with its mention count.
 pub fn to_records(spans: &[PlaceSpan]) -> Vec<Place> {
     let mut order: Vec<String> = Vec::new();
     let mut count: FastMap<&str, usize> = FastMap::default();
